@@ -1,0 +1,79 @@
+using System.Text;
+using System.Text.Json;
+using MLOpsLint.Core.Findings;
+
+namespace MLOpsLint.Core.Baseline;
+
+/// <summary>
+/// Accepted findings, by fingerprint. The file is JSON, one finding per line, sorted by path, rule and
+/// fingerprint, with no timestamps, so it diffs and merges cleanly. It holds no source text and no
+/// message: a baseline never repeats a secret.
+/// </summary>
+public sealed class BaselineFile
+{
+    public const int FormatVersion = 1;
+
+    private readonly HashSet<string> fingerprints;
+
+    public BaselineFile(IEnumerable<BaselineEntry> entries)
+    {
+        Entries = entries.OrderBy(e => e.Path, StringComparer.Ordinal)
+            .ThenBy(e => e.Rule, StringComparer.Ordinal)
+            .ThenBy(e => e.Fingerprint, StringComparer.Ordinal)
+            .ToArray();
+        fingerprints = new HashSet<string>(Entries.Select(e => e.Fingerprint), StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<BaselineEntry> Entries { get; }
+
+    public static BaselineFile FromFindings(IEnumerable<Finding> findings) =>
+        new(findings.Select(f => new BaselineEntry(f.RuleId, f.Path, f.Fingerprint)));
+
+    public bool Contains(Finding finding) => fingerprints.Contains(finding.Fingerprint);
+
+    public string Serialize()
+    {
+        var sb = new StringBuilder();
+        sb.Append("{\n  \"tool\": \"mlops-lint\",\n  \"version\": ").Append(FormatVersion).Append(",\n  \"findings\": [");
+        for (int i = 0; i < Entries.Count; i++)
+        {
+            var e = Entries[i];
+            sb.Append(i == 0 ? "\n" : ",\n");
+            sb.Append("    {\"rule\": ").Append(JsonSerializer.Serialize(e.Rule))
+              .Append(", \"path\": ").Append(JsonSerializer.Serialize(e.Path))
+              .Append(", \"fingerprint\": ").Append(JsonSerializer.Serialize(e.Fingerprint)).Append('}');
+        }
+        sb.Append(Entries.Count == 0 ? "]\n}\n" : "\n  ]\n}\n");
+        return sb.ToString();
+    }
+
+    /// <summary>Reads a baseline; a malformed file throws <see cref="FormatException"/> with the reason.</summary>
+    public static BaselineFile Parse(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            if (!doc.RootElement.TryGetProperty("findings", out var arr) || arr.ValueKind != JsonValueKind.Array)
+            {
+                throw new FormatException("a baseline is a JSON object with a \"findings\" array");
+            }
+            var entries = new List<BaselineEntry>();
+            foreach (var e in arr.EnumerateArray())
+            {
+                string? fp = e.TryGetProperty("fingerprint", out var f) ? f.GetString() : null;
+                if (string.IsNullOrEmpty(fp)) throw new FormatException("a baseline entry has no \"fingerprint\"");
+                entries.Add(new BaselineEntry(
+                    e.TryGetProperty("rule", out var r) ? r.GetString() ?? "" : "",
+                    e.TryGetProperty("path", out var p) ? p.GetString() ?? "" : "",
+                    fp!));
+            }
+            return new BaselineFile(entries);
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"not valid JSON (line {ex.LineNumber + 1}): {ex.Message}", ex);
+        }
+    }
+}
+
+public sealed record BaselineEntry(string Rule, string Path, string Fingerprint);

@@ -1,0 +1,37 @@
+using MLOpsLint.Core.Configuration;
+using MLOpsLint.Core.Findings;
+using MLOpsLint.Core.Rules;
+
+namespace MLOpsLint.Core.Checks;
+
+/// <summary>What a check receives besides its input: rule options, and collectors for findings and
+/// scan diagnostics. Not shared between threads: the engine makes one per unit of work.</summary>
+public sealed class CheckContext
+{
+    private readonly List<Finding> findings = new();
+    private readonly List<ScanDiagnostic> diagnostics = new();
+
+    public CheckContext(LintConfig config)
+    {
+        Config = config;
+    }
+
+    public LintConfig Config { get; }
+
+    public IReadOnlyList<Finding> Findings => findings;
+
+    public IReadOnlyList<ScanDiagnostic> Diagnostics => diagnostics;
+
+    /// <summary>The options a user set for a rule, with typed accessors that fall back to defaults.</summary>
+    public RuleOptions Options(RuleDescriptor rule) => Config.OptionsFor(rule);
+
+    /// <summary>False when configuration turns the rule off everywhere (checks may skip work).</summary>
+    public bool IsEnabled(RuleDescriptor rule) => Config.IsSelected(rule);
+
+    public void Report(Finding finding) => findings.Add(finding);
+
+    public void Report(ScanDiagnostic diagnostic) => diagnostics.Add(diagnostic);
+
+    public void Warn(string path, string message, int? line = null) =>
+        diagnostics.Add(new ScanDiagnostic(ScanDiagnosticLevel.Warning, message, path, line));
+}

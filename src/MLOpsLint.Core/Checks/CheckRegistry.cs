@@ -1,0 +1,19 @@
+namespace MLOpsLint.Core.Checks;
+
+/// <summary>Every check in Core, found by reflection: a new check class is picked up without editing a list.</summary>
+public static class CheckRegistry
+{
+    private static readonly Lazy<IReadOnlyList<ICheck>> all = new(() =>
+        typeof(CheckRegistry).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && !t.IsInterface && typeof(ICheck).IsAssignableFrom(t)
+                        && t.GetConstructor(Type.EmptyTypes) != null)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (ICheck)Activator.CreateInstance(t)!)
+            .ToArray());
+
+    public static IReadOnlyList<ICheck> All => all.Value;
+
+    public static IEnumerable<IDocumentCheck> DocumentChecks => All.OfType<IDocumentCheck>();
+
+    public static IEnumerable<IRepositoryCheck> RepositoryChecks => All.OfType<IRepositoryCheck>();
+}

@@ -1,0 +1,25 @@
+using MLOpsLint.Core.Documents;
+
+namespace MLOpsLint.Core.Checks;
+
+/// <summary>The documents of one scan (working tree, index or a commit), addressable by path.</summary>
+public sealed class RepositorySnapshot
+{
+    private readonly Dictionary<string, SourceDocument> byPath;
+
+    public RepositorySnapshot(IReadOnlyList<SourceDocument> documents)
+    {
+        Documents = documents;
+        byPath = new Dictionary<string, SourceDocument>(StringComparer.Ordinal);
+        foreach (var d in documents)
+        {
+            byPath[d.Path] = d;
+        }
+    }
+
+    public IReadOnlyList<SourceDocument> Documents { get; }
+
+    public SourceDocument? Find(string path) => byPath.TryGetValue(path.Replace('\\', '/'), out var d) ? d : null;
+
+    public IEnumerable<SourceDocument> OfKind(DocumentKind kind) => Documents.Where(d => d.Kind == kind);
+}

@@ -1,0 +1,93 @@
+namespace MLOpsLint.Core.Documents;
+
+/// <summary>Maps a repository-relative path to a <see cref="DocumentKind"/>.</summary>
+public static class DocumentClassifier
+{
+    public static DocumentKind Classify(string path)
+    {
+        string name = FileName(path);
+        string lower = name.ToLowerInvariant();
+        string ext = Extension(lower);
+
+        if (lower == "dockerfile" || lower == "containerfile" || lower.StartsWith("dockerfile.", StringComparison.Ordinal)
+            || ext == ".dockerfile" || ext == ".containerfile")
+        {
+            return DocumentKind.Dockerfile;
+        }
+        if (lower == "pyproject.toml") return DocumentKind.PyProject;
+        if (lower == "setup.cfg") return DocumentKind.SetupCfg;
+        if (lower == "pipfile") return DocumentKind.Pipfile;
+        if (lower == ".gitattributes") return DocumentKind.GitAttributes;
+        if (lower is "uv.lock" or "poetry.lock" or "pdm.lock" or "pipfile.lock" or "conda-lock.yml" or "pixi.lock"
+            or "packages.lock.json" or "package-lock.json" or "yarn.lock" or "pnpm-lock.yaml" or "cargo.lock")
+        {
+            return DocumentKind.LockFile;
+        }
+        if (lower == ".env" || lower.StartsWith(".env.", StringComparison.Ordinal) || ext == ".env") return DocumentKind.DotEnv;
+        if (IsRequirements(lower, ext)) return DocumentKind.Requirements;
+        if ((lower.StartsWith("environment", StringComparison.Ordinal) || lower.StartsWith("conda", StringComparison.Ordinal))
+            && (ext == ".yml" || ext == ".yaml"))
+        {
+            return DocumentKind.CondaEnvironment;
+        }
+
+        string p = path.Replace('\\', '/');
+        if ((ext == ".yml" || ext == ".yaml") && (p.StartsWith(".github/workflows/", StringComparison.OrdinalIgnoreCase)
+            || p.IndexOf("/.github/workflows/", StringComparison.OrdinalIgnoreCase) >= 0))
+        {
+            return DocumentKind.GitHubWorkflow;
+        }
+        if (lower is "action.yml" or "action.yaml") return DocumentKind.GitHubAction;
+
+        return ext switch
+        {
+            ".py" or ".pyw" or ".pyi" => DocumentKind.Python,
+            ".ipynb" => DocumentKind.Notebook,
+            ".toml" => DocumentKind.Toml,
+            ".yml" or ".yaml" => DocumentKind.Yaml,
+            ".sh" or ".bash" or ".zsh" => DocumentKind.Shell,
+            ".cs" => DocumentKind.CSharp,
+            ".csproj" or ".fsproj" or ".vbproj" or ".props" or ".targets" => DocumentKind.MSBuild,
+            ".json" => DocumentKind.Json,
+            ".ini" or ".cfg" or ".conf" => DocumentKind.Ini,
+            ".md" or ".markdown" => DocumentKind.Markdown,
+            ".txt" => DocumentKind.PlainText,
+            _ => DocumentKind.Other,
+        };
+    }
+
+    /// <summary>Kinds whose comments start with '#', where <c># noqa: MLOxxx</c> works.</summary>
+    public static bool HasHashComments(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Python or DocumentKind.Notebook or DocumentKind.Requirements or DocumentKind.PyProject
+            or DocumentKind.SetupCfg or DocumentKind.Pipfile or DocumentKind.CondaEnvironment or DocumentKind.Toml
+            or DocumentKind.Yaml or DocumentKind.GitHubWorkflow or DocumentKind.GitHubAction or DocumentKind.Dockerfile
+            or DocumentKind.Shell or DocumentKind.Ini or DocumentKind.DotEnv or DocumentKind.GitAttributes
+            or DocumentKind.PlainText or DocumentKind.Other => true,
+        _ => false,
+    };
+
+    private static bool IsRequirements(string lower, string ext)
+    {
+        if (ext != ".txt" && ext != ".in") return false;
+        return lower.StartsWith("requirements", StringComparison.Ordinal)
+            || lower.StartsWith("constraints", StringComparison.Ordinal)
+            || lower.EndsWith("-requirements.txt", StringComparison.Ordinal)
+            || lower.EndsWith("_requirements.txt", StringComparison.Ordinal)
+            || lower.EndsWith("-constraints.txt", StringComparison.Ordinal)
+            || lower.StartsWith("dev-requirements", StringComparison.Ordinal)
+            || (ext == ".in" && lower != "manifest.in");
+    }
+
+    public static string FileName(string path)
+    {
+        int i = path.LastIndexOfAny(new[] { '/', '\\' });
+        return i < 0 ? path : path.Substring(i + 1);
+    }
+
+    public static string Extension(string fileName)
+    {
+        int i = fileName.LastIndexOf('.');
+        return i <= 0 ? "" : fileName.Substring(i);
+    }
+}

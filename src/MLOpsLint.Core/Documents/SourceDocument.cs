@@ -1,0 +1,146 @@
+using MLOpsLint.Core.Text;
+
+namespace MLOpsLint.Core.Documents;
+
+/// <summary>
+/// One file as the checks see it: path, size and bytes (all of them, or only the head when the file
+/// is over the size cap), and the decoded text when it is text. Parsed forms (tokens, notebooks,
+/// TOML…) are computed once per document through <see cref="GetOrAdd{T}"/> and shared by every check.
+/// </summary>
+public sealed class SourceDocument
+{
+    private readonly object gate = new();
+    private Dictionary<Type, object>? features;
+    private string? text;
+    private TextEncodingKind encoding;
+    private LineIndex? lines;
+    private bool decoded;
+
+    public SourceDocument(string path, ReadOnlyMemory<byte> content, long size, bool isComplete = true, string? origin = null)
+    {
+        Path = path.Replace('\\', '/');
+        Content = content;
+        Size = size;
+        IsComplete = isComplete;
+        Origin = origin;
+        Kind = DocumentClassifier.Classify(Path);
+        IsBinary = TextDecoder.LooksBinary(content.Span);
+    }
+
+    /// <summary>Creates a text document (tests, in-memory content).</summary>
+    public static SourceDocument FromText(string path, string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        return new SourceDocument(path, bytes, bytes.Length);
+    }
+
+    /// <summary>Repository-relative path with '/' separators.</summary>
+    public string Path { get; }
+
+    public string FileName => DocumentClassifier.FileName(Path);
+
+    public DocumentKind Kind { get; }
+
+    /// <summary>Size of the whole file in bytes.</summary>
+    public long Size { get; }
+
+    /// <summary>The file's bytes, or its first bytes when <see cref="IsComplete"/> is false.</summary>
+    public ReadOnlyMemory<byte> Content { get; }
+
+    /// <summary>False when the file was over the size cap and only its head was read.</summary>
+    public bool IsComplete { get; }
+
+    public bool IsBinary { get; }
+
+    /// <summary>Where the content came from when not the working tree: "index", or a commit id.</summary>
+    public string? Origin { get; }
+
+    /// <summary>True when the document has text that checks may read.</summary>
+    public bool HasText => !IsBinary && IsComplete;
+
+    /// <summary>The decoded text; empty for binary or truncated documents.</summary>
+    public string Text
+    {
+        get
+        {
+            EnsureDecoded();
+            return text!;
+        }
+    }
+
+    public TextEncodingKind Encoding
+    {
+        get
+        {
+            EnsureDecoded();
+            return encoding;
+        }
+    }
+
+    public LineIndex Lines
+    {
+        get
+        {
+            if (lines == null)
+            {
+                var l = new LineIndex(Text);
+                lock (gate)
+                {
+                    lines ??= l;
+                }
+            }
+            return lines;
+        }
+    }
+
+    /// <summary>A parsed form of this document, computed once and cached (thread-safe).</summary>
+    public T GetOrAdd<T>(Func<SourceDocument, T> factory)
+        where T : class
+    {
+        lock (gate)
+        {
+            if (features != null && features.TryGetValue(typeof(T), out var existing))
+            {
+                return (T)existing;
+            }
+        }
+        var created = factory(this);
+        lock (gate)
+        {
+            features ??= new Dictionary<Type, object>();
+            if (features.TryGetValue(typeof(T), out var existing))
+            {
+                return (T)existing;
+            }
+            features[typeof(T)] = created;
+            return created;
+        }
+    }
+
+    private void EnsureDecoded()
+    {
+        if (decoded)
+        {
+            return;
+        }
+        lock (gate)
+        {
+            if (decoded)
+            {
+                return;
+            }
+            if (HasText)
+            {
+                text = TextDecoder.Decode(Content.Span, out encoding);
+            }
+            else
+            {
+                text = "";
+                encoding = TextEncodingKind.Utf8;
+            }
+            decoded = true;
+        }
+    }
+
+    public override string ToString() => Path;
+}

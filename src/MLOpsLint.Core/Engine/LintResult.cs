@@ -1,0 +1,31 @@
+using MLOpsLint.Core.Findings;
+using MLOpsLint.Core.Rules;
+
+namespace MLOpsLint.Core.Engine;
+
+public sealed class LintResult
+{
+    public LintResult(IReadOnlyList<Finding> findings, IReadOnlyList<ScanDiagnostic> diagnostics, int filesScanned, int suppressed, int baselined)
+    {
+        Findings = findings;
+        Diagnostics = diagnostics;
+        FilesScanned = filesScanned;
+        Suppressed = suppressed;
+        Baselined = baselined;
+    }
+
+    /// <summary>Findings after configuration, suppression and baseline; sorted by path, line, column, rule.</summary>
+    public IReadOnlyList<Finding> Findings { get; }
+
+    public IReadOnlyList<ScanDiagnostic> Diagnostics { get; }
+
+    public int FilesScanned { get; }
+
+    /// <summary>Findings silenced by <c># noqa</c>.</summary>
+    public int Suppressed { get; }
+
+    /// <summary>Findings hidden because the baseline holds them.</summary>
+    public int Baselined { get; }
+
+    public bool HasFailures(Severity failLevel) => Findings.Any(f => f.Severity >= failLevel && f.Severity != Severity.None);
+}

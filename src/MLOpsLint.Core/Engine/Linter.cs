@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using MLOpsLint.Core.Baseline;
+using MLOpsLint.Core.Checks;
+using MLOpsLint.Core.Configuration;
+using MLOpsLint.Core.Documents;
+using MLOpsLint.Core.Findings;
+using MLOpsLint.Core.Suppression;
+
+namespace MLOpsLint.Core.Engine;
+
+/// <summary>
+/// Runs checks over a snapshot: documents → checks (in parallel) → configuration (severity, per-path
+/// ignores) → <c># noqa</c> → fingerprints → baseline. Deterministic: the result does not depend on
+/// thread scheduling. A check that throws is reported as a scan error and the scan goes on.
+/// </summary>
+public sealed class Linter
+{
+    private readonly IReadOnlyList<IDocumentCheck> documentChecks;
+    private readonly IReadOnlyList<IRepositoryCheck> repositoryChecks;
+
+    public Linter(IEnumerable<ICheck>? extraChecks = null)
+    {
+        var checks = CheckRegistry.All.Concat(extraChecks ?? Array.Empty<ICheck>()).ToArray();
+        documentChecks = checks.OfType<IDocumentCheck>().ToArray();
+        repositoryChecks = checks.OfType<IRepositoryCheck>().ToArray();
+    }
+
+    public LintResult Run(RepositorySnapshot snapshot, LintConfig config, BaselineFile? baseline = null, int maxParallelism = -1)
+    {
+        var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
+        var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
+        var documents = snapshot.Documents;
+
+        var perDocument = new List<Finding>[documents.Count];
+        var diagnostics = new ConcurrentBag<(int Order, ScanDiagnostic Diagnostic)>();
+        Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, i =>
+        {
+            var doc = documents[i];
+            var context = new CheckContext(config);
+            foreach (var check in docChecks)
+            {
+                try
+                {
+                    if (check.AppliesTo(doc)) check.Check(doc, context);
+                }
+                catch (Exception e)
+                {
+                    context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error,
+                        $"internal error in {check.GetType().Name}: {e.GetType().Name}: {e.Message} (please report this; the rest of the scan went on)",
+                        doc.Path));
+                }
+            }
+            perDocument[i] = context.Findings.ToList();
+            foreach (var d in context.Diagnostics) diagnostics.Add((i, d));
+        });
+
+        var all = new List<Finding>(perDocument.Sum(l => l.Count));
+        foreach (var l in perDocument) all.AddRange(l);
+        foreach (var check in repoChecks)
+        {
+            var context = new CheckContext(config);
+            try
+            {
+                check.Check(snapshot, context);
+            }
+            catch (Exception e)
+            {
+                context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error,
+                    $"internal error in {check.GetType().Name}: {e.GetType().Name}: {e.Message} (please report this; the rest of the scan went on)"));
+            }
+            all.AddRange(context.Findings);
+            foreach (var d in context.Diagnostics) diagnostics.Add((int.MaxValue, d));
+        }
+
+        int suppressed = 0;
+        var kept = new List<Finding>(all.Count);
+        foreach (var f in all)
+        {
+            var severity = config.EffectiveSeverity(f.Rule, f.Path);
+            if (severity == Rules.Severity.None) continue;
+            if (IsSuppressed(f, snapshot.Find(f.Path), config))
+            {
+                suppressed++;
+                continue;
+            }
+            kept.Add(f with { Severity = severity });
+        }
+
+        kept.Sort(Compare);
+        var fingerprinted = Fingerprints.Assign(kept, snapshot.Find);
+        int baselined = 0;
+        IReadOnlyList<Finding> final = fingerprinted;
+        if (baseline != null)
+        {
+            final = fingerprinted.Where(f => !baseline.Contains(f)).ToArray();
+            baselined = fingerprinted.Count - final.Count;
+        }
+
+        var diags = diagnostics
+            .OrderBy(d => d.Diagnostic.Path ?? "", StringComparer.Ordinal)
+            .ThenBy(d => d.Diagnostic.Line ?? 0)
+            .ThenBy(d => d.Diagnostic.Message, StringComparer.Ordinal)
+            .Select(d => d.Diagnostic)
+            .Distinct()
+            .ToArray();
+        return new LintResult(final, diags, documents.Count, suppressed, baselined);
+    }
+
+    public static int Compare(Finding a, Finding b)
+    {
+        int c = string.CompareOrdinal(a.Path, b.Path);
+        if (c != 0) return c;
+        c = a.Span.StartLine.CompareTo(b.Span.StartLine);
+        if (c != 0) return c;
+        c = a.Span.StartColumn.CompareTo(b.Span.StartColumn);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.RuleId, b.RuleId);
+        if (c != 0) return c;
+        return string.CompareOrdinal(a.Message, b.Message);
+    }
+
+    private static bool IsSuppressed(Finding f, SourceDocument? doc, LintConfig config)
+    {
+        if (f.SuppressionText != null)
+        {
+            return Noqa.Suppresses(f.SuppressionText, f.RuleId, config.HonorBareNoqa);
+        }
+        if (doc == null || !doc.HasText || !DocumentClassifier.HasHashComments(doc.Kind)) return false;
+        var lines = doc.Lines;
+        if (f.Span.StartLine < 1 || f.Span.StartLine > lines.LineCount) return false;
+        if (Noqa.Suppresses(lines.GetLine(f.Span.StartLine), f.RuleId, config.HonorBareNoqa)) return true;
+        return f.Span.EndLine != f.Span.StartLine && f.Span.EndLine <= lines.LineCount
+            && Noqa.Suppresses(lines.GetLine(f.Span.EndLine), f.RuleId, config.HonorBareNoqa);
+    }
+}

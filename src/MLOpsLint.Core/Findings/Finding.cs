@@ -1,0 +1,68 @@
+using MLOpsLint.Core.Rules;
+
+namespace MLOpsLint.Core.Findings;
+
+/// <summary>
+/// One problem found by a check. Checks fill in the rule, place and message; the engine applies the
+/// effective severity from configuration and computes the fingerprint.
+/// Secrets never appear whole in <see cref="Message"/> or <see cref="FingerprintContent"/>.
+/// </summary>
+public sealed record Finding
+{
+    public Finding(RuleDescriptor rule, string path, SourceSpan span, string message)
+    {
+        Rule = rule;
+        Path = path;
+        Span = span;
+        Message = message;
+        Severity = rule.DefaultSeverity;
+    }
+
+    public RuleDescriptor Rule { get; init; }
+
+    public string RuleId => Rule.Id;
+
+    /// <summary>Repository-relative path with '/' separators.</summary>
+    public string Path { get; init; }
+
+    public SourceSpan Span { get; init; }
+
+    /// <summary>What is wrong, in one sentence, naming the thing found.</summary>
+    public string Message { get; init; }
+
+    public Severity Severity { get; init; }
+
+    /// <summary>How to fix this instance; defaults to the rule's generic fix.</summary>
+    public string? FixHint { get; init; }
+
+    public string Fix => FixHint ?? Rule.Fix;
+
+    /// <summary>Other places that belong to this finding (the other side of a mismatch).</summary>
+    public IReadOnlyList<Location> Related { get; init; } = Array.Empty<Location>();
+
+    /// <summary>
+    /// The content that identifies this finding independently of its line number, for baselines and
+    /// SARIF fingerprints (by default the trimmed source text of the span). Hashed before it is written.
+    /// Checks that report secrets set this to a hash, never to the secret.
+    /// </summary>
+    public string? FingerprintContent { get; init; }
+
+    /// <summary>
+    /// The source line(s) that a <c># noqa</c> comment would be on, when they differ from the document's
+    /// text at <see cref="Span"/> (a notebook cell line, for a finding mapped into .ipynb JSON).
+    /// </summary>
+    public string? SuppressionText { get; init; }
+
+    /// <summary>"cell 4, line 2" and the like: where the finding is, in the user's terms, when the file
+    /// position alone does not say it.</summary>
+    public string? LocationHint { get; init; }
+
+    /// <summary>A machine-applicable fix, where the rule has one.</summary>
+    public TextEdit? Edit { get; init; }
+
+    /// <summary>Set by the engine: a stable hash of rule, path and normalised content.</summary>
+    public string Fingerprint { get; init; } = "";
+}
+
+/// <summary>Replace the text of <see cref="Span"/> with <see cref="NewText"/>.</summary>
+public sealed record TextEdit(SourceSpan Span, string NewText, string Description);
