@@ -1,6 +1,149 @@
+using System.CommandLine;
+using MLOpsLint.Cli.Commands;
+using MLOpsLint.Core.Rules;
+
 namespace MLOpsLint.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => 0;
+    private static int Main(string[] args) =>
+        Run(args, Console.Out, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected);
+
+    /// <summary>The whole command line, with the streams injectable for tests.</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool stderrIsTerminal)
+    {
+        var root = BuildCommandLine(stdout, stderr, stdoutIsTerminal, stderrIsTerminal);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) stderr.WriteLine($"mlops-lint: error: {e.Message}");
+            stderr.WriteLine("Run 'mlops-lint --help' for usage.");
+            return ExitCodes.CannotRun;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"mlops-lint: internal error: {e}");
+            stderr.WriteLine("This is a bug in mlops-lint; please report it with the command you ran.");
+            return ExitCodes.CannotRun;
+        }
+    }
+
+    private static RootCommand BuildCommandLine(TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool stderrIsTerminal)
+    {
+        var path = new Argument<string>("PATH")
+        {
+            Description = "Directory of the repository to scan (default: the current directory). Paths in the report are relative to the git work tree root.",
+            DefaultValueFactory = _ => ".",
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Report format on stdout: text (for people), json, sarif (code scanning), github (workflow annotations + job summary).",
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|json|sarif|github",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of stdout.", HelpName = "FILE" };
+        var sarif = new Option<string?>("--sarif") { Description = "Also write SARIF 2.1.0 to FILE.", HelpName = "FILE" };
+        var json = new Option<string?>("--json") { Description = "Also write JSON to FILE.", HelpName = "FILE" };
+        var failLevel = new Option<string?>("--fail-level")
+        {
+            Description = "Exit with 1 when a finding is at or above this severity (default: warning, or fail-level in the configuration).",
+            HelpName = "suggestion|warning|error",
+        };
+        failLevel.AcceptOnlyFromAmong("suggestion", "warning", "error");
+        var select = new Option<string[]>("--select")
+        {
+            Description = "Run only these rules: ids (MLO301) or families (MLO3), comma-separated or repeated.",
+            HelpName = "IDS",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var ignore = new Option<string[]>("--ignore") { Description = "Do not run these rules: ids or families, comma-separated or repeated.", HelpName = "IDS" };
+        var exclude = new Option<string[]>("--exclude") { Description = "Skip paths matching GLOB (e.g. 'samples/**'); repeatable. Adds to 'exclude' in the configuration.", HelpName = "GLOB" };
+        var config = new Option<string?>("--config") { Description = "Use this mlops-lint.toml or pyproject.toml instead of searching upwards from PATH.", HelpName = "FILE" };
+        var baseline = new Option<string?>("--baseline") { Description = "Report only findings not in this baseline file (see 'mlops-lint baseline').", HelpName = "FILE" };
+        var noColor = new Option<bool>("--no-color") { Description = "No colour in text output (also when NO_COLOR is set or stdout is not a terminal)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Text output: one line per finding, no code frames, no progress." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print notes about the scan itself (files over the size cap, …) on stderr." };
+
+        ScanOptions Read(ParseResult p) => new()
+        {
+            Path = p.GetValue(path) ?? ".",
+            Format = (p.GetValue(format) ?? "text") switch
+            {
+                "json" => OutputFormat.Json,
+                "sarif" => OutputFormat.Sarif,
+                "github" => OutputFormat.GitHub,
+                _ => OutputFormat.Text,
+            },
+            OutputFile = p.GetValue(output),
+            SarifFile = p.GetValue(sarif),
+            JsonFile = p.GetValue(json),
+            FailLevel = p.GetValue(failLevel) is string s && SeverityNames.TryParse(s, out var sev) ? sev : null,
+            Select = Split(p.GetValue(select)),
+            Ignore = Split(p.GetValue(ignore)),
+            Exclude = p.GetValue(exclude) ?? Array.Empty<string>(),
+            ConfigFile = p.GetValue(config),
+            BaselineFile = p.GetValue(baseline),
+            NoColor = p.GetValue(noColor),
+            Quiet = p.GetValue(quiet),
+            Verbose = p.GetValue(verbose),
+        };
+
+        var scan = new Command("scan", "Scan a repository's working tree and report findings.\n"
+            + "Exit codes: 0 no finding at or above the fail level, 1 findings at or above it, 2 the scan could not run.")
+        {
+            path, format, output, sarif, json, failLevel, select, ignore, exclude, config, baseline, noColor, quiet, verbose,
+        };
+        scan.SetAction(p => ScanCommand.Execute(Read(p), stdout, stderr, stdoutIsTerminal, stderrIsTerminal));
+
+        var baselinePath = new Argument<string>("PATH") { Description = "Directory of the repository.", DefaultValueFactory = _ => "." };
+        var baselineOutput = new Option<string?>("--output", "-o")
+        {
+            Description = $"Where to write the baseline (default: {BaselineCommand.DefaultFileName} at the repository root).",
+            HelpName = "FILE",
+        };
+        var baselineCmd = new Command("baseline", "Record today's findings as accepted, so that 'scan --baseline FILE' reports only new ones.")
+        {
+            baselinePath, baselineOutput, select, ignore, exclude, config,
+        };
+        baselineCmd.SetAction(p => BaselineCommand.Execute(
+            new ScanOptions
+            {
+                Path = p.GetValue(baselinePath) ?? ".",
+                Select = Split(p.GetValue(select)),
+                Ignore = Split(p.GetValue(ignore)),
+                Exclude = p.GetValue(exclude) ?? Array.Empty<string>(),
+                ConfigFile = p.GetValue(config),
+            },
+            p.GetValue(baselineOutput), stdout, stderr));
+
+        var rules = new Command("rules", "List every rule: id, default severity, name and title.");
+        rules.SetAction(_ => RulesCommand.Execute(stdout));
+
+        var root = new RootCommand(
+            "mlops-lint finds the mistakes that make machine-learning work irreproducible, bloated or leaky:\n"
+            + "data and models committed to git, unpinned dependencies, missing random seeds,\n"
+            + "hardcoded credentials and paths, and dev/prod version mismatches.\n\n"
+            + "Start with:  mlops-lint scan .")
+        {
+            scan, baselineCmd, rules,
+        };
+        root.SetAction(p =>
+        {
+            stdout.WriteLine("mlops-lint " + VersionInfo.Version + ": give a command, e.g. 'mlops-lint scan .'. Run 'mlops-lint --help' for all commands.");
+            return ExitCodes.CannotRun;
+        });
+        return root;
+    }
+
+    private static IReadOnlyList<string> Split(string[]? values) =>
+        (values ?? Array.Empty<string>())
+            .SelectMany(v => v.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
+            .Select(v => v.Trim())
+            .Where(v => v.Length > 0)
+            .ToArray();
 }

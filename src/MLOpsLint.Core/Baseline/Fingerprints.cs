@@ -18,6 +18,7 @@ public static class Fingerprints
     public static string NormalisedContent(Finding finding, SourceDocument? document)
     {
         string content = finding.FingerprintContent ?? "";
+        if (content.Length == 0 && finding.IsSensitive) content = finding.Message;
         if (content.Length == 0 && document != null && document.HasText && finding.Span.StartLine >= 1)
         {
             var lines = document.Lines;

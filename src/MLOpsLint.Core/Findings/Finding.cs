@@ -57,6 +57,10 @@ public sealed record Finding
     /// position alone does not say it.</summary>
     public string? LocationHint { get; init; }
 
+    /// <summary>True when the text under <see cref="Span"/> is a secret: reporters then mask it in code frames
+    /// (all but a short prefix), and the fingerprint is computed from <see cref="FingerprintContent"/> only.</summary>
+    public bool IsSensitive { get; init; }
+
     /// <summary>A machine-applicable fix, where the rule has one.</summary>
     public TextEdit? Edit { get; init; }
 

@@ -1,0 +1,135 @@
+using System.Text;
+using MLOpsLint.Cli.Discovery;
+using MLOpsLint.Cli.Reporting;
+using MLOpsLint.Core.Configuration;
+using MLOpsLint.Core.Findings;
+
+namespace MLOpsLint.Cli.Commands;
+
+/// <summary><c>mlops-lint scan</c>: run, report, and turn the result into an exit code.</summary>
+internal static class ScanCommand
+{
+    public static int Execute(ScanOptions options, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool stderrIsTerminal)
+    {
+        var progress = stderrIsTerminal && !options.Quiet ? new Progress(stderr) : null;
+        ScanRunner.Outcome outcome;
+        try
+        {
+            outcome = ScanRunner.Run(options, applyBaseline: true, progress == null ? null : progress.Report);
+        }
+        catch (UsageException e)
+        {
+            progress?.Clear();
+            stderr.WriteLine($"mlops-lint: error: {e.Message}");
+            return ExitCodes.CannotRun;
+        }
+        catch (ConfigException e)
+        {
+            progress?.Clear();
+            stderr.WriteLine($"mlops-lint: error: configuration {e.Message}");
+            stderr.WriteLine("  fix the file, or run with --config pointing at a valid one");
+            return ExitCodes.CannotRun;
+        }
+        progress?.Clear();
+
+        var result = outcome.Result;
+        var report = new ScanReport(result, outcome.Discovery.RootDirectory, outcome.Snapshot.Find, outcome.Config.FailLevel);
+
+        // scan problems: stderr, so stdout holds only the report
+        if (options.Format != OutputFormat.GitHub)
+        {
+            foreach (var d in result.Diagnostics)
+            {
+                if (d.Level == ScanDiagnosticLevel.Note && !options.Verbose) continue;
+                stderr.WriteLine($"mlops-lint: {d}");
+            }
+        }
+
+        string prefix = GitHubPathPrefix(outcome.Discovery.RootDirectory);
+        IReporter main = options.Format switch
+        {
+            OutputFormat.Json => new JsonReporter(),
+            OutputFormat.Sarif => new SarifReporter(),
+            OutputFormat.GitHub => new GitHubReporter(prefix),
+            _ => new TextReporter(new Ansi(options.OutputFile == null && Ansi.ShouldColor(options.NoColor, !stdoutIsTerminal)), options.Quiet),
+        };
+        try
+        {
+            if (options.OutputFile != null) WriteFile(options.OutputFile, main, report);
+            else main.Write(report, stdout);
+            if (options.SarifFile != null) WriteFile(options.SarifFile, new SarifReporter(), report);
+            if (options.JsonFile != null) WriteFile(options.JsonFile, new JsonReporter(), report);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"mlops-lint: error: cannot write the report: {e.Message}");
+            return ExitCodes.CannotRun;
+        }
+
+        if (options.Format == OutputFormat.GitHub)
+        {
+            string? summaryPath = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
+            if (!string.IsNullOrEmpty(summaryPath))
+            {
+                try
+                {
+                    File.AppendAllText(summaryPath, GitHubSummary.Build(report), new UTF8Encoding(false));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    stderr.WriteLine($"mlops-lint: warning: cannot write the job summary to {summaryPath}: {e.Message}");
+                }
+            }
+        }
+        return result.HasFailures(outcome.Config.FailLevel) ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    private static void WriteFile(string path, IReporter reporter, ScanReport report)
+    {
+        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir != null) Directory.CreateDirectory(dir);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        reporter.Write(report, writer);
+    }
+
+    /// <summary>Annotations need paths relative to GITHUB_WORKSPACE; a repository scanned in a subfolder of it gets a prefix.</summary>
+    private static string GitHubPathPrefix(string root)
+    {
+        string? workspace = Environment.GetEnvironmentVariable("GITHUB_WORKSPACE");
+        if (string.IsNullOrEmpty(workspace)) return "";
+        string rel = Path.GetRelativePath(Path.GetFullPath(workspace), root).Replace('\\', '/');
+        return rel == "." || rel.StartsWith("..", StringComparison.Ordinal) ? "" : rel.TrimEnd('/') + "/";
+    }
+
+    /// <summary>A one-line status on a terminal's stderr, erased when done.</summary>
+    private sealed class Progress
+    {
+        private readonly TextWriter stderr;
+        private int lastLength;
+
+        public Progress(TextWriter stderr)
+        {
+            this.stderr = stderr;
+        }
+
+        public void Report(string message)
+        {
+            string line = "mlops-lint: " + message;
+            stderr.Write("\r" + line.PadRight(lastLength));
+            lastLength = line.Length;
+        }
+
+        public void Clear()
+        {
+            if (lastLength > 0) stderr.Write("\r" + new string(' ', lastLength) + "\r");
+            lastLength = 0;
+        }
+    }
+}
+
+internal static class ExitCodes
+{
+    public const int Clean = 0;
+    public const int Findings = 1;
+    public const int CannotRun = 2;
+}

@@ -1,0 +1,30 @@
+using MLOpsLint.Core.Rules;
+
+namespace MLOpsLint.Cli.Commands;
+
+internal enum OutputFormat
+{
+    Text,
+    Json,
+    Sarif,
+    GitHub,
+}
+
+/// <summary>What the user asked for on the command line.</summary>
+internal sealed record ScanOptions
+{
+    public string Path { get; init; } = ".";
+    public OutputFormat Format { get; init; } = OutputFormat.Text;
+    public string? OutputFile { get; init; }
+    public string? SarifFile { get; init; }
+    public string? JsonFile { get; init; }
+    public Severity? FailLevel { get; init; }
+    public IReadOnlyList<string> Select { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Ignore { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Exclude { get; init; } = Array.Empty<string>();
+    public string? ConfigFile { get; init; }
+    public string? BaselineFile { get; init; }
+    public bool NoColor { get; init; }
+    public bool Quiet { get; init; }
+    public bool Verbose { get; init; }
+}

@@ -1,0 +1,51 @@
+using MLOpsLint.Core.Documents;
+using MLOpsLint.Core.Findings;
+
+namespace MLOpsLint.Cli.Discovery;
+
+/// <summary>Reads discovered files into documents, in parallel. A file over the size cap keeps only its head
+/// (signature rules still see it; text rules do not). An unreadable file becomes a scan warning.</summary>
+internal static class DocumentLoader
+{
+    /// <summary>How much of an over-cap file is kept: enough for every content signature we know.</summary>
+    public const int HeadBytes = 64 * 1024;
+
+    public static (IReadOnlyList<SourceDocument> Documents, IReadOnlyList<ScanDiagnostic> Diagnostics) Load(
+        IReadOnlyList<DiscoveredFile> files, long maxTextFileSize)
+    {
+        var docs = new SourceDocument?[files.Count];
+        var diags = new ScanDiagnostic?[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            var f = files[i];
+            try
+            {
+                using var stream = new FileStream(f.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+                long size = stream.Length;
+                bool complete = size <= maxTextFileSize;
+                int toRead = (int)Math.Min(size, complete ? size : HeadBytes);
+                var buffer = new byte[toRead];
+                int read = 0;
+                while (read < toRead)
+                {
+                    int n = stream.Read(buffer, read, toRead - read);
+                    if (n == 0) break;
+                    read += n;
+                }
+                var content = read == buffer.Length ? buffer : buffer.AsSpan(0, read).ToArray();
+                docs[i] = new SourceDocument(f.RelativePath, content, size, complete);
+                if (!complete)
+                {
+                    diags[i] = new ScanDiagnostic(ScanDiagnosticLevel.Note,
+                        $"{Core.Configuration.Sizes.Format(size)} is over max-file-size ({Core.Configuration.Sizes.Format(maxTextFileSize)}): only its first bytes were checked",
+                        f.RelativePath);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diags[i] = new ScanDiagnostic(ScanDiagnosticLevel.Warning, $"cannot be read ({e.Message}); skipped", f.RelativePath);
+            }
+        });
+        return (docs.Where(d => d != null).ToArray()!, diags.Where(d => d != null).ToArray()!);
+    }
+}

@@ -1,0 +1,176 @@
+using LibGit2Sharp;
+using MLOpsLint.Core.Configuration;
+using MLOpsLint.Core.Findings;
+
+namespace MLOpsLint.Cli.Discovery;
+
+/// <summary>
+/// Finds the files to scan. In a git work tree: the tracked files plus untracked files that are not
+/// ignored (.gitignore at every level, .git/info/exclude, core.excludesFile — libgit2 applies them all);
+/// submodules are not descended and symlinks are not followed. Outside git: a directory walk that
+/// skips VCS folders, virtualenvs, node_modules and caches, and does not follow symlinks.
+/// </summary>
+internal static class FileDiscovery
+{
+    public static DiscoveryResult Discover(string scanPath, GlobSet exclude)
+    {
+        string full = Path.GetFullPath(scanPath);
+        string? gitDir = null;
+        try
+        {
+            gitDir = Repository.Discover(full);
+        }
+        catch (Exception)
+        {
+            // not a repository, or libgit2 cannot read it: fall back to the walk
+        }
+        if (gitDir != null)
+        {
+            var fromGit = TryDiscoverGit(gitDir, full, exclude);
+            if (fromGit != null) return fromGit;
+        }
+        return Walk(full, exclude);
+    }
+
+    private static DiscoveryResult? TryDiscoverGit(string gitDir, string scanPath, GlobSet exclude)
+    {
+        var diagnostics = new List<ScanDiagnostic>();
+        Repository repo;
+        try
+        {
+            repo = new Repository(gitDir);
+        }
+        catch (Exception e)
+        {
+            diagnostics.Add(new ScanDiagnostic(ScanDiagnosticLevel.Warning,
+                $"git repository at {gitDir} cannot be opened ({e.Message}); scanning the directory without git"));
+            var walked = Walk(scanPath, exclude);
+            return walked with { Diagnostics = diagnostics.Concat(walked.Diagnostics).ToArray() };
+        }
+        using (repo)
+        {
+            if (repo.Info.IsBare)
+            {
+                throw new UsageException($"{scanPath} is a bare git repository (it has no working tree to scan); clone it first");
+            }
+            string root = Path.GetFullPath(repo.Info.WorkingDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+            string scope = Path.GetRelativePath(root, scanPath).Replace('\\', '/');
+            if (scope == ".") scope = "";
+            bool InScope(string rel) => scope.Length == 0 || rel == scope || rel.StartsWith(scope + "/", StringComparison.Ordinal);
+
+            var files = new List<DiscoveredFile>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in repo.Index)
+            {
+                string rel = entry.Path.Replace('\\', '/');
+                if (entry.Mode == Mode.GitLink || entry.Mode == Mode.SymbolicLink) continue;
+                if (!InScope(rel) || exclude.IsMatch(rel) || !seen.Add(rel)) continue;
+                string fullPath = Path.Combine(root, rel);
+                if (IsSymlink(fullPath)) continue;
+                if (!File.Exists(fullPath)) continue; // deleted in the work tree, not yet staged
+                files.Add(new DiscoveredFile(rel, fullPath));
+            }
+
+            var options = new StatusOptions
+            {
+                IncludeUntracked = true,
+                RecurseUntrackedDirs = true,
+                IncludeIgnored = false,
+                IncludeUnaltered = false,
+                ExcludeSubmodules = true,
+                DetectRenamesInIndex = false,
+                DetectRenamesInWorkDir = false,
+                RecurseIgnoredDirs = false,
+            };
+            if (scope.Length > 0) options.PathSpec = new[] { scope };
+            try
+            {
+                foreach (var s in repo.RetrieveStatus(options))
+                {
+                    if ((s.State & FileStatus.NewInWorkdir) == 0) continue;
+                    string rel = s.FilePath.Replace('\\', '/');
+                    if (rel.EndsWith("/", StringComparison.Ordinal)) continue; // a nested repository: not descended
+                    if (!InScope(rel) || exclude.IsMatch(rel) || !seen.Add(rel)) continue;
+                    string fullPath = Path.Combine(root, rel);
+                    if (IsSymlink(fullPath) || !File.Exists(fullPath)) continue;
+                    files.Add(new DiscoveredFile(rel, fullPath));
+                }
+            }
+            catch (LibGit2SharpException e)
+            {
+                diagnostics.Add(new ScanDiagnostic(ScanDiagnosticLevel.Warning,
+                    $"git could not list untracked files ({e.Message}); only tracked files were scanned"));
+            }
+            files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+            return new DiscoveryResult(root, true, files, diagnostics);
+        }
+    }
+
+    private static DiscoveryResult Walk(string root, GlobSet exclude)
+    {
+        root = root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        if (File.Exists(root))
+        {
+            // a single file: its directory is the root
+            string dir = Path.GetDirectoryName(root) ?? ".";
+            string name = Path.GetFileName(root);
+            return new DiscoveryResult(dir, false, new[] { new DiscoveredFile(name, root) }, Array.Empty<ScanDiagnostic>());
+        }
+        var files = new List<DiscoveredFile>();
+        var diagnostics = new List<ScanDiagnostic>();
+        var stack = new Stack<string>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            string dir = stack.Pop();
+            IEnumerable<FileSystemInfo> entries;
+            try
+            {
+                entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().ToArray();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(new ScanDiagnostic(ScanDiagnosticLevel.Warning, $"directory cannot be read: {e.Message}", Rel(root, dir)));
+                continue;
+            }
+            foreach (var e in entries)
+            {
+                if (e.LinkTarget != null) continue; // symlinks are never followed
+                string rel = Rel(root, e.FullName);
+                if (e is DirectoryInfo d)
+                {
+                    if (PathFilters.IsSkippedDirectory(d.Name, d.FullName) || exclude.IsMatch(rel)) continue;
+                    stack.Push(d.FullName);
+                }
+                else if (!exclude.IsMatch(rel))
+                {
+                    files.Add(new DiscoveredFile(rel, e.FullName));
+                }
+            }
+        }
+        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return new DiscoveryResult(root, false, files, diagnostics);
+    }
+
+    private static string Rel(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    private static bool IsSymlink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget != null;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>The scan cannot run as asked: exit code 2 with this message.</summary>
+internal sealed class UsageException : Exception
+{
+    public UsageException(string message) : base(message)
+    {
+    }
+}
