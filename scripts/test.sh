@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test of the solution. Installs the real clients the tests compare against first
+# (@actions/core for workflow-command escaping, the SARIF multitool for validation), from npm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x tests/node/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool ] \
+   || [ ! -d tests/node/node_modules/@actions/core ]; then
+  (cd tests/node && npm ci --no-audit --no-fund --loglevel=error)
+  # the multitool's postinstall (chmod) is not run by npm here
+  chmod u+x tests/node/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+fi
+
+log=$(mktemp)
+set +e
+dotnet test Lint.sln --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# one closing line for the whole solution: "N passed, N failed, N skipped"
+awk '/(Passed|Failed)!  - Failed:/ {
+       for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1));
+         if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
+exit "$status"
