@@ -121,8 +121,9 @@ internal static class Program
             },
             p.GetValue(baselineOutput), stdout, stderr));
 
-        var rules = new Command("rules", "List every rule: id, default severity, name and title.");
-        rules.SetAction(_ => RulesCommand.Execute(stdout));
+        var markdown = new Option<bool>("--markdown") { Description = "Print the rule table as Markdown (the README's table)." };
+        var rules = new Command("rules", "List every rule: id, default severity, name and title.") { markdown };
+        rules.SetAction(p => RulesCommand.Execute(stdout, p.GetValue(markdown)));
 
         var root = new RootCommand(
             "mlops-lint finds the mistakes that make machine-learning work irreproducible, bloated or leaky:\n"

@@ -5,8 +5,13 @@ namespace MLOpsLint.Cli.Commands;
 /// <summary><c>mlops-lint rules</c>: the catalog, one line per rule.</summary>
 internal static class RulesCommand
 {
-    public static int Execute(TextWriter stdout)
+    public static int Execute(TextWriter stdout, bool markdown = false)
     {
+        if (markdown)
+        {
+            stdout.Write(RuleTable.Render());
+            return ExitCodes.Clean;
+        }
         foreach (var family in RuleFamilies.All)
         {
             var rules = RuleCatalog.All.Where(r => r.Family == family).ToArray();
