@@ -57,7 +57,7 @@ internal static class ScanRunner
         var snapshot = new RepositorySnapshot(documents);
         var result = new Linter(CliChecks.Value).Run(snapshot, config, baseline);
         var diagnostics = warnings.Concat(discovery.Diagnostics).Concat(readProblems).Concat(result.Diagnostics).ToArray();
-        result = new LintResult(result.Findings, diagnostics, result.FilesScanned, result.Suppressed, result.Baselined);
+        result = new LintResult(result.Findings, diagnostics, result.FilesScanned, result.Suppressed, result.Baselined) { BytesScanned = result.BytesScanned };
         return new Outcome(result, config, discovery, snapshot);
     }
 

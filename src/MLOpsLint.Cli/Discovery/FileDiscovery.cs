@@ -56,6 +56,17 @@ internal static class FileDiscovery
             string root = Path.GetFullPath(repo.Info.WorkingDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
             string scope = Path.GetRelativePath(root, scanPath).Replace('\\', '/');
             if (scope == ".") scope = "";
+            if (scope.Length > 0 && IsIgnoredDirectory(repo, scope))
+            {
+                // the folder asked for is ignored by the repository around it (a virtualenv, pyenv's versions/):
+                // the user wants it scanned all the same, as a plain directory
+                var walked = Walk(scanPath, exclude);
+                return walked with
+                {
+                    Diagnostics = walked.Diagnostics.Append(new ScanDiagnostic(ScanDiagnosticLevel.Note,
+                        $"{scope} is ignored by the git repository at {root}; scanned as a plain directory")).ToArray(),
+                };
+            }
             bool InScope(string rel) => scope.Length == 0 || rel == scope || rel.StartsWith(scope + "/", StringComparison.Ordinal);
 
             var files = new List<DiscoveredFile>();
@@ -150,6 +161,18 @@ internal static class FileDiscovery
         }
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return new DiscoveryResult(root, false, files, diagnostics);
+    }
+
+    private static bool IsIgnoredDirectory(Repository repo, string scope)
+    {
+        try
+        {
+            return repo.Ignore.IsPathIgnored(scope + "/") || repo.Ignore.IsPathIgnored(scope);
+        }
+        catch (LibGit2SharpException)
+        {
+            return false;
+        }
     }
 
     private static string Rel(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');

@@ -20,6 +20,7 @@ internal sealed class JsonReporter : IReporter
             w.WriteString("version", VersionInfo.Version);
             w.WriteStartObject("summary");
             w.WriteNumber("filesScanned", r.FilesScanned);
+            w.WriteNumber("bytesScanned", r.BytesScanned);
             w.WriteNumber("findings", r.Findings.Count);
             w.WriteNumber("errors", r.Findings.Count(f => f.Severity == Severity.Error));
             w.WriteNumber("warnings", r.Findings.Count(f => f.Severity == Severity.Warning));

@@ -21,6 +21,9 @@ public sealed class LintResult
 
     public int FilesScanned { get; }
 
+    /// <summary>Total size of the scanned files in bytes.</summary>
+    public long BytesScanned { get; init; }
+
     /// <summary>Findings silenced by <c># noqa</c>.</summary>
     public int Suppressed { get; }
 

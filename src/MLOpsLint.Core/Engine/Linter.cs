@@ -103,7 +103,7 @@ public sealed class Linter
             .Select(d => d.Diagnostic)
             .Distinct()
             .ToArray();
-        return new LintResult(final, diags, documents.Count, suppressed, baselined);
+        return new LintResult(final, diags, documents.Count, suppressed, baselined) { BytesScanned = documents.Sum(d => d.Size) };
     }
 
     public static int Compare(Finding a, Finding b)
