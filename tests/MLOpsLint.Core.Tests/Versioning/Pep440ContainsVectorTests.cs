@@ -41,7 +41,9 @@ public class Pep440ContainsVectorTests
                 Assert.Equal(actual, set.Contains(parsed, containsPrereleases));
         }
         Assert.True(expected == actual,
-            $"cases[{index}] ({from}): {api}({specifier}, prereleases={specPrereleases}).contains({version}, prereleases={containsPrereleases}) " +
+            $"cases[{index}] ({from}): {api}({specifier}, prereleases={Py(specPrereleases)}).contains({version}, prereleases={Py(containsPrereleases)}) " +
             $"gave {actual}, expected {expected}");
     }
+
+    private static string Py(bool? b) => b is null ? "None" : b.Value ? "True" : "False";
 }
