@@ -31,7 +31,7 @@ public static class ArtifactClassifier
             return new ArtifactMatch(ArtifactFormat.ConfiguredData, ArtifactEvidence.FileName, "extension " + dataExt);
         }
         if (name is not { } n) return null;
-        if (n.Entry.BinaryOnly && !document.IsBinary) return null;
+        if (n.Entry.BinaryOnly && !document.IsBinary && !Bytes.LooksBinary(bytes)) return null;
         var format = n.Entry.Format;
         if ((format == ArtifactFormat.Onnx || format == ArtifactFormat.TensorFlowProtobuf || format == ArtifactFormat.CoreMl)
             && !ProtobufSanity.LooksLikeMessage(bytes, document.Size))

@@ -36,4 +36,17 @@ internal static class Bytes
 
     public static bool ContainsNul(ReadOnlySpan<byte> b, int limit = 8000) =>
         (b.Length > limit ? b.Slice(0, limit) : b).IndexOf((byte)0) >= 0;
+
+    /// <summary>True when the bytes cannot be text: a NUL, or a control byte other than tab, line feed, form
+    /// feed, carriage return and escape, in the first <paramref name="limit"/> bytes. Catches small binary files
+    /// that happen to hold no NUL (a tiny ONNX model), which git's NUL test calls text.</summary>
+    public static bool LooksBinary(ReadOnlySpan<byte> b, int limit = 8000)
+    {
+        var head = b.Length > limit ? b.Slice(0, limit) : b;
+        foreach (byte x in head)
+        {
+            if (x < 0x20 && x != 0x09 && x != 0x0A && x != 0x0C && x != 0x0D && x != 0x1B) return true;
+        }
+        return false;
+    }
 }
