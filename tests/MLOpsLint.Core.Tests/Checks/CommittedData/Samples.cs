@@ -146,8 +146,9 @@ internal static class Samples
     }
 
     /// <summary>A complete Parquet file with no rows: PAR1, thrift-compact FileMetaData (version 1, schema
-    /// [schema{num_children 1}, x{INT64, REQUIRED}], num_rows 0, no row groups), footer length, PAR1.</summary>
-    public static byte[] Parquet()
+    /// [schema{num_children 1}, x{INT64, REQUIRED}], num_rows 0, no row groups), footer length, PAR1.
+    /// <paramref name="unreferencedBytes"/> bytes of (unreferenced) column data may sit between PAR1 and the footer.</summary>
+    public static byte[] Parquet(int unreferencedBytes = 0)
     {
         byte[] meta =
         {
@@ -159,12 +160,12 @@ internal static class Samples
             0x19, 0x0C, // 4: row_groups, empty list of structs
             0x00,
         };
-        return Concat(Encoding.ASCII.GetBytes("PAR1"), meta, BitConverter.GetBytes((uint)meta.Length), Encoding.ASCII.GetBytes("PAR1"));
+        return Concat(Encoding.ASCII.GetBytes("PAR1"), Filler(unreferencedBytes, 6), meta, BitConverter.GetBytes((uint)meta.Length), Encoding.ASCII.GetBytes("PAR1"));
     }
 
     /// <summary>An Arrow IPC file frame: "ARROW1" + padding, a (schema) message, "ARROW1".</summary>
-    public static byte[] Arrow() => Concat(Encoding.ASCII.GetBytes("ARROW1\0\0"), new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0x10, 0, 0, 0 },
-        new byte[16], BitConverter.GetBytes(16u), Encoding.ASCII.GetBytes("ARROW1"));
+    public static byte[] Arrow(int bodyBytes = 16) => Concat(Encoding.ASCII.GetBytes("ARROW1\0\0"), new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0x10, 0, 0, 0 },
+        Filler(bodyBytes, 4), BitConverter.GetBytes(16u), Encoding.ASCII.GetBytes("ARROW1"));
 
     /// <summary>A TFLite FlatBuffer: root table offset, "TFL3" identifier, a vtable, and a Model table with version = 3.</summary>
     public static byte[] TfLite() => Concat(
@@ -216,7 +217,7 @@ internal static class Samples
         ("TransformerChain/Model.key", Filler(40, 5)),
         ("TransformerChain/Transform_000/Model.key", Filler(40, 9)));
 
-    public static byte[] Npz() => Zip(("x.npy", Npy()), ("y.npy", Npy(4)));
+    public static byte[] Npz(int count = 3) => Zip(("x.npy", Npy(count)), ("y.npy", Npy(4)));
 
     public static byte[] SourceZip() => Zip(
         ("src/train.py", Encoding.UTF8.GetBytes("import numpy as np\nprint(np.zeros(3))\n")),

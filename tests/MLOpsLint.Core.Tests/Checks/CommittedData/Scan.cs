@@ -12,7 +12,7 @@ internal static class Scan
     public static SourceDocument Doc(string path, byte[] bytes, string? origin = null) =>
         new(path, bytes, bytes.Length, isComplete: true, origin: origin);
 
-    public static SourceDocument Text(string path, string text, string? origin = null) => Doc(path, Samples.Utf8(text), origin);
+    public static SourceDocument TextDoc(string path, string text, string? origin = null) => Doc(path, Samples.Utf8(text), origin);
 
     /// <summary>Only the first <paramref name="headLength"/> bytes, as the CLI reads a file over its size cap.</summary>
     public static SourceDocument Head(string path, byte[] bytes, int headLength) =>
@@ -22,7 +22,7 @@ internal static class Scan
 
     public static LintResult Run(LintConfig config, params SourceDocument[] documents) => Fixture.Scan(config, documents);
 
-    public static IReadOnlyList<Finding> Findings(string ruleId, params SourceDocument[] documents) =>
+    public static IReadOnlyList<Finding> Of(string ruleId, params SourceDocument[] documents) =>
         Run(documents).Findings.Where(f => f.RuleId == ruleId).ToArray();
 
     public static IReadOnlyList<Finding> Family(params SourceDocument[] documents) =>
