@@ -63,7 +63,7 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck
             $"Data file committed to git: {m.Describe()}{Renamed(d, m)}, {Sizes.Format(d.Size)} "
             + $"(over the {Sizes.Format(limit)} limit for data files{(test ? " in test folders" : "")}).")
         {
-            FixHint = FixAdvice.Untrack(d.Path),
+            FixHint = FixAdvice.Untrack(d.Path, Renamed(d, m).Length == 0),
             FingerprintContent = FixAdvice.ContentFingerprint(d),
         };
 
@@ -72,7 +72,7 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck
             $"Model artifact committed to git: {m.Describe()}{Renamed(d, m)}, {Sizes.Format(d.Size)}"
             + (test ? $" (over the {Sizes.Format(testLimit)} allowed for fixture models in test folders)." : "."))
         {
-            FixHint = FixAdvice.Untrack(d.Path),
+            FixHint = FixAdvice.Untrack(d.Path, Renamed(d, m).Length == 0),
             FingerprintContent = FixAdvice.ContentFingerprint(d),
         };
 

@@ -10,12 +10,14 @@ internal static class FixAdvice
 {
     private const int FingerprintBytes = 1 << 20;
 
-    /// <summary>How to get a committed file out of git and into DVC or Git LFS, with this file's path and extension.</summary>
-    public static string Untrack(string path)
+    /// <summary>How to get a committed file out of git and into DVC or Git LFS, with this file's path. The LFS
+    /// pattern is <c>*.ext</c> when the extension says what the file is, else the path itself (a pickle named
+    /// notes.txt must not send every .txt file to LFS).</summary>
+    public static string Untrack(string path, bool extensionNamesTheFormat = true)
     {
         string q = Quote(path);
         string ext = ArtifactExtensions.ExtensionOf(DocumentClassifier.FileName(path));
-        string lfsPattern = ext.Length > 0 ? "*" + ext : path;
+        string lfsPattern = extensionNamesTheFormat && ext.Length > 0 ? "*" + ext : path;
         return $"Stop tracking it: git rm --cached {q}, and add the line /{path} to .gitignore. "
             + $"Then version it with DVC (dvc add {q}) or Git LFS (git lfs track \"{lfsPattern}\"; "
             + $"git lfs migrate import --include=\"{lfsPattern}\" also moves the copies already in history).";

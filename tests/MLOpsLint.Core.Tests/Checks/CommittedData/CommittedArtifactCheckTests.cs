@@ -38,6 +38,7 @@ public class CommittedArtifactCheckTests
         var findings = Family(Doc("docs/notes.txt", Samples.PickleProtocol4));
         Assert.Equal(new[] { "MLO102", "MLO107" }, Ids(findings));
         Assert.Contains("its name (notes.txt) does not say so", findings[0].Message);
+        Assert.Contains("git lfs track \"docs/notes.txt\"", findings[0].Fix); // not every *.txt
     }
 
     public static TheoryData<string, string, string> Models() => new()
