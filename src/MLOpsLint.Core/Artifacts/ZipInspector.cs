@@ -61,7 +61,7 @@ public static class ZipInspector
             int locator = eocd - 20;
             if (locator < 0 || Bytes.U32(b, locator) != Zip64Locator) return null;
             ulong end64 = Bytes.U64(b, locator + 8);
-            if (end64 > (ulong)(b.Length - 56) || Bytes.U32(b, (int)end64) != Zip64End) return null;
+            if (b.Length < 56 || end64 > (ulong)(b.Length - 56) || Bytes.U32(b, (int)end64) != Zip64End) return null;
             count = Bytes.U64(b, (int)end64 + 32);
             offset = Bytes.U64(b, (int)end64 + 48);
         }

@@ -49,6 +49,12 @@ public sealed class NotebookOutputsCheck : IDocumentCheck
             context.Warn(document.Path, "malformed notebook JSON, outputs not measured: " + FirstSentence(e.Message), line);
             return;
         }
+        catch (InvalidOperationException e)
+        {
+            // Utf8JsonReader.GetString on a string that is not valid UTF-8.
+            context.Warn(document.Path, "malformed notebook JSON, outputs not measured: " + e.Message);
+            return;
+        }
 
         var withOutputs = cells.Where(c => c.IsCode && c.OutputsSize > 2).OrderByDescending(c => c.OutputsSize).ThenBy(c => c.Number).ToArray();
         long total = withOutputs.Sum(c => c.OutputsSize);

@@ -193,3 +193,34 @@ public class ArtifactSignaturesTests
         Assert.False(LfsPointer.IsPointer(prose, prose.Length));
     }
 }
+
+/// <summary>Random and mutated inputs: detection never throws, whatever the bytes.</summary>
+public class ArtifactSignaturesRobustnessTests
+{
+    [Fact]
+    public void Mutated_samples_and_random_bytes_never_throw()
+    {
+        var random = new Random(1234);
+        var seeds = new[]
+        {
+            Samples.TorchZip(), Samples.KerasV3(), Samples.Npz(), Samples.Npy(), Samples.Hdf5("model_config"),
+            Samples.Parquet(), Samples.Safetensors(), Samples.TfRecord(Samples.TfExample), Samples.Gguf(),
+            Samples.TfLite(), Samples.Onnx(), Samples.Sqlite(1), Samples.PickleProtocol4, Samples.Arrow(),
+        };
+        for (int round = 0; round < 3000; round++)
+        {
+            var seed = seeds[round % seeds.Length];
+            var b = (byte[])seed.Clone();
+            int flips = random.Next(1, 8);
+            for (int i = 0; i < flips; i++) b[random.Next(b.Length)] = (byte)random.Next(256);
+            int cut = random.Next(1, b.Length + 1);
+            var part = b.AsSpan(0, cut).ToArray();
+            _ = ArtifactSignatures.Detect(part, part.Length, complete: true);
+            _ = ArtifactSignatures.Detect(part, b.Length + random.Next(0, 1_000_000), complete: false);
+            _ = ZipInspector.EntryNames(part, complete: true);
+            _ = ProtobufSanity.LooksLikeMessage(part, part.Length);
+            var doc = new Documents.SourceDocument("x/" + round + ".bin", part, part.Length);
+            _ = ArtifactClassifier.Classify(doc);
+        }
+    }
+}
