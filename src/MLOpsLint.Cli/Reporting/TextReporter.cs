@@ -44,7 +44,7 @@ internal sealed class TextReporter : IReporter
         string hint = f.LocationHint != null ? $" ({f.LocationHint})" : "";
         o.WriteLine($"{ansi.Bold(where)}: {ansi.Severity(f.Severity, f.Severity.ToName())} {ansi.Bold(f.RuleId)} {f.Message}{hint}");
         if (quiet) return;
-        WriteFrame(report, f.Path, f.Span, f.IsSensitive, o);
+        if (f.Span != SourceSpan.WholeFile) WriteFrame(report, f.Path, f.Span, f.IsSensitive, o);
         foreach (var r in f.Related)
         {
             o.WriteLine($"  {ansi.Blue("=")} {ansi.Bold("other side")}: {r.Path}:{r.Span.StartLine}{(r.Message != null ? " — " + r.Message : "")}");
