@@ -59,10 +59,18 @@ internal sealed class ModuleParser
     }
 
     private readonly List<Func<PyAssignment>> pendingAssignments = new();
+    private readonly List<int> eqs = new();
 
     private PyToken T(int si) => all[sig[si]];
 
-    private bool IsOp(int si, string op) => si >= 0 && si < sig.Length && T(si).IsOp(text, op);
+    private char[] op1 = Array.Empty<char>(); // per sig index: the character of a one-character operator, else '\0'
+
+    private bool IsOp(int si, string op)
+    {
+        if ((uint)si >= (uint)sig.Length) return false;
+        if (op.Length == 1) return op1[si] == op[0];
+        return all[sig[si]].IsOp(text, op);
+    }
 
     private bool IsName(int si, string name) => si >= 0 && si < sig.Length && T(si).IsName(text, name);
 
@@ -122,6 +130,12 @@ internal sealed class ModuleParser
             list.Add(i);
         }
         sig = list.ToArray();
+        op1 = new char[sig.Length];
+        for (int k = 0; k < sig.Length; k++)
+        {
+            ref readonly var t = ref all[sig[k]];
+            if (t.Kind == PyTokenKind.Op && t.Length == 1) op1[k] = text[t.Start];
+        }
         literalAt = new PyStringLiteral?[sig.Length];
         literalEnd = new int[sig.Length];
         foreach (var (si, lit) in starts)
@@ -198,7 +212,7 @@ internal sealed class ModuleParser
                 s = ++si;
                 continue;
             }
-            if (si == s && t.Kind == PyTokenKind.Name && IsCompoundKeyword(Str(si)))
+            if (si == s && t.Kind == PyTokenKind.Name && IsCompoundKeyword(t.AsSpan(text)))
             {
                 // header up to its ':' is one statement, the rest of the line another
                 int k = si;
@@ -226,8 +240,26 @@ internal sealed class ModuleParser
         return result;
     }
 
-    private static bool IsCompoundKeyword(string w) => w is "if" or "elif" or "else" or "while" or "for" or "try" or "except"
-        or "finally" or "with" or "def" or "class" or "async";
+    private static bool IsCompoundKeyword(ReadOnlySpan<char> w) => w.Length is >= 2 and <= 7 && CompoundKeywords.Contains(w.ToString());
+
+    private static readonly HashSet<string> CompoundKeywords = new(StringComparer.Ordinal)
+    {
+        "if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async",
+    };
+
+    /// <summary>Keyword test without allocating for the common case (identifiers that are not keyword-shaped).</summary>
+    private bool IsKeywordAt(int si)
+    {
+        var w = T(si).AsSpan(text);
+        if (w.Length < 2 || w.Length > 8) return false;
+        char c = w[0];
+        if (!(c >= 'a' && c <= 'y') && c != 'F' && c != 'N' && c != 'T') return false;
+        for (int i = 1; i < w.Length; i++)
+        {
+            if (w[i] < 'a' || w[i] > 'z') return false;
+        }
+        return Keywords.Contains(w.ToString());
+    }
 
     private void Statement(int s, int e)
     {
@@ -251,7 +283,7 @@ internal sealed class ModuleParser
             }
             return;
         }
-        if (T(s).Kind == PyTokenKind.Name && Keywords.Contains(Str(s)) && !IsName(s, "None") && !IsName(s, "True") && !IsName(s, "False"))
+        if (T(s).Kind == PyTokenKind.Name && IsKeywordAt(s) && !IsName(s, "None") && !IsName(s, "True") && !IsName(s, "False"))
         {
             return;
         }
@@ -294,7 +326,8 @@ internal sealed class ModuleParser
     private void Assignment(int s, int e)
     {
         // top-level '=' positions (not inside brackets, not after 'lambda')
-        var eqs = new List<int>();
+        var eqs = this.eqs;
+        eqs.Clear();
         int colon = -1;
         for (int k = s; k < e;)
         {
@@ -399,8 +432,9 @@ internal sealed class ModuleParser
         {
             var t = T(si);
             if (t.Kind != PyTokenKind.Name || IsOp(si - 1, ".")) continue;
+            if (!(IsOp(si + 1, "(") || IsOp(si + 1, ".") || IsOp(si + 1, "["))) continue;
+            if (IsKeywordAt(si) || IsName(si - 1, "def") || IsName(si - 1, "class")) continue;
             string first = t.GetText(text);
-            if (Keywords.Contains(first) || IsName(si - 1, "def") || IsName(si - 1, "class")) continue;
             sb.Clear().Append(first);
             PyCall? receiver = null;
             int j = si;
@@ -506,14 +540,28 @@ internal sealed class ModuleParser
             var fn = new PyFunction(module, T(s).Start, endOffset, name, isAsync, parameters, T(e - 1).End, className);
             Functions.Add(fn);
         }
+        var opens = Calls.Select(c => c.OpenParen).ToArray();
         foreach (var fn in Functions)
         {
-            fn.Calls = Calls.Where(c => c.OpenParen >= fn.BodyStart && c.OpenParen < fn.End).ToArray();
+            int from = LowerBound(opens, fn.BodyStart), to = LowerBound(opens, fn.End);
+            fn.Calls = Calls.GetRange(from, to - from).ToArray();
             foreach (var c in fn.Calls)
             {
                 if (c.EnclosingFunction == null || c.EnclosingFunction.Start < fn.Start) c.EnclosingFunction = fn;
             }
         }
+    }
+
+    private static int LowerBound(int[] sorted, int value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (sorted[mid] < value) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /// <summary>End (sig index) of the body of a compound statement whose header ends at <paramref name="headerEnd"/>.</summary>
