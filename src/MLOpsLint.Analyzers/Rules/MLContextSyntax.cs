@@ -80,7 +80,6 @@ internal static class MLContextSyntax
         {
             VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration.Type,
             PropertyDeclarationSyntax property => property.Type,
-            ParameterSyntax parameter => parameter.Type,
             _ => null,
         };
     }

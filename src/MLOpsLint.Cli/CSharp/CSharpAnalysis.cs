@@ -47,9 +47,12 @@ internal static class CSharpAnalysis
             .ToImmutableArray();
     });
 
-    public static void Run(IReadOnlyList<SourceDocument> documents, CheckContext context)
+    public static void Run(IReadOnlyList<SourceDocument> documents, CheckContext context) =>
+        Run(documents, context, Analyzers);
+
+    internal static void Run(IReadOnlyList<SourceDocument> documents, CheckContext context, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
-        var selected = Analyzers
+        var selected = analyzers
             .Where(a => a.SupportedDiagnostics.Any(d => RuleCatalog.TryGet(d.Id, out var rule) && context.IsEnabled(rule)))
             .ToImmutableArray();
         if (selected.IsEmpty) return;
@@ -65,7 +68,7 @@ internal static class CSharpAnalysis
             "mlops-lint-scan",
             trees,
             references.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var diagnostics = compilation
             .WithAnalyzers(selected, new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
@@ -78,16 +81,16 @@ internal static class CSharpAnalysis
 
         foreach (var diagnostic in diagnostics)
         {
-            var tree = diagnostic.Location.SourceTree;
-            if (tree == null || !byTree.TryGetValue(tree, out var document)) continue;
-            if (!RuleCatalog.TryGet(diagnostic.Id, out var rule))
+            var document = diagnostic.Location.SourceTree is { } tree && byTree.TryGetValue(tree, out var d) ? d : null;
+            if (document != null && RuleCatalog.TryGet(diagnostic.Id, out var rule))
             {
-                // AD0001 (an analyzer threw) and the like: a problem of the scan, not of the repository.
-                var line = diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1;
-                context.Warn(document.Path, $"{diagnostic.Id}: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}", line);
+                context.Report(ToFinding(diagnostic, rule, document));
                 continue;
             }
-            context.Report(ToFinding(diagnostic, rule, document));
+            // AD0001 (an analyzer threw) and the like: a problem of the scan, not of the repository.
+            int? line = document == null ? null : diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1;
+            context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Warning,
+                $"{diagnostic.Id}: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}", document?.Path, line));
         }
     }
 

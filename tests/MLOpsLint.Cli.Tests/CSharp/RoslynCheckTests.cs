@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using MLOpsLint.Cli.CSharp;
 using MLOpsLint.Core.Checks;
 using MLOpsLint.Core.Configuration;
@@ -169,5 +172,35 @@ public class RoslynCheckTests
     {
         var reported = CSharpAnalysis.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(id => id);
         Assert.Equal(reported, RoslynCheck.AnalyzerRules.Select(r => r.Id).OrderBy(id => id));
+    }
+
+    [Fact]
+    public void An_analyzer_that_throws_becomes_a_scan_warning_and_the_others_still_report()
+    {
+        var context = new CheckContext(LintConfig.Default);
+        var document = SourceDocument.FromText("Train.cs", "using Microsoft.ML;\nclass T { object A() => new MLContext(); }\n");
+
+        CSharpAnalysis.Run(new[] { document }, context, CSharpAnalysis.Analyzers.Add(new ThrowingAnalyzer()));
+
+        Assert.Equal("MLO303", Assert.Single(context.Findings).RuleId);
+        var warning = Assert.Single(context.Diagnostics);
+        Assert.Equal(ScanDiagnosticLevel.Warning, warning.Level);
+        Assert.StartsWith("AD0001", warning.Message);
+        Assert.Contains(nameof(ThrowingAnalyzer), warning.Message);
+    }
+
+    /// <summary>Claims MLO303 (so it is selected) and throws on every class.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class ThrowingAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics =>
+            ImmutableArray.Create(MLOpsLint.Analyzers.Rules.UnseededMLContextAnalyzer.Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterSymbolAction(_ => throw new InvalidOperationException("boom"), SymbolKind.NamedType);
+        }
     }
 }
