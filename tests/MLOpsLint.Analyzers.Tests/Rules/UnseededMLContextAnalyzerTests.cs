@@ -4,48 +4,70 @@ using MLOpsLint.Analyzers.Tests.Support;
 
 namespace MLOpsLint.Analyzers.Tests.Rules;
 
-/// <summary>MLO303 with ML.NET referenced: the semantic model decides.</summary>
+/// <summary>MLO303 with ML.NET referenced (the semantic model decides), and the cases shared with the syntax fallback.</summary>
 public class UnseededMLContextAnalyzerTests
 {
     private static Task Verify(params string[] sources) =>
         AnalyzerTests.WithMLNet<UnseededMLContextAnalyzer>(sources).RunAsync();
 
-    [Theory]
-    [InlineData("new MLContext()")]
-    [InlineData("new MLContext( )")]
-    [InlineData("new MLContext(seed: null)")]
-    [InlineData("new MLContext(null)")]
-    [InlineData("new MLContext(default)")]
-    [InlineData("new MLContext(default(int?))")]
-    [InlineData("new MLContext((int?)null)")]
-    [InlineData("new Microsoft.ML.MLContext()")]
-    [InlineData("new global::Microsoft.ML.MLContext()")]
-    public Task Fires_when_no_seed_is_given(string creation) => Verify($$"""
-        using Microsoft.ML;
-
-        class Training
+    /// <summary>Each case runs twice: with ML.NET resolving (semantic model) and without (syntax fallback).</summary>
+    private static TheoryData<string, bool> BothWays(params string[] creations)
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var creation in creations)
         {
-            MLContext Create(int seed, int? maybeSeed) => [|{{creation}}|];
+            data.Add(creation, true);
+            data.Add(creation, false);
         }
-        """);
+        return data;
+    }
+
+    public static TheoryData<string, bool> Unseeded => BothWays(
+        "new MLContext()",
+        "new MLContext( )",
+        "new MLContext(seed: null)",
+        "new MLContext(null)",
+        "new MLContext(default)",
+        "new MLContext(default(int?))",
+        "new MLContext((int?)null)",
+        "new Microsoft.ML.MLContext()",
+        "new global::Microsoft.ML.MLContext()");
+
+    public static TheoryData<string, bool> Seeded => BothWays(
+        "new MLContext(42)",
+        "new MLContext(seed: 1)",
+        "new MLContext(seed)",
+        "new MLContext(seed: seed)",
+        "new MLContext(maybeSeed)",
+        "new MLContext(maybeSeed ?? 7)",
+        "new MLContext(default(int))",
+        "new MLContext(seed: (int?)3)");
 
     [Theory]
-    [InlineData("new MLContext(42)")]
-    [InlineData("new MLContext(seed: 1)")]
-    [InlineData("new MLContext(seed)")]
-    [InlineData("new MLContext(seed: seed)")]
-    [InlineData("new MLContext(maybeSeed)")]
-    [InlineData("new MLContext(maybeSeed ?? 7)")]
-    [InlineData("new MLContext(default(int))")]
-    [InlineData("new MLContext(seed: (int?)3)")]
-    public Task Stays_silent_when_a_seed_is_given(string creation) => Verify($$"""
-        using Microsoft.ML;
+    [MemberData(nameof(Unseeded))]
+    public Task Fires_when_no_seed_is_given(string creation, bool mlNetResolves) => AnalyzerTests
+        .Create<UnseededMLContextAnalyzer>(mlNetResolves, $$"""
+            using Microsoft.ML;
 
-        class Training
-        {
-            MLContext Create(int seed, int? maybeSeed) => {{creation}};
-        }
-        """);
+            class Training
+            {
+                MLContext Create(int seed, int? maybeSeed) => [|{{creation}}|];
+            }
+            """)
+        .RunAsync();
+
+    [Theory]
+    [MemberData(nameof(Seeded))]
+    public Task Stays_silent_when_a_seed_is_given(string creation, bool mlNetResolves) => AnalyzerTests
+        .Create<UnseededMLContextAnalyzer>(mlNetResolves, $$"""
+            using Microsoft.ML;
+
+            class Training
+            {
+                MLContext Create(int seed, int? maybeSeed) => {{creation}};
+            }
+            """)
+        .RunAsync();
 
     [Fact]
     public Task Fires_without_using_when_the_name_is_qualified() => Verify("""
@@ -126,20 +148,22 @@ public class UnseededMLContextAnalyzerTests
         }
         """);
 
-    [Fact]
-    public Task Pragma_disables_the_rule()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public Task Pragma_disables_the_rule(bool mlNetResolves)
     {
-        var test = AnalyzerTests.WithMLNet<UnseededMLContextAnalyzer>("""
-        using Microsoft.ML;
+        var test = AnalyzerTests.Create<UnseededMLContextAnalyzer>(mlNetResolves, """
+            using Microsoft.ML;
 
-        class Training
-        {
-        #pragma warning disable MLO303
-            MLContext Create() => new MLContext();
-        #pragma warning restore MLO303
-            MLContext After() => [|new MLContext()|];
-        }
-        """);
+            class Training
+            {
+            #pragma warning disable MLO303
+                MLContext Create() => new MLContext();
+            #pragma warning restore MLO303
+                MLContext After() => [|new MLContext()|];
+            }
+            """);
         // The framework's own check wraps the whole file in `#pragma warning disable`; this test has
         // its own `restore`, so that check does not apply.
         test.TestBehaviors |= TestBehaviors.SkipSuppressionCheck;

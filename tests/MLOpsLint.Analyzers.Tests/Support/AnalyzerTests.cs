@@ -32,4 +32,9 @@ public static class AnalyzerTests
         foreach (var source in sources) test.TestState.Sources.Add(source);
         return test;
     }
+
+    /// <summary><see cref="WithMLNet{TAnalyzer}"/> or <see cref="WithoutMLNet{TAnalyzer}"/>.</summary>
+    public static CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> Create<TAnalyzer>(bool mlNetResolves, params string[] sources)
+        where TAnalyzer : DiagnosticAnalyzer, new() =>
+        mlNetResolves ? WithMLNet<TAnalyzer>(sources) : WithoutMLNet<TAnalyzer>(sources);
 }
