@@ -56,9 +56,17 @@ internal static class ScanRunner
         progress?.Invoke($"checking {documents.Count} files…");
         var snapshot = new RepositorySnapshot(documents);
         var result = new Linter(CliChecks.Value).Run(snapshot, config, baseline);
-        var diagnostics = warnings.Concat(discovery.Diagnostics).Concat(readProblems).Concat(result.Diagnostics).ToArray();
+        var diagnostics = warnings.Select(w => RelativeTo(discovery.RootDirectory, w)).Concat(discovery.Diagnostics).Concat(readProblems).Concat(result.Diagnostics).ToArray();
         result = new LintResult(result.Findings, diagnostics, result.FilesScanned, result.Suppressed, result.Baselined) { BytesScanned = result.BytesScanned };
         return new Outcome(result, config, discovery, snapshot);
+    }
+
+    /// <summary>Configuration problems name the file as found on disk; inside the repository, show it as every other path.</summary>
+    private static ScanDiagnostic RelativeTo(string root, ScanDiagnostic d)
+    {
+        if (d.Path == null || !System.IO.Path.IsPathRooted(d.Path)) return d;
+        string rel = System.IO.Path.GetRelativePath(root, d.Path).Replace('\\', '/');
+        return rel.StartsWith("..", StringComparison.Ordinal) ? d : d with { Path = rel };
     }
 
     private static BaselineFile LoadBaseline(string path)
