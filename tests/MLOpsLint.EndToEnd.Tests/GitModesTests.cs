@@ -38,6 +38,39 @@ public class GitModesTests
     }
 
     [Fact]
+    public void The_git_and_libgit2_history_walks_agree()
+    {
+        using var repo = TempRepo.Git();
+        repo.Write("a/model.pkl", Pickle);
+        repo.Write("dir with space/ünï.pkl", Pickle.Concat(new byte[] { 1 }).ToArray());
+        repo.Commit("first");
+        repo.Run("git", "checkout", "-q", "-b", "side");
+        repo.Write("side/branch.pkl", Pickle.Concat(new byte[] { 2 }).ToArray());
+        repo.Commit("on a branch");
+        repo.Run("git", "checkout", "-q", "main");
+        repo.Write("b.py", "x = 1\n");
+        repo.Commit("main moves on");
+        repo.Run("git", "merge", "-q", "--no-ff", "-m", "merge side", "side");
+        repo.Run("git", "rm", "-q", "a/model.pkl");
+        repo.Commit("remove");
+
+        var viaGit = CliRunner.InProcess("scan", repo.Root, "--history", "--select", "MLO1", "--format", "json");
+        string viaLibgit2;
+        Environment.SetEnvironmentVariable("MLOPS_LINT_NO_GIT_CLI", "1");
+        try
+        {
+            viaLibgit2 = CliRunner.InProcess("scan", repo.Root, "--history", "--select", "MLO1", "--format", "json").Stdout;
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("MLOPS_LINT_NO_GIT_CLI", null);
+        }
+        Assert.Equal(viaGit.Stdout, viaLibgit2);
+        var paths = Findings(viaGit).Select(f => f.GetProperty("path").GetString()).Distinct().ToArray();
+        Assert.Equal(new[] { "a/model.pkl", "dir with space/ünï.pkl", "side/branch.pkl" }, paths);
+    }
+
+    [Fact]
     public void History_since_a_revision_skips_what_came_before()
     {
         using var repo = TempRepo.Git();

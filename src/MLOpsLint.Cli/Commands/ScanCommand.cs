@@ -45,6 +45,8 @@ internal static class ScanCommand
             }
         }
 
+        if (options.Verbose && outcome.History is { Timing.Length: > 0 } h) stderr.WriteLine("mlops-lint: note: " + h.Timing);
+
         string prefix = GitHubPathPrefix(outcome.Root);
         IReporter main = options.Format switch
         {
