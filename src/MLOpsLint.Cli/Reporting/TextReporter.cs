@@ -36,6 +36,12 @@ internal sealed class TextReporter : IReporter
         }
         if (report.Findings.Count > 0) o.WriteLine();
         WriteSummary(report, o);
+        if (report.History is { } h)
+        {
+            o.WriteLine($"History{(h.Since != null ? " since " + h.Since : "")}: {Plural(h.Commits, "commit")}, {Plural(h.Blobs, "distinct blob")} checked; "
+                + $"{Plural(h.FlaggedBlobs, "blob")} of committed data or models, {Core.Configuration.Sizes.Format(h.RemovableBytes)} (uncompressed) that a history rewrite "
+                + "(git filter-repo, or git lfs migrate import) would remove.");
+        }
     }
 
     private void WriteFinding(ScanReport report, Finding f, TextWriter o)

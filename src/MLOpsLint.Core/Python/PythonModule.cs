@@ -80,6 +80,21 @@ public sealed class PythonModule
     /// computed once (f-strings read as Python 3.12 does).</summary>
     public static PythonModule Of(SourceDocument document) => document.GetOrAdd(d => new PythonModule(d, FStringMode.Nested));
 
+    /// <summary>
+    /// The module, and a scan warning when the document is a notebook that cannot be read (malformed JSON,
+    /// not nbformat). Every check that reads Python should come in through here: the engine keeps one copy of
+    /// identical warnings, so the user sees the problem once however many rules read the notebook.
+    /// </summary>
+    public static PythonModule Of(SourceDocument document, Checks.CheckContext context)
+    {
+        var module = Of(document);
+        if (module.NotebookError != null)
+        {
+            context.Warn(document.Path, "notebook cannot be read, so its code was not checked: " + module.NotebookError);
+        }
+        return module;
+    }
+
     /// <summary>Parses Python source text (tests, tools): <c>PythonModule.Parse("import numpy as np")</c>.</summary>
     public static PythonModule Parse(string text, string path = "module.py") => Of(SourceDocument.FromText(path, text));
 
