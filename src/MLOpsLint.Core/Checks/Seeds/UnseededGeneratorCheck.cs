@@ -33,7 +33,7 @@ public sealed class UnseededGeneratorCheck : IDocumentCheck
     {
         var options = context.Options(RuleCatalog.MLO304);
         if (ScriptScope.IsTest(document.Path) && !options.GetBool("include-tests", true)) return;
-        var module = PythonModule.Of(document);
+        var module = PythonModule.Of(document, context);
         string seed = SeedsCheck.SeedText(options, 42);
         foreach (var call in module.Calls)
         {
