@@ -136,3 +136,44 @@ public class FixTests
         Assert.Equal(2, r.ExitCode);
     }
 }
+
+/// <summary>The planner's safety net: an edit that would break the code or the notebook is refused and the file
+/// left as it was; overlapping edits are skipped.</summary>
+public class FixPlannerTests
+{
+    private static MLOpsLint.Core.Findings.Finding At(string path, int line, int col, string newText) =>
+        new(MLOpsLint.Core.Rules.RuleCatalog.MLO301, path, new(line, col, line, col), "x")
+        {
+            Edit = new MLOpsLint.Core.Findings.TextEdit(new(line, col, line, col), newText, "insert " + newText),
+        };
+
+    [Fact]
+    public void An_edit_that_would_not_parse_is_refused()
+    {
+        var doc = MLOpsLint.Core.Documents.SourceDocument.FromText("a.py", "f(x)\n");
+        var plan = MLOpsLint.Cli.Fix.FixPlanner.Plan(doc, new[] { At("a.py", 1, 4, ", (") });
+        Assert.False(plan.Changes);
+        Assert.Contains("would not parse", plan.Refused);
+        Assert.Equal("f(x)\n", plan.NewText);
+    }
+
+    [Fact]
+    public void An_edit_that_would_break_the_notebook_json_is_refused()
+    {
+        string nb = "{\"cells\": [{\"cell_type\": \"code\", \"metadata\": {}, \"outputs\": [], \"source\": [\"f(x)\"]}], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}";
+        var doc = MLOpsLint.Core.Documents.SourceDocument.FromText("a.ipynb", nb);
+        int col = nb.IndexOf("f(x)", StringComparison.Ordinal) + 4;
+        var plan = MLOpsLint.Cli.Fix.FixPlanner.Plan(doc, new[] { At("a.ipynb", 1, col, ", \"") });
+        Assert.False(plan.Changes);
+        Assert.NotNull(plan.Refused);
+    }
+
+    [Fact]
+    public void Two_insertions_at_the_same_place_apply_once()
+    {
+        var doc = MLOpsLint.Core.Documents.SourceDocument.FromText("a.py", "f(x)\n");
+        var plan = MLOpsLint.Cli.Fix.FixPlanner.Plan(doc, new[] { At("a.py", 1, 4, ", a=1"), At("a.py", 1, 4, ", b=2") });
+        Assert.Equal("f(x, a=1)\n", plan.NewText);
+        Assert.Single(plan.Skipped);
+    }
+}
