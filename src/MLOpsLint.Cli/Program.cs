@@ -70,6 +70,8 @@ internal static class Program
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print notes about the scan itself (files over the size cap, …) on stderr." };
         var staged = new Option<bool>("--staged") { Description = "Scan what is about to be committed (the git index) instead of the working tree; report only staged files. For pre-commit hooks." };
         var history = new Option<bool>("--history") { Description = "Scan every blob reachable from history (all refs) once; report each offending blob with the commit that added it." };
+        var fix = new Option<bool>("--fix") { Description = "Apply the safe, mechanical fixes (e.g. add random_state=42 to scikit-learn calls) to the files, list them on stderr, then report what is left." };
+        var diff = new Option<bool>("--diff") { Description = "Print the fixes --fix would make as a unified diff on stdout and write nothing; exit 1 when there is something to fix." };
         var since = new Option<string?>("--since") { Description = "With --history: only commits after REV (a commit, branch or tag).", HelpName = "REV" };
 
         ScanOptions Read(ParseResult p) => new()
@@ -96,18 +98,24 @@ internal static class Program
             Verbose = p.GetValue(verbose),
             Mode = p.GetValue(history) || p.GetValue(since) != null ? ScanMode.History : p.GetValue(staged) ? ScanMode.Staged : ScanMode.WorkingTree,
             Since = p.GetValue(since),
+            Fix = p.GetValue(fix),
+            Diff = p.GetValue(diff),
         };
 
         var scan = new Command("scan", "Scan a repository's working tree and report findings.\n"
             + "Exit codes: 0 no finding at or above the fail level, 1 findings at or above it, 2 the scan could not run.")
         {
-            path, format, output, sarif, json, failLevel, select, ignore, exclude, config, baseline, noColor, quiet, verbose, staged, history, since,
+            path, format, output, sarif, json, failLevel, select, ignore, exclude, config, baseline, noColor, quiet, verbose, staged, history, since, fix, diff,
         };
         scan.Validators.Add(r =>
         {
             if (r.GetValue(staged) && (r.GetValue(history) || r.GetValue(since) != null))
             {
                 r.AddError("--staged and --history scan different things; give one of them");
+            }
+            if ((r.GetValue(fix) || r.GetValue(diff)) && (r.GetValue(staged) || r.GetValue(history) || r.GetValue(since) != null))
+            {
+                r.AddError("--fix and --diff change the working tree; they cannot be combined with --staged or --history");
             }
         });
         scan.SetAction(p => ScanCommand.Execute(Read(p), stdout, stderr, stdoutIsTerminal, stderrIsTerminal));

@@ -31,6 +31,10 @@ internal static class ScanCommand
             return ExitCodes.CannotRun;
         }
         progress?.Clear();
+        if (options.Fix || options.Diff)
+        {
+            return Fix.FixCommand.Execute(options, outcome, stdout, stderr, o => Execute(o, stdout, stderr, stdoutIsTerminal, stderrIsTerminal));
+        }
 
         var result = outcome.Result;
         var report = new ScanReport(result, outcome.Root, outcome.Documents, outcome.Config.FailLevel) { History = outcome.History };

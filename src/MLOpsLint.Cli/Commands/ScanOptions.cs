@@ -29,6 +29,10 @@ internal sealed record ScanOptions
     public bool Verbose { get; init; }
     public ScanMode Mode { get; init; } = ScanMode.WorkingTree;
     public string? Since { get; init; }
+    /// <summary>Apply the mechanical fixes to the files, then report what is left.</summary>
+    public bool Fix { get; init; }
+    /// <summary>Print the fixes as a unified diff; write nothing.</summary>
+    public bool Diff { get; init; }
 }
 
 internal enum ScanMode

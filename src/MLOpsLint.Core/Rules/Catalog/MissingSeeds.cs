@@ -3,6 +3,75 @@ namespace MLOpsLint.Core.Rules;
 // MLO3xx — missing random seeds.
 public static partial class RuleCatalog
 {
+    private static RuleOption IncludeTests(bool value, string what) => new(
+        "include-tests", value ? "true" : "false",
+        "Also check test files (test_*.py, *_test.py, conftest.py, files under tests/ or test/)" + what + ".");
+
+    public static readonly RuleDescriptor MLO301 = new(
+        "MLO301",
+        "sklearn-call-without-random-state",
+        "scikit-learn call without random_state",
+        Severity.Warning,
+        "A scikit-learn estimator, splitter or function that takes random_state was called without it (and NumPy's "
+        + "global generator was not seeded), so it draws a different seed on every run: a different train/test split, "
+        + "different folds, a different forest, different synthetic data. Results cannot be reproduced or compared.",
+        "Pass random_state=42 (or your seed variable), or seed NumPy's global generator with np.random.seed(...) before the call.",
+        new[]
+        {
+            IncludeTests(true, ""),
+            new RuleOption("fix-seed-value", "42", "The value `scan --fix` writes as random_state=<value>."),
+        });
+
+    public static readonly RuleDescriptor MLO302 = new(
+        "MLO302",
+        "unseeded-global-rng",
+        "Global random generator used but never seeded",
+        Severity.Warning,
+        "A script or notebook draws from a global random generator (NumPy's legacy np.random.*, Python's random, "
+        + "torch.rand*/randperm/nn.init/dropout, tf.random.*) that it never seeds, so every run sees different numbers: "
+        + "different shuffles, initial weights, augmentations and samples.",
+        "Seed the generator once at the start (np.random.seed, random.seed, torch.manual_seed, tf.random.set_seed, or a set_seed() helper that does).",
+        new[]
+        {
+            IncludeTests(false, ""),
+            new RuleOption("seed-functions", "[]", "Names of extra functions that seed every generator (e.g. [\"mylib.utils.fix_seeds\"]); "
+                + "a bare name matches any call with that name. Also used by MLO301, MLO305 and MLO306."),
+        });
+
+    public static readonly RuleDescriptor MLO304 = new(
+        "MLO304",
+        "unseeded-generator",
+        "Random generator created without a seed",
+        Severity.Warning,
+        "np.random.default_rng(), np.random.RandomState(), random.Random() and torch.Generator() created without a seed "
+        + "take their seed from the operating system, so the numbers drawn from them change on every run.",
+        "Give the generator a seed: np.random.default_rng(42), random.Random(42), torch.Generator().manual_seed(42).",
+        new[]
+        {
+            IncludeTests(true, ""),
+            new RuleOption("fix-seed-value", "42", "The seed `scan --fix` writes into the constructor."),
+        });
+
+    public static readonly RuleDescriptor MLO305 = new(
+        "MLO305",
+        "unseeded-dataloader-shuffle",
+        "DataLoader shuffles without a seeded generator",
+        Severity.Warning,
+        "DataLoader(shuffle=True) (or RandomSampler) without generator= draws the order from PyTorch's global generator; "
+        + "in a script that never calls torch.manual_seed the batch order, and so the training run, differs every time.",
+        "Pass generator=torch.Generator().manual_seed(42), or call torch.manual_seed(42) at the start of the script.",
+        new[] { IncludeTests(false, "") });
+
+    public static readonly RuleDescriptor MLO306 = new(
+        "MLO306",
+        "nondeterministic-gpu-kernels",
+        "Seeded PyTorch script with non-deterministic GPU settings",
+        Severity.Suggestion,
+        "A script seeds PyTorch and runs on CUDA, but sets torch.backends.cudnn.benchmark = True or never asks for "
+        + "deterministic algorithms: cuDNN autotuning and atomics-based CUDA kernels can still make two seeded runs differ.",
+        "Set torch.backends.cudnn.benchmark = False and call torch.use_deterministic_algorithms(True) (with CUBLAS_WORKSPACE_CONFIG=:4096:8) when exact reproducibility matters.",
+        new[] { IncludeTests(false, "") });
+
     public static readonly RuleDescriptor MLO303 = new(
         "MLO303",
         "unseeded-mlcontext",

@@ -1,0 +1,89 @@
+using MLOpsLint.Core.Documents;
+using MLOpsLint.Core.Python;
+using MLOpsLint.Core.Python.Structure;
+using MLOpsLint.Core.Rules;
+
+namespace MLOpsLint.Core.Checks.Seeds;
+
+/// <summary>MLO304: <c>np.random.default_rng()</c>, <c>RandomState()</c>, <c>random.Random()</c>, <c>torch.Generator()</c>
+/// (never <c>.manual_seed</c>-ed) and their kin created without a seed.</summary>
+public sealed class UnseededGeneratorCheck : IDocumentCheck
+{
+    /// <summary>Constructors that seed from the OS when called with no argument.</summary>
+    private static readonly Dictionary<string, string> EmptyIsUnseeded = new(StringComparer.Ordinal)
+    {
+        ["numpy.random.default_rng"] = "np.random.default_rng",
+        ["numpy.random.RandomState"] = "np.random.RandomState",
+        ["numpy.random.PCG64"] = "np.random.PCG64",
+        ["numpy.random.PCG64DXSM"] = "np.random.PCG64DXSM",
+        ["numpy.random.MT19937"] = "np.random.MT19937",
+        ["numpy.random.Philox"] = "np.random.Philox",
+        ["numpy.random.SFC64"] = "np.random.SFC64",
+        ["numpy.random.SeedSequence"] = "np.random.SeedSequence",
+        ["random.Random"] = "random.Random",
+    };
+
+    private static readonly HashSet<string> TorchGenerators = new(StringComparer.Ordinal) { "torch.Generator", "torch._C.Generator" };
+
+    public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.MLO304 };
+
+    public bool AppliesTo(SourceDocument document) => ScriptScope.IsPython(document);
+
+    public void Check(SourceDocument document, CheckContext context)
+    {
+        var options = context.Options(RuleCatalog.MLO304);
+        if (ScriptScope.IsTest(document.Path) && !options.GetBool("include-tests", true)) return;
+        // Not PythonModule.Of(document, context): MLO106's test expects a malformed notebook to give exactly one
+        // diagnostic (its own); MLO106 already tells the user the notebook cannot be read.
+        var module = PythonModule.Of(document);
+        string seed = SeedsCheck.SeedText(options, 42);
+        foreach (var call in module.Calls)
+        {
+            string q = call.QualifiedName;
+            if (EmptyIsUnseeded.TryGetValue(q, out var shown))
+            {
+                if (call.Arguments.Count != 0) continue;
+                context.Report(module.Report(RuleCatalog.MLO304, call,
+                    $"{shown}() without a seed is seeded from the operating system: the numbers it draws change on every run")
+                    with
+                    {
+                        FixHint = $"Give it a seed: {shown}({seed}) (or your seed variable).",
+                        Edit = SeedFixes.FillEmptyCall(call, seed),
+                    });
+            }
+            else if (q == "tensorflow.random.Generator.from_non_deterministic_state")
+            {
+                context.Report(module.Report(RuleCatalog.MLO304, call,
+                    "tf.random.Generator.from_non_deterministic_state() draws its state from the operating system: the numbers change on every run")
+                    with { FixHint = $"Use tf.random.Generator.from_seed({seed})." });
+            }
+            else if (TorchGenerators.Contains(q) && !call.HasStarStarKwargs && !IsSeeded(module, call))
+            {
+                context.Report(module.Report(RuleCatalog.MLO304, call,
+                    "torch.Generator() is never seeded with .manual_seed(): it ignores torch.manual_seed and starts from PyTorch's built-in default seed, so the seed you set and report does not control it")
+                    with
+                    {
+                        FixHint = $"Seed it: torch.Generator().manual_seed({seed}), or g = torch.Generator(); g.manual_seed({seed}).",
+                        Edit = SeedFixes.AppendCall(call, $".manual_seed({seed})"),
+                    });
+            }
+        }
+    }
+
+    /// <summary><c>torch.Generator().manual_seed(s)</c>, or <c>g = torch.Generator()</c> with <c>g.manual_seed(s)</c> /
+    /// <c>g.set_state(...)</c> somewhere in the module.</summary>
+    private static bool IsSeeded(PythonModule module, PyCall generator)
+    {
+        foreach (var c in module.Calls)
+        {
+            if (c.Receiver == generator && c.Name is "manual_seed" or "set_state") return true;
+        }
+        foreach (var a in module.Assignments)
+        {
+            if (a.ValueStart != generator.Start || a.ValueEnd != generator.End) continue;
+            string target = a.Target;
+            return module.Calls.Any(c => (c.Callee == target + ".manual_seed" || c.Callee == target + ".set_state") && c.Arguments.Count > 0);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,56 @@
+using static MLOpsLint.Core.Tests.Checks.Seeds.SeedsFixtures;
+
+namespace MLOpsLint.Core.Tests.Checks.Seeds;
+
+/// <summary>MLO304 (generators without a seed), MLO305 (DataLoader shuffle), MLO306 (GPU determinism).</summary>
+public class GeneratorAndLoaderTests
+{
+    [Theory]
+    [InlineData("generators.py")]
+    [InlineData("global_unseeded.py")]
+    [InlineData("train_unseeded.ipynb")]
+    [InlineData("train_seeded.ipynb")]
+    public void Mlo304(string fixture) => AssertExpectations("MLO304", File(fixture));
+
+    [Fact]
+    public void Mlo304_fixes_fill_the_seed_in()
+    {
+        var findings = Of("MLO304", Doc("g.py", "import numpy as np\nimport torch\nrng = np.random.default_rng()\ng = torch.Generator()\n"));
+        Assert.Equal(new[] { "42", ".manual_seed(42)" }, findings.Select(f => f.Edit!.NewText).ToArray());
+        Assert.Contains("ignores torch.manual_seed", findings[1].Message);
+    }
+
+    [Theory]
+    [InlineData("dataloader_unseeded.py")]
+    [InlineData("dataloader_seeded.py")]
+    [InlineData("generators.py")]
+    public void Mlo305(string fixture) => AssertExpectations("MLO305", File(fixture));
+
+    [Fact]
+    public void Mlo305_gives_worker_advice_when_there_are_workers()
+    {
+        var findings = Of("MLO305", File("dataloader_unseeded.py"));
+        Assert.Contains(findings, f => f.Fix.Contains("worker_init_fn"));
+        Assert.Contains(findings, f => !f.Fix.Contains("worker_init_fn"));
+    }
+
+    [Theory]
+    [InlineData("gpu_benchmark.py")]
+    [InlineData("gpu_not_deterministic.py")]
+    [InlineData("gpu_deterministic.py")]
+    [InlineData("gpu_unseeded_benchmark.py")]
+    [InlineData("cpu_seeded.py")]
+    public void Mlo306(string fixture)
+    {
+        var findings = AssertExpectations("MLO306", File(fixture));
+        Assert.All(findings, f => Assert.Equal(MLOpsLint.Core.Rules.Severity.Suggestion, f.Severity));
+    }
+
+    [Fact]
+    public void Mlo306_determinism_set_in_a_helper_counts()
+    {
+        var helper = Doc("repro.py", "import torch\n\ndef make_deterministic(seed):\n    torch.manual_seed(seed)\n    torch.backends.cudnn.deterministic = True\n");
+        var train = Doc("train.py", "import torch\nfrom repro import make_deterministic\nmake_deterministic(0)\nmodel = torch.nn.Linear(2, 2).cuda()\n");
+        Assert.Empty(Of("MLO306", helper, train));
+    }
+}
