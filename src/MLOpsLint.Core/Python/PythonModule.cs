@@ -31,6 +31,7 @@ public sealed class PythonModule
             var read = NotebookReader.Read(document);
             Notebook = read.Notebook;
             NotebookError = read.Error;
+            NotebookErrorLine = read.ErrorLine;
             if (read.Notebook != null)
             {
                 cells = NotebookPython.Build(read.Notebook);
@@ -90,7 +91,7 @@ public sealed class PythonModule
         var module = Of(document);
         if (module.NotebookError != null)
         {
-            context.Warn(document.Path, "notebook cannot be read, so its code was not checked: " + module.NotebookError);
+            context.Warn(document.Path, "malformed notebook JSON, so the notebook was not checked: " + module.NotebookError, module.NotebookErrorLine);
         }
         return module;
     }
@@ -137,6 +138,9 @@ public sealed class PythonModule
 
     /// <summary>Why the notebook could not be read (with its line), or null.</summary>
     public string? NotebookError { get; }
+
+    /// <summary>The .ipynb line of <see cref="NotebookError"/>, when known.</summary>
+    public int? NotebookErrorLine { get; }
 
     /// <summary>Calls whose resolved <see cref="PyCall.QualifiedName"/> is exactly <paramref name="qualifiedName"/>.</summary>
     public IEnumerable<PyCall> CallsTo(string qualifiedName) =>

@@ -45,6 +45,8 @@ public sealed class NotebookOutputsCheck : IDocumentCheck
         }
         catch (JsonException e)
         {
+            // the same warning every notebook-reading rule gives, so the user sees one message per notebook
+            if (Python.PythonModule.Of(document, context).NotebookError != null) return;
             int line = e.LineNumber is long l ? (int)l + 1 : 1;
             context.Warn(document.Path, "malformed notebook JSON, outputs not measured: " + FirstSentence(e.Message), line);
             return;
@@ -52,6 +54,7 @@ public sealed class NotebookOutputsCheck : IDocumentCheck
         catch (InvalidOperationException e)
         {
             // Utf8JsonReader.GetString on a string that is not valid UTF-8.
+            if (Python.PythonModule.Of(document, context).NotebookError != null) return;
             context.Warn(document.Path, "malformed notebook JSON, outputs not measured: " + e.Message);
             return;
         }

@@ -33,9 +33,7 @@ public sealed class UnseededGeneratorCheck : IDocumentCheck
     {
         var options = context.Options(RuleCatalog.MLO304);
         if (ScriptScope.IsTest(document.Path) && !options.GetBool("include-tests", true)) return;
-        // Not PythonModule.Of(document, context): MLO106's test expects a malformed notebook to give exactly one
-        // diagnostic (its own); MLO106 already tells the user the notebook cannot be read.
-        var module = PythonModule.Of(document);
+        var module = PythonModule.Of(document, context);
         string seed = SeedsCheck.SeedText(options, 42);
         foreach (var call in module.Calls)
         {
