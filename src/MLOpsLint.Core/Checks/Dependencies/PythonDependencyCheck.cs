@@ -17,16 +17,16 @@ public sealed class PythonDependencyCheck : IRepositoryCheck
 
     public void Check(RepositorySnapshot repository, CheckContext context)
     {
-        var manifests = repository.Documents.Where(d => d.HasText && d.Kind is DocumentKind.Requirements or DocumentKind.PyProject
-            or DocumentKind.Pipfile or DocumentKind.SetupCfg or DocumentKind.CondaEnvironment).ToList();
+        var manifests = repository.Documents.Where(d => d.HasText && (d.Kind is DocumentKind.Requirements or DocumentKind.PyProject
+            or DocumentKind.Pipfile or DocumentKind.SetupCfg or DocumentKind.CondaEnvironment || InRequirementsFolder(d))).ToList();
         if (manifests.Count == 0) return;
         var projects = new PythonProjects(repository);
         var configuredKind = DependencyPolicy.ConfiguredKind(context);
-        var requirements = manifests.Where(d => d.Kind == DocumentKind.Requirements).ToList();
+        var requirements = IncludedFiles(repository, manifests.Where(d => d.Kind == DocumentKind.Requirements || InRequirementsFolder(d)).ToList());
         var pins = new RequirementPins(repository, requirements);
 
         foreach (var doc in requirements) CheckRequirementsFile(doc, repository, projects, pins, configuredKind, context);
-        foreach (var doc in manifests.Where(d => d.Kind != DocumentKind.Requirements))
+        foreach (var doc in manifests.Where(d => d.Kind != DocumentKind.Requirements && !InRequirementsFolder(d)))
         {
             var parsed = PythonManifest.Of(doc)!;
             foreach (var (offset, message) in parsed.Errors)
@@ -37,13 +37,41 @@ public sealed class PythonDependencyCheck : IRepositoryCheck
         }
     }
 
+    /// <summary><c>requirements/prod.txt</c>, <c>requirements.d/gpu.txt</c>: the folder says what they are.</summary>
+    private static bool InRequirementsFolder(SourceDocument d) =>
+        d.Kind == DocumentKind.PlainText && d.Path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)
+        && (d.Path.StartsWith("requirements/", StringComparison.OrdinalIgnoreCase) || d.Path.Contains("/requirements/")
+            || d.Path.StartsWith("requirements.d/", StringComparison.OrdinalIgnoreCase) || d.Path.Contains("/requirements.d/"));
+
+    // Files named by -r/-c are requirements files whatever their name (base.txt, deps/prod.txt).
+    private static List<SourceDocument> IncludedFiles(RepositorySnapshot repo, List<SourceDocument> start)
+    {
+        var result = new List<SourceDocument>(start);
+        var seen = new HashSet<string>(start.Select(d => d.Path), StringComparer.Ordinal);
+        for (int i = 0; i < result.Count; i++)
+        {
+            var file = RequirementsFile.Of(result[i]);
+            string dir = DependencyPolicy.Directory(result[i].Path);
+            foreach (var o in file.Includes.Concat(file.Constraints))
+            {
+                var path = DependencyPolicy.Resolve(dir, o.Value!);
+                if (path != null && repo.Find(path) is { HasText: true } d && seen.Add(d.Path)
+                    && d.Kind is DocumentKind.PlainText or DocumentKind.Other or DocumentKind.Requirements)
+                {
+                    result.Add(d);
+                }
+            }
+        }
+        return result;
+    }
+
     private static void CheckRequirementsFile(SourceDocument doc, RepositorySnapshot repo, PythonProjects projects, RequirementPins pins,
         ProjectKind? configuredKind, CheckContext context)
     {
         var file = RequirementsFile.Of(doc);
         foreach (var (offset, message) in file.Errors) context.Warn(doc.Path, message, doc.Lines.GetPosition(offset).Line);
         string dir = DependencyPolicy.Directory(doc.Path);
-        if (doc.Path.EndsWith(".in", StringComparison.OrdinalIgnoreCase))
+        if (doc.Kind == DocumentKind.Requirements && doc.Path.EndsWith(".in", StringComparison.OrdinalIgnoreCase))
         {
             CheckCompileInput(doc, file, repo, context);
             return;
