@@ -32,7 +32,7 @@ public static class NuGetVersionText
         @"^\d+(\.\d+){0,3}(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$",
         RegexOptions.CultureInvariant);
 
-    private static readonly Regex FloatRelease = new(@"^(\*|\d+(\.\d+){0,2}\.\*|\d+(\.\d+){0,3})$", RegexOptions.CultureInvariant);
+    private static readonly Regex FloatRelease = new(@"^(\*|\d+(\.\d+){0,3}\*|\d+(\.\d+){0,2}\.\*|\d+(\.\d+){0,3})$", RegexOptions.CultureInvariant);
     private static readonly Regex FloatPrerelease = new(@"^([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*\.?)?\*$", RegexOptions.CultureInvariant);
 
     /// <summary>True for the kinds the unpinned-NuGet rule reports.</summary>
@@ -46,6 +46,8 @@ public static class NuGetVersionText
         if (s.Length == 0) return NuGetVersionKind.Invalid;
         if (s[0] != '[' && s[0] != '(')
         {
+            // NuGet quirk: "1*" (a star on a lone major) is read as the plain version 10, not a float.
+            if (s.Length > 1 && s[s.Length - 1] == '*' && s.Substring(0, s.Length - 1).All(char.IsDigit)) return NuGetVersionKind.Minimum;
             if (s.IndexOf('*') >= 0) return IsFloat(s) ? NuGetVersionKind.Floating : NuGetVersionKind.Invalid;
             return IsVersion(s) ? NuGetVersionKind.Minimum : NuGetVersionKind.Invalid;
         }
@@ -67,11 +69,13 @@ public static class NuGetVersionText
         bool minFloat = min.IndexOf('*') >= 0;
         if (minFloat ? !IsFloat(min) : min.Length > 0 && !IsVersion(min)) return NuGetVersionKind.Invalid;
         if (max.Length > 0 && !IsVersion(max)) return NuGetVersionKind.Invalid;
-        if (min.Length > 0 && max.Length > 0 && !minFloat)
+        if (min.Length > 0 && max.Length > 0)
         {
-            int c = Compare(min, max);
-            if (c > 0 || (c == 0 && !(minInclusive && maxInclusive))) return NuGetVersionKind.Invalid;
-            if (c == 0) return NuGetVersionKind.Exact;
+            // NuGet compares a floating minimum by the lowest version it can match (1.* → 1.0.0, 1.2.3-* → 1.2.3-<lowest>).
+            int c = minFloat ? CompareFloatMin(min, max) : Compare(min, max);
+            // Equal bounds: [v,v] is exact and NuGet also accepts (v,v); [v,v) and (v,v] are invalid.
+            if (c > 0 || (c == 0 && minInclusive != maxInclusive)) return NuGetVersionKind.Invalid;
+            if (c == 0 && minInclusive && !minFloat) return NuGetVersionKind.Exact;
         }
         if (minFloat) return NuGetVersionKind.Floating;
         if (min.Length == 0) return NuGetVersionKind.NoLowerBound;
@@ -92,6 +96,26 @@ public static class NuGetVersionText
         if (pre == null) return releaseFloats;
         if (!FloatPrerelease.IsMatch(pre)) return false;
         return true;
+    }
+
+    private static int CompareFloatMin(string floatMin, string max)
+    {
+        if (floatMin == "*-*" || floatMin == "*") floatMin = floatMin == "*" ? "0" : "0-";
+        int dash = floatMin.IndexOf('-');
+        string release = (dash < 0 ? floatMin : floatMin.Substring(0, dash)).Replace(".*", "").Replace("*", "0");
+        if (release.Length == 0) release = "0";
+        if (dash < 0) return Compare(release, max);
+        string pre = floatMin.Substring(dash + 1).TrimEnd('*').TrimEnd('.');
+        int c = Compare(release, StripPre(max));
+        if (c != 0) return c;
+        if (pre.Length == 0) return -1; // the lowest pre-release sorts below everything
+        return Compare(release + "-" + pre, max);
+    }
+
+    private static string StripPre(string v)
+    {
+        int cut = v.IndexOfAny(new[] { '-', '+' });
+        return cut < 0 ? v : v.Substring(0, cut);
     }
 
     // Numeric comparison of release parts, then prerelease (a prerelease sorts before its release).
