@@ -21,5 +21,9 @@ awk '/(Passed|Failed)!  - Failed:/ {
        for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1));
          if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
      END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+if grep -qE ": error (CS|MSB|NU)[0-9]+" "$log"; then
+  echo "BUILD FAILED: some test projects did not compile (see the errors above); their tests did not run." >&2
+  [ "$status" -ne 0 ] || status=1
+fi
 rm -f "$log"
 exit "$status"

@@ -68,6 +68,9 @@ internal static class Program
         var noColor = new Option<bool>("--no-color") { Description = "No colour in text output (also when NO_COLOR is set or stdout is not a terminal)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Text output: one line per finding, no code frames, no progress." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print notes about the scan itself (files over the size cap, …) on stderr." };
+        var staged = new Option<bool>("--staged") { Description = "Scan what is about to be committed (the git index) instead of the working tree; report only staged files. For pre-commit hooks." };
+        var history = new Option<bool>("--history") { Description = "Scan every blob reachable from history (all refs) once; report each offending blob with the commit that added it." };
+        var since = new Option<string?>("--since") { Description = "With --history: only commits after REV (a commit, branch or tag).", HelpName = "REV" };
 
         ScanOptions Read(ParseResult p) => new()
         {
@@ -91,13 +94,22 @@ internal static class Program
             NoColor = p.GetValue(noColor),
             Quiet = p.GetValue(quiet),
             Verbose = p.GetValue(verbose),
+            Mode = p.GetValue(history) || p.GetValue(since) != null ? ScanMode.History : p.GetValue(staged) ? ScanMode.Staged : ScanMode.WorkingTree,
+            Since = p.GetValue(since),
         };
 
         var scan = new Command("scan", "Scan a repository's working tree and report findings.\n"
             + "Exit codes: 0 no finding at or above the fail level, 1 findings at or above it, 2 the scan could not run.")
         {
-            path, format, output, sarif, json, failLevel, select, ignore, exclude, config, baseline, noColor, quiet, verbose,
+            path, format, output, sarif, json, failLevel, select, ignore, exclude, config, baseline, noColor, quiet, verbose, staged, history, since,
         };
+        scan.Validators.Add(r =>
+        {
+            if (r.GetValue(staged) && (r.GetValue(history) || r.GetValue(since) != null))
+            {
+                r.AddError("--staged and --history scan different things; give one of them");
+            }
+        });
         scan.SetAction(p => ScanCommand.Execute(Read(p), stdout, stderr, stdoutIsTerminal, stderrIsTerminal));
 
         var baselinePath = new Argument<string>("PATH") { Description = "Directory of the repository.", DefaultValueFactory = _ => "." };

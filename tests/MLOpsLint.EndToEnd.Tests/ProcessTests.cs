@@ -19,11 +19,11 @@ public class ProcessTests
     public void Stdout_holds_only_the_report_and_no_colour_when_redirected()
     {
         using var repo = Repo();
-        var r = Cli.Process(null, "scan", repo.Root, "--format", "json");
+        var r = CliRunner.Process(null, "scan", repo.Root, "--format", "json");
         Assert.Equal(1, r.ExitCode);
         using var doc = System.Text.Json.JsonDocument.Parse(r.Stdout);
         Assert.Contains("unknown setting 'unknown-key'", r.Stderr);
-        var text = Cli.Process(null, "scan", repo.Root);
+        var text = CliRunner.Process(null, "scan", repo.Root);
         Assert.DoesNotContain("\u001b[", text.Stdout);
         Assert.DoesNotContain("\u001b[", text.Stderr); // no progress line when stderr is not a terminal
     }
@@ -34,7 +34,7 @@ public class ProcessTests
         using var repo = Repo();
         string summary = Path.Combine(repo.Root, "summary.md");
         File.WriteAllText(summary, "previous step\n");
-        var r = Cli.Process(new Dictionary<string, string?> { ["GITHUB_STEP_SUMMARY"] = summary, ["GITHUB_WORKSPACE"] = repo.Root },
+        var r = CliRunner.Process(new Dictionary<string, string?> { ["GITHUB_STEP_SUMMARY"] = summary, ["GITHUB_WORKSPACE"] = repo.Root },
             "scan", repo.Root, "--format", "github");
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("::warning title=MLO303%3A MLContext created without a seed,file=src/Trainer.cs,line=2,endLine=2,col=", r.Stdout);
@@ -47,10 +47,10 @@ public class ProcessTests
     [Fact]
     public void Version_and_help_explain_themselves()
     {
-        var v = Cli.Process(null, "--version");
+        var v = CliRunner.Process(null, "--version");
         Assert.Equal(0, v.ExitCode);
         Assert.Matches(@"^\d+\.\d+\.\d+\s*$", v.Stdout);
-        var h = Cli.Process(null, "scan", "--help");
+        var h = CliRunner.Process(null, "scan", "--help");
         Assert.Equal(0, h.ExitCode);
         Assert.Contains("--fail-level", h.Stdout);
         Assert.Contains("Exit codes", h.Stdout);

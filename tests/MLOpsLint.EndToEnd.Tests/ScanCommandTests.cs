@@ -28,9 +28,9 @@ public class ScanCommandTests
     public void Text_report_shows_place_caret_fix_and_rule_page_and_exits_1()
     {
         using var repo = RepoWithFinding();
-        var r = Cli.InProcess("scan", repo.Root);
+        var r = CliRunner.InProcess("scan", repo.Root);
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains("trainer/Trainer.cs:5:38: warning MLO303", r.Stdout);
+        Assert.Contains("trainer/Trainer.cs:5:41: warning MLO303", r.Stdout);
         Assert.Contains("new MLContext()", r.Stdout);
         Assert.Contains("^^^^^^^^^^^^^^^", r.Stdout);
         Assert.Contains("= fix:", r.Stdout);
@@ -43,10 +43,10 @@ public class ScanCommandTests
     public void Fail_level_select_and_ignore_change_the_exit_code()
     {
         using var repo = RepoWithFinding();
-        Assert.Equal(0, Cli.InProcess("scan", repo.Root, "--fail-level", "error").ExitCode);
-        Assert.Equal(0, Cli.InProcess("scan", repo.Root, "--ignore", "MLO3").ExitCode);
-        Assert.Equal(1, Cli.InProcess("scan", repo.Root, "--select", "MLO303").ExitCode);
-        Assert.Equal(0, Cli.InProcess("scan", repo.Root, "--exclude", "trainer/**").ExitCode);
+        Assert.Equal(0, CliRunner.InProcess("scan", repo.Root, "--fail-level", "error").ExitCode);
+        Assert.Equal(0, CliRunner.InProcess("scan", repo.Root, "--ignore", "MLO3").ExitCode);
+        Assert.Equal(1, CliRunner.InProcess("scan", repo.Root, "--select", "MLO303").ExitCode);
+        Assert.Equal(0, CliRunner.InProcess("scan", repo.Root, "--exclude", "trainer/**").ExitCode);
     }
 
     [Fact]
@@ -55,9 +55,9 @@ public class ScanCommandTests
         using var repo = RepoWithFinding();
         string sarif = Path.Combine(repo.Root, "out", "r.sarif");
         string json = Path.Combine(repo.Root, "out", "r.json");
-        var r = Cli.InProcess("scan", repo.Root, "--sarif", sarif, "--json", json, "--quiet");
+        var r = CliRunner.InProcess("scan", repo.Root, "--sarif", sarif, "--json", json, "--quiet");
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains("trainer/Trainer.cs:5:38: warning MLO303", r.Stdout);
+        Assert.Contains("trainer/Trainer.cs:5:41: warning MLO303", r.Stdout);
         using var s = JsonDocument.Parse(File.ReadAllText(sarif));
         Assert.Equal("MLO303", s.RootElement.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("ruleId").GetString());
         using var j = JsonDocument.Parse(File.ReadAllText(json));
@@ -72,8 +72,8 @@ public class ScanCommandTests
     {
         using var repo = RepoWithFinding();
         for (int i = 0; i < 5; i++) repo.Write($"svc{i}/Trainer{i}.cs", UnseededTrainer);
-        var a = Cli.InProcess("scan", repo.Root, "--format", "json");
-        var b = Cli.InProcess("scan", repo.Root, "--format", "json");
+        var a = CliRunner.InProcess("scan", repo.Root, "--format", "json");
+        var b = CliRunner.InProcess("scan", repo.Root, "--format", "json");
         Assert.Equal(a.Stdout, b.Stdout);
         Assert.Equal(6, JsonDocument.Parse(a.Stdout).RootElement.GetProperty("findings").GetArrayLength());
     }
@@ -83,10 +83,10 @@ public class ScanCommandTests
     {
         using var repo = RepoWithFinding();
         repo.Write("pyproject.toml", "[project]\nname = \"demo\"\n\n[tool.mlops-lint]\nignore = [\"MLO303\"]\n");
-        Assert.Equal(0, Cli.InProcess("scan", Path.Combine(repo.Root, "trainer")).ExitCode);
+        Assert.Equal(0, CliRunner.InProcess("scan", Path.Combine(repo.Root, "trainer")).ExitCode);
 
         repo.Write("pyproject.toml", "[tool.mlops-lint]\nignore = [\"MLO303\"\nfail-level = \"error\"\n");
-        var bad = Cli.InProcess("scan", repo.Root);
+        var bad = CliRunner.InProcess("scan", repo.Root);
         Assert.Equal(2, bad.ExitCode);
         Assert.Matches(@"pyproject\.toml:\d+: invalid TOML", bad.Stderr);
         Assert.Equal("", bad.Stdout);
@@ -97,7 +97,7 @@ public class ScanCommandTests
     {
         using var repo = RepoWithFinding();
         repo.Write("mlops-lint.toml", "ignore = [\"MLO999\"]\n");
-        var r = Cli.InProcess("scan", repo.Root, "--format", "json");
+        var r = CliRunner.InProcess("scan", repo.Root, "--format", "json");
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("mlops-lint.toml:1: warning: 'MLO999'", r.Stderr);
         JsonDocument.Parse(r.Stdout); // stdout is still only the report
@@ -109,9 +109,9 @@ public class ScanCommandTests
         using var repo = RepoWithFinding();
         repo.Write(".editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.MLO303.severity = error\n[legacy/**]\ndotnet_diagnostic.MLO303.severity = none\n");
         repo.Write("legacy/Old.cs", UnseededTrainer);
-        var r = Cli.InProcess("scan", repo.Root, "--fail-level", "error", "--quiet");
+        var r = CliRunner.InProcess("scan", repo.Root, "--fail-level", "error", "--quiet");
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains("trainer/Trainer.cs:5:38: error MLO303", r.Stdout);
+        Assert.Contains("trainer/Trainer.cs:5:41: error MLO303", r.Stdout);
         Assert.DoesNotContain("legacy/Old.cs", r.Stdout);
     }
 
@@ -119,25 +119,25 @@ public class ScanCommandTests
     public void Baseline_accepts_todays_findings_and_still_reports_new_ones()
     {
         using var repo = RepoWithFinding();
-        var b = Cli.InProcess("baseline", repo.Root);
+        var b = CliRunner.InProcess("baseline", repo.Root);
         Assert.Equal(0, b.ExitCode);
         string file = Path.Combine(repo.Root, "mlops-lint-baseline.json");
         Assert.Contains("\"rule\": \"MLO303\"", File.ReadAllText(file));
 
-        var clean = Cli.InProcess("scan", repo.Root, "--baseline", file);
+        var clean = CliRunner.InProcess("scan", repo.Root, "--baseline", file);
         Assert.Equal(0, clean.ExitCode);
         Assert.Contains("1 in the baseline", clean.Stdout);
 
         // move the code: still accepted; add a second unseeded context: reported
         repo.Write("trainer/Trainer.cs", "// moved down\n\n" + UnseededTrainer.Replace("=> new MLContext();", "=> new MLContext();\n    public static MLContext Other() => new MLContext();"));
-        var again = Cli.InProcess("scan", repo.Root, "--baseline", file, "--quiet");
+        var again = CliRunner.InProcess("scan", repo.Root, "--baseline", file, "--quiet");
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("Found 1 finding", again.Stdout);
         Assert.Contains("1 in the baseline", again.Stdout);
 
         var broken = Path.Combine(repo.Root, "broken.json");
         File.WriteAllText(broken, "{ nope");
-        Assert.Equal(2, Cli.InProcess("scan", repo.Root, "--baseline", broken).ExitCode);
+        Assert.Equal(2, CliRunner.InProcess("scan", repo.Root, "--baseline", broken).ExitCode);
     }
 
     [Theory]
@@ -148,7 +148,7 @@ public class ScanCommandTests
     [InlineData("frobnicate")]
     public void Bad_arguments_exit_2_with_a_message(params string[] args)
     {
-        var r = Cli.InProcess(args);
+        var r = CliRunner.InProcess(args);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("error", r.Stderr);
         Assert.Equal("", r.Stdout);
@@ -158,7 +158,7 @@ public class ScanCommandTests
     public void A_file_instead_of_a_directory_exits_2()
     {
         using var repo = RepoWithFinding();
-        var r = Cli.InProcess("scan", Path.Combine(repo.Root, "README.md"));
+        var r = CliRunner.InProcess("scan", Path.Combine(repo.Root, "README.md"));
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("is a file", r.Stderr);
     }

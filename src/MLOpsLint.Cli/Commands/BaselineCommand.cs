@@ -27,7 +27,7 @@ internal static class BaselineCommand
             stderr.WriteLine($"mlops-lint: error: configuration {e.Message}");
             return ExitCodes.CannotRun;
         }
-        string path = outputPath ?? Path.Combine(outcome.Discovery.RootDirectory, DefaultFileName);
+        string path = outputPath ?? Path.Combine(outcome.Root, DefaultFileName);
         var baseline = BaselineFile.FromFindings(outcome.Result.Findings);
         try
         {

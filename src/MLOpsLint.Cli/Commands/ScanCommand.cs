@@ -33,7 +33,7 @@ internal static class ScanCommand
         progress?.Clear();
 
         var result = outcome.Result;
-        var report = new ScanReport(result, outcome.Discovery.RootDirectory, outcome.Snapshot.Find, outcome.Config.FailLevel);
+        var report = new ScanReport(result, outcome.Root, outcome.Documents, outcome.Config.FailLevel) { History = outcome.History };
 
         // scan problems: stderr, so stdout holds only the report
         if (options.Format != OutputFormat.GitHub)
@@ -45,7 +45,9 @@ internal static class ScanCommand
             }
         }
 
-        string prefix = GitHubPathPrefix(outcome.Discovery.RootDirectory);
+        if (options.Verbose && outcome.History is { Timing.Length: > 0 } h) stderr.WriteLine("mlops-lint: note: " + h.Timing);
+
+        string prefix = GitHubPathPrefix(outcome.Root);
         IReporter main = options.Format switch
         {
             OutputFormat.Json => new JsonReporter(),

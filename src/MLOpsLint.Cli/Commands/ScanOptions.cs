@@ -27,4 +27,16 @@ internal sealed record ScanOptions
     public bool NoColor { get; init; }
     public bool Quiet { get; init; }
     public bool Verbose { get; init; }
+    public ScanMode Mode { get; init; } = ScanMode.WorkingTree;
+    public string? Since { get; init; }
+}
+
+internal enum ScanMode
+{
+    /// <summary>The files as they are on disk (tracked plus untracked, not ignored).</summary>
+    WorkingTree,
+    /// <summary>What is about to be committed: the index.</summary>
+    Staged,
+    /// <summary>Every blob reachable from history.</summary>
+    History,
 }

@@ -19,7 +19,10 @@ internal static class ScanRunner
             .Select(t => (ICheck)Activator.CreateInstance(t)!)
             .ToArray());
 
-    public sealed record Outcome(LintResult Result, LintConfig Config, DiscoveryResult Discovery, RepositorySnapshot Snapshot);
+    public sealed record Outcome(LintResult Result, LintConfig Config, string Root, Func<string, Core.Documents.SourceDocument?> Documents)
+    {
+        public Git.HistorySummary? History { get; init; }
+    }
 
     public static Outcome Run(ScanOptions options, bool applyBaseline, Action<string>? progress = null)
     {
@@ -38,27 +41,84 @@ internal static class ScanRunner
         }
         config = config.With(options.Select, options.Ignore, options.Exclude.Count > 0 ? options.Exclude : null, options.FailLevel);
 
-        progress?.Invoke("finding files…");
-        var discovery = FileDiscovery.Discover(path, config.Exclude);
-        progress?.Invoke($"reading {discovery.Files.Count} files…");
-        var (documents, readProblems) = DocumentLoader.Load(discovery.Files, config.MaxTextFileSize);
-
-        var editorConfigs = discovery.Files.Where(f => System.IO.Path.GetFileName(f.RelativePath) == ".editorconfig").Select(f => f.FullPath);
-        var editorConfig = ConfigLocator.LoadEditorConfigs(discovery.RootDirectory, editorConfigs, warnings);
-        config = config.WithEditorConfig(editorConfig, discovery.RootDirectory);
-
         BaselineFile? baseline = null;
         if (applyBaseline && options.BaselineFile != null)
         {
             baseline = LoadBaseline(options.BaselineFile);
         }
+        var linter = new Linter(CliChecks.Value);
+
+        if (options.Mode == ScanMode.History)
+        {
+            progress?.Invoke("walking history…");
+            string top = Git.GitRepository.TopLevel(path);
+            var rootEditorConfig = new[] { System.IO.Path.Combine(top, ".editorconfig") }.Where(File.Exists);
+            var history = Git.HistoryScan.Run(path, options.Since, WithEditorConfig(config, top, rootEditorConfig, warnings), linter, progress);
+            var hr = history.Lint;
+            var kept = baseline == null ? hr.Findings : hr.Findings.Where(f => !baseline.Contains(f)).ToArray();
+            var all = warnings.Select(w => RelativeTo(history.Root, w)).Concat(hr.Diagnostics).ToArray();
+            var final = new LintResult(kept, all, hr.FilesScanned, hr.Suppressed, hr.Findings.Count - kept.Count) { BytesScanned = hr.BytesScanned };
+            return new Outcome(final, config, history.Root, p => history.Documents.TryGetValue(p, out var d) ? d : null) { History = history.Summary };
+        }
+
+        IReadOnlyList<Core.Documents.SourceDocument> documents;
+        IReadOnlyList<ScanDiagnostic> problems;
+        string root;
+        IReadOnlySet<string>? onlyPaths = null;
+        if (options.Mode == ScanMode.Staged)
+        {
+            progress?.Invoke("reading the index…");
+            var index = Git.IndexSnapshot.Read(path, config.Exclude, config.MaxTextFileSize);
+            documents = index.Documents;
+            problems = index.Diagnostics;
+            root = index.Root;
+            onlyPaths = index.StagedPaths;
+            var inTree = documents.Where(d => d.FileName == ".editorconfig").Select(d => System.IO.Path.Combine(root, d.Path)).Where(File.Exists);
+            config = WithEditorConfig(config, root, inTree, warnings);
+        }
+        else
+        {
+            progress?.Invoke("finding files…");
+            var discovery = FileDiscovery.Discover(path, config.Exclude);
+            progress?.Invoke($"reading {discovery.Files.Count} files…");
+            var (loaded, readProblems) = DocumentLoader.Load(discovery.Files, config.MaxTextFileSize);
+            root = discovery.RootDirectory;
+            documents = discovery.IsGitRepository ? Git.IndexSnapshot.WithLfsBlobs(root, loaded, config.MaxTextFileSize) : loaded;
+            problems = discovery.Diagnostics.Concat(readProblems).ToArray();
+            var editorConfigs = discovery.Files.Where(f => System.IO.Path.GetFileName(f.RelativePath) == ".editorconfig").Select(f => f.FullPath);
+            config = WithEditorConfig(config, root, editorConfigs, warnings);
+        }
 
         progress?.Invoke($"checking {documents.Count} files…");
         var snapshot = new RepositorySnapshot(documents);
-        var result = new Linter(CliChecks.Value).Run(snapshot, config, baseline);
-        var diagnostics = warnings.Concat(discovery.Diagnostics).Concat(readProblems).Concat(result.Diagnostics).ToArray();
-        result = new LintResult(result.Findings, diagnostics, result.FilesScanned, result.Suppressed, result.Baselined) { BytesScanned = result.BytesScanned };
-        return new Outcome(result, config, discovery, snapshot);
+        var result = linter.Run(snapshot, config, onlyPaths == null ? baseline : null);
+        var findings = result.Findings;
+        int baselined = result.Baselined;
+        if (onlyPaths != null)
+        {
+            findings = findings.Where(f => onlyPaths.Contains(f.Path)).ToArray();
+            if (baseline != null)
+            {
+                int before = findings.Count;
+                findings = findings.Where(f => !baseline.Contains(f)).ToArray();
+                baselined = before - findings.Count;
+            }
+        }
+        var diagnostics = warnings.Select(w => RelativeTo(root, w)).Concat(problems).Concat(result.Diagnostics)
+            .Where(d => onlyPaths == null || d.Path == null || onlyPaths.Contains(d.Path)).ToArray();
+        result = new LintResult(findings, diagnostics, onlyPaths?.Count ?? result.FilesScanned, result.Suppressed, baselined) { BytesScanned = result.BytesScanned };
+        return new Outcome(result, config, root, snapshot.Find);
+    }
+
+    private static LintConfig WithEditorConfig(LintConfig config, string root, IEnumerable<string> inTree, List<ScanDiagnostic> warnings) =>
+        config.WithEditorConfig(ConfigLocator.LoadEditorConfigs(root, inTree, warnings), root);
+
+    /// <summary>Configuration problems name the file as found on disk; inside the repository, show it as every other path.</summary>
+    private static ScanDiagnostic RelativeTo(string root, ScanDiagnostic d)
+    {
+        if (d.Path == null || !System.IO.Path.IsPathRooted(d.Path)) return d;
+        string rel = System.IO.Path.GetRelativePath(root, d.Path).Replace('\\', '/');
+        return rel.StartsWith("..", StringComparison.Ordinal) ? d : d with { Path = rel };
     }
 
     private static BaselineFile LoadBaseline(string path)

@@ -37,6 +37,17 @@ internal sealed class JsonReporter : IReporter
             w.WriteEndObject();
             w.WriteEndObject();
 
+            if (report.History is { } h)
+            {
+                w.WriteStartObject("history");
+                if (h.Since != null) w.WriteString("since", h.Since);
+                w.WriteNumber("commits", h.Commits);
+                w.WriteNumber("blobs", h.Blobs);
+                w.WriteNumber("flaggedBlobs", h.FlaggedBlobs);
+                w.WriteNumber("removableBytes", h.RemovableBytes);
+                w.WriteEndObject();
+            }
+
             w.WriteStartArray("findings");
             foreach (var f in r.Findings)
             {

@@ -25,6 +25,9 @@ internal sealed class ScanReport
 
     public Severity FailLevel { get; }
 
+    /// <summary>Set for <c>scan --history</c>.</summary>
+    public Git.HistorySummary? History { get; init; }
+
     /// <summary>The rules that appear in the findings, ordered by id.</summary>
     public IReadOnlyList<RuleDescriptor> RulesUsed =>
         Findings.Select(f => f.Rule).Distinct().OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();

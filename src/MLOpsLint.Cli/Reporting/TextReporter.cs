@@ -36,6 +36,12 @@ internal sealed class TextReporter : IReporter
         }
         if (report.Findings.Count > 0) o.WriteLine();
         WriteSummary(report, o);
+        if (report.History is { } h)
+        {
+            o.WriteLine($"History{(h.Since != null ? " since " + h.Since : "")}: {Plural(h.Commits, "commit")}, {Plural(h.Blobs, "distinct blob")} checked; "
+                + $"{Plural(h.FlaggedBlobs, "blob")} of committed data or models, {Core.Configuration.Sizes.Format(h.RemovableBytes)} (uncompressed) that a history rewrite "
+                + "(git filter-repo, or git lfs migrate import) would remove.");
+        }
     }
 
     private void WriteFinding(ScanReport report, Finding f, TextWriter o)
@@ -44,7 +50,7 @@ internal sealed class TextReporter : IReporter
         string hint = f.LocationHint != null ? $" ({f.LocationHint})" : "";
         o.WriteLine($"{ansi.Bold(where)}: {ansi.Severity(f.Severity, f.Severity.ToName())} {ansi.Bold(f.RuleId)} {f.Message}{hint}");
         if (quiet) return;
-        WriteFrame(report, f.Path, f.Span, f.IsSensitive, o);
+        if (f.Span != SourceSpan.WholeFile) WriteFrame(report, f.Path, f.Span, f.IsSensitive, o);
         foreach (var r in f.Related)
         {
             o.WriteLine($"  {ansi.Blue("=")} {ansi.Bold("other side")}: {r.Path}:{r.Span.StartLine}{(r.Message != null ? " — " + r.Message : "")}");

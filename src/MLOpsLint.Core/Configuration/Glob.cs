@@ -29,7 +29,8 @@ public sealed class Glob
         }
         sb.Append(Translate(p, out _));
         sb.Append("(?:/.*)?$");
-        regex = new Regex(sb.ToString(), RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // interpreted: a glob is matched a few thousand times per scan, where IL compilation (milliseconds per pattern) costs more than it saves
+        regex = new Regex(sb.ToString(), RegexOptions.CultureInvariant);
     }
 
     public string Pattern { get; }

@@ -6,7 +6,7 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr);
 
 /// <summary>Runs mlops-lint: in process through Program.Run (fast), or as the real executable (exit codes,
 /// environment variables, what reaches stdout and stderr).</summary>
-public static class Cli
+public static class CliRunner
 {
     public static CliResult InProcess(params string[] args)
     {

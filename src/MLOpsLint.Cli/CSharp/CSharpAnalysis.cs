@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using MLOpsLint.Analyzers.Infrastructure;
+using MLOpsLint.Core.Checks;
+using MLOpsLint.Core.Documents;
+using MLOpsLint.Core.Findings;
+using MLOpsLint.Core.Rules;
+
+namespace MLOpsLint.Cli.CSharp;
+
+/// <summary>
+/// The Roslyn side of <see cref="RoslynCheck"/>: parse every C# document, build one compilation, run the
+/// analyzers through <see cref="CompilationWithAnalyzers"/> (which applies <c>#pragma warning disable</c> and
+/// <c>[SuppressMessage]</c>) and turn MLO diagnostics into findings.
+/// </summary>
+internal static class CSharpAnalysis
+{
+    private static readonly CSharpParseOptions ParseOptions =
+        CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview).WithDocumentationMode(DocumentationMode.None);
+
+    /// <summary>Every analyzer in MLOpsLint.Analyzers, found by reflection.</summary>
+    internal static ImmutableArray<DiagnosticAnalyzer> Analyzers => analyzers.Value;
+
+    private static readonly Lazy<ImmutableArray<DiagnosticAnalyzer>> analyzers = new(() =>
+        typeof(MLOpsAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)
+                && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false)
+                    .Cast<DiagnosticAnalyzerAttribute>().Any(a => a.Languages.Contains(LanguageNames.CSharp)))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray());
+
+    /// <summary>The running runtime's core library, so that <c>[SuppressMessage]</c>, <c>int?</c> and the
+    /// like bind. Packages the scanned code uses (ML.NET…) are not resolved: the analyzers fall back to syntax.</summary>
+    private static readonly Lazy<ImmutableArray<MetadataReference>> references = new(() =>
+    {
+        string coreLib = typeof(object).Assembly.Location;
+        if (coreLib.Length == 0) return ImmutableArray<MetadataReference>.Empty; // single-file publish
+        string dir = Path.GetDirectoryName(coreLib)!;
+        return new[] { coreLib, Path.Combine(dir, "System.Runtime.dll") }
+            .Where(File.Exists)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray();
+    });
+
+    public static void Run(IReadOnlyList<SourceDocument> documents, CheckContext context) =>
+        Run(documents, context, Analyzers);
+
+    internal static void Run(IReadOnlyList<SourceDocument> documents, CheckContext context, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var selected = analyzers
+            .Where(a => a.SupportedDiagnostics.Any(d => RuleCatalog.TryGet(d.Id, out var rule) && context.IsEnabled(rule)))
+            .ToImmutableArray();
+        if (selected.IsEmpty) return;
+
+        var trees = documents
+            .AsParallel().AsOrdered()
+            .Select(d => CSharpSyntaxTree.ParseText(SourceText.From(d.Text), ParseOptions, d.Path))
+            .ToList();
+        var byTree = new Dictionary<SyntaxTree, SourceDocument>();
+        for (int i = 0; i < trees.Count; i++) byTree[trees[i]] = documents[i];
+
+        var compilation = CSharpCompilation.Create(
+            "mlops-lint-scan",
+            trees,
+            references.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var diagnostics = compilation
+            .WithAnalyzers(selected, new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                onAnalyzerException: null,
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false,
+                reportSuppressedDiagnostics: false))
+            .GetAnalyzerDiagnosticsAsync()
+            .GetAwaiter().GetResult();
+
+        foreach (var diagnostic in diagnostics)
+        {
+            var document = diagnostic.Location.SourceTree is { } tree && byTree.TryGetValue(tree, out var d) ? d : null;
+            if (document != null && RuleCatalog.TryGet(diagnostic.Id, out var rule))
+            {
+                context.Report(ToFinding(diagnostic, rule, document));
+                continue;
+            }
+            // AD0001 (an analyzer threw) and the like: a problem of the scan, not of the repository.
+            int? line = document == null ? null : diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1;
+            context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Warning,
+                $"{diagnostic.Id}: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}", document?.Path, line));
+        }
+    }
+
+    /// <summary>Lines and columns are counted by the document's own <see cref="SourceDocument.Lines"/>, like
+    /// every other finding (Roslyn also breaks lines at U+2028/U+2029/U+0085; editors and SARIF viewers do not).</summary>
+    private static Finding ToFinding(Diagnostic diagnostic, RuleDescriptor rule, SourceDocument document)
+    {
+        var span = diagnostic.Location.SourceSpan;
+        return new Finding(rule, document.Path, document.Lines.GetSpan(span.Start, span.End),
+            diagnostic.GetMessage(CultureInfo.InvariantCulture))
+        {
+            FixHint = rule.Fix,
+        };
+    }
+}

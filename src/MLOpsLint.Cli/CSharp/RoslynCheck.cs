@@ -1,0 +1,32 @@
+using System.Runtime.CompilerServices;
+using MLOpsLint.Core.Checks;
+using MLOpsLint.Core.Documents;
+using MLOpsLint.Core.Rules;
+
+namespace MLOpsLint.Cli.CSharp;
+
+/// <summary>
+/// Runs the C# analyzers of MLOpsLint.Analyzers — the very ones the NuGet package runs in the IDE and
+/// <c>dotnet build</c> — on the <c>.cs</c> files of a scan, compiled together without a restore or build.
+/// This class touches no Roslyn type: Roslyn is loaded only when the scan has C# files.
+/// </summary>
+public sealed class RoslynCheck : IRepositoryCheck
+{
+    /// <summary>The rules the analyzers report. Kept as a list (not discovered from the analyzers) so that
+    /// asking for it does not load Roslyn; a test keeps it equal to the analyzers' descriptors.</summary>
+    public static IReadOnlyList<RuleDescriptor> AnalyzerRules { get; } = new[] { RuleCatalog.MLO303 };
+
+    public IReadOnlyList<RuleDescriptor> Rules => AnalyzerRules;
+
+    public void Check(RepositorySnapshot repository, CheckContext context)
+    {
+        var documents = repository.OfKind(DocumentKind.CSharp).Where(d => d.HasText).ToList();
+        if (documents.Count == 0) return;
+        Analyze(documents, context);
+    }
+
+    // Not inlined, so compiling Check does not load the Roslyn assemblies CSharpAnalysis refers to.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Analyze(IReadOnlyList<SourceDocument> documents, CheckContext context) =>
+        CSharpAnalysis.Run(documents, context);
+}

@@ -1,0 +1,84 @@
+using LibGit2Sharp;
+using MLOpsLint.Core.Checks.CommittedData;
+using MLOpsLint.Core.Checks;
+using MLOpsLint.Core.Configuration;
+using MLOpsLint.Core.Documents;
+using MLOpsLint.Core.Findings;
+
+namespace MLOpsLint.Cli.Git;
+
+/// <summary>
+/// What is about to be committed (<c>scan --staged</c>, the pre-commit use): documents hold the staged blob
+/// content (a partially staged file is judged by its staged version), and only staged paths are reported.
+/// The rest of the index is read too, where small, so rules that look across files (a lock file beside a
+/// manifest, a seeding helper in another module, .gitattributes) see the repository as it will be committed.
+/// </summary>
+internal static class IndexSnapshot
+{
+    /// <summary>Unchanged files larger than this are left out of the context (they cannot change a verdict on a staged file).</summary>
+    private const long ContextMaxSize = 256 * 1024;
+
+    public sealed record Result(IReadOnlyList<SourceDocument> Documents, IReadOnlySet<string> StagedPaths, string Root, IReadOnlyList<ScanDiagnostic> Diagnostics);
+
+    public static Result Read(string scanPath, GlobSet exclude, long maxTextFileSize)
+    {
+        using var repo = GitRepository.Open(scanPath, "--staged", allowBare: false);
+        string root = GitRepository.Root(repo);
+        var staged = new HashSet<string>(StringComparer.Ordinal);
+        var options = new StatusOptions
+        {
+            IncludeUntracked = false,
+            IncludeIgnored = false,
+            IncludeUnaltered = false,
+            ExcludeSubmodules = true,
+            DetectRenamesInIndex = true,
+            DetectRenamesInWorkDir = false,
+        };
+        const FileStatus stagedStates = FileStatus.NewInIndex | FileStatus.ModifiedInIndex | FileStatus.RenamedInIndex | FileStatus.TypeChangeInIndex;
+        foreach (var s in repo.RetrieveStatus(options))
+        {
+            if ((s.State & stagedStates) != 0) staged.Add(s.FilePath.Replace('\\', '/'));
+        }
+
+        var docs = new List<SourceDocument>();
+        foreach (var entry in repo.Index)
+        {
+            if (entry.Mode is Mode.GitLink or Mode.SymbolicLink) continue;
+            string path = entry.Path.Replace('\\', '/');
+            if (exclude.IsMatch(path)) continue;
+            bool isStaged = staged.Contains(path);
+            var blob = repo.Lookup<Blob>(entry.Id);
+            if (blob == null) continue;
+            if (!isStaged && blob.Size > ContextMaxSize) continue;
+            docs.Add(BlobReader.Read(blob, path, "index", maxTextFileSize));
+        }
+        return new Result(docs, staged, root, Array.Empty<ScanDiagnostic>());
+    }
+
+    /// <summary>
+    /// For a working-tree scan: tracked files that .gitattributes sends through Git LFS are judged by what git
+    /// stores for them (the index blob: an LFS pointer, or — when LFS was not installed at commit time — the
+    /// real content), not by the smudged file in the work tree.
+    /// </summary>
+    public static IReadOnlyList<SourceDocument> WithLfsBlobs(string root, IReadOnlyList<SourceDocument> documents, long maxTextFileSize)
+    {
+        if (!documents.Any(d => d.Kind == DocumentKind.GitAttributes && d.HasText && d.Text.Contains("filter=lfs"))) return documents;
+        var lfs = new LfsPatterns(new RepositorySnapshot(documents));
+        if (lfs.IsEmpty) return documents;
+        using var repo = new Repository(root);
+        var result = new List<SourceDocument>(documents.Count);
+        foreach (var d in documents)
+        {
+            if (d.Kind != DocumentKind.GitAttributes && lfs.IsLfsTracked(d.Path, out _) && repo.Index[d.Path] is IndexEntry entry
+                && entry.Mode is not (Mode.GitLink or Mode.SymbolicLink) && repo.Lookup<Blob>(entry.Id) is Blob blob)
+            {
+                result.Add(BlobReader.Read(blob, d.Path, "index", maxTextFileSize));
+            }
+            else
+            {
+                result.Add(d);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,182 @@
+using MLOpsLint.Core.Documents;
+using MLOpsLint.Core.Findings;
+using MLOpsLint.Core.Python.Notebooks;
+using MLOpsLint.Core.Python.Structure;
+using MLOpsLint.Core.Python.Tokens;
+using MLOpsLint.Core.Rules;
+
+namespace MLOpsLint.Core.Python;
+
+/// <summary>
+/// The Python front end for one document: tokens and the structure rules need (imports, calls with resolved
+/// names and arguments, assignments, functions, string literals, comments), for a <c>.py</c> file or the code
+/// cells of a <c>.ipynb</c> notebook (plus its IPython lines and outputs). Get it with <see cref="Of"/>: it is
+/// computed once per document and shared by all checks. Every node's <see cref="PyNode.Span"/> is in the
+/// document's own coordinates (for a notebook, the line and column in the .ipynb JSON); offsets
+/// (<see cref="PyNode.Start"/>, token offsets) point into <see cref="Text"/>.
+/// </summary>
+public sealed class PythonModule
+{
+    private readonly NotebookPython? cells;
+    private readonly Dictionary<string, string> aliases;
+    private ILookup<string, PyCall>? callsByName;
+
+    private PythonModule(SourceDocument document, FStringMode mode)
+    {
+        Document = document;
+        var errors = new List<PyLexError>();
+        var extraErrors = new List<PyParseError>();
+        if (document.Kind == DocumentKind.Notebook)
+        {
+            var read = NotebookReader.Read(document);
+            Notebook = read.Notebook;
+            NotebookError = read.Error;
+            if (read.Notebook != null)
+            {
+                cells = NotebookPython.Build(read.Notebook);
+                Text = cells.Text;
+                var buffer = new TokenBuffer(Math.Max(16, Text.Length / 4));
+                foreach (var (s, e, line) in cells.CellRanges)
+                {
+                    PythonTokenizer.TokenizeRange(Text, s, e, line, mode, buffer, errors);
+                }
+                Tokens = buffer.ToArray();
+            }
+            else
+            {
+                Text = "";
+                Tokens = PythonTokenizer.Tokenize("", mode);
+                var span = read.ErrorLine is int l ? SourceSpan.Line(l) : SourceSpan.WholeFile;
+                string lineText = read.ErrorLine is int el && document.HasText ? document.Lines.GetLine(el) : "";
+                extraErrors.Add(new PyParseError(this, 0, 0, "malformed notebook: " + read.Error, new PyLocation(span, null, null, lineText)));
+            }
+        }
+        else
+        {
+            Text = document.Text;
+            Tokens = PythonTokenizer.Tokenize(Text, mode, out var lexErrors);
+            errors.AddRange(lexErrors);
+        }
+        var parser = new ModuleParser(this, (PyToken[])Tokens);
+        parser.Run();
+        aliases = parser.Aliases;
+        Imports = parser.Imports;
+        Calls = parser.Calls;
+        Assignments = parser.Assignments;
+        Functions = parser.Functions;
+        StringLiterals = parser.Strings;
+        Comments = parser.Comments;
+        ParseErrors = extraErrors
+            .Concat(errors.Select(e => new PyParseError(this, e.Start, e.End, e.Message)))
+            .Concat(parser.Errors)
+            .ToArray();
+        MagicLines = cells == null
+            ? Array.Empty<MagicLine>()
+            : cells.Magics.Select(m => new MagicLine(this, m.VirtualStart, m.Kind, m.Line, m.Command, m.Location)).ToArray();
+        Outputs = Notebook?.Outputs.ToArray() ?? Array.Empty<NotebookOutput>();
+    }
+
+    /// <summary>The module for a <see cref="DocumentKind.Python"/> or <see cref="DocumentKind.Notebook"/> document,
+    /// computed once (f-strings read as Python 3.12 does).</summary>
+    public static PythonModule Of(SourceDocument document) => document.GetOrAdd(d => new PythonModule(d, FStringMode.Nested));
+
+    /// <summary>
+    /// The module, and a scan warning when the document is a notebook that cannot be read (malformed JSON,
+    /// not nbformat). Every check that reads Python should come in through here: the engine keeps one copy of
+    /// identical warnings, so the user sees the problem once however many rules read the notebook.
+    /// </summary>
+    public static PythonModule Of(SourceDocument document, Checks.CheckContext context)
+    {
+        var module = Of(document);
+        if (module.NotebookError != null)
+        {
+            context.Warn(document.Path, "notebook cannot be read, so its code was not checked: " + module.NotebookError);
+        }
+        return module;
+    }
+
+    /// <summary>Parses Python source text (tests, tools): <c>PythonModule.Parse("import numpy as np")</c>.</summary>
+    public static PythonModule Parse(string text, string path = "module.py") => Of(SourceDocument.FromText(path, text));
+
+    public SourceDocument Document { get; }
+
+    public bool IsNotebook => Document.Kind == DocumentKind.Notebook;
+
+    /// <summary>The Python text tokens and nodes point into: the file's text, or a notebook's code cells joined
+    /// (one line per cell line, IPython lines blank, each cell ending with "\n").</summary>
+    public string Text { get; }
+
+    /// <summary>All tokens (NL, COMMENT, INDENT, DEDENT included). A notebook has one ENDMARKER per code cell.</summary>
+    public IReadOnlyList<PyToken> Tokens { get; }
+
+    public IReadOnlyList<PyImport> Imports { get; }
+
+    /// <summary>Every call site, in source order (nested and chained calls included).</summary>
+    public IReadOnlyList<PyCall> Calls { get; }
+
+    public IReadOnlyList<PyAssignment> Assignments { get; }
+
+    public IReadOnlyList<PyFunction> Functions { get; }
+
+    /// <summary>Every string literal token and every f-string (nested ones too), in source order.</summary>
+    public IReadOnlyList<PyStringLiteral> StringLiterals { get; }
+
+    public IReadOnlyList<PyComment> Comments { get; }
+
+    /// <summary>Notebook lines in IPython syntax (<c>!pip install</c>, <c>%%time</c>…); empty for .py files.</summary>
+    public IReadOnlyList<MagicLine> MagicLines { get; }
+
+    /// <summary>Notebook cell outputs; empty for .py files.</summary>
+    public IReadOnlyList<NotebookOutput> Outputs { get; }
+
+    /// <summary>What did not lex or parse, and a malformed notebook's error. The rest is still read.</summary>
+    public IReadOnlyList<PyParseError> ParseErrors { get; }
+
+    /// <summary>The notebook, when the document is one and it could be read.</summary>
+    public Notebook? Notebook { get; }
+
+    /// <summary>Why the notebook could not be read (with its line), or null.</summary>
+    public string? NotebookError { get; }
+
+    /// <summary>Calls whose resolved <see cref="PyCall.QualifiedName"/> is exactly <paramref name="qualifiedName"/>.</summary>
+    public IEnumerable<PyCall> CallsTo(string qualifiedName) =>
+        (callsByName ??= Calls.ToLookup(c => c.QualifiedName, StringComparer.Ordinal))[qualifiedName];
+
+    /// <summary>Functions defined in this module with the given name.</summary>
+    public IEnumerable<PyFunction> FunctionsNamed(string name) => Functions.Where(f => f.Name == name);
+
+    /// <summary>Assignments of string literals whose <see cref="PyAssignment.TargetName"/> satisfies <paramref name="namePredicate"/>.</summary>
+    public IEnumerable<PyAssignment> StringAssignments(Func<string, bool> namePredicate) =>
+        Assignments.Where(a => a.StringValue != null && a.TargetName != null && namePredicate(a.TargetName));
+
+    /// <summary>True when the module imports <paramref name="module"/> or something under it.</summary>
+    public bool ImportsModule(string module) => Imports.Any(i =>
+        i.ModuleName == module || i.ModuleName.StartsWith(module + ".", StringComparison.Ordinal)
+        || (i.IsFrom && i.QualifiedName == module));
+
+    /// <summary>Resolves the first name of a dotted name through the imports ("np.random" → "numpy.random").</summary>
+    public string Resolve(string dottedName)
+    {
+        int i = dottedName.IndexOf('.');
+        string head = i < 0 ? dottedName : dottedName.Substring(0, i);
+        return aliases.TryGetValue(head, out var q) ? q + (i < 0 ? "" : dottedName.Substring(i)) : dottedName;
+    }
+
+    /// <summary>Location in document coordinates of <c>Text[start..end)</c>.</summary>
+    public PyLocation Locate(int start, int end)
+    {
+        if (cells != null) return cells.Locate(start, end);
+        var lines = Document.Lines;
+        var span = lines.GetSpan(start, end);
+        return new PyLocation(span, null, null, lines.GetLine(span.StartLine));
+    }
+
+    /// <summary>A finding on <paramref name="node"/>: path, span, and for notebooks the cell line (so <c># noqa</c>
+    /// in the cell works) and "cell N, line M".</summary>
+    public Finding Report(RuleDescriptor rule, PyNode node, string message) =>
+        new(rule, Document.Path, node.Span, message)
+        {
+            SuppressionText = IsNotebook ? node.SourceLine : null,
+            LocationHint = node.LocationHint,
+        };
+}

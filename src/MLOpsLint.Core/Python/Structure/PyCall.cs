@@ -1,0 +1,128 @@
+namespace MLOpsLint.Core.Python.Structure;
+
+/// <summary>
+/// A call site. <see cref="Callee"/> is the callee as written ("np.random.seed", "torch.Generator().manual_seed",
+/// "x.fit"); <see cref="QualifiedName"/> resolves its first name through the module's imports
+/// ("numpy.random.seed"; "RFC" after <c>from sklearn.ensemble import RandomForestClassifier as RFC</c> →
+/// "sklearn.ensemble.RandomForestClassifier"). Spans cover the callee and the parentheses.
+/// </summary>
+public sealed class PyCall : PyNode
+{
+    internal PyCall(PythonModule module, int start, int end, string callee, string qualifiedName, IReadOnlyList<PyArgument> arguments, PyCall? receiver, int openParen)
+        : base(module, start, end)
+    {
+        Callee = callee;
+        QualifiedName = qualifiedName;
+        Arguments = arguments;
+        Receiver = receiver;
+        OpenParen = openParen;
+    }
+
+    public string Callee { get; }
+
+    public string QualifiedName { get; }
+
+    /// <summary>The last name of the callee ("seed", "manual_seed", "fit").</summary>
+    public string Name
+    {
+        get
+        {
+            int i = Callee.LastIndexOf('.');
+            return i < 0 ? Callee : Callee.Substring(i + 1);
+        }
+    }
+
+    public IReadOnlyList<PyArgument> Arguments { get; }
+
+    /// <summary>For a chained call (<c>torch.Generator().manual_seed(0)</c>), the call it is made on.</summary>
+    public PyCall? Receiver { get; }
+
+    /// <summary>The innermost function whose body holds this call, if any.</summary>
+    public PyFunction? EnclosingFunction { get; internal set; }
+
+    internal int OpenParen { get; }
+
+    /// <summary>The keyword argument <paramref name="name"/>, or null.</summary>
+    public PyArgument? Keyword(string name)
+    {
+        foreach (var a in Arguments)
+        {
+            if (a.Name == name) return a;
+        }
+        return null;
+    }
+
+    public bool HasKeyword(string name) => Keyword(name) != null;
+
+    /// <summary>The positional argument at 0-based <paramref name="index"/> (star arguments count), or null.</summary>
+    public PyArgument? Positional(int index)
+    {
+        int i = 0;
+        foreach (var a in Arguments)
+        {
+            if (a.Kind is PyArgumentKind.Positional or PyArgumentKind.Star)
+            {
+                if (i == index) return a;
+                i++;
+            }
+        }
+        return null;
+    }
+
+    public IEnumerable<PyArgument> PositionalArguments => Arguments.Where(a => a.Kind == PyArgumentKind.Positional);
+
+    /// <summary><c>f(*args)</c>: a positional may hide anywhere in there.</summary>
+    public bool HasStarArgs => Arguments.Any(a => a.Kind == PyArgumentKind.Star);
+
+    /// <summary><c>f(**kwargs)</c>: any keyword may hide in there.</summary>
+    public bool HasStarStarKwargs => Arguments.Any(a => a.Kind == PyArgumentKind.StarStar);
+}
+
+public enum PyArgumentKind
+{
+    Positional,
+    Keyword,
+    /// <summary><c>*args</c></summary>
+    Star,
+    /// <summary><c>**kwargs</c></summary>
+    StarStar,
+}
+
+/// <summary>
+/// One argument of a call. The span and <see cref="PyNode.Text"/> cover the whole argument (<c>random_state=0</c>);
+/// <see cref="ValueText"/> the value only.
+/// </summary>
+public sealed class PyArgument : PyNode
+{
+    internal PyArgument(PythonModule module, int start, int end, PyArgumentKind kind, string? name, int valueStart, int valueEnd, PyLiteralKind literal, PyStringLiteral[] strings)
+        : base(module, start, end)
+    {
+        Kind = kind;
+        Name = name;
+        ValueStart = valueStart;
+        ValueEnd = valueEnd;
+        Literal = literal;
+        StringLiterals = strings;
+    }
+
+    public PyArgumentKind Kind { get; }
+
+    /// <summary>The keyword, for a keyword argument.</summary>
+    public string? Name { get; }
+
+    public int ValueStart { get; }
+
+    public int ValueEnd { get; }
+
+    public string ValueText => Module.Text.Substring(ValueStart, ValueEnd - ValueStart);
+
+    public PyLiteralKind Literal { get; }
+
+    public bool IsLiteral => Literal != PyLiteralKind.None;
+
+    /// <summary>The string literal tokens making up the value, when it is a string literal (implicit concatenation: several).</summary>
+    public IReadOnlyList<PyStringLiteral> StringLiterals { get; }
+
+    /// <summary>The decoded value of a string (or bytes) literal argument; null otherwise.</summary>
+    public string? StringValue => StringLiterals.Count == 0 ? null : string.Concat(StringLiterals.Select(s => s.Value));
+}

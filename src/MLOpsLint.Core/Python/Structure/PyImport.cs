@@ -1,0 +1,45 @@
+namespace MLOpsLint.Core.Python.Structure;
+
+/// <summary>
+/// One imported name: <c>import a.b as c</c> gives Module "a.b", BoundName "c", QualifiedName "a.b";
+/// <c>import a.b</c> binds "a" to "a"; <c>from a import b as c</c> gives Module "a", Name "b", BoundName "c",
+/// QualifiedName "a.b"; <c>from . import x</c> gives Module ".", QualifiedName ".x". Imports anywhere count
+/// (inside functions, try/except).
+/// </summary>
+public sealed class PyImport : PyNode
+{
+    internal PyImport(PythonModule module, int start, int end, string moduleName, string? name, string? alias)
+        : base(module, start, end)
+    {
+        ModuleName = moduleName;
+        Name = name;
+        Alias = alias;
+    }
+
+    /// <summary>The module as written: "a.b", or ".", "..pkg" for relative imports.</summary>
+    public string ModuleName { get; }
+
+    /// <summary>For <c>from m import n</c>: "n" ("*" for a star import). Null for <c>import m</c>.</summary>
+    public string? Name { get; }
+
+    /// <summary>The <c>as</c> name, if any.</summary>
+    public string? Alias { get; }
+
+    public bool IsFrom => Name != null;
+
+    public bool IsStar => Name == "*";
+
+    /// <summary>The local name the import binds (null for a star import).</summary>
+    public string? BoundName => IsStar ? null : Alias ?? (Name ?? FirstSegment(ModuleName));
+
+    /// <summary>The dotted name the bound name stands for.</summary>
+    public string QualifiedName => Name == null
+        ? (Alias != null ? ModuleName : FirstSegment(ModuleName))
+        : ModuleName.EndsWith(".", StringComparison.Ordinal) ? ModuleName + Name : ModuleName + "." + Name;
+
+    private static string FirstSegment(string dotted)
+    {
+        int i = dotted.IndexOf('.');
+        return i <= 0 ? dotted : dotted.Substring(0, i);
+    }
+}
