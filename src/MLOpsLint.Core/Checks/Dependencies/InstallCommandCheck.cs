@@ -1,0 +1,226 @@
+using MLOpsLint.Core.Documents;
+using MLOpsLint.Core.Findings;
+using MLOpsLint.Core.Parsing.Dockerfile;
+using MLOpsLint.Core.Parsing.Requirements;
+using MLOpsLint.Core.Parsing.Shell;
+using MLOpsLint.Core.Parsing.Workflows;
+using MLOpsLint.Core.Rules;
+
+namespace MLOpsLint.Core.Checks.Dependencies;
+
+/// <summary>
+/// MLO205 (unpinned <c>pip</c>/<c>uv pip</c>/<c>conda</c> install), MLO206 (unpinned <c>apt-get</c>/<c>apk</c> package,
+/// Dockerfiles only) and MLO211 (mutable VCS/URL in an install command) in Dockerfile RUN instructions, shell
+/// scripts and workflow <c>run:</c> steps. A repository check: <c>-c constraints.txt</c> is read from the file it names,
+/// resolved relative to the Dockerfile's directory (the usual build context) or the script's directory, and through
+/// the Dockerfile's COPY instructions.
+/// </summary>
+public sealed class InstallCommandCheck : IRepositoryCheck
+{
+    public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.MLO205, RuleCatalog.MLO206, RuleCatalog.MLO211 };
+
+    public void Check(RepositorySnapshot repository, CheckContext context)
+    {
+        PythonProjects? projects = null;
+        foreach (var doc in repository.Documents)
+        {
+            if (!doc.HasText) continue;
+            switch (doc.Kind)
+            {
+                case DocumentKind.Dockerfile:
+                {
+                    var model = DockerfileParser.Of(doc);
+                    projects ??= new PythonProjects(repository);
+                    foreach (var run in model.Runs)
+                    {
+                        foreach (var cmd in run.Commands)
+                        {
+                            if (InstallCommandParser.Parse(cmd) is { } install)
+                            {
+                                CheckInstall(doc, install, model, run.Instruction, repository, projects, context);
+                            }
+                        }
+                    }
+                    break;
+                }
+                case DocumentKind.Shell:
+                {
+                    projects ??= new PythonProjects(repository);
+                    foreach (var cmd in ShellParser.Parse(doc.Text))
+                    {
+                        if (InstallCommandParser.Parse(cmd) is { Installer: not (Installer.Apt or Installer.Apk) } install)
+                        {
+                            CheckInstall(doc, install, null, null, repository, projects, context);
+                        }
+                    }
+                    break;
+                }
+                case DocumentKind.GitHubWorkflow:
+                case DocumentKind.GitHubAction:
+                {
+                    var wf = WorkflowFile.Of(doc);
+                    projects ??= new PythonProjects(repository);
+                    foreach (var step in wf.Steps)
+                    {
+                        if (step.Run == null || step.Run.Text.Text.IndexOf("install", StringComparison.Ordinal) < 0) continue;
+                        foreach (var cmd in ShellParser.Parse(step.Run.Text))
+                        {
+                            if (InstallCommandParser.Parse(cmd) is { Installer: not (Installer.Apt or Installer.Apk) } install)
+                            {
+                                CheckInstall(doc, install, null, null, repository, projects, context);
+                            }
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void CheckInstall(SourceDocument doc, InstallCommand install, DockerfileModel? docker, DockerInstruction? instruction,
+        RepositorySnapshot repo, PythonProjects projects, CheckContext context)
+    {
+        if (install.Installer is Installer.Apt or Installer.Apk)
+        {
+            CheckSystemPackages(doc, install, context);
+            return;
+        }
+        string dir = DependencyPolicy.Directory(doc.Path);
+        var kind = DependencyPolicy.ConfiguredKind(context) ?? projects.KindOfDirectory(dir);
+        var strictness = DependencyPolicy.ReadStrictness(context, RuleCatalog.MLO205, kind);
+        bool ignoreTools = context.Options(RuleCatalog.MLO205).GetBool("ignore-packaging-tools", true);
+
+        if (install.Installer == Installer.Conda)
+        {
+            var conda = strictness == Strictness.Hash ? Strictness.Exact : strictness;
+            foreach (var w in install.Packages)
+            {
+                if (w.HasExpansion || w.Value.Length == 0) continue;
+                var spec = CondaSpec.Parse(w.Value);
+                if (spec.Name.Length == 0 || spec.NormalizedName == "pip" && ignoreTools) continue;
+                if (DependencyPolicy.IsPinned(spec, conda)) continue;
+                Report(doc, w, spec.Name, spec.HasVersion ? $"is not pinned to one version ({spec.Version})" : "has no version", install,
+                    $"pin it: {install.Tool.Value} install {(spec.Channel != null ? spec.Channel + "::" : "")}{spec.Name}=<full version> (conda list {spec.Name} shows it), or install from a conda-lock file", context);
+            }
+            return;
+        }
+
+        // pip / uv pip: names pinned by the constraint and requirement files of the same command count.
+        var pinnedByFiles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in install.ConstraintFiles.Concat(install.RequirementFiles))
+        {
+            var target = ResolveFile(doc, f.Value, docker, instruction, repo);
+            if (target == null) continue;
+            foreach (var e in RequirementsFile.Of(target).Entries)
+            {
+                if (e.Requirement is { } r && DependencyPolicy.IsPinned(r, e.Hashes, strictness)) pinnedByFiles.Add(r.NormalizedName);
+            }
+        }
+        var named = new List<(ShellWord Word, Pep508Requirement Req)>();
+        foreach (var w in install.Packages)
+        {
+            string v = w.Value;
+            if (v.Length == 0) continue;
+            if (DirectReference.LooksLikeReference(v))
+            {
+                if (w.HasExpansion) continue;
+                var reference = DirectReference.Parse(v);
+                if (reference.Kind != DirectReferenceKind.Local && !reference.IsImmutable)
+                {
+                    PythonDependencyCheck.ReportReference(doc, w.Start, w.End, reference.EggName ?? v, reference, context);
+                }
+                continue;
+            }
+            if (!Pep508Requirement.TryParse(v, out var req, out _))
+            {
+                continue;
+            }
+            if (req.Url != null)
+            {
+                var reference = DirectReference.Parse(req.Url);
+                if (reference.Kind != DirectReferenceKind.Local && !reference.IsImmutable)
+                {
+                    PythonDependencyCheck.ReportReference(doc, w.Start, w.End, req.Name, reference, context);
+                }
+                continue;
+            }
+            named.Add((w, req));
+        }
+        bool onlyTools = named.Count > 0 && named.All(n => DependencyPolicy.PackagingTools.Contains(n.Req.NormalizedName));
+        foreach (var (w, req) in named)
+        {
+            // A version that comes from a variable (pip install torch==$TORCH_VERSION) is pinned at build time.
+            if (w.HasExpansion && req.HasVersion) continue;
+            if (w.HasExpansion && v0(w).StartsWith("$", StringComparison.Ordinal)) continue;
+            if (ignoreTools && DependencyPolicy.PackagingTools.Contains(req.NormalizedName) && (install.Upgrade || onlyTools)) continue;
+            bool pinned = strictness == Strictness.Hash
+                ? req.IsExactPin && install.RequireHashes
+                : DependencyPolicy.IsPinned(req, Array.Empty<string>(), strictness);
+            if (pinned || pinnedByFiles.Contains(req.NormalizedName)) continue;
+            string why = !req.HasVersion ? "has no version"
+                : strictness == Strictness.Hash && req.IsExactPin ? "is installed without hash checking"
+                : $"is not pinned to one version ({req.SpecifierText})";
+            string fix = strictness == Strictness.Hash
+                ? $"install from a hashed requirements file: put {req.Name}==<version> --hash=sha256:<hash> in requirements.txt (pip-compile --generate-hashes) and run pip install --require-hashes -r requirements.txt"
+                : $"pin it: {install.Tool.Value} install \"{req.Name}{(req.Extras.Count > 0 ? "[" + string.Join(",", req.Extras) + "]" : "")}==<version>\" (pip freeze | grep -i {req.Name} shows the installed version), or install from a pinned requirements file with -r";
+            Report(doc, w, req.Name, why, install, fix, context);
+        }
+    }
+
+    private static string v0(ShellWord w) => w.Value;
+
+    private static void Report(SourceDocument doc, ShellWord w, string name, string why, InstallCommand install, string fix, CheckContext context)
+    {
+        string tool = install.Installer switch { Installer.Conda => install.Tool.Value + " install", Installer.UvPip => "uv pip install", _ => "pip install" };
+        context.Report(new Finding(RuleCatalog.MLO205, doc.Path, DependencyPolicy.Span(doc, w.Start, w.End),
+            $"'{name}' in {tool} ({doc.FileName}) {why}")
+        { FixHint = fix });
+    }
+
+    private static void CheckSystemPackages(SourceDocument doc, InstallCommand install, CheckContext context)
+    {
+        string tool = install.Installer == Installer.Apt ? install.Tool.Value + " install" : "apk add";
+        foreach (var w in install.Packages)
+        {
+            string v = w.Value;
+            if (w.HasExpansion || v.Length == 0 || v.IndexOfAny(new[] { '=', '<', '>', '~' }) >= 0) continue;
+            if (v.EndsWith(".deb", StringComparison.OrdinalIgnoreCase) || v.EndsWith(".apk", StringComparison.OrdinalIgnoreCase) || v.Contains("/")) continue;
+            string fix = install.Installer == Installer.Apt
+                ? $"pin it: {tool} {v}=<version> (apt-cache policy {v} lists the versions)"
+                : $"pin it: apk add {v}=<version> (apk policy {v} lists the versions)";
+            context.Report(new Finding(RuleCatalog.MLO206, doc.Path, DependencyPolicy.Span(doc, w.Start, w.End),
+                $"System package '{v}' in {tool} ({doc.FileName}) has no version")
+            { FixHint = fix });
+        }
+    }
+
+    /// <summary>Finds the file a <c>-r</c>/<c>-c</c> argument names: relative to the document's directory (a
+    /// Dockerfile's build context), or, for a Dockerfile, the source of a COPY that put a file of that name there.</summary>
+    private static SourceDocument? ResolveFile(SourceDocument doc, string value, DockerfileModel? docker, DockerInstruction? instruction,
+        RepositorySnapshot repo)
+    {
+        string dir = DependencyPolicy.Directory(doc.Path);
+        string name = value.Substring(value.LastIndexOf('/') + 1);
+        if (docker != null && instruction != null)
+        {
+            foreach (var copy in docker.Copies)
+            {
+                if (copy.Instruction.StageIndex != instruction.StageIndex || copy.Instruction.StartLine > instruction.StartLine) continue;
+                foreach (var src in copy.Sources)
+                {
+                    string srcName = src.TrimEnd('/').Substring(src.TrimEnd('/').LastIndexOf('/') + 1);
+                    string? candidate = srcName == name ? DependencyPolicy.Resolve(dir, src)
+                        : DependencyPolicy.Resolve(dir, src.TrimEnd('/') + "/" + name);
+                    if (candidate != null && repo.Find(candidate) is { HasText: true } found) return found;
+                }
+            }
+        }
+        if (!value.StartsWith("/", StringComparison.Ordinal) && DependencyPolicy.Resolve(dir, value) is { } rel && repo.Find(rel) is { HasText: true } direct)
+        {
+            return direct;
+        }
+        if (DependencyPolicy.Resolve(dir, name) is { } byName && repo.Find(byName) is { HasText: true } d) return d;
+        // Workflows and most scripts run from the repository root.
+        return DependencyPolicy.Resolve("", value) is { } fromRoot && repo.Find(fromRoot) is { HasText: true } r ? r : null;
+    }
+}
