@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace MLOpsLint.Analyzers.Infrastructure;
@@ -17,4 +19,12 @@ public abstract class MLOpsAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Registers the rule's actions.</summary>
     protected abstract void Register(AnalysisContext context);
+
+    /// <summary>
+    /// Strings one of which a file must contain for this analyzer to report anything in it (a cheap prefilter,
+    /// as secret scanners use). The CLI, which scans whole repositories, analyzes only the files that contain
+    /// one (every file still takes part in the compilation, so semantics are unchanged). Empty means any file
+    /// may be reported. An analyzer that reports from compilation-end actions must leave this empty.
+    /// </summary>
+    public virtual IReadOnlyList<string> TextKeywords => Array.Empty<string>();
 }

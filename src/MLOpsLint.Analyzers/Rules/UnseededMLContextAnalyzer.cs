@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -21,6 +22,9 @@ public sealed class UnseededMLContextAnalyzer : MLOpsAnalyzer
     public static readonly DiagnosticDescriptor Rule = RuleDiagnostics.Descriptor(RuleCatalog.MLO303);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> TextKeywords { get; } = new[] { "MLContext" };
 
     protected override void Register(AnalysisContext context)
     {

@@ -69,15 +69,34 @@ internal static class CSharpAnalysis
             trees,
             references.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var diagnostics = compilation
-            .WithAnalyzers(selected, new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-                onAnalyzerException: null,
-                concurrentAnalysis: true,
-                logAnalyzerExecutionTime: false,
-                reportSuppressedDiagnostics: false))
-            .GetAnalyzerDiagnosticsAsync()
-            .GetAwaiter().GetResult();
+        var withAnalyzers = compilation.WithAnalyzers(selected, new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: null,
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false,
+            reportSuppressedDiagnostics: false));
+
+        // Analyzers that name their keywords are run only on the files that contain one: binding every method
+        // of a large repository costs seconds, and most C# files of an ML repository never mention ML.NET.
+        var keywords = selected.Select(a => a is Analyzers.Infrastructure.MLOpsAnalyzer m ? m.TextKeywords : Array.Empty<string>()).ToArray();
+        ImmutableArray<Diagnostic> diagnostics;
+        if (keywords.Any(k => k.Count == 0))
+        {
+            diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        }
+        else
+        {
+            var all = keywords.SelectMany(k => k).Distinct(StringComparer.Ordinal).ToArray();
+            var candidates = trees.Where((t, i) => all.Any(k => documents[i].Text.Contains(k))).ToArray();
+            var found = new System.Collections.Concurrent.ConcurrentBag<Diagnostic>();
+            Parallel.ForEach(candidates, tree =>
+            {
+                foreach (var d in withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, CancellationToken.None).GetAwaiter().GetResult()) found.Add(d);
+                var model = compilation.GetSemanticModel(tree);
+                foreach (var d in withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None).GetAwaiter().GetResult()) found.Add(d);
+            });
+            diagnostics = found.Distinct().ToImmutableArray();
+        }
 
         foreach (var diagnostic in diagnostics)
         {

@@ -50,6 +50,11 @@ internal static class ScanCommand
         }
 
         if (options.Verbose && outcome.History is { Timing.Length: > 0 } h) stderr.WriteLine("mlops-lint: note: " + h.Timing);
+        if (options.Verbose && result.CheckTimes.Count > 0)
+        {
+            stderr.WriteLine("mlops-lint: note: time per check (CPU, summed over threads): " + string.Join(", ",
+                result.CheckTimes.OrderByDescending(kv => kv.Value).Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value.TotalSeconds:0.000} s"))));
+        }
 
         string prefix = GitHubPathPrefix(outcome.Root);
         IReporter main = options.Format switch

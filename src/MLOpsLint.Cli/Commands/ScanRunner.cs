@@ -106,7 +106,11 @@ internal static class ScanRunner
         }
         var diagnostics = warnings.Select(w => RelativeTo(root, w)).Concat(problems).Concat(result.Diagnostics)
             .Where(d => onlyPaths == null || d.Path == null || onlyPaths.Contains(d.Path)).ToArray();
-        result = new LintResult(findings, diagnostics, onlyPaths?.Count ?? result.FilesScanned, result.Suppressed, baselined) { BytesScanned = result.BytesScanned };
+        result = new LintResult(findings, diagnostics, onlyPaths?.Count ?? result.FilesScanned, result.Suppressed, baselined)
+        {
+            BytesScanned = result.BytesScanned,
+            CheckTimes = result.CheckTimes,
+        };
         return new Outcome(result, config, root, snapshot.Find);
     }
 

@@ -21,6 +21,9 @@ public sealed class LintResult
 
     public int FilesScanned { get; }
 
+    /// <summary>Time spent in each check (summed over threads), for <c>--verbose</c>; never part of a report.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> CheckTimes { get; init; } = new Dictionary<string, TimeSpan>();
+
     /// <summary>Total size of the scanned files in bytes.</summary>
     public long BytesScanned { get; init; }
 

@@ -31,6 +31,7 @@ public sealed class Linter
         var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var documents = snapshot.Documents;
 
+        var times = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var perDocument = new List<Finding>[documents.Count];
         var diagnostics = new ConcurrentBag<(int Order, ScanDiagnostic Diagnostic)>();
         Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, i =>
@@ -41,7 +42,12 @@ public sealed class Linter
             {
                 try
                 {
-                    if (check.AppliesTo(doc)) check.Check(doc, context);
+                    if (check.AppliesTo(doc))
+                    {
+                        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                        check.Check(doc, context);
+                        times.AddOrUpdate(check.GetType().Name, System.Diagnostics.Stopwatch.GetTimestamp() - t0, (_, v) => v + System.Diagnostics.Stopwatch.GetTimestamp() - t0);
+                    }
                 }
                 catch (Exception e)
                 {
@@ -61,7 +67,9 @@ public sealed class Linter
             var context = new CheckContext(config);
             try
             {
+                long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                 check.Check(snapshot, context);
+                times.AddOrUpdate(check.GetType().Name, System.Diagnostics.Stopwatch.GetTimestamp() - t0, (_, v) => v + System.Diagnostics.Stopwatch.GetTimestamp() - t0);
             }
             catch (Exception e)
             {
@@ -103,7 +111,11 @@ public sealed class Linter
             .Select(d => d.Diagnostic)
             .Distinct()
             .ToArray();
-        return new LintResult(final, diags, documents.Count, suppressed, baselined) { BytesScanned = documents.Sum(d => d.Size) };
+        return new LintResult(final, diags, documents.Count, suppressed, baselined)
+        {
+            BytesScanned = documents.Sum(d => d.Size),
+            CheckTimes = times.ToDictionary(kv => kv.Key, kv => TimeSpan.FromSeconds(kv.Value / (double)System.Diagnostics.Stopwatch.Frequency)),
+        };
     }
 
     public static int Compare(Finding a, Finding b)
