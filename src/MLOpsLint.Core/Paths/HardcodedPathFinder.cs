@@ -33,7 +33,7 @@ public static class HardcodedPathFinder
         "USER", "USERNAME", "xxx", "xxxx", "jdoe", "johndoe", "john_doe", "janedoe", "jane_doe",
         "shared", "public", "default", "all users", "default user", "guest",
         // container and CI images' standard users: the path is the image's, not one person's machine
-        "runner", "jovyan", "vscode", "node", "app", "appuser", "docker", "linuxbrew", "travis", "circleci", "codespace", "gitpod",
+        "runner", "jovyan", "vscode", "hadoop", "test", "testuser", "test_user", "node", "app", "appuser", "docker", "linuxbrew", "travis", "circleci", "codespace", "gitpod",
     };
 
     private static readonly string[] WindowsSystemFolders =
@@ -87,15 +87,24 @@ public static class HardcodedPathFinder
         {
             char c = v[k];
             if (c is '\n' or '\r' or '\t' or '"' or '\'' or '`' or ',' or ';' or '|' or '<' or '>' or ')' or ']' or '*' or '?') break;
-            if (c == ' ' && !(k + 1 < v.Length && v[k + 1] != ' ' && k > i && !IsSpacedAfter(v, k))) break;
+            if (c == ' ' && !ContinuesWindowsPath(v, i, k)) break;
             k++;
         }
         while (k > i && (v[k - 1] == '.' || v[k - 1] == ':' || v[k - 1] == ' ')) k--;
         return k;
     }
 
-    /// <summary>Spaces end a path unless the path is a Windows path (folders like "Program Files", "My Drive").</summary>
-    private static bool IsSpacedAfter(string v, int k) => v.IndexOf('\\') < 0 && v.IndexOf("My Drive", StringComparison.Ordinal) < 0 && v.IndexOf("Google Drive", StringComparison.Ordinal) < 0;
+    /// <summary>A space inside a folder name ("Program Files", "My Drive"): the next word reaches another separator.</summary>
+    private static bool ContinuesWindowsPath(string v, int start, int k)
+    {
+        int j = k + 1;
+        while (j < v.Length && v[j] != ' ' && v[j] != '"' && v[j] != '\'' && v[j] != '\n')
+        {
+            if (v[j] == '\\' || v[j] == '/') return j > k + 1;
+            j++;
+        }
+        return false;
+    }
 
     internal static (HardcodedPathKind Kind, string Platform)? Classify(string path)
     {
@@ -116,7 +125,7 @@ public static class HardcodedPathFinder
             }
             int seg = rest.IndexOf('/');
             string first = seg < 0 ? rest : rest.Substring(0, seg);
-            if (first.Length < 2 || WindowsSystemFolders.Contains(first.ToLowerInvariant()) || IsTemplate(first)) return null;
+            if (first.Length < 2 || !first.Any(char.IsLetterOrDigit) || WindowsSystemFolders.Contains(first.ToLowerInvariant()) || IsTemplate(first)) return null;
             if (!first.All(ch => char.IsLetterOrDigit(ch) || ch is '_' or '-' or '.' or ' ' or '(' or ')')) return null;
             if (seg < 0 && first.IndexOf('.') < 0) return null; // "D:/data" alone: keep to paths with a file or a sub-folder
             return (HardcodedPathKind.DriveLetter, "Windows drive " + char.ToUpperInvariant(p[0]) + ":");

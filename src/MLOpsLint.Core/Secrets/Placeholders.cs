@@ -24,7 +24,7 @@ public static class Placeholders
     private static readonly string[] Fragments =
     {
         "your", "example", "sample", "dummy", "placeholder", "changeme", "change_me", "change-me", "changeit",
-        "fake", "mock", "redacted", "replace", "insert", "xxxx", "XXXX", "****", "....", "todo", "fixme",
+        "fake", "mock", "redacted", "replace", "insert", "xxxx", "XXXX", "****", "...", "…", "todo", "fixme", "password", "passwd",
         "<", ">", "${", "{{", "}}", "%(", "secret_here", "token_here", "key_here", "here", "notreal", "not_real",
         "not-a-", "not_a_", "invalid", "testkey", "test_key", "test-key", "testtoken", "test_token", "testpass",
         "test_pass", "test-pass", "testsecret", "test_secret", "dev_only", "devonly", "insecure",
@@ -90,6 +90,10 @@ public static class Placeholders
     /// <summary>"test", "dummy" and the like as a whole word of the value (<c>test-password</c>, <c>my_dummy_token</c>).</summary>
     private static bool IsTestWord(string v)
     {
+        foreach (var w in new[] { "test", "dummy", "fake", "example", "sample", "demo", "mock" })
+        {
+            if (v.StartsWith(w, StringComparison.OrdinalIgnoreCase) || v.EndsWith(w, StringComparison.OrdinalIgnoreCase)) return true;
+        }
         foreach (var w in SecretNames.Words(v))
         {
             if (w is "test" or "tests" or "dummy" or "fake" or "example" or "sample" or "demo" or "mock" or "stub" or "bogus" or "fixture") return true;

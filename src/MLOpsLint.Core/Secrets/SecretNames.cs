@@ -41,14 +41,16 @@ public static class SecretNames
         "setter", "property", "keyring", "vault", "kms", "sha", "md5", "digest", "checksum", "fingerprint", "public",
         "pub", "cert", "certificate", "test", "dummy", "fake", "example", "sample", "mock", "default", "defaults",
         "option", "options", "config", "setting", "settings", "command", "cmd", "flag", "mask", "masked", "hidden",
-        "show", "confirm", "confirmation", "old", "current", "generated", "generator", "random", "length",
+        "show", "confirm", "confirmation", "old", "current", "generated", "generator", "random", "last", "used",
+        "date", "time", "created", "changed", "updated", "age", "entered", "exited", "state", "status", "event", "events",
+        "wait", "waiting", "request", "requests", "response", "next", "continuation", "marker", "page", "pagination", "output",
     };
 
     /// <summary>Classifies a variable/key name: <c>DB_PASSWORD</c> → Password, <c>hfToken</c> → Token,
     /// <c>max_tokens</c>, <c>token_url</c>, <c>password_field</c> → None.</summary>
     public static NameKind Classify(string? name)
     {
-        if (string.IsNullOrEmpty(name) || name!.Length > 80) return NameKind.None;
+        if (string.IsNullOrEmpty(name) || name!.Length > 80 || name.IndexOf("::", StringComparison.Ordinal) >= 0) return NameKind.None; // AWS::IAM::AccessKey: a type name
         var words = Words(name).ToList();
         if (words.Count == 0) return NameKind.None;
         var kind = NameKind.None;

@@ -597,7 +597,10 @@ public static class TokenScanner
         int authEnd = i;
         if (at2 > authStart)
         {
-            int colon = s.Text.IndexOf(':', authStart, at2 - authStart);
+            int userStart = authStart;
+            int comma = s.Text.LastIndexOf(',', at2 - 1, at2 - authStart);
+            if (comma >= 0) userStart = comma + 1; // multi-host URL: https://a:1,b:2@c — the credentials are after the last comma
+            int colon = userStart < at2 ? s.Text.IndexOf(':', userStart, at2 - userStart) : -1;
             int hostEnd = authEnd;
             string host = s.Sub(at2 + 1, hostEnd);
             int port = host.LastIndexOf(':');
@@ -605,8 +608,8 @@ public static class TokenScanner
             if (colon >= 0 && colon + 1 < at2 && host.Length > 0 && (char.IsLetterOrDigit(host[0]) || host[0] == '['))
             {
                 string password = s.Sub(colon + 1, at2);
-                string user = s.Sub(authStart, colon);
-                if (IsRealPassword(password) && !IsTemplate(user) && !IsTemplate(host))
+                string user = s.Sub(userStart, colon);
+                if (IsRealPassword(password) && !IsTemplate(user) && !IsTemplate(host) && !IsDocumentationHost(host))
                 {
                     s.Add(colon + 1, at2, SecretCategory.Url, SecretType.UrlPassword, $"in a {scheme}:// URL (host {Shorten(host)})");
                 }
@@ -642,6 +645,17 @@ public static class TokenScanner
             return Math.Max(authEnd, p);
         }
         return authEnd;
+    }
+
+    /// <summary>RFC 2606/6761 documentation domains and foo/bar stand-ins: example.com, db.example, host.test, foo.com.</summary>
+    private static bool IsDocumentationHost(string host)
+    {
+        string h = host.ToLowerInvariant();
+        foreach (var d in new[] { "example.com", "example.org", "example.net", "foo.com", "bar.com", "foo.bar", "foobar.com", "acme.com", "contoso.com", "your-host", "yourhost", "hostname", "host.com", "domain.com", "yourdomain.com", "mydomain.com", "server.com", "xxx" })
+        {
+            if (h == d || h.EndsWith("." + d, StringComparison.Ordinal)) return true;
+        }
+        return h.EndsWith(".example", StringComparison.Ordinal) || h.EndsWith(".test", StringComparison.Ordinal) || h.EndsWith(".invalid", StringComparison.Ordinal);
     }
 
     private static bool IsUrlTerminator(char c) => c is '"' or '\'' or '`' or '<' or '>' or '\\' or ' ' or '\t' or '\n' or '\r' or ')' or ']';

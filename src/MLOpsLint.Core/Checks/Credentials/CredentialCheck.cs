@@ -37,10 +37,12 @@ public sealed class CredentialCheck : IDocumentCheck
         var secrets = DocumentSecrets.Of(document, minEntropy, ignoreNames).Secrets;
         if (secrets.Count == 0) return;
         var hulls = LineHulls(secrets);
+        bool keyFile = SecretFileCheck.IsKeyFile(document.Path) && context.IsEnabled(RuleCatalog.MLO405);
         foreach (var s in secrets)
         {
             var rule = RuleFor(s);
             if (!context.IsEnabled(rule)) continue;
+            if (keyFile && rule == RuleCatalog.MLO402) continue; // the file itself is the finding (MLO405)
             context.Report(new Finding(rule, document.Path, Widen(s.Span, hulls), Message(s))
             {
                 IsSensitive = true,

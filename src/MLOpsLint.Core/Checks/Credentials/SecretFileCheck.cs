@@ -27,6 +27,9 @@ public sealed class SecretFileCheck : IDocumentCheck
 
     public bool AppliesTo(SourceDocument document) => Classify(document.Path) != FileType.None;
 
+    /// <summary>A file whose whole content is a private key (id_rsa, *.pem, *.key): MLO405 reports it once, MLO402 not again.</summary>
+    internal static bool IsKeyFile(string path) => Classify(path) is FileType.SshKey or FileType.PemOrKey;
+
     private enum FileType
     {
         None,

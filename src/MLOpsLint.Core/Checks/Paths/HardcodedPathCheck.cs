@@ -55,6 +55,7 @@ public sealed class HardcodedPathCheck : IDocumentCheck
                 _ => RuleCatalog.MLO503,
             };
             if (!context.IsEnabled(rule)) continue;
+            if (IsTestCode(document.Path) && !context.Options(rule).GetBool("include-tests", false)) continue;
             var allowed = context.Options(rule).GetStringList("allowed-prefixes", Array.Empty<string>());
             if (allowed.Any(a => a.Length > 0 && c.Hit.Path.Replace('\\', '/').StartsWith(a.Replace('\\', '/'), StringComparison.OrdinalIgnoreCase))) continue;
 
@@ -72,6 +73,25 @@ public sealed class HardcodedPathCheck : IDocumentCheck
                 LocationHint = c.LocationHint,
             });
         }
+    }
+
+    private static readonly HashSet<string> TestFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "test", "tests", "testing", "testdata", "test_data", "fixtures", "__fixtures__", "__tests__", "spec", "specs", "idle_test", "unittests",
+    };
+
+    /// <summary>Test code: a file under a test folder, or named test_*.py, *_test.py, conftest.py, *Tests.cs, *Test.cs.</summary>
+    internal static bool IsTestCode(string path)
+    {
+        var parts = path.Split('/');
+        for (int i = 0; i < parts.Length - 1; i++)
+        {
+            if (TestFolders.Contains(parts[i])) return true;
+        }
+        string name = parts[parts.Length - 1];
+        string lower = name.ToLowerInvariant();
+        return lower.StartsWith("test_", StringComparison.Ordinal) || lower.EndsWith("_test.py", StringComparison.Ordinal) || lower == "conftest.py"
+            || name.EndsWith("Tests.cs", StringComparison.Ordinal) || name.EndsWith("Test.cs", StringComparison.Ordinal);
     }
 
     private static string Clip(string s) => s.Length > 120 ? s.Substring(0, 117) + "…" : s;
@@ -137,7 +157,7 @@ public sealed class HardcodedPathCheck : IDocumentCheck
             foreach (var part in lit.Parts)
             {
                 hits.Clear();
-                HardcodedPathFinder.Find(part.Value, hits);
+                HardcodedPathFinder.Find(lit.IsTripleQuoted ? StripLineComments(part.Value) : part.Value, hits);
                 bool mapped = part.End - part.Start == part.Value.Length;
                 foreach (var h in hits)
                 {
@@ -230,6 +250,22 @@ public sealed class HardcodedPathCheck : IDocumentCheck
                 output.Add(new Candidate(lines.GetSpan(lineStart + h.Start, lineStart + h.End), h, null, null));
             }
         }
+    }
+
+    /// <summary>In a multi-line string (a script, a verbose regex, embedded YAML), text after <c>#</c> on each line is a comment:
+    /// blanked with spaces so offsets stay.</summary>
+    private static string StripLineComments(string value)
+    {
+        if (value.IndexOf('#') < 0) return value;
+        var chars = value.ToCharArray();
+        bool comment = false;
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] == '\n') comment = false;
+            else if (chars[i] == '#' && (i == 0 || chars[i - 1] is ' ' or '\t' or '\n')) comment = true;
+            if (comment) chars[i] = ' ';
+        }
+        return new string(chars);
     }
 
     /// <summary>The line up to a <c>#</c> comment that is outside quotes and after whitespace.</summary>
