@@ -83,7 +83,8 @@ public static class HardcodedPathFinder
     private static int PathEnd(string v, int i)
     {
         int k = i;
-        while (k < v.Length)
+        int limit = Math.Min(v.Length, i + 1024);
+        while (k < limit)
         {
             char c = v[k];
             if (c is '\n' or '\r' or '\t' or '"' or '\'' or '`' or ',' or ';' or '|' or '<' or '>' or ')' or ']' or '*' or '?') break;

@@ -39,6 +39,7 @@ public static class CSharpStrings
     {
         private readonly string t;
         private readonly List<CSharpString> output;
+        private int depth;
 
         public Lexer(string text, List<CSharpString> output)
         {
@@ -181,7 +182,17 @@ public static class CSharpStrings
                         continue;
                     }
                     Flush(parts, partStart, i, sb, ref escaped);
-                    i = Run(i + 1, end, topLevel: false);
+                    if (++depth > 32)
+                    {
+                        // pathological nesting: skip the hole without reading strings inside it
+                        int holeClose = t.IndexOf('}', i + 1);
+                        i = holeClose < 0 || holeClose >= end ? end : holeClose;
+                    }
+                    else
+                    {
+                        i = Run(i + 1, end, topLevel: false);
+                    }
+                    depth--;
                     if (i < end) i++; // closing brace
                     partStart = i;
                     continue;

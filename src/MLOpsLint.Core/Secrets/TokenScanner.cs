@@ -692,11 +692,12 @@ public static class TokenScanner
         end = valueStart;
         while (end < s.End && s.Text[end] != close && s.Text[end] != '\n' && s.Text[end] != '\r' && s.Text[end] != '"' && (quoted || s.Text[end] != '\'') && end - valueStart < 200) end++;
         // it is a connection string when other Key=Value; pairs are beside it on the line
-        int lineStart = s.Text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
-        int from = Math.Max(lineStart, at - 300);
-        int lineEnd = s.Text.IndexOf('\n', end);
-        if (lineEnd < 0) lineEnd = s.Text.Length;
-        int to = Math.Min(lineEnd, end + 300);
+        int back = Math.Min(at, 300);
+        int lineStart = back == 0 ? at : s.Text.LastIndexOf('\n', at - 1, back) + 1;
+        int from = lineStart == 0 ? Math.Max(0, at - 300) : lineStart;
+        int ahead = Math.Min(s.Text.Length - end, 300);
+        int lineEnd = ahead <= 0 ? end : s.Text.IndexOf('\n', end, ahead);
+        int to = lineEnd < 0 ? end + ahead : lineEnd;
         string around = s.Text.Substring(from, to - from);
         if (around.IndexOf(';') < 0 || around.Count(c => c == '=') < 2) return end;
         string value = s.Sub(valueStart, end).Trim();

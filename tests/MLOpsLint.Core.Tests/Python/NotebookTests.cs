@@ -22,7 +22,7 @@ public sealed class NotebookTests
         int at = -1;
         for (int i = 0; i < occurrence; i++) at = file.IndexOf(needle, at + 1, StringComparison.Ordinal);
         Assert.True(at >= 0, needle);
-        var (l, c) = new Text.LineIndex(file).GetPosition(at);
+        var (l, c) = new global::MLOpsLint.Core.Text.LineIndex(file).GetPosition(at);
         return (l, c);
     }
 

@@ -189,6 +189,15 @@ public sealed class DocumentSecrets
             else return null;
             while (i >= 0 && (text[i] == ' ' || text[i] == '\t')) i--;
             if (i < 0) return null;
+            if (text[i] == '}')
+            {
+                // auto-property initializer: string ApiKey { get; } = "…"
+                int open = text.LastIndexOf('{', i, Math.Min(i + 1, 40));
+                if (open < 0 || text.IndexOf("get", open, i - open, StringComparison.Ordinal) < 0) return null;
+                i = open - 1;
+                while (i >= 0 && (text[i] == ' ' || text[i] == '\t')) i--;
+                if (i < 0) return null;
+            }
             if (text[i] == ']')
             {
                 int close = i;
