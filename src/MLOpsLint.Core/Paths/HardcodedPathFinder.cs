@@ -46,11 +46,13 @@ public static class HardcodedPathFinder
     public static void Find(string value, List<PathHit> hits)
     {
         if (value.Length < 4 || value.Length > 4096) return;
+        bool prose = CountSpaces(value) > 6; // a sentence (help text, a message) mentions paths; only one that starts the value counts
         for (int i = 0; i < value.Length; i++)
         {
             char c = value[i];
             if (c != '/' && c != '~' && c != 'd' && !(CharSets(c) && i + 2 < value.Length && value[i + 1] == ':')) continue;
             if (!AtBoundary(value, i)) continue;
+            if (prose && i > 0) continue;
             int end = PathEnd(value, i);
             if (end - i < 4) continue;
             string path = value.Substring(i, end - i);
@@ -67,6 +69,16 @@ public static class HardcodedPathFinder
         var list = new List<PathHit>();
         Find(value, list);
         return list;
+    }
+
+    private static int CountSpaces(string v)
+    {
+        int n = 0;
+        foreach (char c in v)
+        {
+            if (c == ' ') n++;
+        }
+        return n;
     }
 
     private static bool CharSets(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
@@ -138,6 +150,7 @@ public static class HardcodedPathFinder
             if (slash > 0 && name.All(ch => char.IsLetterOrDigit(ch) || ch is '_' or '-' or '.') && IsRealUser(name)) return (HardcodedPathKind.UserHome, "home directory of user " + name);
             return null;
         }
+        if (IsBareRoot(p)) return null; // os.path.exists("/kaggle/input"): detecting the platform, not depending on it
         if (p.StartsWith("/content/drive", StringComparison.Ordinal) || p.StartsWith("/content/gdrive", StringComparison.Ordinal)) return (HardcodedPathKind.Mount, "Google Drive mounted in Colab");
         if (p.StartsWith("/content/", StringComparison.Ordinal) && p.Length > 9) return (HardcodedPathKind.Mount, "Colab runtime");
         if (p.StartsWith("/kaggle/input", StringComparison.Ordinal) || p.StartsWith("/kaggle/working", StringComparison.Ordinal) || p.StartsWith("/kaggle/temp", StringComparison.Ordinal)) return (HardcodedPathKind.Mount, "Kaggle notebook");
@@ -148,6 +161,24 @@ public static class HardcodedPathFinder
         if (Segment(p, "/media/", out string? media) && IsRealUser(media) && p.Length > 8 + media!.Length) return (HardcodedPathKind.Mount, "removable media mount");
         if (p.StartsWith("/gpfs/", StringComparison.Ordinal) || p.StartsWith("/lustre/", StringComparison.Ordinal)) return (HardcodedPathKind.Mount, "cluster file system");
         return null;
+    }
+
+    private static readonly string[] MountRoots =
+    {
+        "/content", "/content/drive", "/content/drive/MyDrive", "/content/drive/My Drive", "/content/gdrive", "/kaggle", "/kaggle/input",
+        "/kaggle/working", "/kaggle/temp", "/dbfs", "dbfs:", "dbfs:/", "/Workspace", "/Workspace/Users", "/Workspace/Repos", "/gpfs", "/lustre",
+        "/mnt", "/Volumes", "/media",
+    };
+
+    private static bool IsBareRoot(string p)
+    {
+        string t = p.TrimEnd('/');
+        if (t.Length == 0) t = p;
+        foreach (var r in MountRoots)
+        {
+            if (string.Equals(t, r, StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     /// <summary><c>/home/NAME/…</c>: the NAME segment, required to be followed by more path or to end the value.</summary>

@@ -14,27 +14,58 @@ public static class TokenScanner
 {
     private delegate int Detector(ScanState scan, int at);
 
-    private static readonly (string Keyword, bool IgnoreCase, Detector Detect)[] Detectors =
+    /// <summary>
+    /// Keyword → detector. Keywords are case-sensitive and shared where formats share a stretch (<c>gh</c> for the five
+    /// GitHub prefixes, <c>IA</c> for AKIA/ASIA/ABIA, <c>k_live_</c> for Stripe, <c>assword=</c>/<c>wd=</c> for connection
+    /// strings), so the text is searched as few times as possible; the dispatchers check the rest of the prefix.
+    /// </summary>
+    private static readonly (string Keyword, Detector Detect)[] Detectors =
     {
-        ("ghp_", false, GitHubClassic), ("gho_", false, GitHubClassic), ("ghu_", false, GitHubClassic),
-        ("ghs_", false, GitHubClassic), ("ghr_", false, GitHubClassic),
-        ("github_pat_", false, GitHubFineGrained),
-        ("AKIA", false, AwsKeyId), ("ASIA", false, AwsKeyId), ("ABIA", false, AwsKeyId), ("ACCA", false, AwsKeyId),
-        ("AccountKey=", false, AzureAccountKey), ("SharedAccessKey=", false, AzureSharedAccessKey),
-        ("sig=", false, AzureSas),
-        ("sk-", false, OpenAIOrAnthropic),
-        ("hf_", false, HuggingFace), ("api_org_", false, HuggingFace),
-        ("dapi", false, Databricks),
-        ("xox", false, SlackToken),
-        ("hooks.slack.com/services/", false, SlackWebhook),
-        ("sk_live_", false, Stripe), ("rk_live_", false, Stripe),
-        ("npm_", false, Npm),
-        ("pypi-AgE", false, PyPI),
-        ("eyJ", false, Jwt),
-        ("-----BEGIN ", false, PrivateKey),
-        ("://", false, UrlCredentials),
-        ("password=", true, ConnectionStringPassword), ("pwd=", true, ConnectionStringPassword),
+        ("gh", GitHubDispatch),
+        ("github_pat_", GitHubFineGrained),
+        ("IA", AwsDispatch), ("ACCA", AwsKeyId),
+        ("Key=", AzureDispatch),
+        ("sig=", AzureSas),
+        ("sk-", OpenAIOrAnthropic),
+        ("hf_", HuggingFace), ("api_org_", HuggingFace),
+        ("dapi", Databricks),
+        ("xox", SlackToken),
+        ("hooks.slack.com/services/", SlackWebhook),
+        ("k_live_", StripeDispatch),
+        ("npm_", Npm),
+        ("pypi-AgE", PyPI),
+        ("eyJ", Jwt),
+        ("-----BEGIN ", PrivateKey),
+        ("://", UrlCredentials),
+        ("assword=", PasswordDispatch), ("ASSWORD=", PasswordDispatch), ("wd=", PasswordDispatch), ("WD=", PasswordDispatch),
     };
+
+    private static int GitHubDispatch(ScanState s, int at) =>
+        at + 3 < s.End && "pousr".IndexOf(s.Text[at + 2]) >= 0 && s.Text[at + 3] == '_' ? GitHubClassic(s, at) : at + 2;
+
+    private static int AwsDispatch(ScanState s, int at)
+    {
+        if (at - 2 < s.Start) return at + 2;
+        char a = s.Text[at - 2], k = s.Text[at - 1];
+        return a == 'A' && (k == 'K' || k == 'S' || k == 'B') ? AwsKeyId(s, at - 2) : at + 2;
+    }
+
+    private static int AzureDispatch(ScanState s, int at)
+    {
+        if (at - 7 >= s.Start && string.CompareOrdinal(s.Text, at - 7, "Account", 0, 7) == 0) return AzureAccountKey(s, at - 7);
+        if (at - 12 >= s.Start && string.CompareOrdinal(s.Text, at - 12, "SharedAccess", 0, 12) == 0) return AzureSharedAccessKey(s, at - 12);
+        return at + 4;
+    }
+
+    private static int StripeDispatch(ScanState s, int at) =>
+        at - 1 >= s.Start && (s.Text[at - 1] == 's' || s.Text[at - 1] == 'r') ? Stripe(s, at - 1) : at + 7;
+
+    private static int PasswordDispatch(ScanState s, int at)
+    {
+        int start = at - 1;
+        if (start < s.Start || (s.Text[start] != 'p' && s.Text[start] != 'P')) return at + 3;
+        return ConnectionStringPassword(s, start);
+    }
 
     /// <summary>The keywords, for a caller that wants to skip a document without any.</summary>
     public static IEnumerable<string> Keywords => Detectors.Select(d => d.Keyword);
@@ -47,12 +78,12 @@ public static class TokenScanner
     {
         if (end - start < 3) return;
         var scan = new ScanState(text, start, end, results);
-        foreach (var (keyword, ignoreCase, detect) in Detectors)
+        foreach (var (keyword, detect) in Detectors)
         {
             int pos = start;
             while (pos < end)
             {
-                int at = IndexOf(text, keyword, pos, end, ignoreCase);
+                int at = IndexOf(text, keyword, pos, end, ignoreCase: false);
                 if (at < 0) break;
                 int next = detect(scan, at);
                 pos = Math.Max(at + 1, next);
@@ -534,6 +565,7 @@ public static class TokenScanner
             else if (c == '.' && i + 2 < bodyEnd && s.Text[i + 1] == '.' && s.Text[i + 2] == '.') return bodyEnd; // "..." elision
             else if (c == ':') headers = true; // Proc-Type: 4,ENCRYPTED
             else if (c == '"' || c == '\'' || c == '<' || c == '{') { bodyEnd = i; break; }
+            else if (c is '`' or '(' or ')' or '.' or '*' or '#' or '[' or ']' or '|' or '…' or '!' or '?' or ';') return bodyEnd; // prose, not a key body
         }
         if (base64 < 64 || Entropy.Shannon(s.Text, bodyStart, bodyEnd) < 4.0) return bodyEnd;
         int end = bodyEnd;

@@ -45,3 +45,8 @@ def load():
     """Load from /home/alice/data (docstring)."""
     # comment: /home/alice/data
     return DATA
+
+
+ON_KAGGLE = os.path.exists("/kaggle/input")
+IN_COLAB = os.path.isdir("/content/drive")
+HELP = "Folder with the images, for example /home/alice/images on the lab machine or a bucket"
