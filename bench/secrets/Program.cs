@@ -1,0 +1,120 @@
+// Secret and path detector throughput on one core, over real code (default: the Python installation).
+//   dotnet run -c Release -- [dir ...]
+// Reports MB/s for: (1) the provider/URL/key detectors over every text file's raw text (the secret pass),
+// (2) the same plus the key/value reader over configuration files, (3) the full MLO4xx + MLO5xx checks through the
+// engine on one thread (includes the Python front end's parse, which other rules share).
+using System.Diagnostics;
+using MLOpsLint.Core.Checks;
+using MLOpsLint.Core.Configuration;
+using MLOpsLint.Core.Documents;
+using MLOpsLint.Core.Engine;
+using MLOpsLint.Core.Secrets;
+using MLOpsLint.Core.Text;
+
+var dirs = args.Length > 0 ? args : new[] { DefaultStdlib() };
+var files = new List<(string Path, string Text, byte[] Bytes)>();
+long bytes = 0;
+foreach (var dir in dirs)
+{
+    foreach (var f in Directory.EnumerateFiles(dir, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint }))
+    {
+        var info = new FileInfo(f);
+        if (info.Length == 0 || info.Length > 20_000_000) continue;
+        byte[] b = File.ReadAllBytes(f);
+        if (TextDecoder.LooksBinary(b)) continue;
+        string text = TextDecoder.Decode(b, out _);
+        files.Add((Path.GetRelativePath(dir, f), text, b));
+        bytes += b.Length;
+    }
+}
+double mb = bytes / 1e6;
+Console.WriteLine($"{files.Count} text files, {mb:F1} MB, from {string.Join(", ", dirs)}");
+
+if (Environment.GetEnvironmentVariable("PROFILE") == "1") AnchorProfile.Run(files);
+// warm-up (JIT, tiered compilation)
+for (int i = 0; i < Math.Min(200, files.Count); i++) TokenScanner.Scan(files[i].Text);
+
+Measure("secret pass: provider, key and URL detectors over raw text", () =>
+{
+    int n = 0;
+    var list = new List<SecretMatch>();
+    foreach (var f in files)
+    {
+        list.Clear();
+        TokenScanner.Scan(f.Text, 0, f.Text.Length, list);
+        n += list.Count;
+    }
+    return n;
+});
+
+Measure("secret pass + key/value reader on every file", () =>
+{
+    int n = 0;
+    var list = new List<SecretMatch>();
+    var pairs = new List<KeyValue>();
+    foreach (var f in files)
+    {
+        list.Clear();
+        pairs.Clear();
+        TokenScanner.Scan(f.Text, 0, f.Text.Length, list);
+        KeyValueScanner.Scan(f.Text, pairs);
+        n += list.Count;
+    }
+    return n;
+});
+
+var config = LintConfig.Default.With(select: new[] { "MLO4", "MLO5" });
+var docs = files.Select(f => new SourceDocument(f.Path, f.Bytes, f.Bytes.Length)).ToArray();
+Measure("MLO4xx + MLO5xx checks through the engine, 1 thread (incl. Python front end)", () =>
+{
+    var fresh = files.Select(f => new SourceDocument(f.Path, f.Bytes, f.Bytes.Length)).ToArray();
+    return new Linter().Run(new RepositorySnapshot(fresh), config, maxParallelism: 1).Findings.Count;
+});
+
+void Measure(string name, Func<int> run)
+{
+    var times = new List<double>();
+    int found = 0;
+    for (int i = 0; i < 3; i++)
+    {
+        GC.Collect();
+        var w = Stopwatch.StartNew();
+        found = run();
+        times.Add(w.Elapsed.TotalSeconds);
+    }
+    double best = times.Min();
+    Console.WriteLine($"{name}: best of 3 {best * 1000:F0} ms = {mb / best:F0} MB/s ({found} matches)");
+}
+
+static string DefaultStdlib()
+{
+    var psi = new ProcessStartInfo("python3", "-c \"import sysconfig; print(sysconfig.get_paths()['stdlib'])\"") { RedirectStandardOutput = true };
+    using var p = Process.Start(psi)!;
+    return p.StandardOutput.ReadToEnd().Trim();
+}
+
+static class AnchorProfile
+{
+    public static void Run(List<(string Path, string Text, byte[] Bytes)> files)
+    {
+        foreach (var kw in TokenScanner.Keywords.Distinct().Append("PASSWORD_IC"))
+        {
+            bool ic = kw == "password=" || kw == "pwd=" || kw == "PASSWORD_IC";
+            string k = kw == "PASSWORD_IC" ? "password=" : kw;
+            var w = Stopwatch.StartNew();
+            int hits = 0;
+            foreach (var f in files)
+            {
+                int pos = 0;
+                while (true)
+                {
+                    int at = f.Text.AsSpan(pos).IndexOf(k.AsSpan(), ic ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+                    if (at < 0) break;
+                    hits++;
+                    pos += at + 1;
+                }
+            }
+            Console.WriteLine($"  {kw,-28} {w.ElapsedMilliseconds,6} ms {hits,8} hits");
+        }
+    }
+}

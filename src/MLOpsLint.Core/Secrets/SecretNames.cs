@@ -1,0 +1,125 @@
+namespace MLOpsLint.Core.Secrets;
+
+/// <summary>What a secret is stored under: is a variable, key or parameter name one that holds a credential?</summary>
+public static class SecretNames
+{
+    public enum NameKind
+    {
+        None,
+        /// <summary>password, passwd, pwd, passphrase: any non-trivial value is a secret.</summary>
+        Password,
+        /// <summary>secret, token, api_key, access_key…: a secret when the value looks random.</summary>
+        Token,
+    }
+
+    private static readonly HashSet<string> PasswordWords = new(StringComparer.Ordinal)
+    {
+        "password", "passwd", "pwd", "passphrase", "pass", "passw", "pword",
+    };
+
+    private static readonly HashSet<string> TokenWords = new(StringComparer.Ordinal)
+    {
+        "secret", "token", "apikey", "accesskey", "secretkey", "privatekey", "accountkey", "authkey", "masterkey",
+        "signingkey", "sharedkey", "clientsecret", "accesstoken", "authtoken", "bearer", "credential",
+    };
+
+    /// <summary>Words that say the name holds something about a secret, not the secret itself.</summary>
+    private static readonly HashSet<string> Exclusions = new(StringComparer.Ordinal)
+    {
+        "name", "names", "file", "filename", "files", "path", "paths", "dir", "url", "uri", "endpoint", "env", "var",
+        "field", "fields", "prompt", "label", "type", "types", "id", "ids", "len", "length", "size", "count", "max",
+        "min", "num", "limit", "expiry", "expires", "expiration", "exp", "ttl", "timeout", "header", "headers",
+        "prefix", "suffix", "pattern", "regex", "re", "format", "fmt", "template", "placeholder", "hint", "help",
+        "message", "msg", "error", "errors", "policy", "strength", "reset", "hash", "hashed", "salt", "rotation",
+        "location", "mode", "kind", "class", "scope", "scopes", "provider", "source", "store", "manager", "backend",
+        "cache", "index", "idx", "pos", "position", "column", "col", "input", "widget", "attr", "param", "arg",
+        "args", "kwargs", "required", "enabled", "enable", "disable", "disabled", "valid", "is", "has", "use",
+        "should", "check", "verify", "validate", "validator", "encrypted", "encoding", "encoded", "length", "chars",
+        "lifetime", "refresh", "uri", "ref", "reference", "key", "keys", "table", "column", "bucket", "region",
+        "version", "alias", "arn", "description", "desc", "doc", "title", "text", "regexp", "method", "methods",
+        "auth", "login", "user", "username", "tokenizer", "tokens", "callback", "handler", "func", "fn", "getter",
+        "setter", "property", "keyring", "vault", "kms", "sha", "md5", "digest", "checksum", "fingerprint", "public",
+        "pub", "cert", "certificate", "test", "dummy", "fake", "example", "sample", "mock", "default", "defaults",
+        "option", "options", "config", "setting", "settings", "command", "cmd", "flag", "mask", "masked", "hidden",
+        "show", "confirm", "confirmation", "old", "current", "generated", "generator", "random", "last", "used",
+        "date", "time", "created", "changed", "updated", "age", "entered", "exited", "state", "status", "event", "events",
+        "wait", "waiting", "request", "requests", "response", "next", "continuation", "marker", "page", "pagination", "output",
+    };
+
+    /// <summary>Classifies a variable/key name: <c>DB_PASSWORD</c> → Password, <c>hfToken</c> → Token,
+    /// <c>max_tokens</c>, <c>token_url</c>, <c>password_field</c> → None.</summary>
+    public static NameKind Classify(string? name)
+    {
+        if (string.IsNullOrEmpty(name) || name!.Length > 80 || name.IndexOf("::", StringComparison.Ordinal) >= 0) return NameKind.None; // AWS::IAM::AccessKey: a type name
+        var words = Words(name).ToList();
+        if (words.Count == 0) return NameKind.None;
+        var kind = NameKind.None;
+        for (int i = 0; i < words.Count; i++)
+        {
+            string w = words[i];
+            if (Exclusions.Contains(w))
+            {
+                // "api key" pairs: the word "key" after api/access/secret/private is the secret itself
+                if (w == "key" && i > 0 && words[i - 1] is "api" or "access" or "secret" or "private" or "account" or "auth"
+                    or "master" or "signing" or "shared" or "encryption" or "subscription" or "client" or "app" or "service" or "write" or "read" or "admin")
+                {
+                    if (kind == NameKind.None) kind = NameKind.Token;
+                    continue;
+                }
+                if (w == "auth" || w == "user" || w == "username" || w == "login") continue; // auth_token, user_password
+                return NameKind.None;
+            }
+            if (PasswordWords.Contains(w)) kind = NameKind.Password;
+            else if (TokenWords.Contains(w) && kind == NameKind.None) kind = NameKind.Token;
+        }
+        return kind;
+    }
+
+    /// <summary>Lower-case words of an identifier: snake_case, kebab-case, camelCase, dotted, spaced.</summary>
+    public static IEnumerable<string> Words(string name)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            bool letterOrDigit = char.IsLetterOrDigit(c);
+            bool boundary = !letterOrDigit
+                || (char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))));
+            if (boundary && sb.Length > 0)
+            {
+                yield return sb.ToString();
+                sb.Clear();
+            }
+            if (letterOrDigit) sb.Append(char.ToLowerInvariant(c));
+        }
+        if (sb.Length > 0) yield return sb.ToString();
+    }
+
+    /// <summary>A quick test before <see cref="Classify"/>: the name contains one of the fragments of secret words.</summary>
+    public static bool MayBeSecretName(string text, int start, int end)
+    {
+        for (int i = start; i + 3 <= end; i++)
+        {
+            char c = (char)(text[i] | 0x20);
+            if (c is 'p' or 's' or 't' or 'k' or 'c' or 'b' or 'a')
+            {
+                if (Has(text, i, end, "pass") || Has(text, i, end, "pwd") || Has(text, i, end, "secret") || Has(text, i, end, "token")
+                    || Has(text, i, end, "key") || Has(text, i, end, "credential") || Has(text, i, end, "bearer"))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static bool Has(string text, int i, int end, string w)
+    {
+        if (i + w.Length > end) return false;
+        for (int k = 0; k < w.Length; k++)
+        {
+            if ((char)(text[i + k] | 0x20) != w[k]) return false;
+        }
+        return true;
+    }
+}
