@@ -46,7 +46,9 @@ public sealed class NotebookInstallCheck : IRepositoryCheck
                 // The shell text is a suffix of the cell line (trailing blanks aside): map it into the cell's source.
                 int start = starts[cellLine - 1] + magic.Line.TrimEnd().Length - shell.Length;
                 if (start < 0 || string.CompareOrdinal(cell.Source.Value, start, shell, 0, shell.Length) != 0) continue;
-                string prefix = magic.Kind == MagicKind.LineMagic && InstallMagics.Contains(magic.Name) ? "%" : "!";
+                // How the user ran it, for messages and fixes: %pip, !pip, or plain pip in a %%bash cell.
+                string prefix = magic.Kind == MagicKind.LineMagic ? (InstallMagics.Contains(magic.Name) ? "%" : "!")
+                    : start > 0 && cell.Source.Value[start - 1] == '!' ? "!" : "";
                 var site = new InstallSite(doc, RuleCatalog.MLO212, prefix, (s, e) => cell.Source.SpanOf(s, Math.Max(s + 1, e)),
                     f => f with { SuppressionText = magic.SourceLine, LocationHint = magic.LocationHint });
                 foreach (var cmd in ShellParser.Parse(shell, start))

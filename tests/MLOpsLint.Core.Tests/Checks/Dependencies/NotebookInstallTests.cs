@@ -24,7 +24,7 @@ public class NotebookInstallTests
             ["cell_type"] = "code",
             ["id"] = "c" + i,
             ["metadata"] = new Dictionary<string, object>(),
-            ["source"] = src.Split('\n').Select((l, j, all) => j < src.Split('\n').Length - 1 ? l + "\n" : l).ToArray(),
+            ["source"] = SourceLines(src),
             ["execution_count"] = null,
             ["outputs"] = Array.Empty<object>(),
         });
@@ -35,6 +35,12 @@ public class NotebookInstallTests
             ["nbformat"] = 4,
             ["nbformat_minor"] = 5,
         }, new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static string[] SourceLines(string src)
+    {
+        var lines = src.Split('\n');
+        return lines.Select((l, j) => j < lines.Length - 1 ? l + "\n" : l).ToArray();
     }
 
     [Theory]
@@ -76,6 +82,9 @@ public class NotebookInstallTests
         var conda = Assert.Single(findings, f => f.Message.Contains("'lightgbm'"));
         Assert.StartsWith("'lightgbm' in %conda install", conda.Message);
         Assert.Equal("cell 3, line 5", conda.LocationHint);
+        var wandb = Assert.Single(findings, f => f.Message.Contains("'wandb'"));
+        Assert.StartsWith("'wandb' in pip install (install.ipynb)", wandb.Message);
+        Assert.Equal("cell 5, line 3", wandb.LocationHint);
         var typer = Assert.Single(findings, f => f.Message.Contains("'typer'"));
         Assert.Contains("%pip install \"typer[all]==<version>\"", typer.Fix);
         Assert.Equal(8, findings.Count);
