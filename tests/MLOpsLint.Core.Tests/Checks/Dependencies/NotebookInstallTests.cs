@@ -161,6 +161,28 @@ public class NotebookInstallTests
         Assert.Empty(Run("MLO205", ("nb.ipynb", Notebook("!pip install torch"))));
     }
 
+    [Theory]
+    [InlineData("MLO205")]
+    [InlineData("MLO211")]
+    public void Installs_run_from_a_python_script(string rule)
+    {
+        Fixture.AssertExpectations("scripts/bootstrap.py", Fixture.Read("Dependencies/bootstrap.py"), rule);
+    }
+
+    [Fact]
+    public void Installs_run_from_python_in_a_notebook_are_MLO212_with_the_cell()
+    {
+        var nb = Notebook("import subprocess, sys", "subprocess.check_call([sys.executable, '-m', 'pip', 'install', 'optuna'])  # note");
+        var f = Assert.Single(Run("MLO212", ("nb.ipynb", nb)));
+        Assert.Equal("cell 2, line 1", f.LocationHint);
+        Assert.Contains("python -m pip install \"optuna==<version>\"", f.Fix);
+        Assert.Empty(Run("MLO205", ("nb.ipynb", nb)));
+        var fired = Assert.Single(Run("MLO205", ("a.py", "import os\nos.system('pip install  optuna')\n")));
+        Assert.Equal(2, fired.Span.StartLine);
+        Assert.Equal(25, fired.Span.StartColumn);
+        Assert.Equal(31, fired.Span.EndColumn);
+    }
+
     [Fact]
     public void Strictness_falls_back_to_MLO205_and_MLO212_can_override()
     {
