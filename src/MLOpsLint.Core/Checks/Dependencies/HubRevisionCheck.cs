@@ -124,13 +124,13 @@ public sealed class HubRevisionCheck : IDocumentCheck
             {
                 context.Report(module.Report(RuleCatalog.MLO213, call,
                     $"{shown}(\"{repoId}\") has no revision: it downloads whatever the {kind}'s default branch holds on the day it runs")
-                    with { FixHint = RevisionFix(shown, repoId, kind, null) });
+                    with { FixHint = RevisionFix(FixedCall(call, revision, shown, repoId), repoId, kind, null) });
             }
             else if (LiteralString(revision) is { } rev && !CommitHash.IsMatch(rev))
             {
                 context.Report(module.Report(RuleCatalog.MLO214, revision,
                     $"{shown}(\"{repoId}\") uses revision \"{rev}\", a branch or tag that can be moved, not a commit")
-                    with { FixHint = RevisionFix(shown, repoId, kind, rev) });
+                    with { FixHint = RevisionFix(FixedCall(call, revision, shown, repoId), repoId, kind, rev) });
             }
         }
     }
@@ -206,12 +206,35 @@ public sealed class HubRevisionCheck : IDocumentCheck
         _ => null,
     };
 
-    private static string RevisionFix(string shown, string repoId, string kind, string? current)
+    /// <summary>The call as written with <c>revision="&lt;40-hex commit&gt;"</c> added or put in place of the current one
+    /// (one line; the short form when the call is long or has comments).</summary>
+    private static string FixedCall(PyCall call, PyArgument? revision, string shown, string repoId)
+    {
+        const string Pin = "revision=\"<40-hex commit>\"";
+        string text = call.Text;
+        string fixedText;
+        if (revision != null)
+        {
+            fixedText = text.Substring(0, revision.Start - call.Start) + Pin + text.Substring(revision.End - call.Start);
+        }
+        else
+        {
+            int close = text.LastIndexOf(')');
+            string before = close < 0 ? text : text.Substring(0, close).TrimEnd();
+            fixedText = before + (before.EndsWith("(", StringComparison.Ordinal) ? "" : before.EndsWith(",", StringComparison.Ordinal) ? " " : ", ") + Pin + ")";
+        }
+        fixedText = Regex.Replace(fixedText, @"\(\s+", "(");
+        fixedText = Regex.Replace(fixedText, @",?\s*\n\s*\)", ")");
+        fixedText = Regex.Replace(fixedText, @"\s*\n\s*", " ");
+        return fixedText.Contains('#') || fixedText.Length > 160 ? $"{shown}(\"{repoId}\", {Pin})" : fixedText;
+    }
+
+    private static string RevisionFix(string fixedCall, string repoId, string kind, string? current)
     {
         string info = kind == "dataset" ? "dataset_info" : kind == "space" ? "space_info" : "model_info";
         string page = kind == "dataset" ? $"https://huggingface.co/datasets/{repoId}" : kind == "space" ? $"https://huggingface.co/spaces/{repoId}" : $"https://huggingface.co/{repoId}";
         string rev = current != null ? $", revision=\"{current}\"" : "";
-        return $"Pass the commit you tested: {shown}(\"{repoId}\", revision=\"<40-hex commit>\"). "
+        return $"Pass the commit you tested: {fixedCall}. "
             + $"python -c \"from huggingface_hub import {info}; print({info}('{repoId}'{rev.Replace('"', '\'')}).sha)\" prints it, "
             + $"or see the History of {page}.";
     }

@@ -48,6 +48,16 @@ public class HubRevisionTests
     }
 
     [Theory]
+    [InlineData("from peft import PeftModel\nm = PeftModel.from_pretrained(base, 'org/lora')\n", "MLO213", "PeftModel.from_pretrained(base, 'org/lora', revision=\"<40-hex commit>\")")]
+    [InlineData("from huggingface_hub import hf_hub_download\np = hf_hub_download(\n    'gpt2',\n    'config.json',\n)\n", "MLO213", "hf_hub_download('gpt2', 'config.json', revision=\"<40-hex commit>\")")]
+    [InlineData("from transformers import AutoModel\nm = AutoModel.from_pretrained('gpt2', revision='v2', trust_remote_code=False)\n", "MLO214", "AutoModel.from_pretrained('gpt2', revision=\"<40-hex commit>\", trust_remote_code=False)")]
+    public void Fix_is_the_call_as_written_with_the_revision(string source, string rule, string form)
+    {
+        var f = Assert.Single(Run(rule, "a.py", source));
+        Assert.StartsWith("Pass the commit you tested: " + form + ". ", f.Fix);
+    }
+
+    [Theory]
     [InlineData("import transformers as tf\nm = tf.AutoModel.from_pretrained('gpt2')\n")]
     [InlineData("from transformers import pipeline as make\np = make('fill-mask', 'bert-base-uncased')\n")]
     [InlineData("from huggingface_hub import hf_hub_download as dl\np = dl(repo_id='gpt2', filename='config.json')\n")]
