@@ -37,7 +37,7 @@ public sealed class InstallCommandCheck : IRepositoryCheck
                         {
                             if (InstallCommandParser.Parse(cmd) is { } install)
                             {
-                                CheckInstall(doc, install, model, run.Instruction, repository, projects, context);
+                                CheckInstall(InstallSite.Of(doc), install, model, run.Instruction, repository, projects, context);
                             }
                         }
                     }
@@ -50,7 +50,7 @@ public sealed class InstallCommandCheck : IRepositoryCheck
                     {
                         if (InstallCommandParser.Parse(cmd) is { Installer: not (Installer.Apt or Installer.Apk) } install)
                         {
-                            CheckInstall(doc, install, null, null, repository, projects, context);
+                            CheckInstall(InstallSite.Of(doc), install, null, null, repository, projects, context);
                         }
                     }
                     break;
@@ -67,7 +67,7 @@ public sealed class InstallCommandCheck : IRepositoryCheck
                         {
                             if (InstallCommandParser.Parse(cmd) is { Installer: not (Installer.Apt or Installer.Apk) } install)
                             {
-                                CheckInstall(doc, install, null, null, repository, projects, context);
+                                CheckInstall(InstallSite.Of(doc), install, null, null, repository, projects, context);
                             }
                         }
                     }
@@ -77,9 +77,13 @@ public sealed class InstallCommandCheck : IRepositoryCheck
         }
     }
 
-    private static void CheckInstall(SourceDocument doc, InstallCommand install, DockerfileModel? docker, DockerInstruction? instruction,
+    /// <summary>Judges one pip/uv pip/conda install (apt/apk: MLO206) and reports through <paramref name="site"/>: MLO205 for
+    /// Dockerfiles, scripts and workflows, MLO212 for notebook lines (same pin decisions, same options), MLO211 for
+    /// mutable VCS/URL arguments.</summary>
+    internal static void CheckInstall(InstallSite site, InstallCommand install, DockerfileModel? docker, DockerInstruction? instruction,
         RepositorySnapshot repo, PythonProjects projects, CheckContext context)
     {
+        var doc = site.Document;
         if (install.Installer is Installer.Apt or Installer.Apk)
         {
             CheckSystemPackages(doc, install, context);
@@ -87,8 +91,12 @@ public sealed class InstallCommandCheck : IRepositoryCheck
         }
         string dir = DependencyPolicy.Directory(doc.Path);
         var kind = DependencyPolicy.ConfiguredKind(context) ?? projects.KindOfDirectory(dir);
-        var strictness = DependencyPolicy.ReadStrictness(context, RuleCatalog.MLO205, kind);
-        bool ignoreTools = context.Options(RuleCatalog.MLO205).GetBool("ignore-packaging-tools", true);
+        // A rule other than MLO205 (MLO212) reads its own options, and MLO205's where it sets none.
+        var strictnessRule = context.Options(site.Rule).Has("strictness") ? site.Rule : RuleCatalog.MLO205;
+        var strictness = DependencyPolicy.ReadStrictness(context, strictnessRule, kind);
+        bool ignoreTools = context.Options(site.Rule).Has("ignore-packaging-tools")
+            ? context.Options(site.Rule).GetBool("ignore-packaging-tools", true)
+            : context.Options(RuleCatalog.MLO205).GetBool("ignore-packaging-tools", true);
 
         if (install.Installer == Installer.Conda)
         {
@@ -99,8 +107,8 @@ public sealed class InstallCommandCheck : IRepositoryCheck
                 var spec = CondaSpec.Parse(w.Value);
                 if (spec.Name.Length == 0 || spec.NormalizedName == "pip" && ignoreTools) continue;
                 if (DependencyPolicy.IsPinned(spec, conda)) continue;
-                Report(doc, w, spec.Name, spec.HasVersion ? $"is not pinned to one version ({spec.Version})" : "has no version", install,
-                    $"pin it: {install.Tool.Value} install {(spec.Channel != null ? spec.Channel + "::" : "")}{spec.Name}=<full version> (conda list {spec.Name} shows it), or install from a conda-lock file", context);
+                Report(site, w, spec.Name, spec.HasVersion ? $"is not pinned to one version ({spec.Version})" : "has no version", install,
+                    $"pin it: {site.Prefix}{install.Tool.Value} install {(spec.Channel != null ? spec.Channel + "::" : "")}{spec.Name}=<full version> (conda list {spec.Name} shows it), or install from a conda-lock file", context);
             }
             return;
         }
@@ -127,7 +135,7 @@ public sealed class InstallCommandCheck : IRepositoryCheck
                 var reference = DirectReference.Parse(v);
                 if (reference.Kind != DirectReferenceKind.Local && !reference.IsImmutable)
                 {
-                    PythonDependencyCheck.ReportReference(doc, w.Start, w.End, reference.EggName ?? v, reference, context);
+                    context.Report(site.Decorate(PythonDependencyCheck.ReferenceFinding(doc, site.Span(w.Start, w.End), reference.EggName ?? v, reference)));
                 }
                 continue;
             }
@@ -140,7 +148,7 @@ public sealed class InstallCommandCheck : IRepositoryCheck
                 var reference = DirectReference.Parse(req.Url);
                 if (reference.Kind != DirectReferenceKind.Local && !reference.IsImmutable)
                 {
-                    PythonDependencyCheck.ReportReference(doc, w.Start, w.End, req.Name, reference, context);
+                    context.Report(site.Decorate(PythonDependencyCheck.ReferenceFinding(doc, site.Span(w.Start, w.End), req.Name, reference)));
                 }
                 continue;
             }
@@ -162,19 +170,28 @@ public sealed class InstallCommandCheck : IRepositoryCheck
                 : $"is not pinned to one version ({req.SpecifierText})";
             string fix = strictness == Strictness.Hash
                 ? $"install from a hashed requirements file: put {req.Name}==<version> --hash=sha256:<hash> in requirements.txt (pip-compile --generate-hashes) and run pip install --require-hashes -r requirements.txt"
-                : $"pin it: {install.Tool.Value} install \"{req.Name}{(req.Extras.Count > 0 ? "[" + string.Join(",", req.Extras) + "]" : "")}==<version>\" (pip freeze | grep -i {req.Name} shows the installed version), or install from a pinned requirements file with -r";
-            Report(doc, w, req.Name, why, install, fix, context);
+                : $"pin it: {site.Prefix}{PipCommand(install)} \"{req.Name}{(req.Extras.Count > 0 ? "[" + string.Join(",", req.Extras) + "]" : "")}==<version>\" (pip freeze | grep -i {req.Name} shows the installed version), or install from a pinned requirements file with -r";
+            Report(site, w, req.Name, why, install, fix, context);
         }
     }
 
     private static string v0(ShellWord w) => w.Value;
 
-    private static void Report(SourceDocument doc, ShellWord w, string name, string why, InstallCommand install, string fix, CheckContext context)
+    /// <summary>The install command as a user would retype it: <c>pip3 install</c>, <c>python -m pip install</c>, <c>uv pip install</c>.</summary>
+    private static string PipCommand(InstallCommand install)
     {
+        string tool = install.Tool.Value.Substring(install.Tool.Value.LastIndexOf('/') + 1);
+        if (install.Installer == Installer.UvPip) return InstallCommandParser.IsPython(tool) ? tool + " -m uv pip install" : "uv pip install";
+        return InstallCommandParser.IsPython(tool) ? tool + " -m pip install" : InstallCommandParser.IsPip(tool) ? tool + " install" : "pip install";
+    }
+
+    private static void Report(InstallSite site, ShellWord w, string name, string why, InstallCommand install, string fix, CheckContext context)
+    {
+        var doc = site.Document;
         string tool = install.Installer switch { Installer.Conda => install.Tool.Value + " install", Installer.UvPip => "uv pip install", _ => "pip install" };
-        context.Report(new Finding(RuleCatalog.MLO205, doc.Path, DependencyPolicy.Span(doc, w.Start, w.End),
-            $"'{name}' in {tool} ({doc.FileName}) {why}")
-        { FixHint = fix });
+        context.Report(site.Decorate(new Finding(site.Rule, doc.Path, site.Span(w.Start, w.End),
+            $"'{name}' in {site.Prefix}{tool} ({doc.FileName}) {why}")
+        { FixHint = fix }));
     }
 
     private static void CheckSystemPackages(SourceDocument doc, InstallCommand install, CheckContext context)
@@ -223,4 +240,13 @@ public sealed class InstallCommandCheck : IRepositoryCheck
         // Workflows and most scripts run from the repository root.
         return DependencyPolicy.Resolve("", value) is { } fromRoot && repo.Find(fromRoot) is { HasText: true } r ? r : null;
     }
+}
+
+/// <summary>Where an install command was found and how to report it: the rule for unpinned packages (MLO205, or MLO212
+/// for a notebook line), the map from the words' offsets to a span, and what to add to each finding (a notebook's
+/// cell location and suppression line).</summary>
+internal sealed record InstallSite(SourceDocument Document, RuleDescriptor Rule, string Prefix, Func<int, int, SourceSpan> Span, Func<Finding, Finding> Decorate)
+{
+    /// <summary>A Dockerfile, script or workflow: word offsets are document offsets.</summary>
+    public static InstallSite Of(SourceDocument doc) => new(doc, RuleCatalog.MLO205, "", (s, e) => DependencyPolicy.Span(doc, s, e), f => f);
 }

@@ -197,7 +197,11 @@ public sealed class PythonDependencyCheck : IRepositoryCheck
         }
     }
 
-    internal static void ReportReference(SourceDocument doc, int start, int end, string name, DirectReference reference, CheckContext context)
+    internal static void ReportReference(SourceDocument doc, int start, int end, string name, DirectReference reference, CheckContext context) =>
+        context.Report(ReferenceFinding(doc, DependencyPolicy.Span(doc, start, end), name, reference));
+
+    /// <summary>The MLO211 finding for a mutable VCS or archive reference at <paramref name="span"/>.</summary>
+    internal static Finding ReferenceFinding(SourceDocument doc, SourceSpan span, string name, DirectReference reference)
     {
         string what, fix;
         if (reference.Kind == DirectReferenceKind.Vcs)
@@ -210,9 +214,7 @@ public sealed class PythonDependencyCheck : IRepositoryCheck
             what = "an archive URL without a hash";
             fix = $"add the archive's hash: {reference.Url}#sha256=<hash> (or --hash=sha256:<hash>); sha256sum of the downloaded file gives it";
         }
-        context.Report(new Finding(RuleCatalog.MLO211, doc.Path, DependencyPolicy.Span(doc, start, end),
-            $"'{name}' in {doc.FileName} is {what}")
-        { FixHint = fix });
+        return new Finding(RuleCatalog.MLO211, doc.Path, span, $"'{name}' in {doc.FileName} is {what}") { FixHint = fix };
     }
 
     private static string StripRevision(string url)

@@ -123,4 +123,41 @@ public static partial class RuleCatalog
         "git+https://…@main, a git URL without a revision, or an archive URL without a hash installs whatever the branch "
         + "or the server holds at install time; tags can be moved too.",
         "Reference a full commit (git+https://host/org/repo@<40-hex sha>) or add #sha256=<hash> to an archive URL.");
+
+    public static readonly RuleDescriptor MLO212 = new(
+        "MLO212",
+        "unpinned-notebook-install",
+        "Unpinned install in a notebook",
+        Severity.Warning,
+        "!pip install x or %pip install x in a notebook cell installs the newest release every time the notebook runs: "
+        + "a notebook that worked last month re-runs against different library versions, and its results change or it breaks.",
+        "Pin the version in the cell (%pip install \"pandas==<version>\") or install from a pinned requirements file (%pip install -r requirements.txt).",
+        new[]
+        {
+            new RuleOption("strictness", "\"auto\"",
+                "As MLO205's strictness (\"exact\", \"range\", \"hash\", \"auto\"); when MLO212 does not set it, MLO205's setting applies."),
+            new RuleOption("ignore-packaging-tools", "true",
+                "Do not report upgrading the installer itself (%pip install --upgrade pip); when MLO212 does not set it, MLO205's setting applies."),
+        });
+
+    public static readonly RuleDescriptor MLO213 = new(
+        "MLO213",
+        "model-without-revision",
+        "Model or dataset pulled from a hub without a revision",
+        Severity.Warning,
+        "from_pretrained(\"org/model\"), load_dataset(\"org/data\"), hf_hub_download or torch.hub.load without a revision "
+        + "downloads whatever the repository's default branch holds on the day it runs: the weights, tokenizer or data can "
+        + "change under the same name, and a re-run no longer reproduces the result.",
+        "Pass the commit you tested: AutoModel.from_pretrained(\"org/model\", revision=\"<40-hex commit>\") "
+        + "(the model page's \"History\" tab, or huggingface_hub.model_info(\"org/model\").sha, gives it).");
+
+    public static readonly RuleDescriptor MLO214 = new(
+        "MLO214",
+        "model-revision-not-commit",
+        "Model or dataset revision is a branch or tag, not a commit",
+        Severity.Suggestion,
+        "revision=\"main\" or revision=\"v1.0\" (and torch.hub.load(\"owner/repo:v1.0\")) names a branch or tag, which its owner "
+        + "can move: the same code can load different weights or data later. Only a full commit hash is immutable.",
+        "Replace the branch or tag with the commit it points to: revision=\"<40-hex commit>\" "
+        + "(huggingface_hub.model_info(\"org/model\", revision=\"v1.0\").sha, or the model page's \"History\" tab).");
 }

@@ -1,0 +1,144 @@
+using MLOpsLint.Core.Documents;
+using MLOpsLint.Core.Parsing.Shell;
+using MLOpsLint.Core.Python;
+using MLOpsLint.Core.Python.Structure;
+using MLOpsLint.Core.Python.Tokens;
+using MLOpsLint.Core.Rules;
+
+namespace MLOpsLint.Core.Checks.Dependencies;
+
+/// <summary>
+/// Installs run from Python code: <c>subprocess.run(["pip", "install", "x"])</c>,
+/// <c>subprocess.check_call([sys.executable, "-m", "pip", "install", "x"])</c>, <c>os.system("pip install x")</c>,
+/// <c>subprocess.run("pip install x", shell=True)</c>. Judged by <see cref="InstallCommandCheck"/>'s shared logic and
+/// reported as MLO205 in a .py file, MLO212 in a notebook cell (MLO211 for mutable VCS/URL arguments). Only literal
+/// commands are read: a list element that is a variable makes that word unknown (not reported), an f-string or a
+/// string with escapes is not read at all.
+/// </summary>
+public sealed class PythonInstallCallCheck : IRepositoryCheck
+{
+    /// <summary>Calls that run their first argument through a shell.</summary>
+    private static readonly HashSet<string> ShellCalls = new(StringComparer.Ordinal)
+    {
+        "os.system", "os.popen", "subprocess.getoutput", "subprocess.getstatusoutput",
+    };
+
+    /// <summary>Calls that take an argument list, or a command string with <c>shell=True</c>.</summary>
+    private static readonly HashSet<string> ProcessCalls = new(StringComparer.Ordinal)
+    {
+        "subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output", "subprocess.Popen",
+    };
+
+    public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.MLO205, RuleCatalog.MLO212, RuleCatalog.MLO211 };
+
+    public void Check(RepositorySnapshot repository, CheckContext context)
+    {
+        PythonProjects? projects = null;
+        foreach (var doc in repository.Documents)
+        {
+            if (doc.Kind is not (DocumentKind.Python or DocumentKind.Notebook) || !doc.HasText) continue;
+            if (doc.Path.EndsWith(".pyi", StringComparison.OrdinalIgnoreCase)) continue;
+            string text = doc.Text;
+            if (text.IndexOf("install", StringComparison.Ordinal) < 0
+                || (text.IndexOf("subprocess", StringComparison.Ordinal) < 0 && text.IndexOf("system", StringComparison.Ordinal) < 0
+                    && text.IndexOf("popen", StringComparison.Ordinal) < 0))
+            {
+                continue;
+            }
+            var module = PythonModule.Of(doc, context);
+            var rule = module.IsNotebook ? RuleCatalog.MLO212 : RuleCatalog.MLO205;
+            var site = new InstallSite(doc, rule, "", (s, e) => module.Locate(s, Math.Max(s + 1, e)).Span, f => f);
+            foreach (var call in module.Calls)
+            {
+                bool shell = ShellCalls.Contains(call.QualifiedName);
+                if (!shell && !ProcessCalls.Contains(call.QualifiedName)) continue;
+                var first = call.Keyword("args") ?? call.Keyword("cmd") ?? call.Keyword("command") ?? call.Positional(0);
+                if (first == null || first.Kind is not (PyArgumentKind.Positional or PyArgumentKind.Keyword)) continue;
+                IReadOnlyList<ShellCommand> commands;
+                if (first.Literal == PyLiteralKind.String)
+                {
+                    if (!shell && call.Keyword("shell") is not { Literal: PyLiteralKind.True }) continue;
+                    if (PlainString(module, first) is not { } lit) continue;
+                    commands = ShellParser.Parse(lit.Value, lit.BodyStart);
+                }
+                else if (!shell && call.Keyword("shell") is not { Literal: PyLiteralKind.True } && ListWords(module, first) is { } words)
+                {
+                    commands = new[] { new ShellCommand(words, Array.Empty<string>()) };
+                }
+                else
+                {
+                    continue;
+                }
+                foreach (var cmd in commands)
+                {
+                    if (InstallCommandParser.Parse(cmd) is not { Installer: not (Installer.Apt or Installer.Apk) } install) continue;
+                    projects ??= new PythonProjects(repository);
+                    var callSite = site with
+                    {
+                        Decorate = f => f with
+                        {
+                            SuppressionText = module.IsNotebook ? call.SourceLine : null,
+                            LocationHint = call.LocationHint,
+                        },
+                    };
+                    InstallCommandCheck.CheckInstall(callSite, install, null, null, repository, projects, context);
+                }
+            }
+        }
+    }
+
+    /// <summary>A single plain string literal whose value is its source text (no escapes, no f-string), so that every
+    /// character maps to its offset.</summary>
+    private static PyStringLiteral? PlainString(PythonModule module, PyArgument arg)
+    {
+        if (arg.StringLiterals.Count != 1) return null;
+        var lit = arg.StringLiterals[0];
+        if (lit.IsFString || lit.IsBytes) return null;
+        string body = module.Text.Substring(lit.BodyStart, lit.BodyEnd - lit.BodyStart);
+        return body == lit.Value ? lit : null;
+    }
+
+    /// <summary>The words of a literal list or tuple argument (<c>["pip", "install", "x"]</c>): string elements as they are,
+    /// <c>sys.executable</c> as "python", anything else as an unknown word. Null when the argument is not a list display.</summary>
+    private static List<ShellWord>? ListWords(PythonModule module, PyArgument arg)
+    {
+        var tokens = module.Tokens.Where(t => t.Start >= arg.ValueStart && t.End <= arg.ValueEnd && !t.IsTrivia && t.Kind != PyTokenKind.Newline).ToList();
+        string text = module.Text;
+        if (tokens.Count < 2 || !(tokens[0].IsOp(text, "[") && tokens[^1].IsOp(text, "]") || tokens[0].IsOp(text, "(") && tokens[^1].IsOp(text, ")")))
+        {
+            return null;
+        }
+        var words = new List<ShellWord>();
+        int depth = 0, elementStart = 1;
+        for (int i = 1; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            bool last = i == tokens.Count - 1;
+            if (!last && t.Kind == PyTokenKind.Op)
+            {
+                string op = t.GetText(text);
+                if (op is "[" or "(" or "{") depth++;
+                else if (op is "]" or ")" or "}") depth--;
+            }
+            if (last || (depth == 0 && t.IsOp(text, ",")))
+            {
+                if (i > elementStart) words.Add(Element(module, tokens, elementStart, i));
+                elementStart = i + 1;
+            }
+        }
+        return words;
+    }
+
+    private static ShellWord Element(PythonModule module, List<PyToken> tokens, int from, int to)
+    {
+        int start = tokens[from].Start, end = tokens[to - 1].End;
+        string src = module.Text.Substring(start, end - start);
+        if (to - from == 1 && tokens[from].Kind == PyTokenKind.String
+            && module.StringLiterals.FirstOrDefault(s => s.Start == start) is { IsFString: false, IsBytes: false } lit)
+        {
+            return new ShellWord(lit.Value, start, end, hasExpansion: false, isQuoted: true);
+        }
+        if (module.Resolve(src) == "sys.executable") return new ShellWord("python", start, end, hasExpansion: false, isQuoted: false);
+        return new ShellWord("$" + src, start, end, hasExpansion: true, isQuoted: false);
+    }
+}
