@@ -57,7 +57,7 @@ public sealed class PythonVersionCheck : IRepositoryCheck
             {
                 var a = facts[i];
                 var b = facts[j];
-                if (!Compared(a, b) || a.Admitted.Intersects(b.Admitted)) continue;
+                if (!Compared(a, b) || Agree(a, b)) continue;
                 if (!model.FilesRelated(a.Path, b.Path, out bool declared)) continue;
                 if (!declared && (Shadowed(a, b, facts) || Shadowed(b, a, facts))) continue;
                 int ra = Authority(a), rb = Authority(b);
@@ -85,6 +85,17 @@ public sealed class PythonVersionCheck : IRepositoryCheck
             });
         }
     }
+
+    /// <summary>Against a range every bit counts (3.11.2 is outside >=3.11.4); between two exact declarations only the
+    /// minor line does (3.11.2 locally and 3.11.9 in the image run the same language and wheels).</summary>
+    private static bool Agree(PythonFact a, PythonFact b)
+    {
+        if (a.IsConstraint || b.IsConstraint) return a.Admitted.Intersects(b.Admitted);
+        return Line(a).Intersects(Line(b));
+    }
+
+    private static Versioning.Pep440.Pep440SpecifierSet Line(PythonFact f) =>
+        f.Version is { Minor: int minor } v && !v.IsRange ? Versioning.Pep440.Pep440SpecifierSet.Parse($"=={v.Major}.{minor}.*") : f.Admitted;
 
     /// <summary>Is <paramref name="far"/> hidden from <paramref name="near"/> by a declaration of its own kind in a folder
     /// between them (a service's own pyproject.toml beside its Dockerfile hides the root one)?</summary>

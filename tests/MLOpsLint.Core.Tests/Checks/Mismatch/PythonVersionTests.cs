@@ -73,10 +73,12 @@ public class PythonVersionTests
     }
 
     [Fact]
-    public void Two_exact_patch_releases_differ()
+    public void Patch_releases_agree_unless_a_range_excludes_one()
     {
-        // 3.9.2 locally and 3.9.18 in production: both exact, so one excludes the other.
-        Assert.Single(Repo.Run("MLO601", (".python-version", "3.9.2\n"), ("runtime.txt", "python-3.9.18\n")));
+        // 3.9.2 locally and 3.9.18 in production: one language and one set of wheels.
+        Assert.Empty(Repo.Run("MLO601", (".python-version", "3.9.2\n"), ("runtime.txt", "python-3.9.18\n")));
+        // requires-python >=3.11.4 does exclude 3.11.2.
+        Assert.Single(Repo.Run("MLO601", ("pyproject.toml", "[project]\nrequires-python = \">=3.11.4\"\n"), ("Dockerfile", "FROM python:3.11.2-slim\n")));
     }
 
     [Fact]
