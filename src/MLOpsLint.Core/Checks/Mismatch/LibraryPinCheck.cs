@@ -52,8 +52,10 @@ public sealed class LibraryPinCheck : IRepositoryCheck
             }
         }
 
-        foreach (var (fact, (serving, others)) in conflicts.OrderBy(c => c.Key.Path, StringComparer.Ordinal).ThenBy(c => c.Key.Span.StartLine))
+        foreach (var conflict in conflicts.OrderBy(c => c.Key.Path, StringComparer.Ordinal).ThenBy(c => c.Key.Span.StartLine))
         {
+            var fact = conflict.Key;
+            var (serving, others) = conflict.Value;
             bool isSerialized = serialized.Contains(fact.Name);
             var rule = isSerialized ? RuleCatalog.MLO603 : RuleCatalog.MLO608;
             if (!context.IsEnabled(rule)) continue;

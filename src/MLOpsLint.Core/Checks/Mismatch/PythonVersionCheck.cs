@@ -67,8 +67,9 @@ public sealed class PythonVersionCheck : IRepositoryCheck
                 list.Add(other);
             }
         }
-        foreach (var (fact, others) in conflicts.OrderBy(c => c.Key.Path, StringComparer.Ordinal).ThenBy(c => c.Key.Span.StartLine))
+        foreach (var conflict in conflicts.OrderBy(c => c.Key.Path, StringComparer.Ordinal).ThenBy(c => c.Key.Span.StartLine))
         {
+            var (fact, others) = (conflict.Key, conflict.Value);
             string what = fact.IsConstraint ? $"{fact.Describe()} admits no Python" : $"Python {fact.Shown} ({fact.Describe()}) is";
             string by = string.Join(" and ", others.Select(o => $"{o.Describe()} ({o.Where})"));
             string message = fact.IsConstraint
