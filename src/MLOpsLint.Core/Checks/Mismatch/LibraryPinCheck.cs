@@ -1,0 +1,77 @@
+using MLOpsLint.Core.Environments;
+using MLOpsLint.Core.Findings;
+using MLOpsLint.Core.Rules;
+
+namespace MLOpsLint.Core.Checks.Mismatch;
+
+/// <summary>
+/// MLO603 (libraries with serialized artifacts) and MLO608 (other libraries): one library pinned in a serving environment
+/// and in a related development/training environment to version constraints that do not intersect (PEP 440 arithmetic:
+/// <c>==1.3.2</c> agrees with <c>&gt;=1.3,&lt;1.4</c>, not with <c>&lt;1.3</c>). Names are PEP 503-normalised; local labels
+/// (<c>+cu121</c>, <c>+cpu</c>) are ignored. The serving side is reported, the other side is the related location.
+/// </summary>
+public sealed class LibraryPinCheck : IRepositoryCheck
+{
+    public static readonly IReadOnlyCollection<string> SerializedLibraries = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "scikit-learn", "xgboost", "lightgbm", "catboost", "torch", "tensorflow", "tensorflow-cpu", "tensorflow-gpu",
+        "tensorflow-intel", "keras", "tf-keras", "joblib", "onnx", "onnxruntime", "onnxruntime-gpu", "numpy", "pandas",
+        "scipy", "statsmodels", "cloudpickle", "dill",
+    };
+
+    public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.MLO603, RuleCatalog.MLO608 };
+
+    public void Check(RepositorySnapshot repository, CheckContext context)
+    {
+        var model = EnvironmentModel.Of(repository, context.Config);
+        MismatchSupport.ReportProblems(model, context);
+        var serialized = new HashSet<string>(SerializedLibraries, StringComparer.Ordinal);
+        foreach (var extra in context.Options(RuleCatalog.MLO603).GetStringList("serialized-libraries", Array.Empty<string>()))
+        {
+            serialized.Add(Parsing.Requirements.Pep508Requirement.NormalizeName(extra));
+        }
+
+        var conflicts = new Dictionary<LibraryFact, (RepoEnvironment Serving, List<(LibraryFact Fact, RepoEnvironment Env)> Others)>();
+        foreach (var serving in model.Environments.Where(e => e.Role == EnvironmentRole.Serving))
+        {
+            var servingFacts = serving.Libraries.Where(f => !f.IsDevelopmentOnly).GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.ToList());
+            if (servingFacts.Count == 0) continue;
+            foreach (var other in model.Environments)
+            {
+                if (other.Role is EnvironmentRole.Serving or EnvironmentRole.CI || !EnvironmentModel.Related(serving, other)) continue;
+                foreach (var fact in other.Libraries)
+                {
+                    if (!servingFacts.TryGetValue(fact.Name, out var mine)) continue;
+                    foreach (var s in mine)
+                    {
+                        if (s.Path == fact.Path || s.Specifiers.Intersects(fact.Specifiers)) continue;
+                        if (!conflicts.TryGetValue(s, out var entry)) conflicts[s] = entry = (serving, new List<(LibraryFact, RepoEnvironment)>());
+                        if (!entry.Others.Any(o => ReferenceEquals(o.Fact, fact))) entry.Others.Add((fact, other));
+                    }
+                }
+            }
+        }
+
+        foreach (var conflict in conflicts.OrderBy(c => c.Key.Path, StringComparer.Ordinal).ThenBy(c => c.Key.Span.StartLine))
+        {
+            var fact = conflict.Key;
+            var (serving, others) = conflict.Value;
+            bool isSerialized = serialized.Contains(fact.Name);
+            var rule = isSerialized ? RuleCatalog.MLO603 : RuleCatalog.MLO608;
+            if (!context.IsEnabled(rule)) continue;
+            var (first, firstEnv) = others[0];
+            string otherText = string.Join(" and ", others.Select(o => $"{o.Fact.Shown} in {o.Env.Describe()} ({o.Fact.Where})"));
+            string why = isSerialized
+                ? $" — {fact.Name} artifacts (pickles, checkpoints) saved with one version may not load or may predict differently with the other"
+                : "";
+            string target = first.IsLock || first.Specifiers.IsExactPin ? $"{fact.Name}=={first.Specifiers.ExactPin?.VersionText ?? first.Shown}" : $"{fact.Name}{first.Specifiers}";
+            context.Report(new Finding(rule, fact.Path, fact.Span,
+                $"{fact.Name} {fact.Specifiers} in {serving.Describe()} cannot match {otherText}{why}")
+            {
+                Related = others.Select(o => o.Fact.Location($"{o.Env.RoleName} side: {o.Fact.Name} {o.Fact.Shown}")).ToArray(),
+                FixHint = $"pin the version the model was trained with ({target}) in both places, or share one constraints file",
+                FingerprintContent = $"{fact.Name} {fact.Specifiers} vs {string.Join(",", others.Select(o => o.Fact.Specifiers.ToString()))}",
+            });
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using MLOpsLint.Core.Environments;
+using MLOpsLint.Core.Findings;
+using MLOpsLint.Core.Rules;
+
+namespace MLOpsLint.Core.Checks.Mismatch;
+
+/// <summary>
+/// MLO601: a Python version that another declaration of the same project excludes; MLO602: CI's setup-python versions
+/// include none of the Pythons production runs. Version arithmetic is PEP 440 (<see cref="PythonFact.Admitted"/>
+/// sets intersected), so <c>3.11-slim</c> agrees with <c>&gt;=3.11</c> and <c>3.11.9</c>, and <c>3.8</c> does not.
+/// </summary>
+public sealed class PythonVersionCheck : IRepositoryCheck
+{
+    public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.MLO601, RuleCatalog.MLO602 };
+
+    public void Check(RepositorySnapshot repository, CheckContext context)
+    {
+        var model = EnvironmentModel.Of(repository, context.Config);
+        MismatchSupport.ReportProblems(model, context);
+        var facts = repository.Documents.Where(FactReader.MayHoldFacts).SelectMany(d => FactReader.Of(d).Python).ToList();
+        if (context.IsEnabled(RuleCatalog.MLO601)) Excluded(model, facts, context);
+        if (context.IsEnabled(RuleCatalog.MLO602)) CiMissesProduction(model, facts, context);
+    }
+
+    /// <summary>How much a declaration is the source of truth; the less authoritative side of a conflict is reported.</summary>
+    private static int Authority(PythonFact f) => f.Source switch
+    {
+        PythonSource.RequiresPython or PythonSource.PoetryPython or PythonSource.SetupCfgPythonRequires => 4,
+        PythonSource.RuntimeTxt or PythonSource.DockerBaseImage or PythonSource.DockerInstall => 3,
+        PythonSource.Pipfile or PythonSource.CondaEnvironment => 2,
+        _ => 1,
+    };
+
+    /// <summary>Which declarations stand in for each other: a closer one of the same group hides a farther one.</summary>
+    private static string Group(PythonSource s) => s switch
+    {
+        PythonSource.RequiresPython or PythonSource.PoetryPython or PythonSource.SetupCfgPythonRequires => "project",
+        PythonSource.DotPythonVersion or PythonSource.ToolVersions => "local",
+        PythonSource.DockerBaseImage or PythonSource.DockerInstall => "docker",
+        _ => s.ToString(),
+    };
+
+    private static bool Compared(PythonFact a, PythonFact b)
+    {
+        if (a.Path == b.Path) return false;
+        if (a.IsConstraint || b.IsConstraint) return true;
+        if (a.IsTestMatrix || b.IsTestMatrix) return false; // CI and tox against exact versions: MLO602's business
+        return Group(a.Source) != Group(b.Source); // two Dockerfiles are two images, two .python-version files two folders
+    }
+
+    private static void Excluded(EnvironmentModel model, List<PythonFact> facts, CheckContext context)
+    {
+        var conflicts = new Dictionary<PythonFact, List<PythonFact>>();
+        for (int i = 0; i < facts.Count; i++)
+        {
+            for (int j = i + 1; j < facts.Count; j++)
+            {
+                var a = facts[i];
+                var b = facts[j];
+                if (!Compared(a, b) || Agree(a, b)) continue;
+                if (!model.FilesRelated(a.Path, b.Path, out bool declared)) continue;
+                if (!declared && (Shadowed(a, b, facts) || Shadowed(b, a, facts))) continue;
+                int ra = Authority(a), rb = Authority(b);
+                var reported = ra < rb ? a : rb < ra ? b : string.CompareOrdinal(a.Path, b.Path) > 0 ? a : b;
+                var other = ReferenceEquals(reported, a) ? b : a;
+                if (!conflicts.TryGetValue(reported, out var list)) conflicts[reported] = list = new List<PythonFact>();
+                list.Add(other);
+            }
+        }
+        foreach (var conflict in conflicts.OrderBy(c => c.Key.Path, StringComparer.Ordinal).ThenBy(c => c.Key.Span.StartLine))
+        {
+            var (fact, others) = (conflict.Key, conflict.Value);
+            string what = fact.IsConstraint ? $"{fact.Describe()} admits no Python" : $"Python {fact.Shown} ({fact.Describe()}) is";
+            string by = string.Join(" and ", others.Select(o => $"{o.Describe()} ({o.Where})"));
+            string message = fact.IsConstraint
+                ? $"{what} that {by} allows"
+                : $"{what} excluded by {by}";
+            var first = others[0];
+            string hint = first.Version != null && !first.IsTestMatrix
+                ? $"use Python {first.Version} here too, or change {first.Path} — one version everywhere"
+                : $"use a Python that {first.Describe()} admits, or widen that range";
+            context.Report(new Finding(RuleCatalog.MLO601, fact.Path, fact.Span, message)
+            {
+                Related = others.Select(o => o.Location($"{o.Describe()}: Python {o.Shown}")).ToArray(),
+                FixHint = hint,
+            });
+        }
+    }
+
+    /// <summary>Against a range every bit counts (3.11.2 is outside >=3.11.4); between two exact declarations only the
+    /// minor line does (3.11.2 locally and 3.11.9 in the image run the same language and wheels).</summary>
+    private static bool Agree(PythonFact a, PythonFact b)
+    {
+        if (a.IsConstraint || b.IsConstraint) return a.Admitted.Intersects(b.Admitted);
+        return Line(a).Intersects(Line(b));
+    }
+
+    private static Versioning.Pep440.Pep440SpecifierSet Line(PythonFact f) =>
+        f.Version is { Minor: int minor } v && !v.IsRange ? Versioning.Pep440.Pep440SpecifierSet.Parse($"=={v.Major}.{minor}.*") : f.Admitted;
+
+    /// <summary>Is <paramref name="far"/> hidden from <paramref name="near"/> by a declaration of its own kind in a folder
+    /// between them (a service's own pyproject.toml beside its Dockerfile hides the root one)?</summary>
+    private static bool Shadowed(PythonFact far, PythonFact near, List<PythonFact> all)
+    {
+        string farDir = EnvironmentModel.Dir(far.Path), nearDir = EnvironmentModel.Dir(near.Path);
+        if (farDir == nearDir || !EnvironmentModel.IsAncestorOrSelf(farDir, nearDir)) return false;
+        string group = Group(far.Source);
+        return all.Any(f => !ReferenceEquals(f, far) && Group(f.Source) == group
+            && EnvironmentModel.Dir(f.Path) is var d && d != farDir && EnvironmentModel.IsAncestorOrSelf(farDir, d) && EnvironmentModel.IsAncestorOrSelf(d, nearDir));
+    }
+
+    private static void CiMissesProduction(EnvironmentModel model, List<PythonFact> facts, CheckContext context)
+    {
+        var ci = facts.Where(f => f.Source == PythonSource.SetupPython).OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Span.StartLine).ToList();
+        if (ci.Count == 0) return;
+        var production = facts.Where(f => f.Source is PythonSource.DockerBaseImage or PythonSource.DockerInstall or PythonSource.RuntimeTxt
+            && f.Version?.Minor != null
+            && model.EnvironmentsOf(f.Path).Any(e => e.Role == EnvironmentRole.Serving)).ToList();
+        var reportedLines = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var prod in production.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            if (ci.Any(c => c.Admitted.Intersects(prod.Admitted))) continue;
+            string line = $"{prod.Version!.Major}.{prod.Version.Minor}";
+            if (!reportedLines.Add(line)) continue;
+            var at = ci[0];
+            string tested = string.Join(", ", ci.Select(c => c.Shown).Distinct());
+            context.Report(new Finding(RuleCatalog.MLO602, at.Path, at.Span,
+                $"CI tests Python {tested} but production runs Python {line} ({prod.Describe()}, {prod.Where})")
+            {
+                Related = new[] { prod.Location($"production runs Python {prod.Shown}") }
+                    .Concat(ci.Skip(1).Select(c => c.Location($"CI also tests Python {c.Shown}"))).ToArray(),
+                FixHint = $"add \"{line}\" to python-version (or the matrix), or use python-version-file: .python-version with the same version as {prod.Path}",
+            });
+        }
+    }
+}
