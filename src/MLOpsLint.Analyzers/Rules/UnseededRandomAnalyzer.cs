@@ -20,7 +20,7 @@ public sealed class UnseededRandomAnalyzer : MLOpsAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = RuleDiagnostics.Descriptor(RuleCatalog.MLO308, "{0}");
 
-    internal const string SharedMessage = "Random.Shared cannot be seeded; use new Random(seed) in ML code";
+    public const string SharedMessage = "Random.Shared cannot be seeded; use new Random(seed) in ML code";
 
     private const string TypeName = "Random";
 
