@@ -14,7 +14,7 @@ public sealed class RoslynCheck : IRepositoryCheck
 {
     /// <summary>The rules the analyzers report. Kept as a list (not discovered from the analyzers) so that
     /// asking for it does not load Roslyn; a test keeps it equal to the analyzers' descriptors.</summary>
-    public static IReadOnlyList<RuleDescriptor> AnalyzerRules { get; } = new[] { RuleCatalog.MLO303 };
+    public static IReadOnlyList<RuleDescriptor> AnalyzerRules { get; } = new[] { RuleCatalog.MLO303, RuleCatalog.MLO307, RuleCatalog.MLO308, RuleCatalog.MLO309 };
 
     public IReadOnlyList<RuleDescriptor> Rules => AnalyzerRules;
 

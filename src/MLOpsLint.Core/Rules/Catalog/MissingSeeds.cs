@@ -81,4 +81,32 @@ public static partial class RuleCatalog
         + "cross-validation folds and the trainers' own initialisation differ on every run, so a model "
         + "cannot be trained twice the same way.",
         "Pass a fixed seed: new MLContext(seed: 0).");
+
+    public static readonly RuleDescriptor MLO307 = new(
+        "MLO307",
+        "unseeded-mlnet-operation",
+        "ML.NET operation without a seed from an unseeded MLContext",
+        Severity.Warning,
+        "TrainTestSplit, CrossValidationSplit, ShuffleRows, BootstrapSample and the catalogs' CrossValidate were called "
+        + "without seed: on an MLContext created without a seed, so ML.NET draws the split, the folds or the row order "
+        + "from an unseeded generator: every run trains and evaluates on different rows.",
+        "Pass seed: 0 to the call (or create the MLContext with new MLContext(seed: 0)).");
+
+    public static readonly RuleDescriptor MLO308 = new(
+        "MLO308",
+        "unseeded-system-random",
+        "new Random() without a seed in ML code",
+        Severity.Warning,
+        "In a file that uses ML.NET or TorchSharp, new Random() (or Random.Shared) draws its seed from the operating "
+        + "system, so shuffles, samples, augmentations and initial weights built on it differ on every run.",
+        "Pass a fixed seed: new Random(0) (or a seed from configuration).");
+
+    public static readonly RuleDescriptor MLO309 = new(
+        "MLO309",
+        "unseeded-torchsharp-training",
+        "TorchSharp training code that never calls torch.random.manual_seed",
+        Severity.Warning,
+        "The code trains with TorchSharp (an optimizer from torch.optim, optimizer.step(), loss.backward()) but never seeds "
+        + "libtorch's global generator, so initial weights, dropout masks and random sampling differ on every run.",
+        "Call torch.random.manual_seed(0) (or torch.manual_seed(0)) once before the model is built.");
 }
