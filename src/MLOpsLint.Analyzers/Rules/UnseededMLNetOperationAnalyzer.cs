@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
@@ -27,6 +28,9 @@ public sealed class UnseededMLNetOperationAnalyzer : MLOpsAnalyzer
     public const string SeedArgumentIndex = "SeedArgumentIndex";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> TextKeywords { get; } = new[] { "TrainTestSplit", "CrossValidat", "ShuffleRows", "BootstrapSample" };
 
     protected override void Register(AnalysisContext context)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -25,6 +26,9 @@ public sealed class UnseededRandomAnalyzer : MLOpsAnalyzer
     private const string TypeName = "Random";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> TextKeywords { get; } = new[] { "Random" };
 
     protected override void Register(AnalysisContext context)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -26,6 +27,12 @@ public sealed class UnseededTorchSharpTrainingAnalyzer : MLOpsAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
     private const string SeedMethod = "manual_seed";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> TextKeywords { get; } = new[] { "TorchSharp" };
+
+    /// <inheritdoc />
+    public override bool ReportsAtCompilationEnd => true;
 
     protected override void Register(AnalysisContext context)
     {

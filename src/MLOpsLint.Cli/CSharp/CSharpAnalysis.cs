@@ -69,24 +69,27 @@ internal static class CSharpAnalysis
             trees,
             references.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var withAnalyzers = compilation.WithAnalyzers(selected, new CompilationWithAnalyzersOptions(
+
+        // Analyzers that name their keywords are run only on the files that contain one: binding every method
+        // of a large repository costs seconds, and most C# files of an ML repository never mention ML.NET.
+        static IReadOnlyList<string> Keywords(DiagnosticAnalyzer a) => a is Analyzers.Infrastructure.MLOpsAnalyzer m ? m.TextKeywords : Array.Empty<string>();
+        bool Mentions(DiagnosticAnalyzer a) => Keywords(a).Count == 0 || documents.Any(d => Keywords(a).Any(k => d.Text.Contains(k)));
+        var active = selected.Where(Mentions).ToImmutableArray();
+        if (active.IsEmpty) return;
+        var withAnalyzers = compilation.WithAnalyzers(active, new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
             onAnalyzerException: null,
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,
             reportSuppressedDiagnostics: false));
-
-        // Analyzers that name their keywords are run only on the files that contain one: binding every method
-        // of a large repository costs seconds, and most C# files of an ML repository never mention ML.NET.
-        var keywords = selected.Select(a => a is Analyzers.Infrastructure.MLOpsAnalyzer m ? m.TextKeywords : Array.Empty<string>()).ToArray();
         ImmutableArray<Diagnostic> diagnostics;
-        if (keywords.Any(k => k.Count == 0))
+        if (active.Any(a => Keywords(a).Count == 0 || (a is Analyzers.Infrastructure.MLOpsAnalyzer m && m.ReportsAtCompilationEnd)))
         {
             diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         }
         else
         {
-            var all = keywords.SelectMany(k => k).Distinct(StringComparer.Ordinal).ToArray();
+            var all = active.SelectMany(Keywords).Distinct(StringComparer.Ordinal).ToArray();
             var candidates = trees.Where((t, i) => all.Any(k => documents[i].Text.Contains(k))).ToArray();
             var found = new System.Collections.Concurrent.ConcurrentBag<Diagnostic>();
             Parallel.ForEach(candidates, tree =>
