@@ -8,19 +8,35 @@ namespace MLOpsLint.Core.Python.Structure;
 /// </summary>
 public sealed class PyCall : PyNode
 {
-    internal PyCall(PythonModule module, int start, int end, string callee, string qualifiedName, IReadOnlyList<PyArgument> arguments, PyCall? receiver, int openParen)
+    private string? callee;
+    private string? qualifiedName;
+    private readonly int calleeStart;
+    private readonly int calleeEnd;
+
+    /// <summary>A call whose callee is the source text [calleeStart, calleeEnd) (a dotted name without spaces).</summary>
+    internal PyCall(PythonModule module, int start, int end, int calleeStart, int calleeEnd, IReadOnlyList<PyArgument> arguments, PyCall? receiver, int openParen)
         : base(module, start, end)
     {
-        Callee = callee;
-        QualifiedName = qualifiedName;
+        this.calleeStart = calleeStart;
+        this.calleeEnd = calleeEnd;
         Arguments = arguments;
         Receiver = receiver;
         OpenParen = openParen;
     }
 
-    public string Callee { get; }
+    internal PyCall(PythonModule module, int start, int end, string callee, IReadOnlyList<PyArgument> arguments, PyCall? receiver, int openParen)
+        : base(module, start, end)
+    {
+        this.callee = callee;
+        Arguments = arguments;
+        Receiver = receiver;
+        OpenParen = openParen;
+    }
 
-    public string QualifiedName { get; }
+    /// <summary>The callee as written, spaces left out, with "()" for a call and "[]" for a subscript on the way.</summary>
+    public string Callee => callee ??= Module.Text.Substring(calleeStart, calleeEnd - calleeStart);
+
+    public string QualifiedName => qualifiedName ??= Module.ResolveCallee(Callee);
 
     /// <summary>The last name of the callee ("seed", "manual_seed", "fit").</summary>
     public string Name
@@ -45,9 +61,10 @@ public sealed class PyCall : PyNode
     /// <summary>The keyword argument <paramref name="name"/>, or null.</summary>
     public PyArgument? Keyword(string name)
     {
-        foreach (var a in Arguments)
+        var args = Arguments;
+        for (int i = 0; i < args.Count; i++)
         {
-            if (a.Name == name) return a;
+            if (args[i].Name == name) return args[i];
         }
         return null;
     }
@@ -58,8 +75,10 @@ public sealed class PyCall : PyNode
     public PyArgument? Positional(int index)
     {
         int i = 0;
-        foreach (var a in Arguments)
+        var args = Arguments;
+        for (int k = 0; k < args.Count; k++)
         {
+            var a = args[k];
             if (a.Kind is PyArgumentKind.Positional or PyArgumentKind.Star)
             {
                 if (i == index) return a;
@@ -72,10 +91,20 @@ public sealed class PyCall : PyNode
     public IEnumerable<PyArgument> PositionalArguments => Arguments.Where(a => a.Kind == PyArgumentKind.Positional);
 
     /// <summary><c>f(*args)</c>: a positional may hide anywhere in there.</summary>
-    public bool HasStarArgs => Arguments.Any(a => a.Kind == PyArgumentKind.Star);
+    public bool HasStarArgs => HasKind(PyArgumentKind.Star);
 
     /// <summary><c>f(**kwargs)</c>: any keyword may hide in there.</summary>
-    public bool HasStarStarKwargs => Arguments.Any(a => a.Kind == PyArgumentKind.StarStar);
+    public bool HasStarStarKwargs => HasKind(PyArgumentKind.StarStar);
+
+    private bool HasKind(PyArgumentKind kind)
+    {
+        var args = Arguments;
+        for (int i = 0; i < args.Count; i++)
+        {
+            if (args[i].Kind == kind) return true;
+        }
+        return false;
+    }
 }
 
 public enum PyArgumentKind
@@ -124,5 +153,5 @@ public sealed class PyArgument : PyNode
     public IReadOnlyList<PyStringLiteral> StringLiterals { get; }
 
     /// <summary>The decoded value of a string (or bytes) literal argument; null otherwise.</summary>
-    public string? StringValue => StringLiterals.Count == 0 ? null : string.Concat(StringLiterals.Select(s => s.Value));
+    public string? StringValue => PyStringLiteral.Concat(StringLiterals);
 }
