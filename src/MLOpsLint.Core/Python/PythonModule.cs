@@ -63,10 +63,10 @@ public sealed class PythonModule
         parser.Run();
         aliases = parser.Aliases;
         Imports = parser.Imports;
-        Calls = parser.Calls;
-        Assignments = parser.Assignments;
+        Calls = parser.CallArray;
+        Assignments = parser.AssignmentArray;
         Functions = parser.Functions;
-        StringLiterals = parser.Strings;
+        StringLiterals = parser.StringArray;
         int errorCount = extraErrors.Count + errors.Count + parser.Errors.Count;
         if (errorCount == 0)
         {

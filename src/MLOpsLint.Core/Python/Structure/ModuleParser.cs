@@ -10,15 +10,6 @@ namespace MLOpsLint.Core.Python.Structure;
 /// </summary>
 internal sealed class ModuleParser
 {
-    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
-    {
-        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
-        "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
-        "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
-    };
-
-    private static readonly SpanStringTable KeywordLookup = new(Keywords);
-
     private readonly PythonModule module;
     private readonly string text;
     private readonly PyToken[] all;
@@ -29,12 +20,49 @@ internal sealed class ModuleParser
     private PyStringLiteral?[] literalAt = Array.Empty<PyStringLiteral?>(); // per sig index: literal starting there
     private int[] literalEnd = Array.Empty<int>(); // per sig index: sig index after the literal
     private char[] op1 = Array.Empty<char>(); // per sig index: the character of a one-character operator, else '\0'
+    private PyTokenKind[] kinds = Array.Empty<PyTokenKind>(); // per sig index: the token's kind (passes over sig read this, not the tokens)
+    private Kw[] kw = Array.Empty<Kw>(); // per sig index: which keyword a NAME is
 
     public readonly List<PyImport> Imports = new();
-    public readonly List<PyCall> Calls = new();
-    public readonly List<PyAssignment> Assignments = new();
     public readonly List<PyFunction> Functions = new();
-    public readonly List<PyStringLiteral> Strings = new();
+
+    // Built in this thread's scratch lists, handed out as exact-size arrays at the end of Run.
+    public PyCall[] CallArray = Array.Empty<PyCall>();
+    public PyAssignment[] AssignmentArray = Array.Empty<PyAssignment>();
+    public PyStringLiteral[] StringArray = Array.Empty<PyStringLiteral>();
+    private List<PyCall> Calls = null!;
+    private List<PyAssignment> Assignments = null!;
+    private List<PyStringLiteral> Strings = null!;
+
+    private sealed class Scratch
+    {
+        public readonly List<PyCall> Calls = new();
+        public readonly List<PyAssignment> Assignments = new();
+        public readonly List<PyStringLiteral> Strings = new();
+        public readonly List<(int, int)> Statements = new();
+        public readonly List<PyArgument> Arguments = new();
+
+        public void Clear()
+        {
+            Reset(Calls);
+            Reset(Assignments);
+            Reset(Strings);
+            Reset(Statements);
+            Reset(Arguments);
+        }
+
+        /// <summary>Empties a list, and lets go of its array when one huge module made it large.</summary>
+        private static void Reset<T>(List<T> list)
+        {
+            list.Clear();
+            if (list.Capacity > 1 << 16) list.Capacity = 1 << 10;
+        }
+    }
+
+    [ThreadStatic]
+    private static Scratch? cachedScratch;
+
+    private Scratch scratch = null!;
     public readonly List<PyParseError> Errors = new();
     public readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal);
 
@@ -47,12 +75,19 @@ internal sealed class ModuleParser
 
     public void Run()
     {
+        scratch = cachedScratch ?? new Scratch();
+        cachedScratch = null; // not shared with a parser started while this one runs
+        Calls = scratch.Calls;
+        Assignments = scratch.Assignments;
+        Strings = scratch.Strings;
         int size = Math.Max(1, all.Length);
         sig = ArrayPool<int>.Shared.Rent(size);
         match = ArrayPool<int>.Shared.Rent(size);
         literalAt = ArrayPool<PyStringLiteral?>.Shared.Rent(size);
         literalEnd = ArrayPool<int>.Shared.Rent(size);
         op1 = ArrayPool<char>.Shared.Rent(size);
+        kinds = ArrayPool<PyTokenKind>.Shared.Rent(size);
+        kw = ArrayPool<Kw>.Shared.Rent(size);
         try
         {
             Collect();
@@ -68,6 +103,9 @@ internal sealed class ModuleParser
             }
             FindCalls();
             FindFunctions(statements);
+            CallArray = Calls.ToArray();
+            AssignmentArray = Assignments.ToArray();
+            StringArray = Strings.ToArray();
         }
         finally
         {
@@ -76,15 +114,20 @@ internal sealed class ModuleParser
             ArrayPool<PyStringLiteral?>.Shared.Return(literalAt, clearArray: true);
             ArrayPool<int>.Shared.Return(literalEnd);
             ArrayPool<char>.Shared.Return(op1);
+            ArrayPool<PyTokenKind>.Shared.Return(kinds);
+            kinds = Array.Empty<PyTokenKind>();
+            ArrayPool<Kw>.Shared.Return(kw);
+            kw = Array.Empty<Kw>();
             sig = match = literalEnd = Array.Empty<int>();
             literalAt = Array.Empty<PyStringLiteral?>();
             op1 = Array.Empty<char>();
             n = 0;
+            scratch.Clear();
+            cachedScratch = scratch;
         }
     }
 
     private readonly List<int> eqs = new();
-    private readonly List<PyArgument> argScratch = new();
     private readonly StringBuilder sb = new();
 
     private PyToken T(int si) => all[sig[si]];
@@ -98,7 +141,64 @@ internal sealed class ModuleParser
 
     private bool IsOp(int si, char op) => (uint)si < (uint)n && op1[si] == op;
 
-    private bool IsName(int si, string name) => (uint)si < (uint)n && T(si).IsName(text, name);
+    /// <summary>True when sig token <paramref name="si"/> is the NAME <paramref name="keyword"/>.</summary>
+    private bool Is(int si, Kw keyword) => (uint)si < (uint)n && kw[si] == keyword;
+
+    /// <summary>What a sig token is as a word: not a NAME, an identifier, or one of Python's keywords.</summary>
+    private enum Kw : byte
+    {
+        NotName, Name,
+        // keywords (IsKeyword: from False on)
+        False, None, True, And, As, Assert, Async, Await, Break, Class, Continue, Def, Del, Elif, Else, Except, Finally,
+        For, From, Global, If, Import, In, Is, Lambda, Nonlocal, Not, Or, Pass, Raise, Return, Try, While, With, Yield,
+    }
+
+    private static Kw Classify(ReadOnlySpan<char> w)
+    {
+        if (w.Length < 2 || w.Length > 8) return Kw.Name;
+        switch (w)
+        {
+            case "False": return Kw.False;
+            case "None": return Kw.None;
+            case "True": return Kw.True;
+            case "and": return Kw.And;
+            case "as": return Kw.As;
+            case "assert": return Kw.Assert;
+            case "async": return Kw.Async;
+            case "await": return Kw.Await;
+            case "break": return Kw.Break;
+            case "class": return Kw.Class;
+            case "continue": return Kw.Continue;
+            case "def": return Kw.Def;
+            case "del": return Kw.Del;
+            case "elif": return Kw.Elif;
+            case "else": return Kw.Else;
+            case "except": return Kw.Except;
+            case "finally": return Kw.Finally;
+            case "for": return Kw.For;
+            case "from": return Kw.From;
+            case "global": return Kw.Global;
+            case "if": return Kw.If;
+            case "import": return Kw.Import;
+            case "in": return Kw.In;
+            case "is": return Kw.Is;
+            case "lambda": return Kw.Lambda;
+            case "nonlocal": return Kw.Nonlocal;
+            case "not": return Kw.Not;
+            case "or": return Kw.Or;
+            case "pass": return Kw.Pass;
+            case "raise": return Kw.Raise;
+            case "return": return Kw.Return;
+            case "try": return Kw.Try;
+            case "while": return Kw.While;
+            case "with": return Kw.With;
+            case "yield": return Kw.Yield;
+            default: return Kw.Name;
+        }
+    }
+
+    private static bool IsCompoundKeyword(Kw k) => k is Kw.If or Kw.Elif or Kw.Else or Kw.While or Kw.For or Kw.Try or Kw.Except
+        or Kw.Finally or Kw.With or Kw.Def or Kw.Class or Kw.Async;
 
     /// <summary>The token's text, interned (names, operators: the same few hundred strings).</summary>
     private string Str(int si)
@@ -161,6 +261,8 @@ internal sealed class ModuleParser
                     literalAt[count] = null;
                     break;
             }
+            kinds[count] = t.Kind;
+            kw[count] = t.Kind == PyTokenKind.Name ? Classify(text.AsSpan(t.Start, t.End - t.Start)) : Kw.NotName;
             list[count++] = i;
         }
         n = count;
@@ -248,26 +350,26 @@ internal sealed class ModuleParser
     /// <summary>Statements as [start, end) sig ranges: logical lines split at ';' and after compound headers.</summary>
     private List<(int, int)> SplitStatements()
     {
-        var result = new List<(int, int)>();
+        var result = scratch.Statements;
         int s = 0;
         int si = 0;
         while (si < n)
         {
-            var t = T(si);
-            if (t.Kind is PyTokenKind.Newline or PyTokenKind.EndMarker or PyTokenKind.Indent or PyTokenKind.Dedent || IsOp(si, ";"))
+            var kind = kinds[si];
+            if (kind is PyTokenKind.Newline or PyTokenKind.EndMarker or PyTokenKind.Indent or PyTokenKind.Dedent || IsOp(si, ';'))
             {
                 if (si > s) result.Add((s, si));
                 s = ++si;
                 continue;
             }
-            if (si == s && t.Kind == PyTokenKind.Name && IsCompoundKeyword(t.AsSpan(text)))
+            if (si == s && IsCompoundKeyword(kw[si]))
             {
                 // header up to its ':' is one statement, the rest of the line another
                 int k = si;
                 bool lambda = false;
-                while (k < n && !(T(k).Kind is PyTokenKind.Newline or PyTokenKind.EndMarker))
+                while (k < n && !(kinds[k] is PyTokenKind.Newline or PyTokenKind.EndMarker))
                 {
-                    if (IsName(k, "lambda")) lambda = true;
+                    if (Is(k, Kw.Lambda)) lambda = true;
                     if (IsOp(k, ":"))
                     {
                         if (lambda) { lambda = false; k++; continue; }
@@ -288,50 +390,29 @@ internal sealed class ModuleParser
         return result;
     }
 
-    private static bool IsCompoundKeyword(ReadOnlySpan<char> w) => w.Length is >= 2 and <= 7 && CompoundKeywordLookup.Contains(w);
-
-    private static readonly HashSet<string> CompoundKeywords = new(StringComparer.Ordinal)
-    {
-        "if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async",
-    };
-
-    private static readonly SpanStringTable CompoundKeywordLookup = new(CompoundKeywords);
-
-    /// <summary>Keyword test without allocating for the common case (identifiers that are not keyword-shaped).</summary>
-    private bool IsKeywordAt(int si)
-    {
-        var w = T(si).AsSpan(text);
-        if (w.Length < 2 || w.Length > 8) return false;
-        char c = w[0];
-        if (!(c >= 'a' && c <= 'y') && c != 'F' && c != 'N' && c != 'T') return false;
-        for (int i = 1; i < w.Length; i++)
-        {
-            if (w[i] < 'a' || w[i] > 'z') return false;
-        }
-        return KeywordLookup.Contains(w);
-    }
+    private bool IsKeywordAt(int si) => kw[si] >= Kw.False;
 
     private void Statement(int s, int e)
     {
-        if (IsName(s, "import"))
+        if (Is(s, Kw.Import))
         {
             ImportStatement(s + 1, e, null);
             return;
         }
-        if (IsName(s, "from"))
+        if (Is(s, Kw.From))
         {
             int k = s + 1;
-            while (k < e && (IsOp(k, '.') || IsOp(k, "...") || (T(k).Kind == PyTokenKind.Name && !IsName(k, "import"))))
+            while (k < e && (IsOp(k, '.') || IsOp(k, "...") || (kinds[k] == PyTokenKind.Name && !Is(k, Kw.Import))))
             {
                 k++;
             }
-            if (IsName(k, "import"))
+            if (Is(k, Kw.Import))
             {
                 ImportStatement(k + 1, e, Concat(s + 1, k));
             }
             return;
         }
-        if (T(s).Kind == PyTokenKind.Name && IsKeywordAt(s) && !IsName(s, "None") && !IsName(s, "True") && !IsName(s, "False"))
+        if (kinds[s] == PyTokenKind.Name && IsKeywordAt(s) && !Is(s, Kw.None) && !Is(s, Kw.True) && !Is(s, Kw.False))
         {
             return;
         }
@@ -348,13 +429,13 @@ internal sealed class ModuleParser
                 continue;
             }
             int itemStart = k;
-            while (k < e && (T(k).Kind == PyTokenKind.Name && !IsName(k, "as") || IsOp(k, '.') || IsOp(k, '*')))
+            while (k < e && (kinds[k] == PyTokenKind.Name && !Is(k, Kw.As) || IsOp(k, '.') || IsOp(k, '*')))
             {
                 k++;
             }
             string name = Concat(itemStart, k);
             string? alias = null;
-            if (IsName(k, "as") && k + 1 < e && T(k + 1).Kind == PyTokenKind.Name)
+            if (Is(k, Kw.As) && k + 1 < e && kinds[k + 1] == PyTokenKind.Name)
             {
                 alias = Str(k + 1);
                 k += 2;
@@ -391,7 +472,7 @@ internal sealed class ModuleParser
         int colon = -1;
         for (int k = s; k < e;)
         {
-            if (IsName(k, "lambda")) break;
+            if (Is(k, Kw.Lambda)) break;
             if (IsOp(k, "=")) eqs.Add(k);
             else if (colon < 0 && eqs.Count == 0 && IsOp(k, ":")) colon = k;
             k = Skip(k);
@@ -484,7 +565,7 @@ internal sealed class ModuleParser
         int n = e - s;
         var t = T(s);
         if (n == 1 && t.Kind == PyTokenKind.Number) return (PyLiteralKind.Number, Array.Empty<PyStringLiteral>());
-        if (n == 2 && (IsOp(s, "-") || IsOp(s, "+")) && T(s + 1).Kind == PyTokenKind.Number) return (PyLiteralKind.Number, Array.Empty<PyStringLiteral>());
+        if (n == 2 && (IsOp(s, "-") || IsOp(s, "+")) && kinds[s + 1] == PyTokenKind.Number) return (PyLiteralKind.Number, Array.Empty<PyStringLiteral>());
         if (n == 1 && t.Kind == PyTokenKind.Name)
         {
             var w = t.AsSpan(text);
@@ -499,11 +580,11 @@ internal sealed class ModuleParser
     {
         for (int si = 0; si < n; si++)
         {
-            ref readonly var t = ref all[sig[si]];
-            if (t.Kind != PyTokenKind.Name || IsOp(si - 1, '.')) continue;
+            if (kw[si] != Kw.Name || IsOp(si - 1, '.')) continue;
             char next = (uint)(si + 1) < (uint)n ? op1[si + 1] : '\0';
             if (next != '(' && next != '.' && next != '[') continue;
-            if (IsKeywordAt(si) || IsName(si - 1, "def") || IsName(si - 1, "class")) continue;
+            if (Is(si - 1, Kw.Def) || Is(si - 1, Kw.Class)) continue;
+            ref readonly var t = ref all[sig[si]];
             // While the callee is a dotted name written without spaces it is the source text [t.Start, simpleEnd)
             // (the call reads it from there when asked); past a call, a subscript or a space it is built in sb.
             bool simple = true;
@@ -512,7 +593,7 @@ internal sealed class ModuleParser
             int j = si;
             while (j + 1 < n)
             {
-                if (IsOp(j + 1, '.') && j + 2 < n && T(j + 2).Kind == PyTokenKind.Name)
+                if (IsOp(j + 1, '.') && j + 2 < n && kinds[j + 2] == PyTokenKind.Name)
                 {
                     var dot = T(j + 1);
                     var name = T(j + 2);
@@ -531,7 +612,7 @@ internal sealed class ModuleParser
                 {
                     int open = j + 1, close = match[open];
                     var call = simple
-                        ? new PyCall(module, t.Start, T(close).End, t.Start, simpleEnd, Arguments(open, close), receiver, T(open).Start)
+                        ? new PyCall(module, t.Start, T(close).End, simpleEnd, Arguments(open, close), receiver, T(open).Start)
                         : new PyCall(module, t.Start, T(close).End, sb.ToString(), Arguments(open, close), receiver, T(open).Start);
                     Calls.Add(call);
                     receiver = call;
@@ -563,7 +644,7 @@ internal sealed class ModuleParser
     private IReadOnlyList<PyArgument> Arguments(int open, int close)
     {
         if (close == open + 1) return Array.Empty<PyArgument>();
-        var list = argScratch;
+        var list = scratch.Arguments;
         list.Clear();
         int s = open + 1;
         int k = s;
@@ -591,7 +672,7 @@ internal sealed class ModuleParser
         int vs = s;
         if (IsOp(s, "*")) { kind = PyArgumentKind.Star; vs = s + 1; }
         else if (IsOp(s, "**")) { kind = PyArgumentKind.StarStar; vs = s + 1; }
-        else if (T(s).Kind == PyTokenKind.Name && IsOp(s + 1, "=") && s + 1 < e)
+        else if (kinds[s] == PyTokenKind.Name && IsOp(s + 1, "=") && s + 1 < e)
         {
             kind = PyArgumentKind.Keyword;
             name = Str(s);
@@ -599,7 +680,7 @@ internal sealed class ModuleParser
         }
         var (literal, strings) = Literal(vs, e);
         int valueStart = vs < e ? T(vs).Start : T(e - 1).End;
-        return new PyArgument(module, T(s).Start, T(e - 1).End, kind, name, valueStart, T(e - 1).End, literal, strings);
+        return new PyArgument(module, T(s).Start, T(e - 1).End, kind, name, valueStart, literal, strings);
     }
 
     private void FindFunctions(List<(int S, int E)> statements)
@@ -611,28 +692,28 @@ internal sealed class ModuleParser
         depthAt[n] = 0;
         for (int si = 0; si < n; si++)
         {
-            if (T(si).Kind == PyTokenKind.Indent) depth++;
-            else if (T(si).Kind == PyTokenKind.Dedent) depth--;
+            if (kinds[si] == PyTokenKind.Indent) depth++;
+            else if (kinds[si] == PyTokenKind.Dedent) depth--;
             depthAt[si] = depth;
         }
         foreach (var (s, e) in statements)
         {
             int k = s;
             bool isAsync = false;
-            if (IsName(k, "async")) { isAsync = true; k++; }
-            bool isClass = IsName(k, "class");
-            if (!isClass && !IsName(k, "def")) continue;
-            if (k + 1 >= e || T(k + 1).Kind != PyTokenKind.Name) continue;
+            if (Is(k, Kw.Async)) { isAsync = true; k++; }
+            bool isClass = Is(k, Kw.Class);
+            if (!isClass && !Is(k, Kw.Def)) continue;
+            if (k + 1 >= e || kinds[k + 1] != PyTokenKind.Name) continue;
             string name = Str(k + 1);
-            int bodyEndSig = BodyEnd(e, depthAt);
             while (classStack.Count > 0 && classStack[classStack.Count - 1].Depth >= depthAt[s]) classStack.RemoveAt(classStack.Count - 1);
             if (isClass)
             {
                 classStack.Add((depthAt[s], name));
                 continue;
             }
-            var parameters = IsOp(k + 2, "(") && match[k + 2] > 0 ? Parameters(k + 2, match[k + 2]) : Array.Empty<PyParameter>();
+            int bodyEndSig = BodyEnd(e, depthAt);
             int endOffset = bodyEndSig > e ? LastEnd(bodyEndSig) : T(e - 1).End;
+            var parameters = IsOp(k + 2, "(") && match[k + 2] > 0 ? Parameters(k + 2, match[k + 2]) : Array.Empty<PyParameter>();
             string? className = classStack.Count > 0 && classStack[classStack.Count - 1].Depth == depthAt[s] - 1 ? classStack[classStack.Count - 1].Name : null;
             var fn = new PyFunction(module, T(s).Start, endOffset, name, isAsync, parameters, T(e - 1).End, className);
             Functions.Add(fn);
@@ -672,15 +753,15 @@ internal sealed class ModuleParser
     private int BodyEnd(int headerEnd, int[] depthAt)
     {
         int k = headerEnd;
-        if (k < n && T(k).Kind == PyTokenKind.Newline && k + 1 < n && T(k + 1).Kind == PyTokenKind.Indent)
+        if (k < n && kinds[k] == PyTokenKind.Newline && k + 1 < n && kinds[k + 1] == PyTokenKind.Indent)
         {
             int d = depthAt[k + 1];
             k += 2;
-            while (k < n && !(T(k).Kind == PyTokenKind.Dedent && depthAt[k] < d)) k++;
+            while (k < n && !(kinds[k] == PyTokenKind.Dedent && depthAt[k] < d)) k++;
             return k;
         }
         // a one-line body: to the end of the logical line
-        while (k < n && !(T(k).Kind is PyTokenKind.Newline or PyTokenKind.EndMarker)) k++;
+        while (k < n && !(kinds[k] is PyTokenKind.Newline or PyTokenKind.EndMarker)) k++;
         return k;
     }
 
@@ -688,7 +769,7 @@ internal sealed class ModuleParser
     {
         for (int k = Math.Min(sigEnd, n) - 1; k >= 0; k--)
         {
-            if (T(k).Kind is not (PyTokenKind.Dedent or PyTokenKind.Newline or PyTokenKind.Indent or PyTokenKind.EndMarker)) return T(k).End;
+            if (kinds[k] is not (PyTokenKind.Dedent or PyTokenKind.Newline or PyTokenKind.Indent or PyTokenKind.EndMarker)) return T(k).End;
         }
         return 0;
     }
@@ -707,7 +788,7 @@ internal sealed class ModuleParser
                     int n = s;
                     if (IsOp(n, "*")) { kind = PyArgumentKind.Star; n++; }
                     else if (IsOp(n, "**")) { kind = PyArgumentKind.StarStar; n++; }
-                    if (n < k && T(n).Kind == PyTokenKind.Name)
+                    if (n < k && kinds[n] == PyTokenKind.Name)
                     {
                         string? annotation = null, dflt = null;
                         int m = n + 1;

@@ -10,14 +10,12 @@ public sealed class PyCall : PyNode
 {
     private string? callee;
     private string? qualifiedName;
-    private readonly int calleeStart;
     private readonly int calleeEnd;
 
-    /// <summary>A call whose callee is the source text [calleeStart, calleeEnd) (a dotted name without spaces).</summary>
-    internal PyCall(PythonModule module, int start, int end, int calleeStart, int calleeEnd, IReadOnlyList<PyArgument> arguments, PyCall? receiver, int openParen)
+    /// <summary>A call whose callee is the source text [start, calleeEnd) (a dotted name without spaces).</summary>
+    internal PyCall(PythonModule module, int start, int end, int calleeEnd, IReadOnlyList<PyArgument> arguments, PyCall? receiver, int openParen)
         : base(module, start, end)
     {
-        this.calleeStart = calleeStart;
         this.calleeEnd = calleeEnd;
         Arguments = arguments;
         Receiver = receiver;
@@ -34,7 +32,7 @@ public sealed class PyCall : PyNode
     }
 
     /// <summary>The callee as written, spaces left out, with "()" for a call and "[]" for a subscript on the way.</summary>
-    public string Callee => callee ??= Module.Text.Substring(calleeStart, calleeEnd - calleeStart);
+    public string Callee => callee ??= Module.Text.Substring(Start, calleeEnd - Start);
 
     public string QualifiedName => qualifiedName ??= Module.ResolveCallee(Callee);
 
@@ -123,29 +121,32 @@ public enum PyArgumentKind
 /// </summary>
 public sealed class PyArgument : PyNode
 {
-    internal PyArgument(PythonModule module, int start, int end, PyArgumentKind kind, string? name, int valueStart, int valueEnd, PyLiteralKind literal, PyStringLiteral[] strings)
+    private readonly byte kind;
+    private readonly byte literal;
+
+    /// <summary>The value runs from <paramref name="valueStart"/> to the argument's end.</summary>
+    internal PyArgument(PythonModule module, int start, int end, PyArgumentKind kind, string? name, int valueStart, PyLiteralKind literal, PyStringLiteral[] strings)
         : base(module, start, end)
     {
-        Kind = kind;
+        this.kind = (byte)kind;
         Name = name;
         ValueStart = valueStart;
-        ValueEnd = valueEnd;
-        Literal = literal;
+        this.literal = (byte)literal;
         StringLiterals = strings;
     }
 
-    public PyArgumentKind Kind { get; }
+    public PyArgumentKind Kind => (PyArgumentKind)kind;
 
     /// <summary>The keyword, for a keyword argument.</summary>
     public string? Name { get; }
 
     public int ValueStart { get; }
 
-    public int ValueEnd { get; }
+    public int ValueEnd => End;
 
     public string ValueText => Module.Text.Substring(ValueStart, ValueEnd - ValueStart);
 
-    public PyLiteralKind Literal { get; }
+    public PyLiteralKind Literal => (PyLiteralKind)literal;
 
     public bool IsLiteral => Literal != PyLiteralKind.None;
 
