@@ -21,6 +21,8 @@ public sealed class PythonModule
     private readonly Dictionary<string, string> aliases;
     private ILookup<string, PyCall>? callsByName;
     private IReadOnlyList<PyComment>? comments;
+    private readonly ArgInfo[] argTable;
+    private readonly PyStringLiteral[] argLiterals;
 
     private PythonModule(SourceDocument document, FStringMode mode)
     {
@@ -67,6 +69,8 @@ public sealed class PythonModule
         Assignments = parser.AssignmentArray;
         Functions = parser.Functions;
         StringLiterals = parser.StringArray;
+        argTable = parser.ArgTable;
+        argLiterals = parser.ArgLiteralTable;
         int errorCount = extraErrors.Count + errors.Count + parser.Errors.Count;
         if (errorCount == 0)
         {
@@ -178,6 +182,28 @@ public sealed class PythonModule
     /// <summary>Resolves the leading name of a callee or target ("np.random.seed", "os.environ[\"K\"]") through the
     /// imports (the name runs to the first character that is not a letter, digit, '_' or non-ASCII).</summary>
     internal string ResolveCallee(string dotted) => ModuleParser.Resolve(dotted, aliases);
+
+    /// <summary>The PyArgument objects of a call's entries in the argument table.</summary>
+    internal PyArgument[] MakeArguments(int first, int count)
+    {
+        var result = new PyArgument[count];
+        for (int i = 0; i < count; i++)
+        {
+            ref readonly var a = ref argTable[first + i];
+            var strings = a.LiteralCount == 0 ? Array.Empty<PyStringLiteral>() : argLiterals.AsSpan(a.LiteralFirst, a.LiteralCount).ToArray();
+            result[i] = new PyArgument(this, a.Start, a.End, a.Kind, a.Name, a.ValueStart, a.Literal, strings);
+        }
+        return result;
+    }
+
+    internal bool HasArgumentOfKind(int first, int count, PyArgumentKind kind)
+    {
+        for (int i = first; i < first + count; i++)
+        {
+            if (argTable[i].Kind == kind) return true;
+        }
+        return false;
+    }
 
     private PyComment[] FindComments()
     {

@@ -30,6 +30,8 @@ internal sealed class ModuleParser
     public PyCall[] CallArray = Array.Empty<PyCall>();
     public PyAssignment[] AssignmentArray = Array.Empty<PyAssignment>();
     public PyStringLiteral[] StringArray = Array.Empty<PyStringLiteral>();
+    public ArgInfo[] ArgTable = Array.Empty<ArgInfo>();
+    public PyStringLiteral[] ArgLiteralTable = Array.Empty<PyStringLiteral>();
     private List<PyCall> Calls = null!;
     private List<PyAssignment> Assignments = null!;
     private List<PyStringLiteral> Strings = null!;
@@ -40,7 +42,8 @@ internal sealed class ModuleParser
         public readonly List<PyAssignment> Assignments = new();
         public readonly List<PyStringLiteral> Strings = new();
         public readonly List<(int, int)> Statements = new();
-        public readonly List<PyArgument> Arguments = new();
+        public readonly List<ArgInfo> Arguments = new();
+        public readonly List<PyStringLiteral> ArgLiterals = new();
 
         public void Clear()
         {
@@ -49,6 +52,7 @@ internal sealed class ModuleParser
             Reset(Strings);
             Reset(Statements);
             Reset(Arguments);
+            Reset(ArgLiterals);
         }
 
         /// <summary>Empties a list, and lets go of its array when one huge module made it large.</summary>
@@ -106,6 +110,8 @@ internal sealed class ModuleParser
             CallArray = Calls.ToArray();
             AssignmentArray = Assignments.ToArray();
             StringArray = Strings.ToArray();
+            ArgTable = scratch.Arguments.ToArray();
+            ArgLiteralTable = scratch.ArgLiterals.ToArray();
         }
         finally
         {
@@ -611,9 +617,10 @@ internal sealed class ModuleParser
                 else if (IsOp(j + 1, '(') && match[j + 1] > 0)
                 {
                     int open = j + 1, close = match[open];
+                    var (argFirst, argCount) = Arguments(open, close);
                     var call = simple
-                        ? new PyCall(module, t.Start, T(close).End, simpleEnd, Arguments(open, close), receiver, T(open).Start)
-                        : new PyCall(module, t.Start, T(close).End, sb.ToString(), Arguments(open, close), receiver, T(open).Start);
+                        ? new PyCall(module, t.Start, T(close).End, simpleEnd, argFirst, argCount, receiver, T(open).Start)
+                        : new PyCall(module, t.Start, T(close).End, sb.ToString(), argFirst, argCount, receiver, T(open).Start);
                     Calls.Add(call);
                     receiver = call;
                     if (simple) StartCallee(t.Start, simpleEnd, ref simple);
@@ -641,16 +648,18 @@ internal sealed class ModuleParser
         simple = false;
     }
 
-    private IReadOnlyList<PyArgument> Arguments(int open, int close)
+    /// <summary>Appends the arguments between sig indices <paramref name="open"/> and <paramref name="close"/> to the
+    /// module's argument table (PyArgument objects are made when a call's arguments are read): where and how many.</summary>
+    private (int First, int Count) Arguments(int open, int close)
     {
-        if (close == open + 1) return Array.Empty<PyArgument>();
+        if (close == open + 1) return (0, 0);
         var list = scratch.Arguments;
-        list.Clear();
+        int first = list.Count;
         int s = open + 1;
         int k = s;
         while (k <= close)
         {
-            if (k == close || IsOp(k, ","))
+            if (k == close || IsOp(k, ','))
             {
                 if (k > s) list.Add(Argument(s, k));
                 s = k + 1;
@@ -659,28 +668,44 @@ internal sealed class ModuleParser
             }
             k = Skip(k);
         }
-        if (list.Count == 0) return Array.Empty<PyArgument>();
-        var result = list.ToArray();
-        list.Clear();
-        return result;
+        return (first, list.Count - first);
     }
 
-    private PyArgument Argument(int s, int e)
+    private ArgInfo Argument(int s, int e)
     {
         var kind = PyArgumentKind.Positional;
         string? name = null;
         int vs = s;
-        if (IsOp(s, "*")) { kind = PyArgumentKind.Star; vs = s + 1; }
+        if (IsOp(s, '*')) { kind = PyArgumentKind.Star; vs = s + 1; }
         else if (IsOp(s, "**")) { kind = PyArgumentKind.StarStar; vs = s + 1; }
-        else if (kinds[s] == PyTokenKind.Name && IsOp(s + 1, "=") && s + 1 < e)
+        else if (kinds[s] == PyTokenKind.Name && IsOp(s + 1, '=') && s + 1 < e)
         {
             kind = PyArgumentKind.Keyword;
             name = Str(s);
             vs = s + 2;
         }
-        var (literal, strings) = Literal(vs, e);
+        var literals = scratch.ArgLiterals;
+        int literalFirst = literals.Count;
+        var literal = ArgumentLiteral(vs, e, literals);
         int valueStart = vs < e ? T(vs).Start : T(e - 1).End;
-        return new PyArgument(module, T(s).Start, T(e - 1).End, kind, name, valueStart, literal, strings);
+        return new ArgInfo(T(s).Start, T(e - 1).End, valueStart, kind, literal, name, literalFirst, literals.Count - literalFirst);
+    }
+
+    /// <summary><see cref="Literal"/> for an argument value: a string literal's parts go to <paramref name="into"/>.</summary>
+    private PyLiteralKind ArgumentLiteral(int s, int e, List<PyStringLiteral> into)
+    {
+        if (s >= e) return PyLiteralKind.None;
+        if (literalAt[s] == null) return Literal(s, e).Item1; // no string: nothing allocated
+        int mark = into.Count;
+        int k = s;
+        while (k < e && literalAt[k] is PyStringLiteral lit)
+        {
+            into.Add(lit);
+            k = literalEnd[k];
+        }
+        if (k == e) return into[mark].IsBytes ? PyLiteralKind.Bytes : PyLiteralKind.String;
+        into.RemoveRange(mark, into.Count - mark);
+        return PyLiteralKind.None;
     }
 
     private void FindFunctions(List<(int S, int E)> statements)
@@ -811,4 +836,30 @@ internal sealed class ModuleParser
         }
         return list.ToArray();
     }
+}
+
+/// <summary>One call argument as the parser found it, kept in the module's table until the call's
+/// <see cref="PyCall.Arguments"/> are read.</summary>
+internal readonly struct ArgInfo
+{
+    public ArgInfo(int start, int end, int valueStart, PyArgumentKind kind, PyLiteralKind literal, string? name, int literalFirst, int literalCount)
+    {
+        Start = start;
+        End = end;
+        ValueStart = valueStart;
+        Kind = kind;
+        Literal = literal;
+        Name = name;
+        LiteralFirst = literalFirst;
+        LiteralCount = literalCount;
+    }
+
+    public readonly string? Name;
+    public readonly int Start;
+    public readonly int End;
+    public readonly int ValueStart;
+    public readonly int LiteralFirst;
+    public readonly int LiteralCount;
+    public readonly PyArgumentKind Kind;
+    public readonly PyLiteralKind Literal;
 }

@@ -11,22 +11,28 @@ public sealed class PyCall : PyNode
     private string? callee;
     private string? qualifiedName;
     private readonly int calleeEnd;
+    private readonly int argFirst;
+    private readonly int argCount;
+    private IReadOnlyList<PyArgument>? arguments;
 
-    /// <summary>A call whose callee is the source text [start, calleeEnd) (a dotted name without spaces).</summary>
-    internal PyCall(PythonModule module, int start, int end, int calleeEnd, IReadOnlyList<PyArgument> arguments, PyCall? receiver, int openParen)
+    /// <summary>A call whose callee is the source text [start, calleeEnd) (a dotted name without spaces), with
+    /// arguments [argFirst, argFirst + argCount) of the module's argument table.</summary>
+    internal PyCall(PythonModule module, int start, int end, int calleeEnd, int argFirst, int argCount, PyCall? receiver, int openParen)
         : base(module, start, end)
     {
         this.calleeEnd = calleeEnd;
-        Arguments = arguments;
+        this.argFirst = argFirst;
+        this.argCount = argCount;
         Receiver = receiver;
         OpenParen = openParen;
     }
 
-    internal PyCall(PythonModule module, int start, int end, string callee, IReadOnlyList<PyArgument> arguments, PyCall? receiver, int openParen)
+    internal PyCall(PythonModule module, int start, int end, string callee, int argFirst, int argCount, PyCall? receiver, int openParen)
         : base(module, start, end)
     {
         this.callee = callee;
-        Arguments = arguments;
+        this.argFirst = argFirst;
+        this.argCount = argCount;
         Receiver = receiver;
         OpenParen = openParen;
     }
@@ -46,7 +52,20 @@ public sealed class PyCall : PyNode
         }
     }
 
-    public IReadOnlyList<PyArgument> Arguments { get; }
+    /// <summary>The arguments in source order (made on first use, then the same objects every time).</summary>
+    public IReadOnlyList<PyArgument> Arguments
+    {
+        get
+        {
+            var a = arguments;
+            if (a == null)
+            {
+                a = argCount == 0 ? Array.Empty<PyArgument>() : Module.MakeArguments(argFirst, argCount);
+                a = Interlocked.CompareExchange(ref arguments, a, null) ?? a;
+            }
+            return a;
+        }
+    }
 
     /// <summary>For a chained call (<c>torch.Generator().manual_seed(0)</c>), the call it is made on.</summary>
     public PyCall? Receiver { get; }
@@ -94,15 +113,7 @@ public sealed class PyCall : PyNode
     /// <summary><c>f(**kwargs)</c>: any keyword may hide in there.</summary>
     public bool HasStarStarKwargs => HasKind(PyArgumentKind.StarStar);
 
-    private bool HasKind(PyArgumentKind kind)
-    {
-        var args = Arguments;
-        for (int i = 0; i < args.Count; i++)
-        {
-            if (args[i].Kind == kind) return true;
-        }
-        return false;
-    }
+    private bool HasKind(PyArgumentKind kind) => Module.HasArgumentOfKind(argFirst, argCount, kind);
 }
 
 public enum PyArgumentKind
