@@ -2,7 +2,7 @@ namespace MLOpsLint.Core.Python.Structure;
 
 /// <summary>
 /// A set of strings looked up by character span without allocating (open addressing, FNV-1a hash): the
-/// interning table of <see cref="NameTable"/> and the parser's keyword sets.
+/// interning table of <see cref="NameTable"/> (netstandard2.0 has no span lookup in HashSet).
 /// </summary>
 internal sealed class SpanStringTable
 {
@@ -15,26 +15,7 @@ internal sealed class SpanStringTable
         slots = new string?[size];
     }
 
-    public SpanStringTable(IEnumerable<string> items)
-        : this(64)
-    {
-        foreach (var s in items) GetOrAdd(s.AsSpan());
-    }
-
     public int Count { get; private set; }
-
-    public bool Contains(ReadOnlySpan<char> s) => Find(s) != null;
-
-    public string? Find(ReadOnlySpan<char> s)
-    {
-        int mask = slots.Length - 1;
-        for (int i = Hash(s) & mask; ; i = (i + 1) & mask)
-        {
-            var slot = slots[i];
-            if (slot == null) return null;
-            if (slot.Length == s.Length && slot.AsSpan().SequenceEqual(s)) return slot;
-        }
-    }
 
     public string GetOrAdd(ReadOnlySpan<char> s)
     {
