@@ -20,6 +20,9 @@ public sealed class PythonModule
     private readonly NotebookPython? cells;
     private readonly Dictionary<string, string> aliases;
     private ILookup<string, PyCall>? callsByName;
+    private IReadOnlyList<PyComment>? comments;
+    private readonly ArgInfo[] argTable;
+    private readonly PyStringLiteral[] argLiterals;
 
     private PythonModule(SourceDocument document, FStringMode mode)
     {
@@ -36,12 +39,12 @@ public sealed class PythonModule
             {
                 cells = NotebookPython.Build(read.Notebook);
                 Text = cells.Text;
-                var buffer = new TokenBuffer(Math.Max(16, Text.Length / 4));
+                var buffer = TokenBuffer.Rent(Text.Length);
                 foreach (var (s, e, line) in cells.CellRanges)
                 {
                     PythonTokenizer.TokenizeRange(Text, s, e, line, mode, buffer, errors);
                 }
-                Tokens = buffer.ToArray();
+                Tokens = buffer.ToArrayAndReturn();
             }
             else
             {
@@ -62,15 +65,25 @@ public sealed class PythonModule
         parser.Run();
         aliases = parser.Aliases;
         Imports = parser.Imports;
-        Calls = parser.Calls;
-        Assignments = parser.Assignments;
+        Calls = parser.CallArray;
+        Assignments = parser.AssignmentArray;
         Functions = parser.Functions;
-        StringLiterals = parser.Strings;
-        Comments = parser.Comments;
-        ParseErrors = extraErrors
-            .Concat(errors.Select(e => new PyParseError(this, e.Start, e.End, e.Message)))
-            .Concat(parser.Errors)
-            .ToArray();
+        StringLiterals = parser.StringArray;
+        argTable = parser.ArgTable;
+        argLiterals = parser.ArgLiteralTable;
+        int errorCount = extraErrors.Count + errors.Count + parser.Errors.Count;
+        if (errorCount == 0)
+        {
+            ParseErrors = Array.Empty<PyParseError>();
+        }
+        else
+        {
+            var all = new List<PyParseError>(errorCount);
+            all.AddRange(extraErrors);
+            foreach (var e in errors) all.Add(new PyParseError(this, e.Start, e.End, e.Message));
+            all.AddRange(parser.Errors);
+            ParseErrors = all.ToArray();
+        }
         MagicLines = cells == null
             ? Array.Empty<MagicLine>()
             : cells.Magics.Select(m => new MagicLine(this, m.VirtualStart, m.Kind, m.Line, m.Command, m.Location)).ToArray();
@@ -122,7 +135,7 @@ public sealed class PythonModule
     /// <summary>Every string literal token and every f-string (nested ones too), in source order.</summary>
     public IReadOnlyList<PyStringLiteral> StringLiterals { get; }
 
-    public IReadOnlyList<PyComment> Comments { get; }
+    public IReadOnlyList<PyComment> Comments => comments ??= FindComments();
 
     /// <summary>Notebook lines in IPython syntax (<c>!pip install</c>, <c>%%time</c>…); empty for .py files.</summary>
     public IReadOnlyList<MagicLine> MagicLines { get; }
@@ -164,6 +177,50 @@ public sealed class PythonModule
         int i = dottedName.IndexOf('.');
         string head = i < 0 ? dottedName : dottedName.Substring(0, i);
         return aliases.TryGetValue(head, out var q) ? q + (i < 0 ? "" : dottedName.Substring(i)) : dottedName;
+    }
+
+    /// <summary>Resolves the leading name of a callee or target ("np.random.seed", "os.environ[\"K\"]") through the
+    /// imports (the name runs to the first character that is not a letter, digit, '_' or non-ASCII).</summary>
+    internal string ResolveCallee(string dotted) => ModuleParser.Resolve(dotted, aliases);
+
+    /// <summary>The PyArgument objects of a call's entries in the argument table.</summary>
+    internal PyArgument[] MakeArguments(int first, int count)
+    {
+        var result = new PyArgument[count];
+        for (int i = 0; i < count; i++)
+        {
+            ref readonly var a = ref argTable[first + i];
+            var strings = a.LiteralCount == 0 ? Array.Empty<PyStringLiteral>() : argLiterals.AsSpan(a.LiteralFirst, a.LiteralCount).ToArray();
+            result[i] = new PyArgument(this, a.Start, a.End, a.Kind, a.Name, a.ValueStart, a.Literal, strings);
+        }
+        return result;
+    }
+
+    internal bool HasArgumentOfKind(int first, int count, PyArgumentKind kind)
+    {
+        for (int i = first; i < first + count; i++)
+        {
+            if (argTable[i].Kind == kind) return true;
+        }
+        return false;
+    }
+
+    private PyComment[] FindComments()
+    {
+        var tokens = (PyToken[])Tokens;
+        int count = 0;
+        foreach (ref readonly var t in tokens.AsSpan())
+        {
+            if (t.Kind == PyTokenKind.Comment) count++;
+        }
+        if (count == 0) return Array.Empty<PyComment>();
+        var result = new PyComment[count];
+        int i = 0;
+        foreach (ref readonly var t in tokens.AsSpan())
+        {
+            if (t.Kind == PyTokenKind.Comment) result[i++] = new PyComment(this, t.Start, t.End);
+        }
+        return result;
     }
 
     /// <summary>Location in document coordinates of <c>Text[start..end)</c>.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using MLOpsLint.Core.Python.Tokens;
 
@@ -9,27 +10,63 @@ namespace MLOpsLint.Core.Python.Structure;
 /// </summary>
 internal sealed class ModuleParser
 {
-    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
-    {
-        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
-        "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
-        "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
-    };
-
     private readonly PythonModule module;
     private readonly string text;
     private readonly PyToken[] all;
+    // Per significant token, in arrays rented from the shared pool for the duration of Run (longer than n):
+    private int n;                            // number of significant tokens
     private int[] sig = Array.Empty<int>();   // indices into 'all' of significant tokens
     private int[] match = Array.Empty<int>(); // for an opening bracket in sig: index in sig of its closer, else -1
     private PyStringLiteral?[] literalAt = Array.Empty<PyStringLiteral?>(); // per sig index: literal starting there
     private int[] literalEnd = Array.Empty<int>(); // per sig index: sig index after the literal
+    private char[] op1 = Array.Empty<char>(); // per sig index: the character of a one-character operator, else '\0'
+    private PyTokenKind[] kinds = Array.Empty<PyTokenKind>(); // per sig index: the token's kind (passes over sig read this, not the tokens)
+    private Kw[] kw = Array.Empty<Kw>(); // per sig index: which keyword a NAME is
 
     public readonly List<PyImport> Imports = new();
-    public readonly List<PyCall> Calls = new();
-    public readonly List<PyAssignment> Assignments = new();
     public readonly List<PyFunction> Functions = new();
-    public readonly List<PyStringLiteral> Strings = new();
-    public readonly List<PyComment> Comments = new();
+
+    // Built in this thread's scratch lists, handed out as exact-size arrays at the end of Run.
+    public PyCall[] CallArray = Array.Empty<PyCall>();
+    public PyAssignment[] AssignmentArray = Array.Empty<PyAssignment>();
+    public PyStringLiteral[] StringArray = Array.Empty<PyStringLiteral>();
+    public ArgInfo[] ArgTable = Array.Empty<ArgInfo>();
+    public PyStringLiteral[] ArgLiteralTable = Array.Empty<PyStringLiteral>();
+    private List<PyCall> Calls = null!;
+    private List<PyAssignment> Assignments = null!;
+    private List<PyStringLiteral> Strings = null!;
+
+    private sealed class Scratch
+    {
+        public readonly List<PyCall> Calls = new();
+        public readonly List<PyAssignment> Assignments = new();
+        public readonly List<PyStringLiteral> Strings = new();
+        public readonly List<(int, int)> Statements = new();
+        public readonly List<ArgInfo> Arguments = new();
+        public readonly List<PyStringLiteral> ArgLiterals = new();
+
+        public void Clear()
+        {
+            Reset(Calls);
+            Reset(Assignments);
+            Reset(Strings);
+            Reset(Statements);
+            Reset(Arguments);
+            Reset(ArgLiterals);
+        }
+
+        /// <summary>Empties a list, and lets go of its array when one huge module made it large.</summary>
+        private static void Reset<T>(List<T> list)
+        {
+            list.Clear();
+            if (list.Capacity > 1 << 16) list.Capacity = 1 << 10;
+        }
+    }
+
+    [ThreadStatic]
+    private static Scratch? cachedScratch;
+
+    private Scratch scratch = null!;
     public readonly List<PyParseError> Errors = new();
     public readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal);
 
@@ -42,75 +79,175 @@ internal sealed class ModuleParser
 
     public void Run()
     {
-        Collect();
-        MatchBrackets();
-        var statements = SplitStatements();
-        foreach (var (s, e) in statements)
+        scratch = cachedScratch ?? new Scratch();
+        cachedScratch = null; // not shared with a parser started while this one runs
+        Calls = scratch.Calls;
+        Assignments = scratch.Assignments;
+        Strings = scratch.Strings;
+        int size = Math.Max(1, all.Length);
+        sig = ArrayPool<int>.Shared.Rent(size);
+        match = ArrayPool<int>.Shared.Rent(size);
+        literalAt = ArrayPool<PyStringLiteral?>.Shared.Rent(size);
+        literalEnd = ArrayPool<int>.Shared.Rent(size);
+        op1 = ArrayPool<char>.Shared.Rent(size);
+        kinds = ArrayPool<PyTokenKind>.Shared.Rent(size);
+        kw = ArrayPool<Kw>.Shared.Rent(size);
+        try
         {
-            Statement(s, e);
+            Collect();
+            MatchBrackets();
+            var statements = SplitStatements();
+            foreach (var (s, e) in statements)
+            {
+                Statement(s, e);
+            }
+            foreach (var imp in Imports)
+            {
+                if (imp.BoundName != null) Aliases[imp.BoundName] = imp.QualifiedName;
+            }
+            FindCalls();
+            FindFunctions(statements);
+            CallArray = Calls.ToArray();
+            AssignmentArray = Assignments.ToArray();
+            StringArray = Strings.ToArray();
+            ArgTable = scratch.Arguments.ToArray();
+            ArgLiteralTable = scratch.ArgLiterals.ToArray();
         }
-        foreach (var imp in Imports)
+        finally
         {
-            if (imp.BoundName != null) Aliases[imp.BoundName] = imp.QualifiedName;
+            ArrayPool<int>.Shared.Return(sig);
+            ArrayPool<int>.Shared.Return(match);
+            ArrayPool<PyStringLiteral?>.Shared.Return(literalAt, clearArray: true);
+            ArrayPool<int>.Shared.Return(literalEnd);
+            ArrayPool<char>.Shared.Return(op1);
+            ArrayPool<PyTokenKind>.Shared.Return(kinds);
+            kinds = Array.Empty<PyTokenKind>();
+            ArrayPool<Kw>.Shared.Return(kw);
+            kw = Array.Empty<Kw>();
+            sig = match = literalEnd = Array.Empty<int>();
+            literalAt = Array.Empty<PyStringLiteral?>();
+            op1 = Array.Empty<char>();
+            n = 0;
+            scratch.Clear();
+            cachedScratch = scratch;
         }
-        FindCalls();
-        FindFunctions(statements);
-        foreach (var a in pendingAssignments) Assignments.Add(a());
     }
 
-    private readonly List<Func<PyAssignment>> pendingAssignments = new();
     private readonly List<int> eqs = new();
+    private readonly StringBuilder sb = new();
 
     private PyToken T(int si) => all[sig[si]];
 
-    private char[] op1 = Array.Empty<char>(); // per sig index: the character of a one-character operator, else '\0'
-
     private bool IsOp(int si, string op)
     {
-        if ((uint)si >= (uint)sig.Length) return false;
+        if ((uint)si >= (uint)n) return false;
         if (op.Length == 1) return op1[si] == op[0];
         return all[sig[si]].IsOp(text, op);
     }
 
-    private bool IsName(int si, string name) => si >= 0 && si < sig.Length && T(si).IsName(text, name);
+    private bool IsOp(int si, char op) => (uint)si < (uint)n && op1[si] == op;
 
-    private string Str(int si) => T(si).GetText(text);
+    /// <summary>True when sig token <paramref name="si"/> is the NAME <paramref name="keyword"/>.</summary>
+    private bool Is(int si, Kw keyword) => (uint)si < (uint)n && kw[si] == keyword;
+
+    /// <summary>What a sig token is as a word: not a NAME, an identifier, or one of Python's keywords.</summary>
+    private enum Kw : byte
+    {
+        NotName, Name,
+        // keywords (IsKeyword: from False on)
+        False, None, True, And, As, Assert, Async, Await, Break, Class, Continue, Def, Del, Elif, Else, Except, Finally,
+        For, From, Global, If, Import, In, Is, Lambda, Nonlocal, Not, Or, Pass, Raise, Return, Try, While, With, Yield,
+    }
+
+    private static Kw Classify(ReadOnlySpan<char> w)
+    {
+        if (w.Length < 2 || w.Length > 8) return Kw.Name;
+        switch (w)
+        {
+            case "False": return Kw.False;
+            case "None": return Kw.None;
+            case "True": return Kw.True;
+            case "and": return Kw.And;
+            case "as": return Kw.As;
+            case "assert": return Kw.Assert;
+            case "async": return Kw.Async;
+            case "await": return Kw.Await;
+            case "break": return Kw.Break;
+            case "class": return Kw.Class;
+            case "continue": return Kw.Continue;
+            case "def": return Kw.Def;
+            case "del": return Kw.Del;
+            case "elif": return Kw.Elif;
+            case "else": return Kw.Else;
+            case "except": return Kw.Except;
+            case "finally": return Kw.Finally;
+            case "for": return Kw.For;
+            case "from": return Kw.From;
+            case "global": return Kw.Global;
+            case "if": return Kw.If;
+            case "import": return Kw.Import;
+            case "in": return Kw.In;
+            case "is": return Kw.Is;
+            case "lambda": return Kw.Lambda;
+            case "nonlocal": return Kw.Nonlocal;
+            case "not": return Kw.Not;
+            case "or": return Kw.Or;
+            case "pass": return Kw.Pass;
+            case "raise": return Kw.Raise;
+            case "return": return Kw.Return;
+            case "try": return Kw.Try;
+            case "while": return Kw.While;
+            case "with": return Kw.With;
+            case "yield": return Kw.Yield;
+            default: return Kw.Name;
+        }
+    }
+
+    private static bool IsCompoundKeyword(Kw k) => k is Kw.If or Kw.Elif or Kw.Else or Kw.While or Kw.For or Kw.Try or Kw.Except
+        or Kw.Finally or Kw.With or Kw.Def or Kw.Class or Kw.Async;
+
+    /// <summary>The token's text, interned (names, operators: the same few hundred strings).</summary>
+    private string Str(int si)
+    {
+        ref readonly var t = ref all[sig[si]];
+        return NameTable.Get(text, t.Start, t.End);
+    }
 
     private void Collect()
     {
-        var list = new List<int>(all.Length);
+        var list = sig;
+        int count = 0;
         int fdepth = 0;
         int fstart = 0;
-        var starts = new List<(int Sig, PyStringLiteral Lit)>();
         for (int i = 0; i < all.Length; i++)
         {
-            var t = all[i];
+            ref readonly var t = ref all[i];
             switch (t.Kind)
             {
                 case PyTokenKind.Comment:
-                    Comments.Add(new PyComment(module, t.Start, t.End));
-                    continue;
                 case PyTokenKind.NL:
                     continue;
                 case PyTokenKind.String:
                     {
                         var lit = new PyStringLiteral(module, t.Start, t.End);
                         Strings.Add(lit);
-                        if (fdepth == 0) starts.Add((list.Count, lit));
+                        literalAt[count] = fdepth == 0 ? lit : null;
                         break;
                     }
                 case PyTokenKind.FStringStart:
-                    if (fdepth == 0) fstart = list.Count;
+                    if (fdepth == 0) fstart = count;
                     fdepth++;
+                    literalAt[count] = null;
                     break;
                 case PyTokenKind.FStringEnd:
                     fdepth = Math.Max(0, fdepth - 1);
+                    literalAt[count] = null;
                     {
                         // find the matching start for nested f-strings: scan back over the sig list
                         int depth = 0;
-                        for (int k = list.Count - 1; k >= 0; k--)
+                        for (int k = count - 1; k >= 0; k--)
                         {
-                            var kt = all[list[k]];
+                            ref readonly var kt = ref all[list[k]];
                             if (kt.Kind == PyTokenKind.FStringEnd) depth++;
                             else if (kt.Kind == PyTokenKind.FStringStart)
                             {
@@ -118,7 +255,7 @@ internal sealed class ModuleParser
                                 {
                                     var lit = new PyStringLiteral(module, kt.Start, t.End);
                                     Strings.Add(lit);
-                                    if (fdepth == 0) starts.Add((fstart, lit));
+                                    if (fdepth == 0) literalAt[fstart] = lit;
                                     break;
                                 }
                                 depth--;
@@ -126,67 +263,86 @@ internal sealed class ModuleParser
                         }
                     }
                     break;
+                default:
+                    literalAt[count] = null;
+                    break;
             }
-            list.Add(i);
+            kinds[count] = t.Kind;
+            kw[count] = t.Kind == PyTokenKind.Name ? Classify(text.AsSpan(t.Start, t.End - t.Start)) : Kw.NotName;
+            list[count++] = i;
         }
-        sig = list.ToArray();
-        op1 = new char[sig.Length];
-        for (int k = 0; k < sig.Length; k++)
+        n = count;
+        for (int k = 0; k < n; k++)
         {
             ref readonly var t = ref all[sig[k]];
-            if (t.Kind == PyTokenKind.Op && t.Length == 1) op1[k] = text[t.Start];
+            op1[k] = t.Kind == PyTokenKind.Op && t.Length == 1 ? text[t.Start] : '\0';
         }
-        literalAt = new PyStringLiteral?[sig.Length];
-        literalEnd = new int[sig.Length];
-        foreach (var (si, lit) in starts)
+        for (int si = 0; si < n; si++)
         {
-            literalAt[si] = lit;
+            if (literalAt[si] is not PyStringLiteral lit) continue;
             int k = si;
-            while (k < sig.Length && all[sig[k]].Start < lit.End) k++;
+            while (k < n && all[sig[k]].Start < lit.End) k++;
             literalEnd[si] = k;
         }
-        Strings.Sort((a, b) => a.Start.CompareTo(b.Start));
+        Strings.Sort(static (a, b) => a.Start.CompareTo(b.Start));
     }
 
     private void MatchBrackets()
     {
-        match = new int[sig.Length];
-        var stack = new Stack<int>();
-        for (int si = 0; si < sig.Length; si++)
+        var stack = ArrayPool<int>.Shared.Rent(64);
+        int top = 0;
+        for (int si = 0; si < n; si++)
         {
             match[si] = -1;
-            var t = T(si);
-            if (t.Kind != PyTokenKind.Op || t.Length != 1) continue;
-            char c = text[t.Start];
+            char c = op1[si];
             if (c == '(' || c == '[' || c == '{')
             {
-                stack.Push(si);
+                if (top == stack.Length)
+                {
+                    var bigger = ArrayPool<int>.Shared.Rent(top * 2);
+                    Array.Copy(stack, bigger, top);
+                    ArrayPool<int>.Shared.Return(stack);
+                    stack = bigger;
+                }
+                stack[top++] = si;
             }
             else if (c == ')' || c == ']' || c == '}')
             {
                 char open = c == ')' ? '(' : c == ']' ? '[' : '{';
-                if (stack.Count > 0 && text[T(stack.Peek()).Start] == open)
+                if (top > 0 && op1[stack[top - 1]] == open)
                 {
-                    match[stack.Pop()] = si;
+                    match[stack[--top]] = si;
                 }
-                else if (stack.Count > 0 && stack.Skip(1).Any(o => text[T(o).Start] == open))
+                else if (top > 1 && Contains(stack, top - 1, open))
                 {
-                    while (text[T(stack.Peek()).Start] != open)
+                    while (op1[stack[top - 1]] != open)
                     {
-                        int o = stack.Pop();
-                        Errors.Add(new PyParseError(module, T(o).Start, T(o).End, $"'{text[T(o).Start]}' was never closed"));
+                        int o = stack[--top];
+                        Errors.Add(new PyParseError(module, T(o).Start, T(o).End, $"'{op1[o]}' was never closed"));
                     }
-                    match[stack.Pop()] = si;
+                    match[stack[--top]] = si;
                 }
                 else
                 {
+                    var t = T(si);
                     Errors.Add(new PyParseError(module, t.Start, t.End, $"unmatched '{c}'"));
                 }
             }
         }
-        foreach (int o in stack)
+        while (top > 0)
         {
-            Errors.Add(new PyParseError(module, T(o).Start, T(o).End, $"'{text[T(o).Start]}' was never closed"));
+            int o = stack[--top];
+            Errors.Add(new PyParseError(module, T(o).Start, T(o).End, $"'{op1[o]}' was never closed"));
+        }
+        ArrayPool<int>.Shared.Return(stack);
+
+        bool Contains(int[] st, int count, char open)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (op1[st[i]] == open) return true;
+            }
+            return false;
         }
     }
 
@@ -200,26 +356,26 @@ internal sealed class ModuleParser
     /// <summary>Statements as [start, end) sig ranges: logical lines split at ';' and after compound headers.</summary>
     private List<(int, int)> SplitStatements()
     {
-        var result = new List<(int, int)>();
+        var result = scratch.Statements;
         int s = 0;
         int si = 0;
-        while (si < sig.Length)
+        while (si < n)
         {
-            var t = T(si);
-            if (t.Kind is PyTokenKind.Newline or PyTokenKind.EndMarker or PyTokenKind.Indent or PyTokenKind.Dedent || IsOp(si, ";"))
+            var kind = kinds[si];
+            if (kind is PyTokenKind.Newline or PyTokenKind.EndMarker or PyTokenKind.Indent or PyTokenKind.Dedent || IsOp(si, ';'))
             {
                 if (si > s) result.Add((s, si));
                 s = ++si;
                 continue;
             }
-            if (si == s && t.Kind == PyTokenKind.Name && IsCompoundKeyword(t.AsSpan(text)))
+            if (si == s && IsCompoundKeyword(kw[si]))
             {
                 // header up to its ':' is one statement, the rest of the line another
                 int k = si;
                 bool lambda = false;
-                while (k < sig.Length && !(T(k).Kind is PyTokenKind.Newline or PyTokenKind.EndMarker))
+                while (k < n && !(kinds[k] is PyTokenKind.Newline or PyTokenKind.EndMarker))
                 {
-                    if (IsName(k, "lambda")) lambda = true;
+                    if (Is(k, Kw.Lambda)) lambda = true;
                     if (IsOp(k, ":"))
                     {
                         if (lambda) { lambda = false; k++; continue; }
@@ -227,7 +383,7 @@ internal sealed class ModuleParser
                     }
                     k = Skip(k);
                 }
-                if (k < sig.Length && IsOp(k, ":"))
+                if (k < n && IsOp(k, ":"))
                 {
                     result.Add((s, k + 1));
                     s = si = k + 1;
@@ -236,54 +392,33 @@ internal sealed class ModuleParser
             }
             si = Skip(si);
         }
-        if (s < sig.Length) result.Add((s, sig.Length));
+        if (s < n) result.Add((s, n));
         return result;
     }
 
-    private static bool IsCompoundKeyword(ReadOnlySpan<char> w) => w.Length is >= 2 and <= 7 && CompoundKeywords.Contains(w.ToString());
-
-    private static readonly HashSet<string> CompoundKeywords = new(StringComparer.Ordinal)
-    {
-        "if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class", "async",
-    };
-
-    /// <summary>Keyword test without allocating for the common case (identifiers that are not keyword-shaped).</summary>
-    private bool IsKeywordAt(int si)
-    {
-        var w = T(si).AsSpan(text);
-        if (w.Length < 2 || w.Length > 8) return false;
-        char c = w[0];
-        if (!(c >= 'a' && c <= 'y') && c != 'F' && c != 'N' && c != 'T') return false;
-        for (int i = 1; i < w.Length; i++)
-        {
-            if (w[i] < 'a' || w[i] > 'z') return false;
-        }
-        return Keywords.Contains(w.ToString());
-    }
+    private bool IsKeywordAt(int si) => kw[si] >= Kw.False;
 
     private void Statement(int s, int e)
     {
-        if (IsName(s, "import"))
+        if (Is(s, Kw.Import))
         {
             ImportStatement(s + 1, e, null);
             return;
         }
-        if (IsName(s, "from"))
+        if (Is(s, Kw.From))
         {
             int k = s + 1;
-            var mod = new StringBuilder();
-            while (k < e && (IsOp(k, ".") || IsOp(k, "...") || (T(k).Kind == PyTokenKind.Name && !IsName(k, "import"))))
+            while (k < e && (IsOp(k, '.') || IsOp(k, "...") || (kinds[k] == PyTokenKind.Name && !Is(k, Kw.Import))))
             {
-                mod.Append(Str(k));
                 k++;
             }
-            if (IsName(k, "import"))
+            if (Is(k, Kw.Import))
             {
-                ImportStatement(k + 1, e, mod.ToString());
+                ImportStatement(k + 1, e, Concat(s + 1, k));
             }
             return;
         }
-        if (T(s).Kind == PyTokenKind.Name && IsKeywordAt(s) && !IsName(s, "None") && !IsName(s, "True") && !IsName(s, "False"))
+        if (kinds[s] == PyTokenKind.Name && IsKeywordAt(s) && !Is(s, Kw.None) && !Is(s, Kw.True) && !Is(s, Kw.False))
         {
             return;
         }
@@ -300,14 +435,13 @@ internal sealed class ModuleParser
                 continue;
             }
             int itemStart = k;
-            var name = new StringBuilder();
-            while (k < e && (T(k).Kind == PyTokenKind.Name && !IsName(k, "as") || IsOp(k, ".") || IsOp(k, "*")))
+            while (k < e && (kinds[k] == PyTokenKind.Name && !Is(k, Kw.As) || IsOp(k, '.') || IsOp(k, '*')))
             {
-                name.Append(Str(k));
                 k++;
             }
+            string name = Concat(itemStart, k);
             string? alias = null;
-            if (IsName(k, "as") && k + 1 < e && T(k + 1).Kind == PyTokenKind.Name)
+            if (Is(k, Kw.As) && k + 1 < e && kinds[k + 1] == PyTokenKind.Name)
             {
                 alias = Str(k + 1);
                 k += 2;
@@ -316,11 +450,24 @@ internal sealed class ModuleParser
             {
                 int start = T(itemStart).Start, end = T(k - 1).End;
                 Imports.Add(fromModule == null
-                    ? new PyImport(module, start, end, name.ToString(), null, alias)
-                    : new PyImport(module, start, end, fromModule, name.ToString(), alias));
+                    ? new PyImport(module, start, end, name, null, alias)
+                    : new PyImport(module, start, end, fromModule, name, alias));
             }
             if (k == itemStart) k++;
         }
+    }
+
+    /// <summary>The texts of sig tokens [s, e) joined without what is between them (interned when one token or
+    /// when written without spaces).</summary>
+    private string Concat(int s, int e)
+    {
+        if (e <= s) return "";
+        bool contiguous = true;
+        for (int k = s + 1; k < e && contiguous; k++) contiguous = T(k).Start == T(k - 1).End;
+        if (contiguous) return NameTable.Get(text, T(s).Start, T(e - 1).End);
+        sb.Clear();
+        for (int k = s; k < e; k++) sb.Append(text, T(k).Start, T(k).Length);
+        return sb.ToString();
     }
 
     private void Assignment(int s, int e)
@@ -331,7 +478,7 @@ internal sealed class ModuleParser
         int colon = -1;
         for (int k = s; k < e;)
         {
-            if (IsName(k, "lambda")) break;
+            if (Is(k, Kw.Lambda)) break;
             if (IsOp(k, "=")) eqs.Add(k);
             else if (colon < 0 && eqs.Count == 0 && IsOp(k, ":")) colon = k;
             k = Skip(k);
@@ -343,25 +490,28 @@ internal sealed class ModuleParser
         foreach (int eq in eqs)
         {
             int targetEnd = ts == s && colon > 0 && colon < eq ? colon : eq;
-            string? annotation = targetEnd == colon ? Join(colon + 1, eq) : null;
             if (targetEnd > ts)
             {
-                int tStart = ts, tEnd = targetEnd, vs = valueStart;
-                pendingAssignments.Add(() => MakeAssignment(s, e, tStart, tEnd, annotation, vs));
+                Assignments.Add(MakeAssignment(s, e, ts, targetEnd, targetEnd == colon ? colon : -1, eq, valueStart));
             }
             ts = eq + 1;
         }
     }
 
-    private PyAssignment MakeAssignment(int s, int e, int ts, int te, string? annotation, int vs)
+    private PyAssignment MakeAssignment(int s, int e, int ts, int te, int colon, int eq, int vs)
     {
-        string target = Join(ts, te);
-        string qualified = Resolve(target);
+        // annotation: Join(colon + 1, eq), as offsets (computed on first use)
+        int annStart = -1, annEnd = -1;
+        if (colon >= 0)
+        {
+            if (eq <= colon + 1) annStart = annEnd = 0;
+            else { annStart = T(colon + 1).Start; annEnd = T(eq - 1).End; }
+        }
         string? targetName = null, key = null;
         var last = T(te - 1);
         if (last.Kind == PyTokenKind.Name)
         {
-            targetName = last.GetText(text);
+            targetName = Str(te - 1);
         }
         else if (IsOp(te - 1, "]") && match[te - 1] < 0)
         {
@@ -380,20 +530,20 @@ internal sealed class ModuleParser
             }
         }
         var (literal, strings) = Literal(vs, e);
-        return new PyAssignment(module, T(s).Start, T(e - 1).End, target, qualified, targetName, key, annotation, T(vs).Start, T(e - 1).End, literal, strings);
+        return new PyAssignment(module, T(s).Start, T(e - 1).End, T(ts).Start, T(te - 1).End, targetName, key, annStart, annEnd, T(vs).Start, T(e - 1).End, literal, strings);
     }
 
     /// <summary>Source text of sig range [s, e), as written.</summary>
     private string Join(int s, int e) => e <= s ? "" : text.Substring(T(s).Start, T(e - 1).End - T(s).Start);
 
     /// <summary>Replaces the first name of a dotted expression by what it was imported as.</summary>
-    internal string Resolve(string dotted)
+    internal static string Resolve(string dotted, Dictionary<string, string> aliases)
     {
         int i = 0;
         while (i < dotted.Length && (char.IsLetterOrDigit(dotted[i]) || dotted[i] == '_' || dotted[i] > 0x7F)) i++;
-        if (i == 0) return dotted;
-        string head = dotted.Substring(0, i);
-        return Aliases.TryGetValue(head, out var q) ? q + dotted.Substring(i) : dotted;
+        if (i == 0 || aliases.Count == 0) return dotted;
+        string head = i == dotted.Length ? dotted : NameTable.Get(dotted.AsSpan(0, i));
+        return aliases.TryGetValue(head, out var q) ? (i == dotted.Length ? q : q + dotted.Substring(i)) : dotted;
     }
 
     private (PyLiteralKind, PyStringLiteral[]) Literal(int s, int e)
@@ -401,20 +551,27 @@ internal sealed class ModuleParser
         if (s >= e) return (PyLiteralKind.None, Array.Empty<PyStringLiteral>());
         if (literalAt[s] != null)
         {
-            var list = new List<PyStringLiteral>();
+            int count = 0;
             int k = s;
-            while (k < e && literalAt[k] is PyStringLiteral lit)
+            while (k < e && literalAt[k] != null)
             {
-                list.Add(lit);
+                count++;
                 k = literalEnd[k];
             }
-            if (k == e) return (list[0].IsBytes ? PyLiteralKind.Bytes : PyLiteralKind.String, list.ToArray());
-            return (PyLiteralKind.None, Array.Empty<PyStringLiteral>());
+            if (k != e) return (PyLiteralKind.None, Array.Empty<PyStringLiteral>());
+            var list = new PyStringLiteral[count];
+            k = s;
+            for (int i = 0; i < count; i++)
+            {
+                list[i] = literalAt[k]!;
+                k = literalEnd[k];
+            }
+            return (list[0].IsBytes ? PyLiteralKind.Bytes : PyLiteralKind.String, list);
         }
         int n = e - s;
         var t = T(s);
         if (n == 1 && t.Kind == PyTokenKind.Number) return (PyLiteralKind.Number, Array.Empty<PyStringLiteral>());
-        if (n == 2 && (IsOp(s, "-") || IsOp(s, "+")) && T(s + 1).Kind == PyTokenKind.Number) return (PyLiteralKind.Number, Array.Empty<PyStringLiteral>());
+        if (n == 2 && (IsOp(s, "-") || IsOp(s, "+")) && kinds[s + 1] == PyTokenKind.Number) return (PyLiteralKind.Number, Array.Empty<PyStringLiteral>());
         if (n == 1 && t.Kind == PyTokenKind.Name)
         {
             var w = t.AsSpan(text);
@@ -427,36 +584,52 @@ internal sealed class ModuleParser
 
     private void FindCalls()
     {
-        var sb = new StringBuilder();
-        for (int si = 0; si < sig.Length; si++)
+        for (int si = 0; si < n; si++)
         {
-            var t = T(si);
-            if (t.Kind != PyTokenKind.Name || IsOp(si - 1, ".")) continue;
-            if (!(IsOp(si + 1, "(") || IsOp(si + 1, ".") || IsOp(si + 1, "["))) continue;
-            if (IsKeywordAt(si) || IsName(si - 1, "def") || IsName(si - 1, "class")) continue;
-            string first = t.GetText(text);
-            sb.Clear().Append(first);
+            if (kw[si] != Kw.Name || IsOp(si - 1, '.')) continue;
+            char next = (uint)(si + 1) < (uint)n ? op1[si + 1] : '\0';
+            if (next != '(' && next != '.' && next != '[') continue;
+            if (Is(si - 1, Kw.Def) || Is(si - 1, Kw.Class)) continue;
+            ref readonly var t = ref all[sig[si]];
+            // While the callee is a dotted name written without spaces it is the source text [t.Start, simpleEnd)
+            // (the call reads it from there when asked); past a call, a subscript or a space it is built in sb.
+            bool simple = true;
+            int simpleEnd = t.End;
             PyCall? receiver = null;
             int j = si;
-            while (j + 1 < sig.Length)
+            while (j + 1 < n)
             {
-                if (IsOp(j + 1, ".") && j + 2 < sig.Length && T(j + 2).Kind == PyTokenKind.Name)
+                if (IsOp(j + 1, '.') && j + 2 < n && kinds[j + 2] == PyTokenKind.Name)
                 {
-                    sb.Append('.').Append(Str(j + 2));
+                    var dot = T(j + 1);
+                    var name = T(j + 2);
+                    if (simple && dot.Start == simpleEnd && name.Start == dot.End)
+                    {
+                        simpleEnd = name.End;
+                    }
+                    else
+                    {
+                        if (simple) StartCallee(t.Start, simpleEnd, ref simple);
+                        sb.Append('.').Append(text, name.Start, name.Length);
+                    }
                     j += 2;
                 }
-                else if (IsOp(j + 1, "(") && match[j + 1] > 0)
+                else if (IsOp(j + 1, '(') && match[j + 1] > 0)
                 {
-                    string callee = sb.ToString();
                     int open = j + 1, close = match[open];
-                    var call = new PyCall(module, t.Start, T(close).End, callee, Resolve(callee), Arguments(open, close), receiver, T(open).Start);
+                    var (argFirst, argCount) = Arguments(open, close);
+                    var call = simple
+                        ? new PyCall(module, t.Start, T(close).End, simpleEnd, argFirst, argCount, receiver, T(open).Start)
+                        : new PyCall(module, t.Start, T(close).End, sb.ToString(), argFirst, argCount, receiver, T(open).Start);
                     Calls.Add(call);
                     receiver = call;
+                    if (simple) StartCallee(t.Start, simpleEnd, ref simple);
                     sb.Append("()");
                     j = close;
                 }
-                else if (IsOp(j + 1, "[") && match[j + 1] > 0)
+                else if (IsOp(j + 1, '[') && match[j + 1] > 0)
                 {
+                    if (simple) StartCallee(t.Start, simpleEnd, ref simple);
                     sb.Append("[]");
                     j = match[j + 1];
                 }
@@ -466,17 +639,27 @@ internal sealed class ModuleParser
                 }
             }
         }
-        Calls.Sort((a, b) => a.OpenParen.CompareTo(b.OpenParen));
+        Calls.Sort(static (a, b) => a.OpenParen.CompareTo(b.OpenParen));
     }
 
-    private IReadOnlyList<PyArgument> Arguments(int open, int close)
+    private void StartCallee(int start, int end, ref bool simple)
     {
-        var list = new List<PyArgument>();
+        sb.Clear().Append(text, start, end - start);
+        simple = false;
+    }
+
+    /// <summary>Appends the arguments between sig indices <paramref name="open"/> and <paramref name="close"/> to the
+    /// module's argument table (PyArgument objects are made when a call's arguments are read): where and how many.</summary>
+    private (int First, int Count) Arguments(int open, int close)
+    {
+        if (close == open + 1) return (0, 0);
+        var list = scratch.Arguments;
+        int first = list.Count;
         int s = open + 1;
         int k = s;
         while (k <= close)
         {
-            if (k == close || IsOp(k, ","))
+            if (k == close || IsOp(k, ','))
             {
                 if (k > s) list.Add(Argument(s, k));
                 s = k + 1;
@@ -485,25 +668,44 @@ internal sealed class ModuleParser
             }
             k = Skip(k);
         }
-        return list;
+        return (first, list.Count - first);
     }
 
-    private PyArgument Argument(int s, int e)
+    private ArgInfo Argument(int s, int e)
     {
         var kind = PyArgumentKind.Positional;
         string? name = null;
         int vs = s;
-        if (IsOp(s, "*")) { kind = PyArgumentKind.Star; vs = s + 1; }
+        if (IsOp(s, '*')) { kind = PyArgumentKind.Star; vs = s + 1; }
         else if (IsOp(s, "**")) { kind = PyArgumentKind.StarStar; vs = s + 1; }
-        else if (T(s).Kind == PyTokenKind.Name && IsOp(s + 1, "=") && s + 1 < e)
+        else if (kinds[s] == PyTokenKind.Name && IsOp(s + 1, '=') && s + 1 < e)
         {
             kind = PyArgumentKind.Keyword;
             name = Str(s);
             vs = s + 2;
         }
-        var (literal, strings) = Literal(vs, e);
+        var literals = scratch.ArgLiterals;
+        int literalFirst = literals.Count;
+        var literal = ArgumentLiteral(vs, e, literals);
         int valueStart = vs < e ? T(vs).Start : T(e - 1).End;
-        return new PyArgument(module, T(s).Start, T(e - 1).End, kind, name, valueStart, T(e - 1).End, literal, strings);
+        return new ArgInfo(T(s).Start, T(e - 1).End, valueStart, kind, literal, name, literalFirst, literals.Count - literalFirst);
+    }
+
+    /// <summary><see cref="Literal"/> for an argument value: a string literal's parts go to <paramref name="into"/>.</summary>
+    private PyLiteralKind ArgumentLiteral(int s, int e, List<PyStringLiteral> into)
+    {
+        if (s >= e) return PyLiteralKind.None;
+        if (literalAt[s] == null) return Literal(s, e).Item1; // no string: nothing allocated
+        int mark = into.Count;
+        int k = s;
+        while (k < e && literalAt[k] is PyStringLiteral lit)
+        {
+            into.Add(lit);
+            k = literalEnd[k];
+        }
+        if (k == e) return into[mark].IsBytes ? PyLiteralKind.Bytes : PyLiteralKind.String;
+        into.RemoveRange(mark, into.Count - mark);
+        return PyLiteralKind.None;
     }
 
     private void FindFunctions(List<(int S, int E)> statements)
@@ -511,50 +713,58 @@ internal sealed class ModuleParser
         // indentation depth per sig index, to find where an indented body ends
         var classStack = new List<(int Depth, string Name)>();
         int depth = 0;
-        var depthAt = new int[sig.Length + 1];
-        for (int si = 0; si < sig.Length; si++)
+        var depthAt = ArrayPool<int>.Shared.Rent(n + 1);
+        depthAt[n] = 0;
+        for (int si = 0; si < n; si++)
         {
-            if (T(si).Kind == PyTokenKind.Indent) depth++;
-            else if (T(si).Kind == PyTokenKind.Dedent) depth--;
+            if (kinds[si] == PyTokenKind.Indent) depth++;
+            else if (kinds[si] == PyTokenKind.Dedent) depth--;
             depthAt[si] = depth;
         }
         foreach (var (s, e) in statements)
         {
             int k = s;
             bool isAsync = false;
-            if (IsName(k, "async")) { isAsync = true; k++; }
-            bool isClass = IsName(k, "class");
-            if (!isClass && !IsName(k, "def")) continue;
-            if (k + 1 >= e || T(k + 1).Kind != PyTokenKind.Name) continue;
+            if (Is(k, Kw.Async)) { isAsync = true; k++; }
+            bool isClass = Is(k, Kw.Class);
+            if (!isClass && !Is(k, Kw.Def)) continue;
+            if (k + 1 >= e || kinds[k + 1] != PyTokenKind.Name) continue;
             string name = Str(k + 1);
-            int bodyEndSig = BodyEnd(e, depthAt);
             while (classStack.Count > 0 && classStack[classStack.Count - 1].Depth >= depthAt[s]) classStack.RemoveAt(classStack.Count - 1);
             if (isClass)
             {
                 classStack.Add((depthAt[s], name));
                 continue;
             }
-            var parameters = IsOp(k + 2, "(") && match[k + 2] > 0 ? Parameters(k + 2, match[k + 2]) : Array.Empty<PyParameter>();
+            int bodyEndSig = BodyEnd(e, depthAt);
             int endOffset = bodyEndSig > e ? LastEnd(bodyEndSig) : T(e - 1).End;
+            var parameters = IsOp(k + 2, "(") && match[k + 2] > 0 ? Parameters(k + 2, match[k + 2]) : Array.Empty<PyParameter>();
             string? className = classStack.Count > 0 && classStack[classStack.Count - 1].Depth == depthAt[s] - 1 ? classStack[classStack.Count - 1].Name : null;
             var fn = new PyFunction(module, T(s).Start, endOffset, name, isAsync, parameters, T(e - 1).End, className);
             Functions.Add(fn);
         }
-        var opens = Calls.Select(c => c.OpenParen).ToArray();
+        ArrayPool<int>.Shared.Return(depthAt);
+        if (Functions.Count == 0) return;
+        var opens = ArrayPool<int>.Shared.Rent(Math.Max(1, Calls.Count));
+        for (int i = 0; i < Calls.Count; i++) opens[i] = Calls[i].OpenParen;
         foreach (var fn in Functions)
         {
-            int from = LowerBound(opens, fn.BodyStart), to = LowerBound(opens, fn.End);
-            fn.Calls = Calls.GetRange(from, to - from).ToArray();
-            foreach (var c in fn.Calls)
+            int from = LowerBound(opens, Calls.Count, fn.BodyStart), to = LowerBound(opens, Calls.Count, fn.End);
+            if (to <= from) continue;
+            var calls = new PyCall[to - from];
+            Calls.CopyTo(from, calls, 0, to - from);
+            fn.Calls = calls;
+            foreach (var c in calls)
             {
                 if (c.EnclosingFunction == null || c.EnclosingFunction.Start < fn.Start) c.EnclosingFunction = fn;
             }
         }
+        ArrayPool<int>.Shared.Return(opens);
     }
 
-    private static int LowerBound(int[] sorted, int value)
+    private static int LowerBound(int[] sorted, int length, int value)
     {
-        int lo = 0, hi = sorted.Length;
+        int lo = 0, hi = length;
         while (lo < hi)
         {
             int mid = (lo + hi) / 2;
@@ -568,23 +778,23 @@ internal sealed class ModuleParser
     private int BodyEnd(int headerEnd, int[] depthAt)
     {
         int k = headerEnd;
-        if (k < sig.Length && T(k).Kind == PyTokenKind.Newline && k + 1 < sig.Length && T(k + 1).Kind == PyTokenKind.Indent)
+        if (k < n && kinds[k] == PyTokenKind.Newline && k + 1 < n && kinds[k + 1] == PyTokenKind.Indent)
         {
             int d = depthAt[k + 1];
             k += 2;
-            while (k < sig.Length && !(T(k).Kind == PyTokenKind.Dedent && depthAt[k] < d)) k++;
+            while (k < n && !(kinds[k] == PyTokenKind.Dedent && depthAt[k] < d)) k++;
             return k;
         }
         // a one-line body: to the end of the logical line
-        while (k < sig.Length && !(T(k).Kind is PyTokenKind.Newline or PyTokenKind.EndMarker)) k++;
+        while (k < n && !(kinds[k] is PyTokenKind.Newline or PyTokenKind.EndMarker)) k++;
         return k;
     }
 
     private int LastEnd(int sigEnd)
     {
-        for (int k = Math.Min(sigEnd, sig.Length) - 1; k >= 0; k--)
+        for (int k = Math.Min(sigEnd, n) - 1; k >= 0; k--)
         {
-            if (T(k).Kind is not (PyTokenKind.Dedent or PyTokenKind.Newline or PyTokenKind.Indent or PyTokenKind.EndMarker)) return T(k).End;
+            if (kinds[k] is not (PyTokenKind.Dedent or PyTokenKind.Newline or PyTokenKind.Indent or PyTokenKind.EndMarker)) return T(k).End;
         }
         return 0;
     }
@@ -603,7 +813,7 @@ internal sealed class ModuleParser
                     int n = s;
                     if (IsOp(n, "*")) { kind = PyArgumentKind.Star; n++; }
                     else if (IsOp(n, "**")) { kind = PyArgumentKind.StarStar; n++; }
-                    if (n < k && T(n).Kind == PyTokenKind.Name)
+                    if (n < k && kinds[n] == PyTokenKind.Name)
                     {
                         string? annotation = null, dflt = null;
                         int m = n + 1;
@@ -626,4 +836,30 @@ internal sealed class ModuleParser
         }
         return list.ToArray();
     }
+}
+
+/// <summary>One call argument as the parser found it, kept in the module's table until the call's
+/// <see cref="PyCall.Arguments"/> are read.</summary>
+internal readonly struct ArgInfo
+{
+    public ArgInfo(int start, int end, int valueStart, PyArgumentKind kind, PyLiteralKind literal, string? name, int literalFirst, int literalCount)
+    {
+        Start = start;
+        End = end;
+        ValueStart = valueStart;
+        Kind = kind;
+        Literal = literal;
+        Name = name;
+        LiteralFirst = literalFirst;
+        LiteralCount = literalCount;
+    }
+
+    public readonly string? Name;
+    public readonly int Start;
+    public readonly int End;
+    public readonly int ValueStart;
+    public readonly int LiteralFirst;
+    public readonly int LiteralCount;
+    public readonly PyArgumentKind Kind;
+    public readonly PyLiteralKind Literal;
 }

@@ -7,15 +7,26 @@ namespace MLOpsLint.Core.Python.Structure;
 /// </summary>
 public sealed class PyAssignment : PyNode
 {
-    internal PyAssignment(PythonModule module, int start, int end, string target, string targetQualifiedName, string? targetName, string? subscriptKey,
-        string? annotation, int valueStart, int valueEnd, PyLiteralKind literal, PyStringLiteral[] strings)
+    private readonly int targetStart;
+    private readonly int targetEnd;
+    private readonly int annotationStart;
+    private readonly int annotationEnd;
+    private string? target;
+    private string? targetQualifiedName;
+    private string? annotation;
+
+    /// <summary>The target is the source text [targetStart, targetEnd); the annotation [annotationStart,
+    /// annotationEnd) when annotationStart ≥ 0 (strings made on first use).</summary>
+    internal PyAssignment(PythonModule module, int start, int end, int targetStart, int targetEnd, string? targetName, string? subscriptKey,
+        int annotationStart, int annotationEnd, int valueStart, int valueEnd, PyLiteralKind literal, PyStringLiteral[] strings)
         : base(module, start, end)
     {
-        Target = target;
-        TargetQualifiedName = targetQualifiedName;
+        this.targetStart = targetStart;
+        this.targetEnd = targetEnd;
         TargetName = targetName;
         SubscriptKey = subscriptKey;
-        Annotation = annotation;
+        this.annotationStart = annotationStart;
+        this.annotationEnd = annotationEnd;
         ValueStart = valueStart;
         ValueEnd = valueEnd;
         ValueLiteral = literal;
@@ -23,11 +34,11 @@ public sealed class PyAssignment : PyNode
     }
 
     /// <summary>The target as written ("API_KEY", "cfg[\"password\"]", "self.token").</summary>
-    public string Target { get; }
+    public string Target => target ??= Module.Text.Substring(targetStart, targetEnd - targetStart);
 
     /// <summary>The target with its first name resolved through imports ("torch.backends.cudnn.benchmark",
     /// "os.environ[\"X\"]").</summary>
-    public string TargetQualifiedName { get; }
+    public string TargetQualifiedName => targetQualifiedName ??= Module.ResolveCallee(Target);
 
     /// <summary>The name the value is stored under: the last identifier of a name or attribute target
     /// ("API_KEY", "token" for <c>self.token</c>), or the string key of a subscript target ("password").</summary>
@@ -37,7 +48,7 @@ public sealed class PyAssignment : PyNode
     public string? SubscriptKey { get; }
 
     /// <summary>The annotation of an annotated assignment (<c>x: str = ...</c>), as written.</summary>
-    public string? Annotation { get; }
+    public string? Annotation => annotationStart < 0 ? null : annotation ??= Module.Text.Substring(annotationStart, annotationEnd - annotationStart);
 
     public int ValueStart { get; }
 
@@ -51,5 +62,5 @@ public sealed class PyAssignment : PyNode
     public IReadOnlyList<PyStringLiteral> StringLiterals { get; }
 
     /// <summary>The decoded value when it is a string literal; null otherwise.</summary>
-    public string? StringValue => StringLiterals.Count == 0 ? null : string.Concat(StringLiterals.Select(s => s.Value));
+    public string? StringValue => PyStringLiteral.Concat(StringLiterals);
 }

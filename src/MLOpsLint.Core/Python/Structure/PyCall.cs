@@ -8,19 +8,39 @@ namespace MLOpsLint.Core.Python.Structure;
 /// </summary>
 public sealed class PyCall : PyNode
 {
-    internal PyCall(PythonModule module, int start, int end, string callee, string qualifiedName, IReadOnlyList<PyArgument> arguments, PyCall? receiver, int openParen)
+    private string? callee;
+    private string? qualifiedName;
+    private readonly int calleeEnd;
+    private readonly int argFirst;
+    private readonly int argCount;
+    private IReadOnlyList<PyArgument>? arguments;
+
+    /// <summary>A call whose callee is the source text [start, calleeEnd) (a dotted name without spaces), with
+    /// arguments [argFirst, argFirst + argCount) of the module's argument table.</summary>
+    internal PyCall(PythonModule module, int start, int end, int calleeEnd, int argFirst, int argCount, PyCall? receiver, int openParen)
         : base(module, start, end)
     {
-        Callee = callee;
-        QualifiedName = qualifiedName;
-        Arguments = arguments;
+        this.calleeEnd = calleeEnd;
+        this.argFirst = argFirst;
+        this.argCount = argCount;
         Receiver = receiver;
         OpenParen = openParen;
     }
 
-    public string Callee { get; }
+    internal PyCall(PythonModule module, int start, int end, string callee, int argFirst, int argCount, PyCall? receiver, int openParen)
+        : base(module, start, end)
+    {
+        this.callee = callee;
+        this.argFirst = argFirst;
+        this.argCount = argCount;
+        Receiver = receiver;
+        OpenParen = openParen;
+    }
 
-    public string QualifiedName { get; }
+    /// <summary>The callee as written, spaces left out, with "()" for a call and "[]" for a subscript on the way.</summary>
+    public string Callee => callee ??= Module.Text.Substring(Start, calleeEnd - Start);
+
+    public string QualifiedName => qualifiedName ??= Module.ResolveCallee(Callee);
 
     /// <summary>The last name of the callee ("seed", "manual_seed", "fit").</summary>
     public string Name
@@ -32,7 +52,20 @@ public sealed class PyCall : PyNode
         }
     }
 
-    public IReadOnlyList<PyArgument> Arguments { get; }
+    /// <summary>The arguments in source order (made on first use, then the same objects every time).</summary>
+    public IReadOnlyList<PyArgument> Arguments
+    {
+        get
+        {
+            var a = arguments;
+            if (a == null)
+            {
+                a = argCount == 0 ? Array.Empty<PyArgument>() : Module.MakeArguments(argFirst, argCount);
+                a = Interlocked.CompareExchange(ref arguments, a, null) ?? a;
+            }
+            return a;
+        }
+    }
 
     /// <summary>For a chained call (<c>torch.Generator().manual_seed(0)</c>), the call it is made on.</summary>
     public PyCall? Receiver { get; }
@@ -45,9 +78,10 @@ public sealed class PyCall : PyNode
     /// <summary>The keyword argument <paramref name="name"/>, or null.</summary>
     public PyArgument? Keyword(string name)
     {
-        foreach (var a in Arguments)
+        var args = Arguments;
+        for (int i = 0; i < args.Count; i++)
         {
-            if (a.Name == name) return a;
+            if (args[i].Name == name) return args[i];
         }
         return null;
     }
@@ -58,8 +92,10 @@ public sealed class PyCall : PyNode
     public PyArgument? Positional(int index)
     {
         int i = 0;
-        foreach (var a in Arguments)
+        var args = Arguments;
+        for (int k = 0; k < args.Count; k++)
         {
+            var a = args[k];
             if (a.Kind is PyArgumentKind.Positional or PyArgumentKind.Star)
             {
                 if (i == index) return a;
@@ -72,10 +108,12 @@ public sealed class PyCall : PyNode
     public IEnumerable<PyArgument> PositionalArguments => Arguments.Where(a => a.Kind == PyArgumentKind.Positional);
 
     /// <summary><c>f(*args)</c>: a positional may hide anywhere in there.</summary>
-    public bool HasStarArgs => Arguments.Any(a => a.Kind == PyArgumentKind.Star);
+    public bool HasStarArgs => HasKind(PyArgumentKind.Star);
 
     /// <summary><c>f(**kwargs)</c>: any keyword may hide in there.</summary>
-    public bool HasStarStarKwargs => Arguments.Any(a => a.Kind == PyArgumentKind.StarStar);
+    public bool HasStarStarKwargs => HasKind(PyArgumentKind.StarStar);
+
+    private bool HasKind(PyArgumentKind kind) => Module.HasArgumentOfKind(argFirst, argCount, kind);
 }
 
 public enum PyArgumentKind
@@ -94,29 +132,32 @@ public enum PyArgumentKind
 /// </summary>
 public sealed class PyArgument : PyNode
 {
-    internal PyArgument(PythonModule module, int start, int end, PyArgumentKind kind, string? name, int valueStart, int valueEnd, PyLiteralKind literal, PyStringLiteral[] strings)
+    private readonly byte kind;
+    private readonly byte literal;
+
+    /// <summary>The value runs from <paramref name="valueStart"/> to the argument's end.</summary>
+    internal PyArgument(PythonModule module, int start, int end, PyArgumentKind kind, string? name, int valueStart, PyLiteralKind literal, PyStringLiteral[] strings)
         : base(module, start, end)
     {
-        Kind = kind;
+        this.kind = (byte)kind;
         Name = name;
         ValueStart = valueStart;
-        ValueEnd = valueEnd;
-        Literal = literal;
+        this.literal = (byte)literal;
         StringLiterals = strings;
     }
 
-    public PyArgumentKind Kind { get; }
+    public PyArgumentKind Kind => (PyArgumentKind)kind;
 
     /// <summary>The keyword, for a keyword argument.</summary>
     public string? Name { get; }
 
     public int ValueStart { get; }
 
-    public int ValueEnd { get; }
+    public int ValueEnd => End;
 
     public string ValueText => Module.Text.Substring(ValueStart, ValueEnd - ValueStart);
 
-    public PyLiteralKind Literal { get; }
+    public PyLiteralKind Literal => (PyLiteralKind)literal;
 
     public bool IsLiteral => Literal != PyLiteralKind.None;
 
@@ -124,5 +165,5 @@ public sealed class PyArgument : PyNode
     public IReadOnlyList<PyStringLiteral> StringLiterals { get; }
 
     /// <summary>The decoded value of a string (or bytes) literal argument; null otherwise.</summary>
-    public string? StringValue => StringLiterals.Count == 0 ? null : string.Concat(StringLiterals.Select(s => s.Value));
+    public string? StringValue => PyStringLiteral.Concat(StringLiterals);
 }

@@ -30,7 +30,15 @@ public sealed class PyFunction : PyNode
     public IReadOnlyList<PyCall> Calls { get; internal set; } = Array.Empty<PyCall>();
 
     /// <summary>True when the body calls <paramref name="qualifiedName"/>.</summary>
-    public bool HasCallTo(string qualifiedName) => Calls.Any(c => c.QualifiedName == qualifiedName);
+    public bool HasCallTo(string qualifiedName)
+    {
+        var calls = Calls;
+        for (int i = 0; i < calls.Count; i++)
+        {
+            if (calls[i].QualifiedName == qualifiedName) return true;
+        }
+        return false;
+    }
 }
 
 /// <summary>A parameter: <c>x</c>, <c>x: int = 0</c>, <c>*args</c>, <c>**kwargs</c>.</summary>

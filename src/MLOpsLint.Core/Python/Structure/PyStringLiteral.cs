@@ -16,7 +16,7 @@ public sealed class PyStringLiteral : PyNode
         var text = module.Text;
         int i = start;
         while (i < end && text[i] != '\'' && text[i] != '"') i++;
-        Prefix = text.Substring(start, i - start);
+        Prefix = i == start ? "" : NameTable.Get(text, start, i);
         QuoteLength = i + 2 < end && text[i + 1] == text[i] && text[i + 2] == text[i] && end - i >= 6 ? 3 : 1;
         foreach (char c in Prefix)
         {
@@ -51,6 +51,16 @@ public sealed class PyStringLiteral : PyNode
 
     /// <summary>The decoded value (bytes literals decoded as Latin-1 characters).</summary>
     public string Value => value ??= StringDecoder.DecodeLiteral(this, out parts);
+
+    /// <summary>The decoded values of <paramref name="literals"/> joined (implicit concatenation); null for none.</summary>
+    internal static string? Concat(IReadOnlyList<PyStringLiteral> literals)
+    {
+        if (literals.Count == 0) return null;
+        if (literals.Count == 1) return literals[0].Value;
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < literals.Count; i++) sb.Append(literals[i].Value);
+        return sb.ToString();
+    }
 
     /// <summary>The literal (non-field) parts with their offsets; one part for a plain string.</summary>
     public IReadOnlyList<PyStringPart> Parts

@@ -111,8 +111,17 @@ internal sealed partial class PythonLexer
         int startLine = lnum, startCol = ps - lineStart;
         int i = q + (triple ? 3 : 1);
         bool crossed = false;
+        var stops = (quote == '"' ? DoubleQuoteStops : SingleQuoteStops).AsSpan();
         while (i < end)
         {
+            // skip to the next character that matters (vectorized)
+            int skip = text.AsSpan(i, end - i).IndexOfAny(stops);
+            if (skip < 0)
+            {
+                i = end;
+                break;
+            }
+            i += skip;
             char c = text[i];
             if (c == quote)
             {
@@ -177,6 +186,9 @@ internal sealed partial class PythonLexer
         EmitFrom(PyTokenKind.ErrorToken, ps, end, startLine, startCol);
         return end;
     }
+
+    private const string DoubleQuoteStops = "\"\\\n\r";
+    private const string SingleQuoteStops = "'\\\n\r";
 
     private int EndString(PyTokenKind kind, int s, int e, int startLine, int startCol, bool crossed)
     {

@@ -239,7 +239,7 @@ internal sealed partial class PythonLexer
             {
                 next = ScanString(pos, pos);
             }
-            else if (CharClass.WordCharLength(text, pos, end, !compat) > 0)
+            else if (c < 0x80 ? CharClass.IsAsciiWord(c) : CharClass.WordCharLength(text, pos, end, !compat) > 0)
             {
                 next = ScanWord(pos);
             }
@@ -271,6 +271,13 @@ internal sealed partial class PythonLexer
         int i = pos;
         while (i < end)
         {
+            char c = text[i];
+            if (c < 0x80)
+            {
+                if (!CharClass.IsAsciiWord(c)) break;
+                i++;
+                continue;
+            }
             int len = CharClass.WordCharLength(text, i, end, !compat);
             if (len == 0) break;
             i += len;

@@ -13,11 +13,11 @@ public static class PythonTokenizer
 
     public static PyToken[] Tokenize(string text, FStringMode mode, out IReadOnlyList<PyLexError> errors)
     {
-        var buffer = new TokenBuffer(Math.Max(16, text.Length / 4));
+        var buffer = TokenBuffer.Rent(text.Length);
         var errorList = new List<PyLexError>();
         new PythonLexer(text, 0, text.Length, 1, mode, buffer, errorList).Run();
         errors = errorList;
-        return buffer.ToArray();
+        return buffer.ToArrayAndReturn();
     }
 
     /// <summary>Tokenizes <c>text[start..end)</c> as one module whose first line is <paramref name="firstLine"/>,
@@ -26,12 +26,33 @@ public static class PythonTokenizer
         new PythonLexer(text, start, end, firstLine, mode, tokens, errors).Run();
 }
 
-/// <summary>A growable array of tokens (no per-token allocation).</summary>
+/// <summary>
+/// A growable array of tokens (no per-token allocation). The backing array is a per-thread scratch array reused
+/// from one tokenization to the next (<see cref="Rent"/>/<see cref="ToArrayAndReturn"/>): only the exact-size
+/// result is allocated per module, not a generously sized and then doubled buffer (large object heap).
+/// </summary>
 internal sealed class TokenBuffer
 {
+    /// <summary>Scratch arrays up to this many tokens (28 bytes each) are kept for the next tokenization.</summary>
+    private const int MaxKept = 1 << 18;
+
+    [ThreadStatic]
+    private static PyToken[]? scratch;
+
     private PyToken[] items;
 
-    public TokenBuffer(int capacity) => items = new PyToken[capacity];
+    private TokenBuffer(PyToken[] items) => this.items = items;
+
+    /// <summary>A buffer for about <paramref name="textLength"/> characters of source, on this thread's scratch
+    /// array when it is free.</summary>
+    public static TokenBuffer Rent(int textLength)
+    {
+        var array = scratch;
+        scratch = null;
+        int want = Math.Max(64, Math.Min(textLength / 4, MaxKept));
+        if (array == null || array.Length < want) array = new PyToken[want];
+        return new TokenBuffer(array);
+    }
 
     public int Count { get; private set; }
 
@@ -44,10 +65,13 @@ internal sealed class TokenBuffer
         items[Count++] = token;
     }
 
-    public PyToken[] ToArray()
+    /// <summary>The tokens, exact size; the scratch array goes back for the next tokenization on this thread.</summary>
+    public PyToken[] ToArrayAndReturn()
     {
-        var result = new PyToken[Count];
-        Array.Copy(items, result, Count);
+        var result = Count == 0 ? Array.Empty<PyToken>() : items.AsSpan(0, Count).ToArray();
+        if (items.Length <= MaxKept && (scratch == null || scratch.Length < items.Length)) scratch = items;
+        items = Array.Empty<PyToken>();
+        Count = 0;
         return result;
     }
 }
