@@ -10,26 +10,34 @@ usage: gen_repo.py OUT_DIR [--files N] [--mb M]
 import argparse, json, os, random, struct, pickle, subprocess
 
 def py_file(rng, i, target):
+    # Like a real project: most scripts seed and pass random_state; a few percent of calls do not (the
+    # mistakes the linter exists for), so the benchmark measures scanning, not reporting 300k findings.
+    careless = rng.random() < 0.05
     lines = [
         "import os", "import numpy as np", "import pandas as pd",
         "from sklearn.ensemble import RandomForestClassifier as RFC",
         "from sklearn.model_selection import train_test_split, KFold",
         "import torch", "from torch.utils.data import DataLoader", "",
     ]
+    if not careless:
+        lines += ["np.random.seed(0)", "torch.manual_seed(0)", "g = torch.Generator().manual_seed(0)", ""]
     n = 0
     while sum(len(l) + 1 for l in lines) < target:
         n += 1
         k = rng.randrange(10)
         if k == 0:
-            lines.append(f"X_tr, X_te, y_tr, y_te = train_test_split(X{n}, y{n}, test_size=0.2)")
+            rs = "" if careless and rng.random() < 0.5 else ", random_state=42"
+            lines.append(f"X_tr, X_te, y_tr, y_te = train_test_split(X{n}, y{n}, test_size=0.2{rs})")
         elif k == 1:
-            lines.append(f"clf{n} = RFC(n_estimators={rng.randrange(10, 500)}, max_depth={rng.randrange(2, 20)})")
+            rs = "" if careless and rng.random() < 0.5 else ", random_state=42"
+            lines.append(f"clf{n} = RFC(n_estimators={rng.randrange(10, 500)}, max_depth={rng.randrange(2, 20)}{rs})")
         elif k == 2:
             lines.append(f"noise{n} = np.random.normal(size=({rng.randrange(10, 1000)}, 8))")
         elif k == 3:
             lines.append(f"DATA_{n} = os.path.join(os.path.dirname(__file__), 'data', 'part_{n}.csv')")
         elif k == 4:
-            lines.append(f"loader{n} = DataLoader(ds, batch_size={rng.choice([16, 32, 64])}, shuffle=True)")
+            gen = "" if careless else ", generator=g"
+            lines.append(f"loader{n} = DataLoader(ds, batch_size={rng.choice([16, 32, 64])}, shuffle=True{gen})")
         elif k == 5:
             lines.append(f"def step_{n}(model, batch):\n    out = model(batch)\n    loss = out.mean() * {rng.random():.4f}\n    return loss")
         elif k == 6:

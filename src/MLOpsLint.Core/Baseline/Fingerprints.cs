@@ -57,10 +57,13 @@ public static class Fingerprints
         return result;
     }
 
+    [ThreadStatic]
+    private static SHA256? sha;
+
     public static string Hash(string text)
     {
-        using var sha = SHA256.Create();
-        var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+        // one instance per thread: creating one per finding costs more than hashing (hundreds of thousands of findings)
+        var bytes = (sha ??= SHA256.Create()).ComputeHash(Encoding.UTF8.GetBytes(text));
         var sb = new StringBuilder(32);
         for (int i = 0; i < 16; i++) sb.Append(bytes[i].ToString("x2"));
         return sb.ToString();

@@ -85,13 +85,13 @@ internal sealed class ModuleParser
         Assignments = scratch.Assignments;
         Strings = scratch.Strings;
         int size = Math.Max(1, all.Length);
-        sig = ArrayPool<int>.Shared.Rent(size);
-        match = ArrayPool<int>.Shared.Rent(size);
-        literalAt = ArrayPool<PyStringLiteral?>.Shared.Rent(size);
-        literalEnd = ArrayPool<int>.Shared.Rent(size);
-        op1 = ArrayPool<char>.Shared.Rent(size);
-        kinds = ArrayPool<PyTokenKind>.Shared.Rent(size);
-        kw = ArrayPool<Kw>.Shared.Rent(size);
+        sig = ScratchPool<int>.Pool.Rent(size);
+        match = ScratchPool<int>.Pool.Rent(size);
+        literalAt = ScratchPool<PyStringLiteral?>.Pool.Rent(size);
+        literalEnd = ScratchPool<int>.Pool.Rent(size);
+        op1 = ScratchPool<char>.Pool.Rent(size);
+        kinds = ScratchPool<PyTokenKind>.Pool.Rent(size);
+        kw = ScratchPool<Kw>.Pool.Rent(size);
         try
         {
             Collect();
@@ -115,14 +115,14 @@ internal sealed class ModuleParser
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(sig);
-            ArrayPool<int>.Shared.Return(match);
-            ArrayPool<PyStringLiteral?>.Shared.Return(literalAt, clearArray: true);
-            ArrayPool<int>.Shared.Return(literalEnd);
-            ArrayPool<char>.Shared.Return(op1);
-            ArrayPool<PyTokenKind>.Shared.Return(kinds);
+            ScratchPool<int>.Pool.Return(sig);
+            ScratchPool<int>.Pool.Return(match);
+            ScratchPool<PyStringLiteral?>.Pool.Return(literalAt, clearArray: true);
+            ScratchPool<int>.Pool.Return(literalEnd);
+            ScratchPool<char>.Pool.Return(op1);
+            ScratchPool<PyTokenKind>.Pool.Return(kinds);
             kinds = Array.Empty<PyTokenKind>();
-            ArrayPool<Kw>.Shared.Return(kw);
+            ScratchPool<Kw>.Pool.Return(kw);
             kw = Array.Empty<Kw>();
             sig = match = literalEnd = Array.Empty<int>();
             literalAt = Array.Empty<PyStringLiteral?>();
@@ -289,7 +289,7 @@ internal sealed class ModuleParser
 
     private void MatchBrackets()
     {
-        var stack = ArrayPool<int>.Shared.Rent(64);
+        var stack = ScratchPool<int>.Pool.Rent(64);
         int top = 0;
         for (int si = 0; si < n; si++)
         {
@@ -299,9 +299,9 @@ internal sealed class ModuleParser
             {
                 if (top == stack.Length)
                 {
-                    var bigger = ArrayPool<int>.Shared.Rent(top * 2);
+                    var bigger = ScratchPool<int>.Pool.Rent(top * 2);
                     Array.Copy(stack, bigger, top);
-                    ArrayPool<int>.Shared.Return(stack);
+                    ScratchPool<int>.Pool.Return(stack);
                     stack = bigger;
                 }
                 stack[top++] = si;
@@ -334,7 +334,7 @@ internal sealed class ModuleParser
             int o = stack[--top];
             Errors.Add(new PyParseError(module, T(o).Start, T(o).End, $"'{op1[o]}' was never closed"));
         }
-        ArrayPool<int>.Shared.Return(stack);
+        ScratchPool<int>.Pool.Return(stack);
 
         bool Contains(int[] st, int count, char open)
         {
@@ -713,7 +713,7 @@ internal sealed class ModuleParser
         // indentation depth per sig index, to find where an indented body ends
         var classStack = new List<(int Depth, string Name)>();
         int depth = 0;
-        var depthAt = ArrayPool<int>.Shared.Rent(n + 1);
+        var depthAt = ScratchPool<int>.Pool.Rent(n + 1);
         depthAt[n] = 0;
         for (int si = 0; si < n; si++)
         {
@@ -743,9 +743,9 @@ internal sealed class ModuleParser
             var fn = new PyFunction(module, T(s).Start, endOffset, name, isAsync, parameters, T(e - 1).End, className);
             Functions.Add(fn);
         }
-        ArrayPool<int>.Shared.Return(depthAt);
+        ScratchPool<int>.Pool.Return(depthAt);
         if (Functions.Count == 0) return;
-        var opens = ArrayPool<int>.Shared.Rent(Math.Max(1, Calls.Count));
+        var opens = ScratchPool<int>.Pool.Rent(Math.Max(1, Calls.Count));
         for (int i = 0; i < Calls.Count; i++) opens[i] = Calls[i].OpenParen;
         foreach (var fn in Functions)
         {
@@ -759,7 +759,7 @@ internal sealed class ModuleParser
                 if (c.EnclosingFunction == null || c.EnclosingFunction.Start < fn.Start) c.EnclosingFunction = fn;
             }
         }
-        ArrayPool<int>.Shared.Return(opens);
+        ScratchPool<int>.Pool.Return(opens);
     }
 
     private static int LowerBound(int[] sorted, int length, int value)
