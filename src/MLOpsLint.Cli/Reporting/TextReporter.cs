@@ -14,6 +14,7 @@ internal sealed class TextReporter : IReporter
     private const int MaxFrameWidth = 160;
     private readonly Ansi ansi;
     private readonly bool quiet;
+    private Dictionary<(string Path, int Line), (int Start, int End)[]> secrets = new();
 
     public TextReporter(Ansi ansi, bool quiet)
     {
@@ -23,6 +24,11 @@ internal sealed class TextReporter : IReporter
 
     public void Write(ScanReport report, TextWriter o)
     {
+        // every secret a finding points at, by file and line, so that no code frame — whichever rule it belongs
+        // to — shows one whole (a requirements line holding an index URL with a token, say)
+        secrets = report.Findings.Where(f => f.IsSensitive && f.Span.IsSingleLine)
+            .GroupBy(f => (f.Path, f.Span.StartLine))
+            .ToDictionary(g => g.Key, g => g.Select(f => (f.Span.StartColumn - 1, f.Span.EndColumn - 1)).OrderByDescending(x => x.Item1).ToArray());
         string? currentFile = null;
         foreach (var f in report.Findings)
         {
@@ -73,6 +79,19 @@ internal sealed class TextReporter : IReporter
             string masked = Redaction.MaskSpan(line, start, end);
             end = start + (masked.Length - line.Length) + (end - start);
             line = masked;
+        }
+        else if (secrets.TryGetValue((path, span.StartLine), out var spans))
+        {
+            // mask the secrets on this line, right to left so earlier columns stay valid; keep the caret on its text
+            foreach (var (s0, e0) in spans)
+            {
+                if (e0 <= s0 || s0 >= line.Length) continue;
+                string masked = Redaction.MaskSpan(line, s0, e0);
+                int delta = masked.Length - line.Length;
+                if (s0 < start) { start = Math.Max(s0, start + delta); end = Math.Max(start + 1, end + delta); }
+                else if (s0 < end) end = Math.Max(start + 1, end + delta);
+                line = masked;
+            }
         }
         // keep very long lines (minified JSON, notebooks saved on one line) readable: a window around the span
         int offset = 0;

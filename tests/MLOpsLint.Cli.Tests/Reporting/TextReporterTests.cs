@@ -50,6 +50,23 @@ public class TextReporterTests
     }
 
     [Fact]
+    public void Another_rules_frame_on_a_line_with_a_secret_masks_it_too()
+    {
+        const string token = "ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ";
+        string line = $"--extra-index-url https://user:{token}@pypi.example.org/simple numpy";
+        int at = line.IndexOf(token, StringComparison.Ordinal) + 1;
+        var secret = Reports.Finding("requirements.txt", 1, at, at + token.Length, "token in URL") with { IsSensitive = true };
+        int np = line.IndexOf("numpy", StringComparison.Ordinal) + 1;
+        var other = Reports.Finding("requirements.txt", 1, np, np + 5, "numpy has no version");
+        string output = Reports.Render(new TextReporter(new Ansi(false), false),
+            Reports.Make(new[] { secret, other }, new[] { SourceDocument.FromText("requirements.txt", line + "\n") }));
+        Assert.DoesNotContain(token.Substring(4), output);
+        var lines = output.Split('\n');
+        int frame = Array.FindLastIndex(lines, l => l.Contains("numpy", StringComparison.Ordinal) && l.Contains("| --extra", StringComparison.Ordinal));
+        Assert.Equal(lines[frame].IndexOf("numpy", StringComparison.Ordinal), lines[frame + 1].IndexOf('^')); // caret still under numpy
+    }
+
+    [Fact]
     public void Very_long_lines_show_a_window_around_the_span()
     {
         string line = new string('a', 5000) + "BAD" + new string('b', 5000);
