@@ -386,19 +386,7 @@ public sealed class EnvironmentModel
     private static string? Join(string dir, string relative)
     {
         if (relative.Contains("$") || relative.Contains("*")) return null;
-        var parts = new List<string>(dir.Length == 0 ? Array.Empty<string>() : dir.Split('/'));
-        foreach (var p in relative.Replace('\\', '/').Split('/'))
-        {
-            if (p.Length == 0 || p == ".") continue;
-            if (p == "..")
-            {
-                if (parts.Count == 0) return null;
-                parts.RemoveAt(parts.Count - 1);
-                continue;
-            }
-            parts.Add(p);
-        }
-        return string.Join("/", parts);
+        return Documents.RepoPath.Join(dir, relative);
     }
 
     // ------------------------------------------------------------------ configuration

@@ -40,18 +40,6 @@ public static class NuGetVersions
             long y = mb.Groups[i].Success ? long.Parse(mb.Groups[i].Value) : 0;
             if (x != y) return x.CompareTo(y);
         }
-        string pa = ma.Groups[5].Value, pb = mb.Groups[5].Value;
-        if (pa.Length == 0 && pb.Length == 0) return 0;
-        if (pa.Length == 0) return 1;
-        if (pb.Length == 0) return -1;
-        var xa = pa.Split('.');
-        var xb = pb.Split('.');
-        for (int i = 0; i < Math.Min(xa.Length, xb.Length); i++)
-        {
-            bool na = long.TryParse(xa[i], out var ia), nb = long.TryParse(xb[i], out var ib);
-            int c = na && nb ? ia.CompareTo(ib) : na ? -1 : nb ? 1 : string.Compare(xa[i], xb[i], StringComparison.OrdinalIgnoreCase);
-            if (c != 0) return c;
-        }
-        return xa.Length.CompareTo(xb.Length);
+        return Parsing.MSBuild.NuGetVersionText.ComparePrerelease(ma.Groups[5].Value, mb.Groups[5].Value);
     }
 }

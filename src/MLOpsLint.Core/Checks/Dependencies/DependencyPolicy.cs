@@ -83,19 +83,7 @@ internal static class DependencyPolicy
     {
         if (relative.Length == 0 || relative.StartsWith("/", StringComparison.Ordinal) || relative.Contains("$")
             || relative.Contains("://")) return null;
-        var parts = new List<string>(directory.Length == 0 ? Array.Empty<string>() : directory.Split('/'));
-        foreach (var p in relative.Replace('\\', '/').Split('/'))
-        {
-            if (p.Length == 0 || p == ".") continue;
-            if (p == "..")
-            {
-                if (parts.Count == 0) return null;
-                parts.RemoveAt(parts.Count - 1);
-                continue;
-            }
-            parts.Add(p);
-        }
-        return string.Join("/", parts);
+        return Documents.RepoPath.Join(directory, relative);
     }
 
     /// <summary>True when <paramref name="path"/> is in <paramref name="directory"/> or below it.</summary>

@@ -139,6 +139,13 @@ public static class NuGetVersionText
             int c = ra[i].CompareTo(rb[i]);
             if (c != 0) return c;
         }
+        return ComparePrerelease(pa, pb);
+    }
+
+    /// <summary>NuGet's order of pre-release labels: a release ("") above its pre-releases; labels compared part by
+    /// part, numeric parts numerically and below alphanumeric ones, case-insensitive.</summary>
+    internal static int ComparePrerelease(string pa, string pb)
+    {
         if (pa.Length == 0 && pb.Length == 0) return 0;
         if (pa.Length == 0) return 1;
         if (pb.Length == 0) return -1;

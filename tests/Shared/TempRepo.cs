@@ -1,6 +1,7 @@
+// Shared by the CLI and end-to-end test projects (linked into both by tests/Directory.Build.props).
 using System.Diagnostics;
 
-namespace MLOpsLint.Cli.Tests.Support;
+namespace MLOpsLint.Tests.Shared;
 
 /// <summary>A real git repository (or plain folder) in a temp directory, driven with the real git command.</summary>
 public sealed class TempRepo : IDisposable
