@@ -91,6 +91,51 @@ public class OnlineVersionTests
     }
 
     [Fact]
+    public void A_feed_that_does_not_answer_is_a_warning_within_the_time_budget()
+    {
+        // a local "server" that accepts connections and never says a word
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var held = new List<System.Net.Sockets.TcpClient>();
+        var accepting = Task.Run(async () =>
+        {
+            try
+            {
+                while (true) held.Add(await listener.AcceptTcpClientAsync());
+            }
+            catch (Exception)
+            {
+                // stopped
+            }
+        });
+        try
+        {
+            using var repo = TempRepo.Folder();
+            int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            repo.Write("NuGet.Config",
+                "<configuration>\n  <packageSources>\n    <clear />\n"
+                + $"    <add key=\"silent\" value=\"http://127.0.0.1:{port}/v3/index.json\" allowInsecureConnections=\"true\" />\n"
+                + "  </packageSources>\n</configuration>\n");
+            using var lookup = new OnlineVersionLookup(repo.Root, TimeSpan.FromSeconds(1));
+            var warnings = new List<ScanDiagnostic>();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+
+            var found = lookup.NewestStable(new[] { "Acme.ML" }, warnings);
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"took {clock.Elapsed}");
+            Assert.Null(found["Acme.ML"]);
+            var w = Assert.Single(warnings);
+            Assert.Equal(ScanDiagnosticLevel.Warning, w.Level);
+            Assert.Contains("NuGet feed 'silent' did not answer within 1 s", w.Message);
+        }
+        finally
+        {
+            listener.Stop();
+            foreach (var c in held) c.Dispose();
+        }
+    }
+
+    [Fact]
     public void Without_the_flag_no_lookup_is_built()
     {
         using var repo = TempRepo.Git();
