@@ -72,6 +72,10 @@ internal static class Program
         var history = new Option<bool>("--history") { Description = "Scan every blob reachable from history (all refs) once; report each offending blob with the commit that added it." };
         var fix = new Option<bool>("--fix") { Description = "Apply the safe, mechanical fixes (e.g. add random_state=42 to scikit-learn calls) to the files, list them on stderr, then report what is left." };
         var diff = new Option<bool>("--diff") { Description = "Print the fixes --fix would make as a unified diff on stdout and write nothing; exit 1 when there is something to fix." };
+        var online = new Option<bool>("--online")
+        {
+            Description = "Ask the NuGet feeds in NuGet.Config for the newest stable version of each package MLO210 reports, and name it in the fix (10 s at most; an unreachable feed is a warning). Off by default: without it nothing touches the network.",
+        };
         var since = new Option<string?>("--since") { Description = "With --history: only commits after REV (a commit, branch or tag).", HelpName = "REV" };
 
         ScanOptions Read(ParseResult p) => new()
@@ -100,12 +104,13 @@ internal static class Program
             Since = p.GetValue(since),
             Fix = p.GetValue(fix),
             Diff = p.GetValue(diff),
+            Online = p.GetValue(online),
         };
 
         var scan = new Command("scan", "Scan a repository's working tree and report findings.\n"
             + "Exit codes: 0 no finding at or above the fail level, 1 findings at or above it, 2 the scan could not run.")
         {
-            path, format, output, sarif, json, failLevel, select, ignore, exclude, config, baseline, noColor, quiet, verbose, staged, history, since, fix, diff,
+            path, format, output, sarif, json, failLevel, select, ignore, exclude, config, baseline, noColor, quiet, verbose, staged, history, since, fix, diff, online,
         };
         scan.Validators.Add(r =>
         {

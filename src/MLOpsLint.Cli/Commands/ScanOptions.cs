@@ -33,6 +33,9 @@ internal sealed record ScanOptions
     public bool Fix { get; init; }
     /// <summary>Print the fixes as a unified diff; write nothing.</summary>
     public bool Diff { get; init; }
+    /// <summary>Ask the configured NuGet feeds for the newest stable versions to write into MLO210's fix texts.
+    /// Off by default: without it nothing touches the network.</summary>
+    public bool Online { get; init; }
 }
 
 internal enum ScanMode

@@ -58,6 +58,7 @@ internal static class ScanRunner
             var kept = baseline == null ? hr.Findings : hr.Findings.Where(f => !baseline.Contains(f)).ToArray();
             var all = warnings.Select(w => RelativeTo(history.Root, w)).Concat(hr.Diagnostics).ToArray();
             var final = new LintResult(kept, all, hr.FilesScanned, hr.Suppressed, hr.Findings.Count - kept.Count) { BytesScanned = hr.BytesScanned };
+            if (WantsOnline(options)) final = WithOnlineVersions(final, history.Root, progress);
             return new Outcome(final, config, history.Root, p => history.Documents.TryGetValue(p, out var d) ? d : null) { History = history.Summary };
         }
 
@@ -111,7 +112,19 @@ internal static class ScanRunner
             BytesScanned = result.BytesScanned,
             CheckTimes = result.CheckTimes,
         };
+        if (WantsOnline(options)) result = WithOnlineVersions(result, root, progress);
         return new Outcome(result, config, root, snapshot.Find);
+    }
+
+    /// <summary>--fix reports from a second scan (which asks the feeds) and --diff reports no findings: neither pass
+    /// needs the versions itself.</summary>
+    private static bool WantsOnline(ScanOptions options) => options.Online && !options.Fix && !options.Diff;
+
+    /// <summary>--online only: the one place the scan reaches the NuGet feeds (see <see cref="Dependencies.OnlineFixHints"/>).</summary>
+    private static LintResult WithOnlineVersions(LintResult result, string root, Action<string>? progress)
+    {
+        progress?.Invoke("asking the NuGet feeds for current versions…");
+        return Dependencies.OnlineFixHints.Apply(result, root);
     }
 
     private static LintConfig WithEditorConfig(LintConfig config, string root, IEnumerable<string> inTree, List<ScanDiagnostic> warnings) =>

@@ -61,6 +61,13 @@ public sealed record Finding
     /// (all but a short prefix), and the fingerprint is computed from <see cref="FingerprintContent"/> only.</summary>
     public bool IsSensitive { get; init; }
 
+    /// <summary>
+    /// What the finding is about, by name, for tools that enrich it after the scan: for MLO210 the NuGet package
+    /// (or dotnet tool) id, which <c>scan --online</c> looks up to write the exact version into <see cref="FixHint"/>.
+    /// Not shown by reporters and not part of the fingerprint.
+    /// </summary>
+    public string? Subject { get; init; }
+
     /// <summary>A machine-applicable fix, where the rule has one.</summary>
     public TextEdit? Edit { get; init; }
 

@@ -58,7 +58,7 @@ public sealed class NuGetVersionCheck : IRepositoryCheck
                     if (item.ItemType != "PackageReference" || item.IsUpdate || cpm || updates.Contains(item.Id)) continue;
                     context.Report(new Finding(RuleCatalog.MLO210, doc.Path, new SourceSpan(item.Line, item.Column, item.Line, item.Column + 1 + item.ItemType.Length),
                         $"PackageReference '{item.Id}' has no version and the project does not use Central Package Management; restore picks the lowest available version (NU1604)")
-                    { FixHint = $"add the version: <PackageReference Include=\"{item.Id}\" Version=\"<version>\" /> (dotnet list package shows the one restored today)" });
+                    { Subject = item.Id, FixHint = $"add the version: <PackageReference Include=\"{item.Id}\" Version=\"<version>\" /> (dotnet list package shows the one restored today)" });
                     continue;
                 }
                 if (resolved == null) continue; // a property defined elsewhere
@@ -68,7 +68,7 @@ public sealed class NuGetVersionCheck : IRepositoryCheck
                 context.Report(new Finding(RuleCatalog.MLO210, doc.Path,
                     new SourceSpan(item.VersionLine, item.VersionColumn, item.VersionLine, item.VersionColumn + Math.Max(1, item.VersionLength)),
                     $"{item.ItemType} '{item.Id}' {attr}=\"{written}\"{(resolved != written ? $" ({resolved})" : "")} {Describe(kind)}")
-                { FixHint = $"pin it: {attr}=\"<version>\" — a single version such as 1.2.3, or [1.2.3] for exactly that version (dotnet list package shows the one restored today)" });
+                { Subject = item.Id, FixHint = $"pin it: {attr}=\"<version>\" — a single version such as 1.2.3, or [1.2.3] for exactly that version (dotnet list package shows the one restored today)" });
             }
         }
     }
@@ -113,7 +113,7 @@ public sealed class NuGetVersionCheck : IRepositoryCheck
                 int off = YamlText.Offset(id, doc.Lines);
                 context.Report(new Finding(RuleCatalog.MLO210, doc.Path, DependencyPolicy.Span(doc, off, off + (id.Value?.Length ?? 1) + 2),
                     $"Tool '{id.Value}' in {doc.FileName} has no version")
-                { FixHint = $"pin it: dotnet tool install {id.Value} --version <version> writes \"version\": \"<version>\"" });
+                { Subject = id.Value, FixHint = $"pin it: dotnet tool install {id.Value} --version <version> writes \"version\": \"<version>\"" });
                 continue;
             }
             var kind = Classifier(version.Value);
@@ -121,7 +121,7 @@ public sealed class NuGetVersionCheck : IRepositoryCheck
             var text = YamlText.ScalarText(version, doc.Lines);
             context.Report(new Finding(RuleCatalog.MLO210, doc.Path, DependencyPolicy.Span(doc, text.DocOffset(0), text.DocOffset(text.Length)),
                 $"Tool '{id.Value}' version \"{version.Value}\" in {doc.FileName} is not a single version")
-            { FixHint = $"pin it: \"version\": \"<version>\" (dotnet tool list shows the installed version)" });
+            { Subject = id.Value, FixHint = $"pin it: \"version\": \"<version>\" (dotnet tool list shows the installed version)" });
         }
     }
 }
