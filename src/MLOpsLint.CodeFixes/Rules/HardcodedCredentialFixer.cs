@@ -77,6 +77,9 @@ public sealed class HardcodedCredentialFixer : CodeFixProvider
     {
         var read = SyntaxFactory.ParseExpression(
             $"global::System.Environment.GetEnvironmentVariable(\"{variable}\") ?? throw new global::System.InvalidOperationException(\"Set {variable}\")");
+        // Every name simplifiable: `Environment` where `System` is imported (global usings too), else `System.Environment`.
+        read = read.ReplaceNodes(read.DescendantNodes().OfType<NameSyntax>().Concat<SyntaxNode>(read.DescendantNodes().OfType<MemberAccessExpressionSyntax>()),
+            (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation));
         ExpressionSyntax replacement = literal.Parent is EqualsValueClauseSyntax or ArgumentSyntax or ArrowExpressionClauseSyntax
             or ReturnStatementSyntax or AttributeArgumentSyntax
             || literal.Parent is AssignmentExpressionSyntax { Right: var right } && right == literal
