@@ -22,12 +22,20 @@ internal static class CSharpAnalysis
     private static readonly CSharpParseOptions ParseOptions =
         CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview).WithDocumentationMode(DocumentationMode.None);
 
-    /// <summary>Every analyzer in MLOpsLint.Analyzers, found by reflection.</summary>
+    /// <summary>Every analyzer in MLOpsLint.Analyzers, found by reflection, but those of <see cref="CoveredByCoreChecks"/>.</summary>
     internal static ImmutableArray<DiagnosticAnalyzer> Analyzers => analyzers.Value;
+
+    /// <summary>
+    /// Analyzers the CLI does not run because a Core check already reports all their rules on <c>.cs</c> files:
+    /// running both would report each finding twice. HardcodedCredentialAnalyzer (MLO401/MLO403/MLO404 in the IDE and
+    /// <c>dotnet build</c>) ↔ CredentialCheck, which reads C# string literals through its own lexer. A test keeps each
+    /// entry's rules inside the Core check's.
+    /// </summary>
+    internal static IReadOnlyList<Type> CoveredByCoreChecks { get; } = new[] { typeof(Analyzers.Rules.HardcodedCredentialAnalyzer) };
 
     private static readonly Lazy<ImmutableArray<DiagnosticAnalyzer>> analyzers = new(() =>
         typeof(MLOpsAnalyzer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !CoveredByCoreChecks.Contains(t)
                 && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false)
                     .Cast<DiagnosticAnalyzerAttribute>().Any(a => a.Languages.Contains(LanguageNames.CSharp)))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
