@@ -22,6 +22,10 @@ public sealed class DocumentFacts
 
     public bool InstallsProject { get; set; }
 
+    /// <summary>Set for a deployment manifest that runs container images (a Kubernetes workload, a compose file): what it
+    /// is, in words ("a Kubernetes Deployment"). Its folder is a serving environment.</summary>
+    public string? DeploymentManifest { get; set; }
+
     /// <summary>Projects a Dockerfile builds (<c>dotnet publish src/Api/Api.csproj</c>, <c>COPY Api.csproj</c>), as written.</summary>
     public List<string> DotNetProjects { get; } = new();
 

@@ -186,12 +186,25 @@ public sealed class EnvironmentModel
             }
         }
 
+        // A deployment manifest (Kubernetes workload, compose file) marks its folder as serving: the manifest itself and
+        // the files beside it that have no other role. Not at the root, where a compose file sits beside the development setup.
+        var deploymentDirs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var doc in docs.Where(d => d.Kind == DocumentKind.Yaml))
+        {
+            if (FactReader.Of(doc).DeploymentManifest is { } what && Dir(doc.Path) is { Length: > 0 } dir && !deploymentDirs.ContainsKey(dir))
+            {
+                deploymentDirs[dir] = $"beside {what} ({doc.Path})";
+            }
+        }
+
         // The rest: one environment per folder and role.
         var groups = new Dictionary<(string Dir, EnvironmentRole Role), RepoEnvironment>();
         foreach (var doc in docs)
         {
             if (assigned.Contains(doc.Path) || claimed.Contains(doc.Path) || doc.Kind == DocumentKind.Dockerfile) continue;
-            var (role, why) = FileRole(doc.Path, doc.Kind);
+            var (role, why) = FactReader.Of(doc).DeploymentManifest is { } manifest ? (EnvironmentRole.Serving, manifest)
+                : FileRole(doc.Path, doc.Kind);
+            if (role == EnvironmentRole.Unknown && deploymentDirs.TryGetValue(Dir(doc.Path), out var beside)) (role, why) = (EnvironmentRole.Serving, beside);
             string dir = role == EnvironmentRole.CI ? ".github/workflows" : Dir(doc.Path);
             if (!groups.TryGetValue((dir, role), out var env))
             {
@@ -316,6 +329,12 @@ public sealed class EnvironmentModel
             }
         }
         if (path.StartsWith(".devcontainer/", StringComparison.Ordinal)) return (EnvironmentRole.Development, "a dev container");
+        if (kind == DocumentKind.Notebook)
+        {
+            // A notebook explores and trains; it never serves, whatever folder it is in.
+            var folder = FolderRole(path);
+            return folder.Role == EnvironmentRole.Training ? folder : (EnvironmentRole.Training, "a notebook");
+        }
         return FolderRole(path);
     }
 

@@ -35,6 +35,10 @@ public static partial class FactReader
                 return true;
             case DocumentKind.LockFile:
                 return d.FileName.ToLowerInvariant() is "pipfile.lock" or "poetry.lock" or "uv.lock";
+            case DocumentKind.Notebook:
+                return d.Text.Contains("install", StringComparison.Ordinal);
+            case DocumentKind.Yaml:
+                return MayBeDeploymentManifest(d.Text);
         }
         string name = d.FileName.ToLowerInvariant();
         return name is ".python-version" or ".tool-versions" or "runtime.txt" or "tox.ini";
@@ -58,6 +62,8 @@ public static partial class FactReader
                 case DocumentKind.GitHubWorkflow: ReadWorkflow(d, facts); return facts;
                 case DocumentKind.MSBuild: ReadMSBuild(d, facts); return facts;
                 case DocumentKind.LockFile: ReadLock(d, facts); return facts;
+                case DocumentKind.Notebook: ReadNotebook(d, facts); return facts;
+                case DocumentKind.Yaml: ReadDeploymentManifest(d, facts); return facts;
             }
             switch (name)
             {
@@ -421,18 +427,20 @@ public static partial class FactReader
         facts.Cuda.Add(new CudaFact(d.Path, span, url, CudaSource.WheelIndex, cu.Major, cu.Minor, subject));
     }
 
-    internal static void AddInstallFacts(SourceDocument d, DocumentFacts facts, InstallCommand install, IReadOnlyList<ShellWord> words)
+    internal static void AddInstallFacts(SourceDocument d, DocumentFacts facts, InstallCommand install, IReadOnlyList<ShellWord> words,
+        Func<int, int, SourceSpan>? spanOf = null, LibrarySource source = LibrarySource.DockerInstall)
     {
+        spanOf ??= (start, end) => Span(d, start, end);
         if (install.Installer is Installer.Pip or Installer.UvPip)
         {
             var torch = new List<string>();
             foreach (var w in install.Packages)
             {
                 if (w.HasExpansion || !Pep508Requirement.TryParse(w.Value, out var r, out _) || r.Url != null) continue;
-                var span = Span(d, w.Start, w.End);
+                var span = spanOf(w.Start, w.End);
                 if (r.HasVersion)
                 {
-                    facts.Libraries.Add(new LibraryFact(d.Path, span, w.Value, r.NormalizedName, VersionText.WithoutLocal(r.Specifiers), LibrarySource.DockerInstall));
+                    facts.Libraries.Add(new LibraryFact(d.Path, span, w.Value, r.NormalizedName, VersionText.WithoutLocal(r.Specifiers), source));
                 }
                 AddWheelCuda(d, facts, r, span);
                 if (TorchFamily.Contains(r.NormalizedName) && VersionText.LocalOf(r.Specifiers) == null) torch.Add(r.NormalizedName);
@@ -450,7 +458,7 @@ public static partial class FactReader
                 {
                     url = v.Substring(v.IndexOf('=') + 1);
                 }
-                if (url != null) AddIndexCuda(d, facts, url, Span(d, at.Start, at.End), torch);
+                if (url != null) AddIndexCuda(d, facts, url, spanOf(at.Start, at.End), torch);
             }
         }
         else if (install.Installer == Installer.Conda)
@@ -465,7 +473,7 @@ public static partial class FactReader
                 if (CondaAliases.TryGetValue(name, out var alias)) name = alias;
                 var set = VersionText.FromConda(spec.Version);
                 if (set == null || set.Specifiers.Count == 0) continue;
-                facts.Libraries.Add(new LibraryFact(d.Path, Span(d, w.Start, w.End), w.Value, name, VersionText.WithoutLocal(set), LibrarySource.DockerInstall));
+                facts.Libraries.Add(new LibraryFact(d.Path, spanOf(w.Start, w.End), w.Value, name, VersionText.WithoutLocal(set), source));
             }
         }
     }

@@ -31,6 +31,9 @@ public enum PythonSource
     DockerInstall,
     /// <summary>GitHub workflow <c>actions/setup-python</c> (matrices resolved).</summary>
     SetupPython,
+    /// <summary>A container image of a deployment manifest (Kubernetes <c>containers[].image: python:3.9-slim</c>,
+    /// compose <c>services.*.image</c>).</summary>
+    DeploymentImage,
 }
 
 /// <summary>A fact read from one file, with its place.</summary>
@@ -97,6 +100,7 @@ public sealed class PythonFact : EnvironmentFact
         PythonSource.DockerBaseImage => $"base image {Text}",
         PythonSource.DockerInstall => $"'{Text}'",
         PythonSource.SetupPython => $"setup-python {Text}",
+        PythonSource.DeploymentImage => $"deployment image {Text}",
         _ => Text,
     };
 
@@ -114,6 +118,8 @@ public enum LibrarySource
     PoetryLock,
     UvLock,
     Manifest,
+    /// <summary>A notebook's <c>%pip install pkg==X</c> / <c>!pip install pkg==X</c>.</summary>
+    Notebook,
 }
 
 /// <summary>One library's version constraint in one file.</summary>
@@ -150,7 +156,8 @@ public enum DotNetSource
 {
     /// <summary><c>&lt;TargetFramework(s)&gt;</c> of a project (or Directory.Build.props).</summary>
     TargetFramework,
-    /// <summary>A <c>mcr.microsoft.com/dotnet/{aspnet,runtime,sdk}</c> image that runs the app (final stage).</summary>
+    /// <summary>A <c>mcr.microsoft.com/dotnet/{aspnet,runtime,sdk}</c> image that runs the app (a Dockerfile's final
+    /// stage, or a container image of a deployment manifest).</summary>
     RuntimeImage,
 }
 

@@ -33,19 +33,8 @@ public sealed class NotebookInstallCheck : IRepositoryCheck
             if (doc.Kind != DocumentKind.Notebook || !doc.HasText) continue;
             var module = PythonModule.Of(doc, context);
             if (module.Notebook == null || module.MagicLines.Count == 0) continue;
-            Dictionary<int, int[]>? lineStarts = null;
-            foreach (var magic in module.MagicLines)
+            foreach (var (magic, cell, shell, start) in InstallLines(module))
             {
-                if (ShellText(magic) is not { } shell || shell.IndexOf("install", StringComparison.Ordinal) < 0) continue;
-                if (magic.CellIndex is not int cellIndex || magic.Location.CellLine is not int cellLine) continue;
-                var cell = module.Notebook.Cells.FirstOrDefault(c => c.Index == cellIndex);
-                if (cell == null) continue;
-                lineStarts ??= new Dictionary<int, int[]>();
-                if (!lineStarts.TryGetValue(cellIndex, out var starts)) lineStarts[cellIndex] = starts = LineStarts(cell.Source.Value);
-                if (cellLine - 1 >= starts.Length) continue;
-                // The shell text is a suffix of the cell line (trailing blanks aside): map it into the cell's source.
-                int start = starts[cellLine - 1] + magic.Line.TrimEnd().Length - shell.Length;
-                if (start < 0 || string.CompareOrdinal(cell.Source.Value, start, shell, 0, shell.Length) != 0) continue;
                 // How the user ran it, for messages and fixes: %pip, !pip, or plain pip in a %%bash cell.
                 string prefix = magic.Kind == MagicKind.LineMagic ? (InstallMagics.Contains(magic.Name) ? "%" : "!")
                     : start > 0 && cell.Source.Value[start - 1] == '!' ? "!" : "";
@@ -59,6 +48,29 @@ public sealed class NotebookInstallCheck : IRepositoryCheck
                     InstallCommandCheck.CheckInstall(site, install, null, null, repository, projects, context);
                 }
             }
+        }
+    }
+
+    /// <summary>The magic lines of a notebook that may install (the shell text contains "install"), each with its cell,
+    /// the shell text and where that text starts in the cell's source (for <see cref="NotebookCell.SpanOf"/>).
+    /// Shared with the environment facts (notebook pins, <see cref="Environments.FactReader"/>).</summary>
+    internal static IEnumerable<(MagicLine Magic, NotebookCell Cell, string Shell, int Start)> InstallLines(PythonModule module)
+    {
+        if (module.Notebook == null || module.MagicLines.Count == 0) yield break;
+        Dictionary<int, int[]>? lineStarts = null;
+        foreach (var magic in module.MagicLines)
+        {
+            if (ShellText(magic) is not { } shell || shell.IndexOf("install", StringComparison.Ordinal) < 0) continue;
+            if (magic.CellIndex is not int cellIndex || magic.Location.CellLine is not int cellLine) continue;
+            var cell = module.Notebook.Cells.FirstOrDefault(c => c.Index == cellIndex);
+            if (cell == null) continue;
+            lineStarts ??= new Dictionary<int, int[]>();
+            if (!lineStarts.TryGetValue(cellIndex, out var starts)) lineStarts[cellIndex] = starts = LineStarts(cell.Source.Value);
+            if (cellLine - 1 >= starts.Length) continue;
+            // The shell text is a suffix of the cell line (trailing blanks aside): map it into the cell's source.
+            int start = starts[cellLine - 1] + magic.Line.TrimEnd().Length - shell.Length;
+            if (start < 0 || string.CompareOrdinal(cell.Source.Value, start, shell, 0, shell.Length) != 0) continue;
+            yield return (magic, cell, shell, start);
         }
     }
 
@@ -82,7 +94,7 @@ public sealed class NotebookInstallCheck : IRepositoryCheck
 
     /// <summary>IPython expands <c>{expr}</c> in <c>!</c>/<c>%</c> lines before the shell sees them
     /// (<c>!pip install torch=={version}</c>): such words are unknown until run time, like <c>$VAR</c>.</summary>
-    private static void MarkPythonExpansions(InstallCommand install)
+    internal static void MarkPythonExpansions(InstallCommand install)
     {
         for (int i = 0; i < install.Packages.Count; i++)
         {

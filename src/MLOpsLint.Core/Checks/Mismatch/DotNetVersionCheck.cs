@@ -27,12 +27,19 @@ public sealed class DotNetVersionCheck : IRepositoryCheck
         var projects = repo.Documents.Where(d => d.Kind == DocumentKind.MSBuild && d.HasText
             && d.Path.EndsWith("proj", StringComparison.OrdinalIgnoreCase)).ToList();
         if (projects.Count == 0) return;
-        foreach (var docker in repo.Documents.Where(d => d.Kind == DocumentKind.Dockerfile && d.HasText))
+        foreach (var docker in repo.Documents.Where(d => d.Kind is DocumentKind.Dockerfile or DocumentKind.Yaml && d.HasText && FactReader.MayHoldFacts(d)))
         {
             var facts = FactReader.Of(docker);
             var images = facts.DotNet.Where(f => f.Source == DotNetSource.RuntimeImage).ToList();
             if (images.Count == 0) continue;
-            foreach (var project in LinkedProjects(docker, facts, projects))
+            // A deployment manifest names no project: the one beside it, else the repository's only application project.
+            var linked = LinkedProjects(docker, facts, projects);
+            if (docker.Kind == DocumentKind.Yaml && !linked.Any())
+            {
+                var apps = projects.Where(p => !IsTestProject(p)).ToList();
+                if (apps.Count == 1) linked = apps;
+            }
+            foreach (var project in linked)
             {
                 var tfm = TargetFramework(project, repo);
                 if (tfm == null) continue;
@@ -47,6 +54,13 @@ public sealed class DotNetVersionCheck : IRepositoryCheck
                 }
             }
         }
+    }
+
+    private static bool IsTestProject(SourceDocument project)
+    {
+        string name = project.FileName;
+        return name.Contains("Test", StringComparison.OrdinalIgnoreCase) || name.Contains("Bench", StringComparison.OrdinalIgnoreCase)
+            || project.Text.Contains("Microsoft.NET.Test.Sdk", StringComparison.Ordinal);
     }
 
     /// <summary>The projects a Dockerfile builds: named in <c>dotnet publish/build/restore</c> or a COPY, else the only

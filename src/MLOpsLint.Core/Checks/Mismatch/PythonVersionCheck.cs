@@ -26,7 +26,7 @@ public sealed class PythonVersionCheck : IRepositoryCheck
     private static int Authority(PythonFact f) => f.Source switch
     {
         PythonSource.RequiresPython or PythonSource.PoetryPython or PythonSource.SetupCfgPythonRequires => 4,
-        PythonSource.RuntimeTxt or PythonSource.DockerBaseImage or PythonSource.DockerInstall => 3,
+        PythonSource.RuntimeTxt or PythonSource.DockerBaseImage or PythonSource.DockerInstall or PythonSource.DeploymentImage => 3,
         PythonSource.Pipfile or PythonSource.CondaEnvironment => 2,
         _ => 1,
     };
@@ -36,7 +36,7 @@ public sealed class PythonVersionCheck : IRepositoryCheck
     {
         PythonSource.RequiresPython or PythonSource.PoetryPython or PythonSource.SetupCfgPythonRequires => "project",
         PythonSource.DotPythonVersion or PythonSource.ToolVersions => "local",
-        PythonSource.DockerBaseImage or PythonSource.DockerInstall => "docker",
+        PythonSource.DockerBaseImage or PythonSource.DockerInstall or PythonSource.DeploymentImage => "docker", // images
         _ => s.ToString(),
     };
 
@@ -113,7 +113,7 @@ public sealed class PythonVersionCheck : IRepositoryCheck
     {
         var ci = facts.Where(f => f.Source == PythonSource.SetupPython).OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Span.StartLine).ToList();
         if (ci.Count == 0) return;
-        var production = facts.Where(f => f.Source is PythonSource.DockerBaseImage or PythonSource.DockerInstall or PythonSource.RuntimeTxt
+        var production = facts.Where(f => f.Source is PythonSource.DockerBaseImage or PythonSource.DockerInstall or PythonSource.DeploymentImage or PythonSource.RuntimeTxt
             && f.Version?.Minor != null
             && model.EnvironmentsOf(f.Path).Any(e => e.Role == EnvironmentRole.Serving)).ToList();
         var reportedLines = new HashSet<string>(StringComparer.Ordinal);
