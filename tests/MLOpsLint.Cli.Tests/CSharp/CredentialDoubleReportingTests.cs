@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis.Diagnostics;
 using MLOpsLint.Analyzers.Rules;
-using MLOpsLint.Analyzers.Tests.Support;
 using MLOpsLint.Cli.CSharp;
 using MLOpsLint.Core.Checks;
 using MLOpsLint.Core.Checks.Credentials;

@@ -1,7 +1,8 @@
 using System.Text;
 using MLOpsLint.Core.Secrets;
 
-namespace MLOpsLint.Core.Tests.Secrets;
+// Shared by the Core, CLI, analyzer and code-fix test projects (linked by tests/Directory.Build.props).
+namespace MLOpsLint.Tests.Shared;
 
 /// <summary>
 /// Secrets in each provider's real format, generated at test time (checksums computed here), so the repository holds
@@ -23,7 +24,7 @@ public static class FakeSecrets
     }
 
     /// <summary>A random string with at least one lower-case, upper-case letter and digit.</summary>
-    private static string Mixed(string alphabet, int length, int seed)
+    public static string Mixed(string alphabet, int length, int seed)
     {
         for (int s = seed; ; s += 1000)
         {
@@ -125,6 +126,12 @@ public static class FakeSecrets
         "{\n  \"type\": \"service_account\",\n  \"project_id\": \"ml-project\",\n  \"private_key_id\": \"" + Hex(40, seed) + "\",\n"
         + "  \"private_key\": \"" + Pem("PRIVATE KEY", seed, "\\n") + "\\n\",\n"
         + "  \"client_email\": \"trainer@ml-project.iam.gserviceaccount.com\",\n  \"client_id\": \"123456789012345678901\"\n}\n";
+
+    /// <summary>A random-looking value with no provider prefix (MLO404 under a secret name).</summary>
+    public static string Token32(int seed = 77) => Mixed(Base62, 32, seed);
+
+    /// <summary>A random-looking password.</summary>
+    public static string Password(int seed = 78) => Mixed(Base62, 12, seed) + "!#";
 
     /// <summary>Replaces <c>@@NAME@@</c> markers of a fixture with generated secrets.</summary>
     public static string Fill(string template) => template
