@@ -1,13 +1,14 @@
 using System.Collections.Immutable;
 using System.Composition;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
 using MLOpsLint.Analyzers.Rules;
 using MLOpsLint.Core.Rules;
+
+using MLOpsLint.CodeFixes.Infrastructure;
 
 namespace MLOpsLint.CodeFixes.Rules;
 
@@ -18,36 +19,24 @@ namespace MLOpsLint.CodeFixes.Rules;
 /// un-leak the value: it must still be revoked.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HardcodedCredentialFixer))]
 [Shared]
-public sealed class HardcodedCredentialFixer : CodeFixProvider
+public sealed class HardcodedCredentialFixer : NodeReplacementFixer
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleCatalog.MLO401.Id, RuleCatalog.MLO404.Id);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override Replacement? Plan(SyntaxNode node, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root == null) return;
-        foreach (var diagnostic in context.Diagnostics)
+        if (!diagnostic.Properties.ContainsKey(HardcodedCredentialAnalyzer.WholeLiteralProperty)
+            || !diagnostic.Properties.TryGetValue(HardcodedCredentialAnalyzer.VariableProperty, out var variable) || variable == null)
         {
-            if (!diagnostic.Properties.ContainsKey(HardcodedCredentialAnalyzer.WholeLiteralProperty)
-                || !diagnostic.Properties.TryGetValue(HardcodedCredentialAnalyzer.VariableProperty, out var variable) || variable == null)
-            {
-                continue;
-            }
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (node.FirstAncestorOrSelf<ExpressionSyntax>(e => e is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax) is not { } literal
-                || NeedsConstant(literal))
-            {
-                continue;
-            }
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Read it from the environment variable {variable}",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(literal, FromEnvironment(literal, variable)))),
-                    equivalenceKey: nameof(HardcodedCredentialFixer) + variable),
-                diagnostic);
+            return null;
         }
+        if (node.FirstAncestorOrSelf<ExpressionSyntax>(e => e is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax) is not { } literal
+            || NeedsConstant(literal))
+        {
+            return null;
+        }
+        return new Replacement($"Read it from the environment variable {variable}", literal,
+            () => FromEnvironment(literal, variable), nameof(HardcodedCredentialFixer) + variable);
     }
 
     private static bool NeedsConstant(SyntaxNode literal)

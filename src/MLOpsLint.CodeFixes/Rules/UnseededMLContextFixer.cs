@@ -1,43 +1,29 @@
 using System.Collections.Immutable;
 using System.Composition;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using MLOpsLint.Analyzers.Rules;
 using MLOpsLint.Core.Rules;
 
+using MLOpsLint.CodeFixes.Infrastructure;
+
 namespace MLOpsLint.CodeFixes.Rules;
 
 /// <summary>MLO303: <c>new MLContext()</c> → <c>new MLContext(seed: 0)</c>; a null seed becomes <c>seed: 0</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnseededMLContextFixer))]
 [Shared]
-public sealed class UnseededMLContextFixer : CodeFixProvider
+public sealed class UnseededMLContextFixer : NodeReplacementFixer
 {
     private const string Title = "Add seed: 0";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleCatalog.MLO303.Id);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root == null) return;
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var creation = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
-                .FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
-            if (creation == null) continue;
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    Title,
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(creation, WithSeed(creation)))),
-                    equivalenceKey: nameof(UnseededMLContextFixer)),
-                diagnostic);
-        }
-    }
+    protected override Replacement? Plan(SyntaxNode node, Diagnostic diagnostic) =>
+        node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } creation
+            ? new Replacement(Title, creation, () => WithSeed(creation), nameof(UnseededMLContextFixer))
+            : null;
 
     /// <summary>The creation with <c>seed: 0</c>, keeping every comment, space and line break around it.</summary>
     internal static BaseObjectCreationExpressionSyntax WithSeed(BaseObjectCreationExpressionSyntax creation)

@@ -2,12 +2,13 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using MLOpsLint.Analyzers.Rules;
 using MLOpsLint.Core.Rules;
+
+using MLOpsLint.CodeFixes.Infrastructure;
 
 namespace MLOpsLint.CodeFixes.Rules;
 
@@ -15,32 +16,18 @@ namespace MLOpsLint.CodeFixes.Rules;
 /// explicit null seed (named or positional) becomes <c>0</c> where it stands.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnseededMLNetOperationFixer))]
 [Shared]
-public sealed class UnseededMLNetOperationFixer : CodeFixProvider
+public sealed class UnseededMLNetOperationFixer : NodeReplacementFixer
 {
     private const string Title = "Add seed: 0";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleCatalog.MLO307.Id);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override Replacement? Plan(SyntaxNode node, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root == null) return;
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var invocation = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
-                .FirstAncestorOrSelf<InvocationExpressionSyntax>();
-            if (invocation == null) continue;
-            int? index = diagnostic.Properties.TryGetValue(UnseededMLNetOperationAnalyzer.SeedArgumentIndex, out var text)
-                && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int i) ? i : null;
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    Title,
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(invocation, WithSeed(invocation, index)))),
-                    equivalenceKey: nameof(UnseededMLNetOperationFixer)),
-                diagnostic);
-        }
+        if (node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation) return null;
+        int? index = diagnostic.Properties.TryGetValue(UnseededMLNetOperationAnalyzer.SeedArgumentIndex, out var text)
+            && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int i) ? i : null;
+        return new Replacement(Title, invocation, () => WithSeed(invocation, index), nameof(UnseededMLNetOperationFixer));
     }
 
     internal static InvocationExpressionSyntax WithSeed(InvocationExpressionSyntax invocation, int? existingIndex)

@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using System.Composition;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using MLOpsLint.Core.Rules;
+
+using MLOpsLint.CodeFixes.Infrastructure;
 
 namespace MLOpsLint.CodeFixes.Rules;
 
@@ -14,33 +15,20 @@ namespace MLOpsLint.CodeFixes.Rules;
 /// instance is not thread-safe, so the caller must decide where it lives.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnseededRandomFixer))]
 [Shared]
-public sealed class UnseededRandomFixer : CodeFixProvider
+public sealed class UnseededRandomFixer : NodeReplacementFixer
 {
     private const string Title = "Seed the Random with 0";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleCatalog.MLO308.Id);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override Replacement? Plan(SyntaxNode node, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root == null) return;
-        foreach (var diagnostic in context.Diagnostics)
+        if (node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { } creation
+            || !diagnostic.Location.SourceSpan.Contains(creation.SpanStart))
         {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { } creation
-                || !diagnostic.Location.SourceSpan.Contains(creation.SpanStart))
-            {
-                continue; // Random.Shared
-            }
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    Title,
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(creation, WithSeed(creation)))),
-                    equivalenceKey: nameof(UnseededRandomFixer)),
-                diagnostic);
+            return null; // Random.Shared
         }
+        return new Replacement(Title, creation, () => WithSeed(creation), nameof(UnseededRandomFixer));
     }
 
     internal static BaseObjectCreationExpressionSyntax WithSeed(BaseObjectCreationExpressionSyntax creation)
