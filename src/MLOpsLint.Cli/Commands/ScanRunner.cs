@@ -12,12 +12,7 @@ namespace MLOpsLint.Cli.Commands;
 /// engine. Throws <see cref="UsageException"/> or <see cref="ConfigException"/> when the scan cannot run.</summary>
 internal static class ScanRunner
 {
-    private static readonly Lazy<IReadOnlyList<ICheck>> CliChecks = new(() =>
-        typeof(ScanRunner).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && !t.IsInterface && typeof(ICheck).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) != null)
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => (ICheck)Activator.CreateInstance(t)!)
-            .ToArray());
+    private static readonly Lazy<IReadOnlyList<ICheck>> CliChecks = new(() => CheckRegistry.Discover(typeof(ScanRunner).Assembly));
 
     public sealed record Outcome(LintResult Result, LintConfig Config, string Root, Func<string, Core.Documents.SourceDocument?> Documents)
     {
