@@ -68,7 +68,13 @@ public sealed class DocumentSecrets
         or DocumentKind.PyProject or DocumentKind.SetupCfg or DocumentKind.Pipfile or DocumentKind.Ini
         or DocumentKind.DotEnv or DocumentKind.Shell or DocumentKind.Dockerfile;
 
-    private static DocumentSecrets Compute(SourceDocument document, double minEntropy, ISet<string>? ignoreNames)
+    private static DocumentSecrets Compute(SourceDocument document, double minEntropy, ISet<string>? ignoreNames) =>
+        document.Kind == DocumentKind.Python && document.HasText && !SecretPrefilter.MayHoldSecret(document.Text)
+            ? new DocumentSecrets(Array.Empty<LocatedSecret>())
+            : ComputeUnfiltered(document, minEntropy, ignoreNames);
+
+    /// <summary>The full reader, without <see cref="SecretPrefilter"/> (tests compare the two).</summary>
+    internal static DocumentSecrets ComputeUnfiltered(SourceDocument document, double minEntropy, ISet<string>? ignoreNames)
     {
         var located = new List<LocatedSecret>();
         if (!document.HasText || document.Kind == DocumentKind.LockFile) return new DocumentSecrets(located);
