@@ -69,7 +69,7 @@ internal static class Program
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Text output: one line per finding, no code frames, no progress." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print notes about the scan itself (files over the size cap, …) on stderr." };
         var staged = new Option<bool>("--staged") { Description = "Scan what is about to be committed (the git index) instead of the working tree; report only staged files. For pre-commit hooks." };
-        var history = new Option<bool>("--history") { Description = "Scan every blob reachable from history (all refs) once; report each offending blob with the commit that added it." };
+        var history = new Option<bool>("--history") { Description = "Scan every blob reachable from history (all refs) once with the committed-data (MLO1) and credential (MLO4) rules; report each offending blob with the commit that added it." };
         var fix = new Option<bool>("--fix") { Description = "Apply the safe, mechanical fixes (e.g. add random_state=42 to scikit-learn calls) to the files, list them on stderr, then report what is left." };
         var diff = new Option<bool>("--diff") { Description = "Print the fixes --fix would make as a unified diff on stdout and write nothing; exit 1 when there is something to fix." };
         var online = new Option<bool>("--online")

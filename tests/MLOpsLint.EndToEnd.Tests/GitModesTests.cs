@@ -71,6 +71,88 @@ public class GitModesTests
     }
 
     [Fact]
+    public void History_finds_credentials_in_old_versions_each_on_its_own_blob()
+    {
+        using var repo = TempRepo.Git();
+        string first = FakeSecrets.HuggingFace(), second = FakeSecrets.GitHub();
+        repo.Write("src/config.py", $"import os\nHF_TOKEN = \"{first}\"\n");
+        repo.Commit("add config");
+        repo.Write("src/config.py", $"import os\n\nGH = \"{second}\"\n");
+        repo.Commit("another token");
+        repo.Write("src/config.py", "import os\nHF_TOKEN = os.environ[\"HF_TOKEN\"]\n");
+        repo.Commit("read it from the environment");
+
+        Assert.Equal(0, CliRunner.InProcess("scan", repo.Root, "--select", "MLO4").ExitCode); // the tree is clean now
+        var r = CliRunner.InProcess("scan", repo.Root, "--history", "--format", "json");
+        Assert.Equal(1, r.ExitCode);
+        var found = Findings(r).Select(f => (f.GetProperty("ruleId").GetString()!, f.GetProperty("path").GetString()!, f.GetProperty("startLine").GetInt32(),
+            f.GetProperty("locationHint").GetString()!.Contains("\"add config\"") ? "add config" : "another token")).ToArray();
+        Assert.Equal(new[] { ("MLO401", "src/config.py", 2, "add config"), ("MLO401", "src/config.py", 3, "another token") }, found);
+        Assert.DoesNotContain(first, r.Stdout);
+        Assert.DoesNotContain(second, r.Stdout);
+
+        // the text report frames each finding with the line of its own version, masked
+        var text = CliRunner.InProcess("scan", repo.Root, "--history", "--no-color");
+        Assert.Contains("HF_TOKEN = \"" + first.Substring(0, 4), text.Stdout);
+        Assert.Contains("GH = \"" + second.Substring(0, 4), text.Stdout);
+        Assert.DoesNotContain(first, text.Stdout);
+        Assert.DoesNotContain(second, text.Stdout);
+    }
+
+    [Fact]
+    public void History_runs_only_the_rules_whose_harm_stays_in_history()
+    {
+        using var repo = TempRepo.Git();
+        repo.Write("requirements.txt", "torch\nscikit-learn\n");
+        repo.Write("train.py", "from sklearn.model_selection import train_test_split\nX_tr, X_te = train_test_split(X)\nopen('/home/alice/data.csv')\n");
+        repo.Write("model.pkl", Pickle);
+        repo.Commit("everything at once");
+        var working = CliRunner.InProcess("scan", repo.Root, "--format", "json");
+        var families = Findings(working).Select(f => f.GetProperty("ruleId").GetString()!.Substring(0, 4)).Distinct().OrderBy(x => x).ToArray();
+        Assert.Equal(new[] { "MLO1", "MLO2", "MLO3", "MLO5" }, families);
+
+        var history = CliRunner.InProcess("scan", repo.Root, "--history", "--format", "json");
+        Assert.All(Findings(history), f => Assert.StartsWith("MLO1", f.GetProperty("ruleId").GetString()));
+        Assert.NotEmpty(Findings(history));
+
+        var none = CliRunner.InProcess("scan", repo.Root, "--history", "--select", "MLO3");
+        Assert.Equal(2, none.ExitCode);
+        Assert.Contains("MLO1", none.Stderr);
+        Assert.Contains("MLO4", none.Stderr);
+    }
+
+    [Fact]
+    public void History_reports_a_blob_at_a_path_that_is_not_excluded_and_survives_a_missing_blob()
+    {
+        using var repo = TempRepo.Git();
+        repo.Write("vendor/model.pkl", Pickle);
+        repo.Commit("vendored first");
+        repo.Write("models/model.pkl", Pickle); // the same blob, later, where it is not excluded
+        repo.Write("lost.pkl", Pickle.Concat(new byte[] { 9 }).ToArray());
+        repo.Commit("then copied");
+        var r = CliRunner.InProcess("scan", repo.Root, "--history", "--select", "MLO102", "--exclude", "vendor/**", "--format", "json");
+        Assert.Equal(new[] { "lost.pkl", "models/model.pkl" }, Findings(r).Select(f => f.GetProperty("path").GetString()).OrderBy(p => p).ToArray());
+
+        // a damaged object store: the blob of lost.pkl is gone; the walk goes on and says what it could not check
+        string sha = repo.Run("git", "rev-parse", "HEAD:lost.pkl").Trim();
+        File.Delete(Path.Combine(repo.Root, ".git", "objects", sha.Substring(0, 2), sha.Substring(2)));
+        foreach (var noCli in new[] { false, true })
+        {
+            Environment.SetEnvironmentVariable("MLOPS_LINT_NO_GIT_CLI", noCli ? "1" : null);
+            try
+            {
+                var damaged = CliRunner.InProcess("scan", repo.Root, "--history", "--select", "MLO102", "--format", "json");
+                Assert.Equal("vendor/model.pkl", Assert.Single(Findings(damaged)).GetProperty("path").GetString()); // one blob, its first path
+                Assert.Contains("1 blob(s) reachable from history are not in the object store", damaged.Stderr);
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("MLOPS_LINT_NO_GIT_CLI", null);
+            }
+        }
+    }
+
+    [Fact]
     public void History_since_a_revision_skips_what_came_before()
     {
         using var repo = TempRepo.Git();

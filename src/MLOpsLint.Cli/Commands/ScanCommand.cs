@@ -37,7 +37,7 @@ internal static class ScanCommand
         }
 
         var result = outcome.Result;
-        var report = new ScanReport(result, outcome.Root, outcome.Documents, outcome.Config.FailLevel) { History = outcome.History };
+        var report = new ScanReport(result, outcome.Root, outcome.Documents, outcome.Config.FailLevel) { History = outcome.History, DocumentOf = outcome.DocumentOf };
 
         // scan problems: stderr, so stdout holds only the report
         if (options.Format != OutputFormat.GitHub)

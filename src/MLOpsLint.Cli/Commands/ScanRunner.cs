@@ -17,6 +17,10 @@ internal static class ScanRunner
     public sealed record Outcome(LintResult Result, LintConfig Config, string Root, Func<string, Core.Documents.SourceDocument?> Documents)
     {
         public Git.HistorySummary? History { get; init; }
+
+        /// <summary>The document a finding was made in, when the path alone does not say it (a history scan sees
+        /// several versions of one path); reporters take code frames from it.</summary>
+        public Func<Finding, Core.Documents.SourceDocument?>? DocumentOf { get; init; }
     }
 
     public static Outcome Run(ScanOptions options, bool applyBaseline, Action<string>? progress = null)
@@ -54,7 +58,7 @@ internal static class ScanRunner
             var all = warnings.Select(w => RelativeTo(history.Root, w)).Concat(hr.Diagnostics).ToArray();
             var final = new LintResult(kept, all, hr.FilesScanned, hr.Suppressed, hr.Findings.Count - kept.Count) { BytesScanned = hr.BytesScanned };
             if (WantsOnline(options)) final = WithOnlineVersions(final, history.Root, progress);
-            return new Outcome(final, config, history.Root, p => history.Documents.TryGetValue(p, out var d) ? d : null) { History = history.Summary };
+            return new Outcome(final, config, history.Root, p => history.Documents.TryGetValue(p, out var d) ? d : null) { History = history.Summary, DocumentOf = history.DocumentOf };
         }
 
         IReadOnlyList<Core.Documents.SourceDocument> documents;

@@ -5,10 +5,10 @@ using System.Text;
 namespace MLOpsLint.Cli.Git;
 
 /// <summary>
-/// The history walk and blob reads through the git executable, when there is one: <c>git log --raw</c>
-/// compares each commit with its first parent in git's own code (identical subtrees pruned by id), and one
-/// <c>git cat-file --batch</c> process streams the blob contents. Same results as <see cref="HistoryWalker"/>,
-/// several times faster on long histories. Paths come NUL-separated, so any file name parses.
+/// The history walk through the git executable, when there is one: <c>git log --raw</c> compares each commit with
+/// its first parent in git's own code (identical subtrees pruned by id); <see cref="CatFileBatch"/> streams the blob
+/// contents. Same results as <see cref="HistoryWalker"/>, several times faster on long histories. Paths come
+/// NUL-separated, so any file name parses.
 /// </summary>
 internal static class GitCli
 {
@@ -16,7 +16,12 @@ internal static class GitCli
 
     public static bool IsAvailable => Executable.Value != null && Environment.GetEnvironmentVariable("MLOPS_LINT_NO_GIT_CLI") == null;
 
-    public static HistoryWalk Walk(string gitDir, string? sinceSha, ISet<string> seenBlobs, Func<string, bool> excluded, Action<string>? progress)
+    /// <summary>
+    /// Walks every commit reachable from all refs (not from <paramref name="sinceSha"/>), oldest first, and calls
+    /// <paramref name="found"/> with each blob the first time a commit adds it (on the walking thread, as git prints
+    /// it, so the reads can start before the walk ends). Returns the number of commits.
+    /// </summary>
+    public static int Walk(string gitDir, string? sinceSha, ISet<string> seenBlobs, Func<string, bool> excluded, Action<HistoryBlob> found)
     {
         var args = new List<string>
         {
@@ -25,7 +30,6 @@ internal static class GitCli
         };
         if (sinceSha != null) args.Add("^" + sinceSha);
         args.Add("--");
-        var blobs = new List<HistoryBlob>();
         int commits = 0;
         using var p = Start(args, redirectInput: false);
         var stderr = p.StandardError.ReadToEndAsync();
@@ -38,9 +42,9 @@ internal static class GitCli
             if (meta != null)
             {
                 // the path that follows a raw record
-                if (current != null && IsAddedFile(meta, out string sha) && seenBlobs.Add(sha) && !excluded(t))
+                if (current != null && IsAddedFile(meta, out string sha) && !excluded(t) && seenBlobs.Add(sha))
                 {
-                    blobs.Add(new HistoryBlob(sha, t, current));
+                    found(new HistoryBlob(sha, t, current));
                 }
                 meta = null;
             }
@@ -54,7 +58,6 @@ internal static class GitCli
                 long seconds = parts.Length > 2 && long.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 0;
                 current = new CommitInfo(parts[1], DateTimeOffset.FromUnixTimeSeconds(seconds), parts.Length > 3 ? parts[3] : "");
                 commits++;
-                if (progress != null && commits % 500 == 0) progress($"walking history: {commits} commits, {blobs.Count} blobs…");
             }
         }
         p.WaitForExit();
@@ -62,49 +65,10 @@ internal static class GitCli
         {
             string err = stderr.Result.Trim();
             // a repository with no commits yet has nothing to walk
-            if (err.Contains("does not have any commits") || err.Contains("bad default revision")) return new HistoryWalk(blobs, 0);
+            if (err.Contains("does not have any commits") || err.Contains("bad default revision")) return 0;
             throw new Discovery.UsageException("git log failed: " + err);
         }
-        return new HistoryWalk(blobs, commits);
-    }
-
-    /// <summary>Streams blobs through one <c>git cat-file --batch</c>: (sha, size, first bytes or all of them).</summary>
-    public static IEnumerable<(string Sha, long Size, byte[] Content, bool Complete)> ReadBlobs(string gitDir, IReadOnlyList<string> shas, long maxBytes, int headBytes)
-    {
-        using var p = Start(new[] { "--git-dir", gitDir, "cat-file", "--batch" }, redirectInput: true);
-        var writer = Task.Run(() =>
-        {
-            try
-            {
-                var input = p.StandardInput;
-                foreach (var sha in shas) input.Write(sha + "\n");
-                input.Close();
-            }
-            catch (IOException)
-            {
-                // git went away; the reader reports it
-            }
-        });
-        var stream = new BufferedStream(p.StandardOutput.BaseStream, 1 << 16);
-        foreach (var sha in shas)
-        {
-            string header = ReadLine(stream) ?? throw new IOException("git cat-file ended early");
-            var parts = header.Split(' ');
-            if (parts.Length < 3 || parts[1] != "blob")
-            {
-                if (parts.Length == 2 && parts[1] == "missing") continue;
-                throw new IOException("unexpected git cat-file output: " + header);
-            }
-            long size = long.Parse(parts[2], CultureInfo.InvariantCulture);
-            bool complete = size <= maxBytes;
-            int keep = (int)Math.Min(size, complete ? size : headBytes);
-            var content = new byte[keep];
-            ReadExactly(stream, content, keep);
-            Skip(stream, size - keep + 1); // the rest, and the newline after the content
-            yield return (sha, size, content, complete);
-        }
-        writer.Wait();
-        p.WaitForExit();
+        return commits;
     }
 
     private static bool IsAddedFile(string meta, out string sha)
@@ -119,7 +83,7 @@ internal static class GitCli
         return true;
     }
 
-    private static Process Start(IEnumerable<string> args, bool redirectInput)
+    internal static Process Start(IEnumerable<string> args, bool redirectInput)
     {
         var psi = new ProcessStartInfo(Executable.Value!)
         {
@@ -146,40 +110,6 @@ internal static class GitCli
             }
         }
         return null;
-    }
-
-    private static string? ReadLine(Stream s)
-    {
-        var bytes = new List<byte>(64);
-        while (true)
-        {
-            int b = s.ReadByte();
-            if (b < 0) return bytes.Count == 0 ? null : Encoding.UTF8.GetString(bytes.ToArray());
-            if (b == '\n') return Encoding.UTF8.GetString(bytes.ToArray());
-            bytes.Add((byte)b);
-        }
-    }
-
-    private static void ReadExactly(Stream s, byte[] buffer, int count)
-    {
-        int read = 0;
-        while (read < count)
-        {
-            int n = s.Read(buffer, read, count - read);
-            if (n == 0) throw new IOException("git cat-file ended early");
-            read += n;
-        }
-    }
-
-    private static void Skip(Stream s, long count)
-    {
-        var buffer = new byte[Math.Min(count, 1 << 16)];
-        while (count > 0)
-        {
-            int n = s.Read(buffer, 0, (int)Math.Min(buffer.Length, count));
-            if (n == 0) return;
-            count -= n;
-        }
     }
 
     /// <summary>Splits a byte stream on NUL into UTF-8 strings.</summary>

@@ -60,7 +60,7 @@ internal static class HistoryWalker
                 if (change.Status is ChangeKind.Deleted or ChangeKind.Unmodified or ChangeKind.Ignored or ChangeKind.Untracked) continue;
                 if (change.Mode is not (Mode.NonExecutableFile or Mode.ExecutableFile or Mode.NonExecutableGroupWritableFile)) continue;
                 string path = change.Path.Replace('\\', '/');
-                if (seenBlobs.Add(change.Oid.Sha) && !excluded(path))
+                if (!excluded(path) && seenBlobs.Add(change.Oid.Sha))
                 {
                     info ??= new CommitInfo(commit.Sha, commit.Author.When, commit.MessageShort);
                     blobs.Add(new HistoryBlob(change.Oid.Sha, path, info));

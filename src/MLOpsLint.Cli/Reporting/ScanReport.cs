@@ -28,14 +28,19 @@ internal sealed class ScanReport
     /// <summary>Set for <c>scan --history</c>.</summary>
     public Git.HistorySummary? History { get; init; }
 
+    /// <summary>The document a finding was made in, when its path alone does not say it (<c>--history</c>: several
+    /// versions of one path); code frames come from it.</summary>
+    public Func<Finding, Core.Documents.SourceDocument?>? DocumentOf { get; init; }
+
     /// <summary>The rules that appear in the findings, ordered by id.</summary>
     public IReadOnlyList<RuleDescriptor> RulesUsed =>
         Findings.Select(f => f.Rule).Distinct().OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
 
-    /// <summary>The source line of a finding, when its document has text.</summary>
-    public string? SourceLine(string path, int line)
+    /// <summary>Line <paramref name="line"/> of <paramref name="path"/> (of the document <paramref name="finding"/> was
+    /// made in, when that is known), when the document has text.</summary>
+    public string? SourceLine(string path, int line, Finding? finding = null)
     {
-        var doc = Documents(path);
+        var doc = (finding != null && finding.Path == path ? DocumentOf?.Invoke(finding) : null) ?? Documents(path);
         if (doc == null || !doc.HasText || line < 1 || line > doc.Lines.LineCount) return null;
         return doc.Lines.GetLine(line);
     }

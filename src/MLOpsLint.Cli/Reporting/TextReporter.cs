@@ -56,19 +56,19 @@ internal sealed class TextReporter : IReporter
         string hint = f.LocationHint != null ? $" ({f.LocationHint})" : "";
         o.WriteLine($"{ansi.Bold(where)}: {ansi.Severity(f.Severity, f.Severity.ToName())} {ansi.Bold(f.RuleId)} {f.Message}{hint}");
         if (quiet) return;
-        if (f.Span != SourceSpan.WholeFile) WriteFrame(report, f.Path, f.Span, f.IsSensitive, o);
+        if (f.Span != SourceSpan.WholeFile) WriteFrame(report, f.Path, f.Span, f.IsSensitive, o, f);
         foreach (var r in f.Related)
         {
             o.WriteLine($"  {ansi.Blue("=")} {ansi.Bold("other side")}: {r.Path}:{r.Span.StartLine}{(r.Message != null ? " — " + r.Message : "")}");
-            WriteFrame(report, r.Path, r.Span, false, o);
+            WriteFrame(report, r.Path, r.Span, false, o, null);
         }
         o.WriteLine($"  {ansi.Blue("=")} {ansi.Bold("fix")}: {f.Fix}");
         o.WriteLine($"  {ansi.Blue("=")} {ansi.Bold("rule")}: {f.RuleId} {f.Rule.Name} — {f.Rule.HelpUri}");
     }
 
-    private void WriteFrame(ScanReport report, string path, SourceSpan span, bool sensitive, TextWriter o)
+    private void WriteFrame(ScanReport report, string path, SourceSpan span, bool sensitive, TextWriter o, Finding? finding)
     {
-        string? line = report.SourceLine(path, span.StartLine);
+        string? line = report.SourceLine(path, span.StartLine, finding);
         if (line == null) return;
         int start = Math.Max(0, span.StartColumn - 1);
         int end = span.IsSingleLine ? Math.Max(start + 1, span.EndColumn - 1) : line.Length;
