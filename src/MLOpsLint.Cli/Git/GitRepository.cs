@@ -42,6 +42,7 @@ internal static class GitRepository
     /// <summary>The repository root for a path (for configuration lookups before the repository is opened).</summary>
     public static string TopLevel(string path)
     {
+        if (GitCli.IsAvailable && GitCliRepository.Locate(path) is { } at) return at.Root;
         using var repo = Open(path, "--history", allowBare: true);
         return Root(repo);
     }

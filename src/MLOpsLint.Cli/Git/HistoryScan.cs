@@ -51,19 +51,94 @@ internal static class HistoryScan
     public static Result Run(string scanPath, string? since, LintConfig config, Linter linter, Action<string>? progress)
     {
         config = ForHistory(config);
-        using var repo = GitRepository.Open(scanPath, "--history", allowBare: true);
-        string root = GitRepository.Root(repo);
-        string gitDir = repo.Info.Path;
         var clock = Stopwatch.StartNew();
-        bool useCli = GitCli.IsAvailable;
-        var checker = new HistoryChecker(linter, config, HeadAttributes(repo, config.MaxTextFileSize));
-        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        long bytes = 0;
-        int missing = 0;
-        int commits;
-        TimeSpan walkTime;
+        if (GitCli.IsAvailable && GitCliRepository.Locate(scanPath) is { } at)
+        {
+            var viaGit = new Collector(linter, config, HeadAttributes(at.GitDir), progress);
+            int commits = WalkWithGit(at.GitDir, since, config, viaGit, clock, out var walkTime);
+            return viaGit.Finish(at.Root, since, commits, "git", walkTime, clock);
+        }
+        using var repo = GitRepository.Open(scanPath, "--history", allowBare: true);
+        var viaLibgit2 = new Collector(linter, config, HeadAttributes(repo, config.MaxTextFileSize), progress);
+        var walk = HistoryWalker.Run(repo, since, config.Exclude.IsMatch, progress);
+        var walked = clock.Elapsed;
+        foreach (var b in walk.Blobs)
+        {
+            if (repo.Lookup<Blob>(b.Sha) is Blob blob) viaLibgit2.Add(b, BlobReader.Read(blob, b.Path, b.IntroducedBy.Sha, config.MaxTextFileSize));
+            else viaLibgit2.Missing++;
+        }
+        return viaLibgit2.Finish(GitRepository.Root(repo), since, walk.Commits, "libgit2", walked, clock);
+    }
 
-        void Add(HistoryBlob b, SourceDocument doc)
+    /// <summary>
+    /// <c>git log</c> finds the blobs on one thread and hands each to <c>git cat-file --batch</c> as it goes; this thread
+    /// reads the contents in the same order and passes them to the checker, which checks full batches on the pool.
+    /// </summary>
+    private static int WalkWithGit(string gitDir, string? since, LintConfig config, Collector collector, Stopwatch clock, out TimeSpan walkTime)
+    {
+        string? sinceSha = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (since != null)
+        {
+            sinceSha = GitCliRepository.ResolveCommit(gitDir, since)
+                ?? throw new Discovery.UsageException($"--since {since}: no such commit, branch or tag in this repository");
+            foreach (var e in GitCliRepository.ListFiles(gitDir, sinceSha)) seen.Add(e.Sha);
+        }
+        using var cat = new CatFileBatch(gitDir);
+        using var queue = new BlockingCollection<HistoryBlob>();
+        int commits = 0;
+        var walked = TimeSpan.Zero;
+        var walker = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                commits = GitCli.Walk(gitDir, sinceSha, seen, config.Exclude.IsMatch, b =>
+                {
+                    queue.Add(b);
+                    cat.Request(b.Sha);
+                });
+            }
+            finally
+            {
+                cat.EndRequests();
+                queue.CompleteAdding();
+                walked = clock.Elapsed;
+            }
+        }, TaskCreationOptions.LongRunning);
+        foreach (var b in queue.GetConsumingEnumerable())
+        {
+            if (cat.Read(config.MaxTextFileSize, Discovery.DocumentLoader.HeadBytes) is var (size, content, complete))
+            {
+                collector.Add(b, new SourceDocument(b.Path, content, size, complete, b.IntroducedBy.Sha));
+            }
+            else
+            {
+                collector.Missing++;
+            }
+        }
+        walker.GetAwaiter().GetResult();
+        walkTime = walked;
+        return commits;
+    }
+
+    /// <summary>Takes the blobs as they are read, checks them (<see cref="HistoryChecker"/>), and assembles the result.</summary>
+    private sealed class Collector
+    {
+        private readonly HistoryChecker checker;
+        private readonly Action<string>? progress;
+        private readonly Dictionary<string, long> sizes = new(StringComparer.Ordinal);
+        private long bytes;
+
+        public Collector(Linter linter, LintConfig config, IReadOnlyList<SourceDocument> context, Action<string>? progress)
+        {
+            checker = new HistoryChecker(linter, config, context);
+            this.progress = progress;
+        }
+
+        /// <summary>Blobs history names that the object store does not have.</summary>
+        public int Missing { get; set; }
+
+        public void Add(HistoryBlob b, SourceDocument doc)
         {
             sizes[b.Sha] = doc.Size;
             bytes += doc.Size;
@@ -71,102 +146,61 @@ internal static class HistoryScan
             if (progress != null && sizes.Count % 1000 == 0) progress($"checking history: {sizes.Count} blobs…");
         }
 
-        if (useCli)
+        public Result Finish(string root, string? since, int commits, string via, TimeSpan walkTime, Stopwatch clock)
         {
-            string? sinceSha = null;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            if (since != null)
+            var readTime = clock.Elapsed;
+            var (found, suppressed, checkDiagnostics) = checker.Finish();
+            var located = new List<(Finding Finding, SourceDocument Document)>(found.Count);
+            foreach (var (f, blob, doc) in found)
             {
-                var from = HistoryWalker.ResolveSince(repo, since);
-                sinceSha = from.Sha;
-                seen.UnionWith(HistoryWalker.BlobsOf(from.Tree));
-            }
-            using var cat = new CatFileBatch(gitDir);
-            using var queue = new BlockingCollection<HistoryBlob>();
-            int walked = 0;
-            var walkDone = TimeSpan.Zero;
-            var walker = Task.Factory.StartNew(() =>
-            {
-                try
+                var c = blob.IntroducedBy;
+                string when = c.When.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                located.Add((f with
                 {
-                    walked = GitCli.Walk(gitDir, sinceSha, seen, config.Exclude.IsMatch, b =>
-                    {
-                        queue.Add(b);
-                        cat.Request(b.Sha);
-                    });
-                }
-                finally
-                {
-                    cat.EndRequests();
-                    queue.CompleteAdding();
-                    walkDone = clock.Elapsed;
-                }
-            }, TaskCreationOptions.LongRunning);
-            foreach (var b in queue.GetConsumingEnumerable())
-            {
-                if (cat.Read(config.MaxTextFileSize, Discovery.DocumentLoader.HeadBytes) is not var (size, content, complete))
-                {
-                    missing++;
-                    continue;
-                }
-                Add(b, new SourceDocument(b.Path, content, size, complete, b.IntroducedBy.Sha));
+                    LocationHint = $"in history: blob {blob.Sha.Substring(0, 8)}, added in commit {c.Sha.Substring(0, 8)} ({when}) \"{Trim(c.Subject)}\"",
+                    FingerprintContent = "blob " + blob.Sha + " " + (f.FingerprintContent ?? f.Message),
+                }, doc));
             }
-            walker.GetAwaiter().GetResult();
-            commits = walked;
-            walkTime = walkDone;
-        }
-        else
-        {
-            var walk = HistoryWalker.Run(repo, since, config.Exclude.IsMatch, progress);
-            walkTime = clock.Elapsed;
-            commits = walk.Commits;
-            foreach (var b in walk.Blobs)
-            {
-                if (repo.Lookup<Blob>(b.Sha) is Blob blob) Add(b, BlobReader.Read(blob, b.Path, b.IntroducedBy.Sha, config.MaxTextFileSize));
-                else missing++;
-            }
-        }
-        var readTime = clock.Elapsed;
+            // two versions of one path can hold the same finding: the blob (in the location hint) orders them
+            located.Sort((a, b) => Linter.Compare(a.Finding, b.Finding) is var c && c != 0 ? c : string.CompareOrdinal(a.Finding.LocationHint, b.Finding.LocationHint));
+            var flagged = found.Where(x => x.Finding.Rule.Family == RuleFamily.CommittedData).Select(x => x.Blob.Sha).ToHashSet(StringComparer.Ordinal);
+            long removable = flagged.Sum(sha => sizes[sha]);
+            var documents = new Dictionary<string, SourceDocument>(StringComparer.Ordinal);
+            foreach (var (f, doc) in located) documents.TryAdd(f.Path, doc);
+            // every history finding carries its content (FingerprintContent), so no document is needed to fingerprint it
+            var fingerprinted = Core.Baseline.Fingerprints.Assign(located.Select(x => x.Finding).ToArray(), _ => null);
+            var documentOf = new Dictionary<Finding, SourceDocument>(ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < fingerprinted.Count; i++) documentOf[fingerprinted[i]] = located[i].Document;
 
-        var (found, suppressed, checkDiagnostics) = checker.Finish();
-        var located = new List<(Finding Finding, SourceDocument Document)>(found.Count);
-        foreach (var (f, blob, doc) in found)
-        {
-            var c = blob.IntroducedBy;
-            string when = c.When.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            located.Add((f with
+            var diagnostics = checkDiagnostics.Distinct().ToList();
+            if (Missing > 0)
             {
-                LocationHint = $"in history: blob {blob.Sha.Substring(0, 8)}, added in commit {c.Sha.Substring(0, 8)} ({when}) \"{Trim(c.Subject)}\"",
-                FingerprintContent = "blob " + blob.Sha + " " + (f.FingerprintContent ?? f.Message),
-            }, doc));
+                diagnostics.Add(new ScanDiagnostic(ScanDiagnosticLevel.Warning,
+                    $"{Missing} blob(s) reachable from history are not in the object store (a partial clone, or a damaged repository) and were not checked; "
+                    + "`git fsck` tells which"));
+            }
+            string timing = FormattableString.Invariant(
+                $"history timing ({via}): walk {walkTime.TotalSeconds:0.000} s ({commits} commits), walk+read {readTime.TotalSeconds:0.000} s ({sizes.Count} blobs, {bytes / 1e6:0.0} MB), all {clock.Elapsed.TotalSeconds:0.000} s; checks {checker.CheckTime.TotalSeconds:0.000} s on the pool");
+            var result = new LintResult(fingerprinted, diagnostics, sizes.Count, suppressed, 0) { BytesScanned = bytes };
+            var summary = new HistorySummary(commits, sizes.Count, flagged.Count, removable, since) { Timing = timing };
+            return new Result(result, summary, root, documents, f => documentOf.TryGetValue(f, out var d) ? d : null);
         }
-        // two versions of one path can hold the same finding: the blob (in the location hint) orders them
-        located.Sort((a, b) => Linter.Compare(a.Finding, b.Finding) is var c && c != 0 ? c : string.CompareOrdinal(a.Finding.LocationHint, b.Finding.LocationHint));
-        var flagged = found.Where(x => x.Finding.Rule.Family == RuleFamily.CommittedData).Select(x => x.Blob.Sha).ToHashSet(StringComparer.Ordinal);
-        long removable = flagged.Sum(sha => sizes[sha]);
-        var documents = new Dictionary<string, SourceDocument>(StringComparer.Ordinal);
-        foreach (var (f, doc) in located) documents.TryAdd(f.Path, doc);
-        // every history finding carries its content (FingerprintContent), so the document is not needed to fingerprint it
-        var fingerprinted = Core.Baseline.Fingerprints.Assign(located.Select(x => x.Finding).ToArray(), _ => null);
-        var documentOf = new Dictionary<Finding, SourceDocument>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < fingerprinted.Count; i++) documentOf[fingerprinted[i]] = located[i].Document;
-
-        var diagnostics = checkDiagnostics.Distinct().ToList();
-        if (missing > 0)
-        {
-            diagnostics.Add(new ScanDiagnostic(ScanDiagnosticLevel.Warning,
-                $"{missing} blob(s) reachable from history are not in the object store (a partial clone, or a damaged repository) and were not checked; "
-                + "`git fsck` tells which"));
-        }
-        string timing = FormattableString.Invariant(
-            $"history timing ({(useCli ? "git" : "libgit2")}): walk {walkTime.TotalSeconds:0.000} s ({commits} commits), walk+read {readTime.TotalSeconds:0.000} s ({sizes.Count} blobs, {bytes / 1e6:0.0} MB), all {clock.Elapsed.TotalSeconds:0.000} s; checks {checker.CheckTime.TotalSeconds:0.000} s of CPU");
-        var result = new LintResult(fingerprinted, diagnostics, sizes.Count, suppressed, 0) { BytesScanned = bytes };
-        var summary = new HistorySummary(commits, sizes.Count, flagged.Count, removable, since) { Timing = timing };
-        return new Result(result, summary, root, documents, f => documentOf.TryGetValue(f, out var d) ? d : null);
     }
 
-    /// <summary>HEAD's .gitattributes files: which paths LFS should hold. They have no origin, so the blob-judging
-    /// rules do not judge them, and their own findings are dropped.</summary>
+    /// <summary>HEAD's .gitattributes files (which paths LFS should hold), read with git. They have no origin, so the
+    /// blob-judging rules do not judge them, and their own findings are dropped.</summary>
+    private static IReadOnlyList<SourceDocument> HeadAttributes(string gitDir)
+    {
+        var context = new List<SourceDocument>();
+        foreach (var e in GitCliRepository.ListFiles(gitDir, "HEAD"))
+        {
+            if (e.Mode == "120000" || !(e.Path == ".gitattributes" || e.Path.EndsWith("/.gitattributes", StringComparison.Ordinal))) continue;
+            if (GitCliRepository.ReadBlob(gitDir, e.Sha) is { Length: < 1_000_000 } content) context.Add(new SourceDocument(e.Path, content, content.Length));
+        }
+        return context;
+    }
+
+    /// <summary>HEAD's .gitattributes files, read with LibGit2Sharp.</summary>
     private static IReadOnlyList<SourceDocument> HeadAttributes(Repository repo, long maxTextFileSize)
     {
         var context = new List<SourceDocument>();

@@ -83,22 +83,4 @@ internal static class HistoryWalker
     public static Commit ResolveSince(Repository repo, string since) =>
         repo.Lookup<Commit>(since)
         ?? throw new Discovery.UsageException($"--since {since}: no such commit, branch or tag in this repository");
-
-    /// <summary>The blobs of REV's tree (what <c>--since REV</c> does not count as new).</summary>
-    public static HashSet<string> BlobsOf(Tree tree)
-    {
-        var blobs = new HashSet<string>(StringComparer.Ordinal);
-        var trees = new HashSet<ObjectId>();
-        void Walk(Tree t)
-        {
-            if (!trees.Add(t.Id)) return;
-            foreach (var e in t)
-            {
-                if (e.TargetType == TreeEntryTargetType.Tree) Walk((Tree)e.Target);
-                else if (e.TargetType == TreeEntryTargetType.Blob) blobs.Add(e.Target.Id.Sha);
-            }
-        }
-        Walk(tree);
-        return blobs;
-    }
 }
