@@ -30,6 +30,9 @@ internal static class HistoryScan
     /// path, a version pair), which an old revision no longer has.</summary>
     public static readonly IReadOnlyList<RuleFamily> Families = new[] { RuleFamily.CommittedData, RuleFamily.HardcodedCredentials };
 
+    /// <summary>Blobs per hand-off from the walking thread to the reading one.</summary>
+    private const int ChunkSize = 128;
+
     public sealed record Result(
         LintResult Lint, HistorySummary Summary, string Root, IReadOnlyDictionary<string, SourceDocument> Documents,
         Func<Finding, SourceDocument?> DocumentOf);
@@ -85,35 +88,47 @@ internal static class HistoryScan
             foreach (var e in GitCliRepository.ListFiles(gitDir, sinceSha)) seen.Add(e.Sha);
         }
         using var cat = new CatFileBatch(gitDir);
-        using var queue = new BlockingCollection<HistoryBlob>();
+        // the walker hands blobs over in chunks: one hand-off per blob costs more than the blob's whole check
+        using var queue = new BlockingCollection<List<HistoryBlob>>();
         int commits = 0;
         var walked = TimeSpan.Zero;
         var walker = Task.Factory.StartNew(() =>
         {
+            var chunk = new List<HistoryBlob>(ChunkSize);
             try
             {
                 commits = GitCli.Walk(gitDir, sinceSha, seen, config.Exclude.IsMatch, b =>
                 {
-                    queue.Add(b);
+                    chunk.Add(b);
                     cat.Request(b.Sha);
+                    if (chunk.Count == ChunkSize)
+                    {
+                        cat.Flush();
+                        queue.Add(chunk);
+                        chunk = new List<HistoryBlob>(ChunkSize);
+                    }
                 });
             }
             finally
             {
+                if (chunk.Count > 0) queue.Add(chunk);
                 cat.EndRequests();
                 queue.CompleteAdding();
                 walked = clock.Elapsed;
             }
         }, TaskCreationOptions.LongRunning);
-        foreach (var b in queue.GetConsumingEnumerable())
+        foreach (var chunk in queue.GetConsumingEnumerable())
         {
-            if (cat.Read(config.MaxTextFileSize, Discovery.DocumentLoader.HeadBytes) is var (size, content, complete))
+            foreach (var b in chunk)
             {
-                collector.Add(b, new SourceDocument(b.Path, content, size, complete, b.IntroducedBy.Sha));
-            }
-            else
-            {
-                collector.Missing++;
+                if (cat.Read(config.MaxTextFileSize, Discovery.DocumentLoader.HeadBytes) is var (size, content, complete))
+                {
+                    collector.Add(b, new SourceDocument(b.Path, content, size, complete, b.IntroducedBy.Sha));
+                }
+                else
+                {
+                    collector.Missing++;
+                }
             }
         }
         walker.GetAwaiter().GetResult();

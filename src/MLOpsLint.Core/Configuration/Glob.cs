@@ -12,6 +12,10 @@ namespace MLOpsLint.Core.Configuration;
 /// </summary>
 public sealed class Glob
 {
+    /// <summary>Regexes by source: the same patterns are built again for every batch of a history scan and every
+    /// check that reads its options, and building a regex costs far more than matching with it.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
+
     private readonly Regex regex;
 
     public Glob(string pattern)
@@ -30,7 +34,7 @@ public sealed class Glob
         sb.Append(Translate(p, out _));
         sb.Append("(?:/.*)?$");
         // interpreted: a glob is matched a few thousand times per scan, where IL compilation (milliseconds per pattern) costs more than it saves
-        regex = new Regex(sb.ToString(), RegexOptions.CultureInvariant);
+        regex = Compiled.GetOrAdd(sb.ToString(), source => new Regex(source, RegexOptions.CultureInvariant));
     }
 
     public string Pattern { get; }

@@ -1,13 +1,14 @@
 namespace MLOpsLint.Core.Secrets;
 
 /// <summary>
-/// A cheap test that a Python source can hold no secret at all, so the credential rules need not parse it. A secret
-/// in Python is either a token some detector recognises (searched in the whole text here: every string and comment
-/// is part of it) or a value stored under a credential name (an assignment target, a keyword argument, a dict key,
-/// an environment variable name) — and every such name is written in the text, so it is enough to classify the
-/// words around each fragment of a secret word (<c>pass</c>, <c>token</c>, <c>key</c>…). Conservative by design:
-/// it may let a harmless file through to the full reader, never the reverse. Worth it on history scans, where most
-/// blobs are versions of ordinary modules.
+/// A cheap test that a Python source or a notebook can hold no secret at all, so the credential rules need not parse
+/// it. A secret there is either a token some detector recognises (searched in the whole text here: every string,
+/// comment, magic line and output is part of it — a notebook's JSON escapes nothing a token is made of) or a value
+/// stored under a credential name (an assignment target, a keyword argument, a dict key, an environment variable
+/// name) — and every such name is written in the text, so it is enough to classify the words around each fragment of
+/// a secret word (<c>pass</c>, <c>token</c>, <c>key</c>…). Conservative by design: it may let a harmless file through
+/// to the full reader, never the reverse. Worth it on history scans, where most blobs are versions of ordinary
+/// modules and notebooks.
 /// </summary>
 public static class SecretPrefilter
 {

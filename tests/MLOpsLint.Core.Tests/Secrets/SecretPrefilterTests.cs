@@ -94,9 +94,39 @@ public class SecretPrefilterTests
         }
     }
 
-    private static List<string> Read(string text, bool filtered)
+    [Fact]
+    public void Notebooks_read_the_same_with_secrets_in_code_magics_and_outputs_and_without_any()
     {
-        var doc = new SourceDocument("src/snippet.py", System.Text.Encoding.UTF8.GetBytes(text), text.Length);
+        string fixture = FakeSecrets.Fill(Fixture.Read("Credentials/notebook.ipynb"));
+        var notebooks = new[]
+        {
+            fixture,
+            Notebook(new[] { "%env WANDB_API_KEY=" + FakeSecrets.WandB() }, Array.Empty<string>()),
+            Notebook(new[] { "print(login())" }, new[] { "logged in with " + FakeSecrets.HuggingFace() }),
+            Notebook(new[] { "cfg = {\"db_password\": \"Qw7zXc9Vb2\"}" }, Array.Empty<string>()),
+            Notebook(new[] { "tokenizer = AutoTokenizer.from_pretrained(\"bert\")", "model.fit(X, y)" }, new[] { "epoch 1 loss 0.25" }),
+        };
+        foreach (var nb in notebooks)
+        {
+            Assert.Equal(Read(nb, filtered: false, "notebooks/explore.ipynb"), Read(nb, filtered: true, "notebooks/explore.ipynb"));
+        }
+        Assert.NotEmpty(Read(notebooks[1], filtered: true, "notebooks/explore.ipynb"));
+        Assert.NotEmpty(Read(notebooks[2], filtered: true, "notebooks/explore.ipynb"));
+        Assert.False(SecretPrefilter.MayHoldSecret(notebooks[4])); // the harmless notebook is not parsed at all
+    }
+
+    private static string Notebook(string[] source, string[] output)
+    {
+        string Json(string s) => System.Text.Json.JsonSerializer.Serialize(s);
+        string src = string.Join(", ", source.Select(l => Json(l + "\n")));
+        string outs = output.Length == 0 ? "" : "{\"name\": \"stdout\", \"output_type\": \"stream\", \"text\": [" + string.Join(", ", output.Select(l => Json(l + "\n"))) + "]}";
+        return "{\"cells\": [{\"cell_type\": \"code\", \"execution_count\": 1, \"metadata\": {}, \"source\": [" + src + "], \"outputs\": [" + outs + "]}], "
+            + "\"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}\n";
+    }
+
+    private static List<string> Read(string text, bool filtered, string path = "src/snippet.py")
+    {
+        var doc = new SourceDocument(path, System.Text.Encoding.UTF8.GetBytes(text), text.Length);
         var secrets = filtered ? DocumentSecrets.Of(doc) : DocumentSecrets.ComputeUnfiltered(doc, GenericValue.DefaultMinEntropy, null);
         return secrets.Secrets.Select(s => $"{s.Match.Type} {s.Span.StartLine}:{s.Span.StartColumn}-{s.Span.EndLine}:{s.Span.EndColumn}").ToList();
     }

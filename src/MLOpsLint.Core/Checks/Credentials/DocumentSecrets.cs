@@ -69,7 +69,7 @@ public sealed class DocumentSecrets
         or DocumentKind.DotEnv or DocumentKind.Shell or DocumentKind.Dockerfile;
 
     private static DocumentSecrets Compute(SourceDocument document, double minEntropy, ISet<string>? ignoreNames) =>
-        document.Kind == DocumentKind.Python && document.HasText && !SecretPrefilter.MayHoldSecret(document.Text)
+        document.Kind is DocumentKind.Python or DocumentKind.Notebook && document.HasText && !SecretPrefilter.MayHoldSecret(document.Text)
             ? new DocumentSecrets(Array.Empty<LocatedSecret>())
             : ComputeUnfiltered(document, minEntropy, ignoreNames);
 
@@ -141,10 +141,9 @@ public sealed class DocumentSecrets
                     if (Named(kv.Key, kv.Value, kv.ValueStart, kv.ValueEnd) is { } m) matches.Add(m);
                 }
             }
-            var lines = doc.Lines;
             foreach (var m in TokenScanner.Resolve(matches))
             {
-                output.Add(new LocatedSecret(m, text.Substring(m.Start, m.Length), lines.GetSpan(m.Start, m.End)));
+                output.Add(new LocatedSecret(m, text.Substring(m.Start, m.Length), doc.Lines.GetSpan(m.Start, m.End)));
             }
         }
 
