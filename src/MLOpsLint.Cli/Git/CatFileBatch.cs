@@ -22,6 +22,7 @@ internal sealed class CatFileBatch : IDisposable
     {
         process = GitCli.Start(new[] { "--git-dir", gitDir, "cat-file", "--batch", "--buffer" }, redirectInput: true);
         input = new BufferedStream(process.StandardInput.BaseStream, 1 << 14);
+        PipeBuffers.Enlarge(process.StandardOutput.BaseStream);
         output = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
         _ = process.StandardError.ReadToEndAsync();
     }
