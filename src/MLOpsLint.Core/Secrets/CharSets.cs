@@ -10,6 +10,8 @@ internal static class CharSets
     /// <summary>Characters of base64url tokens: letters, digits, '-', '_'.</summary>
     public static readonly bool[] Base64Url = Make(c => IsAsciiLetter(c) || IsDigit(c) || c == '-' || c == '_');
     public static readonly bool[] Base64 = Make(c => IsAsciiLetter(c) || IsDigit(c) || c == '+' || c == '/');
+    /// <summary>RFC 6750's b64token, the characters of a bearer token (without the trailing '=' padding).</summary>
+    public static readonly bool[] BearerToken = Make(c => IsAsciiLetter(c) || IsDigit(c) || c is '-' or '.' or '_' or '~' or '+' or '/');
     public static readonly bool[] Letters = Make(IsAsciiLetter);
     public static readonly bool[] LowerHex = Make(c => IsDigit(c) || (c >= 'a' && c <= 'f'));
     public static readonly bool[] Hex = Make(c => IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));

@@ -59,5 +59,6 @@ public sealed record SecretType(string Id, string Title, string EnvironmentVaria
     public static readonly SecretType ConnectionStringPassword = new("connection-string-password", "password in a connection string", "CONNECTION_STRING", "the database or service (change the password)");
     public static readonly SecretType UrlToken = new("url-token", "credential in a URL query string", "API_TOKEN", "the service the URL points at");
     public static readonly SecretType Password = new("password", "password", "PASSWORD", "the service it logs in to (change the password)");
+    public static readonly SecretType BearerToken = new("bearer-token", "bearer token", "API_TOKEN", "the service that issued it");
     public static readonly SecretType Token = new("secret", "secret", "API_TOKEN", "the service that issued it");
 }

@@ -36,6 +36,7 @@ public static class TokenScanner
         ("pypi-AgE", PyPI),
         ("eyJ", Jwt),
         ("-----BEGIN ", PrivateKey),
+        ("earer ", BearerDispatch),
         ("://", UrlCredentials),
         ("assword=", PasswordDispatch), ("ASSWORD=", PasswordDispatch), ("wd=", PasswordDispatch), ("WD=", PasswordDispatch),
     };
@@ -59,6 +60,9 @@ public static class TokenScanner
 
     private static int StripeDispatch(ScanState s, int at) =>
         at - 1 >= s.Start && (s.Text[at - 1] == 's' || s.Text[at - 1] == 'r') ? Stripe(s, at - 1) : at + 7;
+
+    private static int BearerDispatch(ScanState s, int at) =>
+        at - 1 >= s.Start && (s.Text[at - 1] == 'B' || s.Text[at - 1] == 'b') ? Bearer(s, at - 1) : at + 6;
 
     private static int PasswordDispatch(ScanState s, int at)
     {
@@ -735,6 +739,39 @@ public static class TokenScanner
         string value = s.Sub(valueStart, end).Trim();
         if (!IsRealPassword(value)) return end;
         s.Add(valueStart, end, SecretCategory.Url, SecretType.ConnectionStringPassword, "in a connection string");
+        return end;
+    }
+
+    // ---- bearer tokens --------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// <c>Bearer &lt;token&gt;</c> (an <c>Authorization</c> header written out: <c>{"Authorization": "Bearer …"}</c>,
+    /// <c>curl -H "Authorization: Bearer …"</c>) with a literal token of 20 or more b64token characters that looks
+    /// random: letters and digits mixed, high entropy, no placeholder. Templates (<c>f"Bearer {token}"</c>,
+    /// <c>"Bearer " + token</c>, <c>Bearer $TOKEN</c>) have no literal token and are not read. Tokens in a provider's
+    /// own format are reported by that provider's detector instead.
+    /// </summary>
+    private static int Bearer(ScanState s, int at)
+    {
+        if (!s.BoundaryBefore(at, CharSets.Word)) return at + 7;
+        int body = at + 7;
+        while (body < s.End && s.Text[body] == ' ' && body - at < 10) body++;
+        int end = CharSets.RunEnd(s.Text, body, s.End, CharSets.BearerToken);
+        int n = end - body;
+        while (end < s.End && s.Text[end] == '=' && end - body - n < 2) end++;
+        if (n < 20 || n > 4096 || !s.BoundaryAfter(end, CharSets.Word)) return Math.Max(end, at + 7);
+        int letters = 0, digits = 0;
+        for (int i = body; i < body + n; i++)
+        {
+            if (CharSets.Letters.In(s.Text[i])) letters++;
+            else if (CharSets.IsDigit(s.Text[i])) digits++;
+        }
+        if (letters < 4 || digits < 2 || Entropy.Shannon(s.Text, body, body + n) < 3.5 || Entropy.IsRepetitive(s.Text, body, body + n)
+            || Placeholders.IsPlaceholder(s.Sub(body, body + n)))
+        {
+            return end;
+        }
+        s.Results.Add(new SecretMatch(body, end, SecretCategory.Generic, SecretType.BearerToken) { Name = "Authorization" });
         return end;
     }
 }

@@ -43,7 +43,30 @@ public class TokenScannerTests
         { "redis url without user", "redis://:R3d1sPa55w0rdZ@cache.internal:6379/0", "url-password" },
         { "ado.net", "Server=tcp:sql.internal,1433;Database=ml;User Id=sa;Password=Qw7!zXc9Vb;Encrypt=True;", "connection-string-password" },
         { "url query token", "https://api.internal/v1/predict?api_key=Zq8mW3nR7tY2pL5kJ9hG&x=1", "url-token" },
+        { "bearer header", "Authorization: Bearer " + FakeSecrets.Token32(), "bearer-token" },
+        { "bearer lower-case, base64 padding", "bearer " + FakeSecrets.Base64Bytes(30, 5), "bearer-token" },
     };
+
+    [Theory]
+    [InlineData("headers = {\"Authorization\": f\"Bearer {token}\"}")]
+    [InlineData("auth = \"Bearer \" + token")]
+    [InlineData("curl -H \"Authorization: Bearer $HF_TOKEN\" https://api.example.com")]
+    [InlineData("Authorization: Bearer YOUR_ACCESS_TOKEN_HERE")]
+    [InlineData("Authorization: Bearer xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")]
+    [InlineData("Authorization: Bearer abc123")]
+    [InlineData("The server expects a Bearer token_from_the_identity_provider in the header")]
+    [InlineData("class TokenBearer authenticationscheme")]
+    public void Bearer_templates_and_placeholders_are_not_tokens(string text)
+    {
+        Assert.DoesNotContain(TokenScanner.Scan(text), m => m.Type == SecretType.BearerToken);
+    }
+
+    [Fact]
+    public void A_provider_token_after_bearer_is_reported_as_the_provider_token()
+    {
+        var m = Single("headers = {\"Authorization\": \"Bearer " + FakeSecrets.HuggingFace() + "\"}");
+        Assert.Equal("huggingface-token", m.Type.Id);
+    }
 
     [Theory]
     [MemberData(nameof(Positives))]

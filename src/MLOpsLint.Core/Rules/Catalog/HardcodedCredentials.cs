@@ -42,7 +42,8 @@ public static partial class RuleCatalog
         Severity.Warning,
         "A variable, argument or configuration key named like a credential (password, secret, token, api_key, "
         + "access_key…) holds a literal value that looks like a real secret: a varied password, or a random-looking "
-        + "token. Placeholders, environment references and template variables are not reported.",
+        + "token — or a bearer token is written into an Authorization header. Placeholders, environment references and "
+        + "template variables are not reported.",
         "Read the value at run time (os.environ[\"NAME\"], Environment.GetEnvironmentVariable, ${NAME} in configuration) and rotate the one that was committed.",
         new[]
         {

@@ -18,6 +18,7 @@ db_password = "hunter22x"  # expect: MLO404
 conn = connect(host="db", password="Qw7zXc9Vb2")  # expect: MLO404
 settings = {"client_secret": "@@TOKEN32@@"}  # expect: MLO404
 token = os.getenv("API_TOKEN", "@@TOKEN32@@")  # expect: MLO404
+headers = {"Authorization": "Bearer @@TOKEN32@@"}  # expect: MLO404
 # a token pasted in a comment still leaks: @@NPM@@  expect: MLO401
 
 # look-alikes: none of these may fire
@@ -46,3 +47,7 @@ PASSWORD_ENV = "DB_PASSWORD"
 tokenizer = "bert-base-uncased"
 secret_name = "projects/ml/secrets/hf-token/versions/latest"
 sha = "@@HEX40@@"
+auth_header = f"Bearer {token}"
+auth_header2 = "Bearer " + token
+auth_doc = "Authorization: Bearer YOUR_ACCESS_TOKEN_HERE"
+auth_short = "Bearer abc123"
