@@ -91,8 +91,10 @@ public sealed class PythonModule
     }
 
     /// <summary>The module for a <see cref="DocumentKind.Python"/> or <see cref="DocumentKind.Notebook"/> document,
-    /// computed once (f-strings read as Python 3.12 does).</summary>
-    public static PythonModule Of(SourceDocument document) => document.GetOrAdd(d => new PythonModule(d, FStringMode.Nested));
+    /// computed once for all the document's checks (f-strings read as Python 3.12 does). It is a transient form
+    /// (<see cref="SourceDocument.GetOrAddTransient{T}"/>): the engine drops it when the document's checks are done,
+    /// so a cross-file check keeps a compact summary of what it needs instead (see Checks/Seeds/SeedSummary.cs).</summary>
+    public static PythonModule Of(SourceDocument document) => document.GetOrAddTransient(d => new PythonModule(d, FStringMode.Nested));
 
     /// <summary>
     /// The module, and a scan warning when the document is a notebook that cannot be read (malformed JSON,
