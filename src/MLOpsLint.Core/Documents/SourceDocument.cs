@@ -109,13 +109,21 @@ public sealed class SourceDocument
     public T GetOrAddTransient<T>(Func<SourceDocument, T> factory)
         where T : class => GetOrAdd(ref transient, factory);
 
-    /// <summary>Drops the forms cached by <see cref="GetOrAddTransient{T}"/>. The engine calls it when the
-    /// document's own checks are done.</summary>
+    /// <summary>Drops the forms cached by <see cref="GetOrAddTransient{T}"/>, disposing those that are
+    /// <see cref="IDisposable"/> (a Python module gives its token buffer back for the next module). The engine calls it
+    /// when the document's own checks are done: nothing may read a form it got before.</summary>
     public void ReleaseTransient()
     {
+        Dictionary<Type, object>? released;
         lock (gate)
         {
+            released = transient;
             transient = null;
+        }
+        if (released == null) return;
+        foreach (var form in released.Values)
+        {
+            (form as IDisposable)?.Dispose();
         }
     }
 

@@ -34,7 +34,7 @@ internal static class SeedSummaryBuilder
         var summary = new SeedSummary(document)
         {
             HasMainGuard = module.Tokens.Any(t => t.Kind == PyTokenKind.Name && t.IsName(module.Text, "__name__"))
-                && module.StringLiterals.Any(s => s.Value == "__main__"),
+                && module.StringLiterals.Any(s => s.ValueIs("__main__")),
             HasTopLevelCalls = module.Calls.Any(c => c.EnclosingFunction == null),
             Imports = module.Imports.Select(i => new SeedImport(i.ModuleName, i.QualifiedName, i.IsFrom, i.IsStar, i.BoundName)).ToArray(),
         };
@@ -52,8 +52,8 @@ internal static class SeedSummaryBuilder
             .Select(a => SeedSite.Of(module, a, false))
             .ToArray();
         summary.SetsCudnnDeterministic = CudnnDeterministicStarts(module).Count > 0;
-        summary.UsesCuda = module.StringLiterals.Any(s => s.Value == "cuda" || s.Value.StartsWith("cuda:", StringComparison.Ordinal))
-            || module.Calls.Any(c => c.Name == "cuda" || c.QualifiedName == "torch.cuda.is_available");
+        summary.UsesCuda = module.StringLiterals.Any(s => s.ValueIs("cuda") || s.ValueIs("cuda:", prefix: true))
+            || module.Calls.Any(c => c.HasName("cuda") || c.QualifiedName == "torch.cuda.is_available");
         return summary;
     }
 
@@ -81,17 +81,21 @@ internal static class SeedSummaryBuilder
 
         var deterministic = CudnnDeterministicStarts(module);
         var functions = new SeedFunction[module.Functions.Count];
+        var fk = new List<int>();
+        var seenIn = new int[keys.Count]; // 1 + the function a key was last listed for
         for (int i = 0; i < functions.Length; i++)
         {
             var f = module.Functions[i];
             var rng = Rng.None;
-            var fk = new List<int>();
+            fk.Clear();
             int first = IndexOfCalls(moduleCalls, f.Calls);
             for (int j = 0; j < f.Calls.Count; j++)
             {
                 int k = first >= 0 ? calls[first + j].Key : calls[IndexOf(moduleCalls, f.Calls[j])].Key;
                 rng |= keys[k].SeededBy;
-                if (!fk.Contains(k)) fk.Add(k);
+                if (seenIn[k] == i + 1) continue;
+                seenIn[k] = i + 1;
+                fk.Add(k);
             }
             if (deterministic.Any(s => s >= f.BodyStart && s < f.End)) rng |= Rng.Deterministic;
             functions[i] = new SeedFunction(f.Name, f.ClassName != null, rng, fk.ToArray());
@@ -178,7 +182,7 @@ internal static class SeedSummaryBuilder
 
     /// <summary>Evidence that a module trains: <c>loss.backward()</c>, a <c>torch.optim</c> optimizer, <c>.fit(</c>.</summary>
     private static bool Trains(PythonModule module) => module.Calls.Any(c =>
-        c.Name is "backward" or "fit" or "train_step" || c.QualifiedName.StartsWith("torch.optim.", StringComparison.Ordinal));
+        c.HasName("backward") || c.HasName("fit") || c.HasName("train_step") || c.QualifiedName.StartsWith("torch.optim.", StringComparison.Ordinal));
 
     // ---------------------------------------------------------------- MLO305
 
