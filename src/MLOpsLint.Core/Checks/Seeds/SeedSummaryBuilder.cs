@@ -33,7 +33,8 @@ internal static class SeedSummaryBuilder
     {
         var summary = new SeedSummary(document)
         {
-            HasMainGuard = module.Tokens.Any(t => t.Kind == PyTokenKind.Name && t.IsName(module.Text, "__name__"))
+            HasMainGuard = module.Text.IndexOf("__name__", StringComparison.Ordinal) >= 0
+                && module.Tokens.Any(t => t.Kind == PyTokenKind.Name && t.IsName(module.Text, "__name__"))
                 && module.StringLiterals.Any(s => s.ValueIs("__main__")),
             HasTopLevelCalls = module.Calls.Any(c => c.EnclosingFunction == null),
             Imports = module.Imports.Select(i => new SeedImport(i.ModuleName, i.QualifiedName, i.IsFrom, i.IsStar, i.BoundName)).ToArray(),
@@ -61,20 +62,26 @@ internal static class SeedSummaryBuilder
     private static void ReadCalls(PythonModule module, SeedSummary summary)
     {
         var keys = new List<SeedCallKey>();
-        var keyIndex = new Dictionary<(string, string, Rng, bool), int>();
+        // the module resolves a callee one way, so the callee names the key but for what the arguments change
+        // (a seed value or not) and a receiver; those few variants are chained
+        var byCallee = new Dictionary<string, int>(StringComparer.Ordinal);
+        var nextWithCallee = new List<int>();
         var moduleCalls = module.Calls;
         var calls = new SeedCall[moduleCalls.Count];
         for (int i = 0; i < calls.Length; i++)
         {
             var c = moduleCalls[i];
             var seeds = SeedApis.SeededBy(c);
-            var lookup = (c.QualifiedName, c.Callee, seeds, c.Receiver != null);
-            if (!keyIndex.TryGetValue(lookup, out int k))
+            bool receiver = c.Receiver != null;
+            int k = byCallee.TryGetValue(c.Callee, out int first) ? first : -1;
+            while (k >= 0 && !(keys[k].SeededBy == seeds && keys[k].HasReceiver == receiver && keys[k].QualifiedName == c.QualifiedName)) k = nextWithCallee[k];
+            if (k < 0)
             {
                 k = keys.Count;
-                keys.Add(new SeedCallKey(c.QualifiedName, c.Callee, seeds, c.Receiver != null,
+                keys.Add(new SeedCallKey(c.QualifiedName, c.Callee, seeds, receiver,
                     SeedApis.LooksLikeSeedHelper(c) && SklearnTable.Find(c.QualifiedName) == null));
-                keyIndex[lookup] = k;
+                nextWithCallee.Add(byCallee.TryGetValue(c.Callee, out first) ? first : -1);
+                byCallee[c.Callee] = k;
             }
             calls[i] = new SeedCall(k, c.Start, c.End, c.EnclosingFunction != null);
         }
