@@ -54,6 +54,9 @@ internal static class ScanCommand
         {
             stderr.WriteLine("mlops-lint: note: time per check (CPU, summed over threads): " + string.Join(", ",
                 result.CheckTimes.OrderByDescending(kv => kv.Value).Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value.TotalSeconds:0.000} s"))));
+            // the heap is what made large scans slow (every parsed module kept alive): show what the collector cost
+            stderr.WriteLine(FormattableString.Invariant(
+                $"mlops-lint: note: garbage collections: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2, threads paused {GC.GetTotalPauseDuration().TotalSeconds:0.000} s, peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1_000_000} MB"));
         }
 
         string prefix = GitHubPathPrefix(outcome.Root);

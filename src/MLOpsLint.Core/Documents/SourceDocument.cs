@@ -5,12 +5,15 @@ namespace MLOpsLint.Core.Documents;
 /// <summary>
 /// One file as the checks see it: path, size and bytes (all of them, or only the head when the file
 /// is over the size cap), and the decoded text when it is text. Parsed forms (tokens, notebooks,
-/// TOML…) are computed once per document through <see cref="GetOrAdd{T}"/> and shared by every check.
+/// TOML…) are computed once per document through <see cref="GetOrAdd{T}"/> and shared by every check; large
+/// forms that only the document's own checks need (the Python module) through <see cref="GetOrAddTransient{T}"/>,
+/// which the engine releases once those checks have run.
 /// </summary>
 public sealed class SourceDocument
 {
     private readonly object gate = new();
     private Dictionary<Type, object>? features;
+    private Dictionary<Type, object>? transient;
     private string? text;
     private TextEncodingKind encoding;
     private LineIndex? lines;
@@ -93,13 +96,43 @@ public sealed class SourceDocument
         }
     }
 
-    /// <summary>A parsed form of this document, computed once and cached (thread-safe).</summary>
+    /// <summary>A parsed form of this document, computed once and cached (thread-safe) for the document's lifetime.</summary>
     public T GetOrAdd<T>(Func<SourceDocument, T> factory)
+        where T : class => GetOrAdd(ref features, factory);
+
+    /// <summary>
+    /// A large parsed form that this document's own checks share (the Python module: tokens, calls, arguments),
+    /// computed once and cached until <see cref="ReleaseTransient"/>; asked for after that, it is computed again.
+    /// A check that needs something of many documents at once (a cross-file rule) should keep a compact form of it
+    /// with <see cref="GetOrAdd{T}"/> instead, so that a large repository does not hold every parsed module.
+    /// </summary>
+    public T GetOrAddTransient<T>(Func<SourceDocument, T> factory)
+        where T : class => GetOrAdd(ref transient, factory);
+
+    /// <summary>Drops the forms cached by <see cref="GetOrAddTransient{T}"/>, disposing those that are
+    /// <see cref="IDisposable"/> (a Python module gives its token buffer back for the next module). The engine calls it
+    /// when the document's own checks are done: nothing may read a form it got before.</summary>
+    public void ReleaseTransient()
+    {
+        Dictionary<Type, object>? released;
+        lock (gate)
+        {
+            released = transient;
+            transient = null;
+        }
+        if (released == null) return;
+        foreach (var form in released.Values)
+        {
+            (form as IDisposable)?.Dispose();
+        }
+    }
+
+    private T GetOrAdd<T>(ref Dictionary<Type, object>? cache, Func<SourceDocument, T> factory)
         where T : class
     {
         lock (gate)
         {
-            if (features != null && features.TryGetValue(typeof(T), out var existing))
+            if (cache != null && cache.TryGetValue(typeof(T), out var existing))
             {
                 return (T)existing;
             }
@@ -107,12 +140,12 @@ public sealed class SourceDocument
         var created = factory(this);
         lock (gate)
         {
-            features ??= new Dictionary<Type, object>();
-            if (features.TryGetValue(typeof(T), out var existing))
+            cache ??= new Dictionary<Type, object>();
+            if (cache.TryGetValue(typeof(T), out var existing))
             {
                 return (T)existing;
             }
-            features[typeof(T)] = created;
+            cache[typeof(T)] = created;
             return created;
         }
     }

@@ -56,6 +56,8 @@ public sealed class Linter
                         doc.Path));
                 }
             }
+            // the document's parsed module is garbage from here on: repository checks read compact summaries
+            doc.ReleaseTransient();
             perDocument[i] = context.Findings.ToList();
             foreach (var d in context.Diagnostics) diagnostics.Add((i, d));
         });

@@ -15,9 +15,12 @@ namespace MLOpsLint.Core.Python;
 /// document's own coordinates (for a notebook, the line and column in the .ipynb JSON); offsets
 /// (<see cref="PyNode.Start"/>, token offsets) point into <see cref="Text"/>.
 /// </summary>
-public sealed class PythonModule
+public sealed class PythonModule : IDisposable
 {
     private readonly NotebookPython? cells;
+    private PyToken[] tokenStore;
+    private readonly int tokenCount;
+    private IReadOnlyList<PyToken> tokens;
     private readonly Dictionary<string, string> aliases;
     private ILookup<string, PyCall>? callsByName;
     private IReadOnlyList<PyComment>? comments;
@@ -44,12 +47,13 @@ public sealed class PythonModule
                 {
                     PythonTokenizer.TokenizeRange(Text, s, e, line, mode, buffer, errors);
                 }
-                Tokens = buffer.ToArrayAndReturn();
+                tokenStore = buffer.Detach(out tokenCount);
             }
             else
             {
                 Text = "";
-                Tokens = PythonTokenizer.Tokenize("", mode);
+                tokenStore = PythonTokenizer.Tokenize("", mode);
+                tokenCount = tokenStore.Length;
                 var span = read.ErrorLine is int l ? SourceSpan.Line(l) : SourceSpan.WholeFile;
                 string lineText = read.ErrorLine is int el && document.HasText ? document.Lines.GetLine(el) : "";
                 extraErrors.Add(new PyParseError(this, 0, 0, "malformed notebook: " + read.Error, new PyLocation(span, null, null, lineText)));
@@ -58,10 +62,10 @@ public sealed class PythonModule
         else
         {
             Text = document.Text;
-            Tokens = PythonTokenizer.Tokenize(Text, mode, out var lexErrors);
-            errors.AddRange(lexErrors);
+            tokenStore = PythonTokenizer.Tokenize(Text, mode, errors, out tokenCount);
         }
-        var parser = new ModuleParser(this, (PyToken[])Tokens);
+        tokens = new ArraySegment<PyToken>(tokenStore, 0, tokenCount);
+        var parser = new ModuleParser(this, tokenStore, tokenCount);
         parser.Run();
         aliases = parser.Aliases;
         Imports = parser.Imports;
@@ -91,8 +95,10 @@ public sealed class PythonModule
     }
 
     /// <summary>The module for a <see cref="DocumentKind.Python"/> or <see cref="DocumentKind.Notebook"/> document,
-    /// computed once (f-strings read as Python 3.12 does).</summary>
-    public static PythonModule Of(SourceDocument document) => document.GetOrAdd(d => new PythonModule(d, FStringMode.Nested));
+    /// computed once for all the document's checks (f-strings read as Python 3.12 does). It is a transient form
+    /// (<see cref="SourceDocument.GetOrAddTransient{T}"/>): the engine drops it when the document's checks are done,
+    /// so a cross-file check keeps a compact summary of what it needs instead (see Checks/Seeds/SeedSummary.cs).</summary>
+    public static PythonModule Of(SourceDocument document) => document.GetOrAddTransient(d => new PythonModule(d, FStringMode.Nested));
 
     /// <summary>
     /// The module, and a scan warning when the document is a notebook that cannot be read (malformed JSON,
@@ -121,7 +127,7 @@ public sealed class PythonModule
     public string Text { get; }
 
     /// <summary>All tokens (NL, COMMENT, INDENT, DEDENT included). A notebook has one ENDMARKER per code cell.</summary>
-    public IReadOnlyList<PyToken> Tokens { get; }
+    public IReadOnlyList<PyToken> Tokens => tokens;
 
     public IReadOnlyList<PyImport> Imports { get; }
 
@@ -205,18 +211,49 @@ public sealed class PythonModule
         return false;
     }
 
+    private ReadOnlySpan<PyToken> TokenSpan => tokens is ArraySegment<PyToken> ? tokenStore.AsSpan(0, tokenCount) : throw Released();
+
+    /// <summary>Gives the token array back for the next module parsed on this thread. The document's transient cache
+    /// calls this when the engine releases it (<see cref="SourceDocument.ReleaseTransient"/>); the module's tokens
+    /// cannot be read after that (everything else can).</summary>
+    public void Dispose()
+    {
+        if (tokens is not ArraySegment<PyToken>) return;
+        tokens = ReleasedTokens.Instance;
+        var store = tokenStore;
+        tokenStore = Array.Empty<PyToken>();
+        TokenBuffer.Return(store);
+    }
+
+    private static InvalidOperationException Released() =>
+        new("the module's tokens were given back when its document's checks were done; parse it again with PythonModule.Of");
+
+    /// <summary><see cref="Tokens"/> of a disposed module: every read fails loudly rather than see another module's tokens.</summary>
+    private sealed class ReleasedTokens : IReadOnlyList<PyToken>
+    {
+        public static readonly ReleasedTokens Instance = new();
+
+        public PyToken this[int index] => throw Released();
+
+        public int Count => throw Released();
+
+        public IEnumerator<PyToken> GetEnumerator() => throw Released();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     private PyComment[] FindComments()
     {
-        var tokens = (PyToken[])Tokens;
+        var all = TokenSpan;
         int count = 0;
-        foreach (ref readonly var t in tokens.AsSpan())
+        foreach (ref readonly var t in all)
         {
             if (t.Kind == PyTokenKind.Comment) count++;
         }
         if (count == 0) return Array.Empty<PyComment>();
         var result = new PyComment[count];
         int i = 0;
-        foreach (ref readonly var t in tokens.AsSpan())
+        foreach (ref readonly var t in all)
         {
             if (t.Kind == PyTokenKind.Comment) result[i++] = new PyComment(this, t.Start, t.End);
         }

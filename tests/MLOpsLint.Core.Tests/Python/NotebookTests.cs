@@ -153,4 +153,38 @@ public sealed class NotebookTests
         Assert.Equal(Find(file, "pd.read_csv").Line, read.Span.StartLine);
         Assert.Equal("   a  b\n0  1  2", Assert.Single(m.Outputs).Text);
     }
+
+    [Fact]
+    public void EveryDecodedCharacterMapsToWhereItIsWrittenInTheFile()
+    {
+        // escapes (\n \" \\ \t \u00e9), raw UTF-8, a surrogate pair, several strings per text, synthetic separators
+        const string file = "{\"cells\": [{\"cell_type\": \"code\", \"metadata\": {}, \"execution_count\": 1,\n"
+            + " \"source\": [\"s = \\\"caf\\u00e9 \\\\ \\t\\\"\\n\", \"t = 'é😀'\\n\", \"u = 1\"],\n"
+            + " \"outputs\": [{\"output_type\": \"error\", \"ename\": \"E\", \"evalue\": \"bad\\u0021\", \"traceback\": [\"a\", \"b\\n\"]},\n"
+            + "  {\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": [\"x\\n\", \"yz\"]}]}],\n"
+            + " \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}\n";
+        var nb = PythonModule.Of(SourceDocument.FromText("map.ipynb", file)).Notebook!;
+        var cell = Assert.Single(nb.Cells);
+        var texts = new[] { cell.Source }.Concat(cell.Outputs.Select(o => o.Content)).ToArray();
+        Assert.Equal("s = \"café \\ \t\"\nt = 'é😀'\nu = 1", cell.Source.Value);
+        Assert.Equal("E: bad!\na\nb\n", texts[1].Value);
+        foreach (var t in texts)
+        {
+            int previous = -1;
+            for (int i = 0; i < t.Value.Length; i++)
+            {
+                int at = t.FileOffset(i);
+                Assert.True(at >= previous, $"offsets go back at {i} of {t.Value}");
+                previous = at;
+                if (file[at] == '\\') continue; // an escape, or a separator mapped to the end of the string before it
+                if (file[at] == '"') continue;  // a separator right after a string
+                Assert.Equal(file[at], t.Value[i]);
+            }
+            Assert.Equal(t.FileOffset(t.Value.Length), t.FileOffset(t.Value.Length + 5));
+        }
+        int e9 = cell.Source.Value.IndexOf('é');
+        Assert.Equal("\\u00e9", file.Substring(cell.Source.FileOffset(e9), 6));
+        Assert.Equal(file.IndexOf("😀", StringComparison.Ordinal), cell.Source.FileOffset(cell.Source.Value.IndexOf("😀", StringComparison.Ordinal)));
+        Assert.Equal(file.IndexOf("😀", StringComparison.Ordinal) + 1, cell.Source.FileOffset(cell.Source.Value.IndexOf("😀", StringComparison.Ordinal) + 1));
+    }
 }

@@ -121,4 +121,34 @@ public sealed class StructureTests
         var doc = SourceDocument.FromText("a.py", "import os\n");
         Assert.Same(PythonModule.Of(doc), PythonModule.Of(doc));
     }
+
+    [Theory]
+    [InlineData("x = 'cuda'", "cuda", false, true)]
+    [InlineData("x = 'cuda:0'", "cuda:", true, true)]
+    [InlineData("x = 'cuda:0'", "cuda", false, false)]
+    [InlineData("x = '\\x63uda'", "cuda", false, true)]        // an escape: decoded
+    [InlineData("x = r'\\x63uda'", "cuda", false, false)]      // raw: kept
+    [InlineData("x = f'cuda'", "cuda", false, true)]
+    [InlineData("x = f'{{cuda}}'", "{cuda}", false, true)]     // doubled braces: undoubled
+    [InlineData("x = f'{d}'", "cuda", false, false)]
+    [InlineData("x = b'__main__'", "__main__", false, true)]
+    [InlineData("x = '''cu\r\nda'''", "cu\nda", false, true)]  // CR LF in the source is read as LF
+    public void ValueIs_answers_as_Value_does(string source, string value, bool prefix, bool expected)
+    {
+        var literal = Assert.Single(PythonModule.Parse(source).StringLiterals);
+        Assert.Equal(expected, literal.ValueIs(value, prefix));
+        Assert.Equal(expected, prefix ? literal.Value.StartsWith(value, StringComparison.Ordinal) : literal.Value == value);
+    }
+
+    [Theory]
+    [InlineData("model.fit(x)", "fit", true)]
+    [InlineData("fit(x)", "fit", true)]
+    [InlineData("model.fitter(x)", "fit", false)]
+    [InlineData("torch.Generator().manual_seed(1)", "manual_seed", true)]
+    public void HasName_answers_as_Name_does(string source, string name, bool expected)
+    {
+        var call = PythonModule.Parse(source).Calls.Last();
+        Assert.Equal(expected, call.HasName(name));
+        Assert.Equal(expected, call.Name == name);
+    }
 }

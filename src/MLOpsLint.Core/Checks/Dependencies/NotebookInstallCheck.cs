@@ -13,9 +13,10 @@ namespace MLOpsLint.Core.Checks.Dependencies;
 /// <see cref="PythonModule.MagicLines"/> and judged by <see cref="InstallCommandCheck"/>'s shared logic (the same
 /// parser, the same pin decisions, <c>-r</c>/<c>-c</c> files read from the repository). Findings land on the word in the
 /// .ipynb and carry the cell line for <c># noqa</c>. Mutable VCS/URL arguments are MLO211's, as everywhere.
-/// A repository check because <c>-r requirements.txt</c> is read from the repository.
+/// A repository check because <c>-r requirements.txt</c> is read from the repository; its document part notes which
+/// notebooks have install lines while they are parsed, so that only those are parsed again.
 /// </summary>
-public sealed class NotebookInstallCheck : IRepositoryCheck
+public sealed class NotebookInstallCheck : IRepositoryCheck, IDocumentCheck
 {
     /// <summary>IPython line magics that install (<c>%pip</c>, <c>%conda</c>, <c>%mamba</c>, <c>%micromamba</c>, <c>%uv</c>).</summary>
     private static readonly HashSet<string> InstallMagics = new(StringComparer.Ordinal) { "pip", "conda", "mamba", "micromamba", "uv" };
@@ -25,12 +26,22 @@ public sealed class NotebookInstallCheck : IRepositoryCheck
 
     public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.MLO212, RuleCatalog.MLO211 };
 
+    public bool AppliesTo(SourceDocument document) => document.Kind == DocumentKind.Notebook && document.HasText;
+
+    /// <summary>Warns about a malformed notebook and notes whether it has install lines, while its module is at hand
+    /// (the engine drops the module when the document's checks are done).</summary>
+    public void Check(SourceDocument document, CheckContext context)
+    {
+        PythonModule.Of(document, context);
+        HasInstallLines(document);
+    }
+
     public void Check(RepositorySnapshot repository, CheckContext context)
     {
         PythonProjects? projects = null;
         foreach (var doc in repository.Documents)
         {
-            if (doc.Kind != DocumentKind.Notebook || !doc.HasText) continue;
+            if (doc.Kind != DocumentKind.Notebook || !doc.HasText || !HasInstallLines(doc)) continue;
             var module = PythonModule.Of(doc, context);
             if (module.Notebook == null || module.MagicLines.Count == 0) continue;
             foreach (var (magic, cell, shell, start) in InstallLines(module))
@@ -49,6 +60,17 @@ public sealed class NotebookInstallCheck : IRepositoryCheck
                 }
             }
         }
+    }
+
+    /// <summary>True when <see cref="InstallLines"/> finds something in the notebook (cached on the document).</summary>
+    private static bool HasInstallLines(SourceDocument notebook) =>
+        notebook.GetOrAdd(d => new InstallLineFlag(InstallLines(PythonModule.Of(d)).Any())).Value;
+
+    private sealed class InstallLineFlag
+    {
+        public InstallLineFlag(bool value) => Value = value;
+
+        public bool Value { get; }
     }
 
     /// <summary>The magic lines of a notebook that may install (the shell text contains "install"), each with its cell,

@@ -13,17 +13,19 @@ namespace MLOpsLint.Core.Checks.Seeds;
 public static class SeedFixes
 {
     /// <summary>Adds <c>name=value</c> as the last keyword argument of <paramref name="call"/>.</summary>
-    public static TextEdit AddKeyword(PyCall call, string name, string value)
+    public static TextEdit AddKeyword(PyCall call, string name, string value) => PlanKeyword(call, name).With(value);
+
+    /// <summary>Where and how <c>name=…</c> goes into <paramref name="call"/>, for any value (<see cref="AddKeyword"/>
+    /// without the value: planned while the module is parsed, filled in with the configured seed later).</summary>
+    public static KeywordInsertion PlanKeyword(PyCall call, string name)
     {
         var m = call.Module;
         string text = m.Text;
-        string kw = name + "=" + value;
         int close = call.End - 1;
         int open = call.OpenParen;
-        string description = $"add {kw} to {call.Callee}(...)";
         if (call.Arguments.Count == 0)
         {
-            return Insert(m, open + 1, kw, description);
+            return new KeywordInsertion(At(m, open + 1), "", "", name, call.Callee);
         }
         var last = call.Arguments[call.Arguments.Count - 1];
         int afterLast = last.End;
@@ -40,18 +42,18 @@ public static class SeedFixes
             if (comma >= 0)
             {
                 // a(\n    x=1,\n)  →  a(\n    x=1,\n    random_state=42,\n)
-                return Insert(m, closeLineStart, indent + kw + "," + nl, description);
+                return new KeywordInsertion(At(m, closeLineStart), indent, "," + nl, name, call.Callee);
             }
             // a(\n    x=1\n)  →  a(\n    x=1,\n    random_state=42\n)   (comments after x=1 stay where they are)
-            string replaced = "," + text.Substring(afterLast, closeLineStart - afterLast) + indent + kw + nl;
-            return new TextEdit(m.Locate(afterLast, closeLineStart).Span, replaced, description);
+            string before = "," + text.Substring(afterLast, closeLineStart - afterLast) + indent;
+            return new KeywordInsertion(m.Locate(afterLast, closeLineStart).Span, before, nl, name, call.Callee);
         }
         if (comma >= 0)
         {
             // f(a, b,) → f(a, b, random_state=42,)
-            return Insert(m, afterLast + comma + 1, " " + kw + ",", description);
+            return new KeywordInsertion(At(m, afterLast + comma + 1), " ", ",", name, call.Callee);
         }
-        return Insert(m, afterLast, ", " + kw, description);
+        return new KeywordInsertion(At(m, afterLast), ", ", "", name, call.Callee);
     }
 
     /// <summary>Puts <paramref name="value"/> as the only argument of an empty call: <c>default_rng()</c> → <c>default_rng(42)</c>.</summary>
@@ -63,7 +65,9 @@ public static class SeedFixes
         Insert(call.Module, call.End, suffix, $"chain {suffix} to {call.Callee}()");
 
     private static TextEdit Insert(PythonModule m, int offset, string newText, string description) =>
-        new(m.Locate(offset, offset).Span, newText, description);
+        new(At(m, offset), newText, description);
+
+    private static SourceSpan At(PythonModule m, int offset) => m.Locate(offset, offset).Span;
 
     private static int IndexOfCommaOutsideComment(string between)
     {
@@ -103,4 +107,15 @@ public static class SeedFixes
     }
 
     private static string NewLine(string text) => text.IndexOf("\r\n", StringComparison.Ordinal) >= 0 ? "\r\n" : "\n";
+}
+
+/// <summary>Replaces <see cref="Span"/> with <see cref="Before"/> + <c>keyword=value</c> + <see cref="After"/>: a keyword
+/// argument added to a call (<see cref="SeedFixes.PlanKeyword"/>), for whatever value it is given.</summary>
+public sealed record KeywordInsertion(SourceSpan Span, string Before, string After, string Keyword, string Callee)
+{
+    public TextEdit With(string value)
+    {
+        string kw = Keyword + "=" + value;
+        return new TextEdit(Span, Before + kw + After, $"add {kw} to {Callee}(...)");
+    }
 }

@@ -1,38 +1,26 @@
-using System.Collections.Concurrent;
-using MLOpsLint.Core.Documents;
-using MLOpsLint.Core.Python;
-using MLOpsLint.Core.Python.Structure;
-using MLOpsLint.Core.Python.Tokens;
-
 namespace MLOpsLint.Core.Checks.Seeds;
 
-/// <summary>A call that seeds global generators (directly, or through a helper function), at an offset.</summary>
-public sealed record SeedEvent(PyCall Call, Rng Rng, bool InFunction);
+/// <summary>A call that seeds global generators (directly, or through a helper function): the module it is in, its
+/// index in that module's <see cref="SeedSummary.Calls"/>, and its offset.</summary>
+public sealed record SeedEvent(SeedModule Module, int Call, int Start, Rng Rng, bool InFunction);
 
-/// <summary>One Python module or notebook of the repository, as the seed rules see it.</summary>
+/// <summary>One Python module or notebook of the repository, as the seed rules see it: its summary, and what the
+/// rest of the repository tells about it (who imports it, what seeds it).</summary>
 public sealed class SeedModule
 {
-    internal SeedModule(SourceDocument document, PythonModule module)
+    internal SeedModule(SeedSummary summary)
     {
-        Document = document;
-        Module = module;
-        IsTest = ScriptScope.IsTest(document.Path);
-        HasMainGuard = module.Tokens.Any(t => t.Kind == PyTokenKind.Name && t.IsName(module.Text, "__name__"))
-            && module.StringLiterals.Any(s => s.Value == "__main__");
-        HasTopLevelCalls = module.Calls.Any(c => c.EnclosingFunction == null);
+        Summary = summary;
+        FunctionSeeds = summary.Functions.Select(f => f.Seeds).ToArray();
     }
 
-    public SourceDocument Document { get; }
+    public SeedSummary Summary { get; }
 
-    public PythonModule Module { get; }
+    public string Path => Summary.Path;
 
-    public bool IsNotebook => Module.IsNotebook;
+    public bool IsNotebook => Summary.IsNotebook;
 
-    public bool IsTest { get; }
-
-    public bool HasMainGuard { get; }
-
-    public bool HasTopLevelCalls { get; }
+    public bool IsTest => Summary.IsTest;
 
     /// <summary>Imported by another module of the repository.</summary>
     public bool IsImported { get; internal set; }
@@ -40,52 +28,56 @@ public sealed class SeedModule
     /// <summary>Modules of the repository that import this one.</summary>
     internal List<SeedModule> Importers { get; } = new();
 
+    /// <summary>What each function of <see cref="SeedSummary.Functions"/> seeds, helpers it calls included.</summary>
+    internal Rng[] FunctionSeeds { get; }
+
     public IReadOnlyList<SeedEvent> Events { get; internal set; } = Array.Empty<SeedEvent>();
 
     /// <summary>A script, not library code: a notebook, a file with <c>if __name__ == "__main__":</c>, or a file
     /// with top-level calls that no other module of the repository imports.</summary>
-    public bool IsEntryPoint => IsNotebook || HasMainGuard || (!IsImported && HasTopLevelCalls);
+    public bool IsEntryPoint => IsNotebook || Summary.HasMainGuard || (!IsImported && Summary.HasTopLevelCalls);
 
     /// <summary>All of <paramref name="rng"/> is seeded for a use at <paramref name="use"/>: by a seeding call
     /// before it, or by one inside a function (it runs when called), or anywhere when the use is itself inside a
     /// function (it runs later).</summary>
-    public bool IsSeeded(Rng rng, PyCall use)
+    public bool IsSeeded(Rng rng, SeedSite use)
     {
-        bool useInFunction = use.EnclosingFunction != null;
-        return Events.Any(e => (e.Rng & rng) == rng && (e.InFunction || useInFunction || e.Call.Start < use.Start));
+        foreach (var e in Events)
+        {
+            if ((e.Rng & rng) == rng && (e.InFunction || use.InFunction || e.Start < use.Start)) return true;
+        }
+        return false;
     }
 
     public bool SeedsAnywhere(Rng rng) => Events.Any(e => (e.Rng & rng) == rng);
 
-    public override string ToString() => Document.Path;
+    public override string ToString() => Path;
 }
 
 /// <summary>
 /// The repository's Python modules and notebooks, with project-local seeding helpers resolved across files:
 /// <c>from utils import set_seed</c>, <c>from .utils import set_seed</c>, <c>import utils; utils.set_seed()</c>,
-/// re-exports through a package's <c>__init__.py</c>, helpers calling helpers (fixpoint, several levels).
+/// re-exports through a package's <c>__init__.py</c>, helpers calling helpers (fixpoint, several levels). Works on
+/// <see cref="SeedSummary"/>s, so the parsed modules need not stay in memory.
 /// </summary>
 public sealed class SeedIndex
 {
     private const int MaxRounds = 4;
     private readonly Dictionary<string, List<SeedModule>> byDotted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SeedModule> byPath = new(StringComparer.Ordinal);
-    private readonly Dictionary<PyFunction, Rng> functionSeeds = new();
-    private readonly ConcurrentDictionary<(SeedModule, string), IReadOnlyList<(SeedModule, PyFunction)>> resolved = new();
+    private readonly Dictionary<(SeedModule, string), IReadOnlyList<(SeedModule, int)>> resolved = new();
     private readonly IReadOnlyList<string> seedFunctions;
 
-    public SeedIndex(RepositorySnapshot repository, IReadOnlyList<string>? seedFunctions = null)
+    public SeedIndex(IReadOnlyList<SeedSummary> summaries, IReadOnlyList<string>? seedFunctions = null)
     {
         this.seedFunctions = seedFunctions ?? Array.Empty<string>();
-        var docs = repository.Documents.Where(ScriptScope.IsPython).ToArray();
-        var modules = new SeedModule[docs.Length];
-        Parallel.For(0, docs.Length, i => modules[i] = new SeedModule(docs[i], PythonModule.Of(docs[i])));
+        var modules = summaries.Select(s => new SeedModule(s)).ToArray();
         Modules = modules;
         foreach (var m in modules)
         {
-            byPath[m.Document.Path] = m;
-            if (m.IsNotebook || !m.Document.Path.EndsWith(".py", StringComparison.OrdinalIgnoreCase)) continue;
-            foreach (var dotted in DottedNames(m.Document.Path))
+            byPath[m.Path] = m;
+            if (m.IsNotebook || !m.Path.EndsWith(".py", StringComparison.OrdinalIgnoreCase)) continue;
+            foreach (var dotted in DottedNames(m.Path))
             {
                 if (!byDotted.TryGetValue(dotted, out var list)) byDotted[dotted] = list = new List<SeedModule>();
                 list.Add(m);
@@ -93,7 +85,7 @@ public sealed class SeedIndex
         }
         foreach (var m in modules)
         {
-            foreach (var imp in m.Module.Imports)
+            foreach (var imp in m.Summary.Imports)
             {
                 foreach (var target in ImportTargets(m, imp))
                 {
@@ -146,7 +138,7 @@ public sealed class SeedIndex
         }
     }
 
-    private IEnumerable<SeedModule> ImportTargets(SeedModule m, PyImport imp)
+    private IEnumerable<SeedModule> ImportTargets(SeedModule m, SeedImport imp)
     {
         foreach (var t in ResolveModule(m, imp.ModuleName)) yield return t;
         if (imp.IsFrom && !imp.IsStar)
@@ -165,7 +157,7 @@ public sealed class SeedIndex
         }
         int k = 0;
         while (k < dotted.Length && dotted[k] == '.') k++;
-        string path = from.Document.Path;
+        string path = from.Path;
         int slash = path.LastIndexOf('/');
         string dir = slash < 0 ? "" : path.Substring(0, slash);
         for (int up = 1; up < k; up++)
@@ -181,31 +173,31 @@ public sealed class SeedIndex
         return result;
     }
 
-    /// <summary>The repository functions a call may run: a function of the same module, or one imported from
-    /// another module (also through a package's re-export).</summary>
-    internal IReadOnlyList<(SeedModule Module, PyFunction Function)> ResolveCall(SeedModule m, PyCall call) =>
-        ResolveName(m, call.QualifiedName, 0);
-
-    private IReadOnlyList<(SeedModule, PyFunction)> ResolveName(SeedModule m, string qn, int depth)
+    /// <summary>The repository functions (module, index in its <see cref="SeedSummary.Functions"/>) a call to
+    /// <paramref name="qn"/> may run: a function of the same module, or one imported from another module (also through
+    /// a package's re-export). Cached per module and name, whatever the depth it was first asked at.</summary>
+    private IReadOnlyList<(SeedModule, int)> ResolveName(SeedModule m, string qn, int depth)
     {
-        if (depth > 3 || qn.IndexOf('(') >= 0 || qn.IndexOf('[') >= 0) return Array.Empty<(SeedModule, PyFunction)>();
-        return resolved.GetOrAdd((m, qn), key => Resolve(key.Item1, key.Item2, depth));
+        if (depth > 3 || qn.IndexOf('(') >= 0 || qn.IndexOf('[') >= 0) return Array.Empty<(SeedModule, int)>();
+        if (resolved.TryGetValue((m, qn), out var existing)) return existing;
+        var result = Resolve(m, qn, depth);
+        // an import cycle may have resolved the same name deeper down meanwhile: that answer stands
+        if (resolved.TryGetValue((m, qn), out existing)) return existing;
+        resolved[(m, qn)] = result;
+        return result;
     }
 
-    private IReadOnlyList<(SeedModule, PyFunction)> Resolve(SeedModule m, string qn, int depth)
+    private IReadOnlyList<(SeedModule, int)> Resolve(SeedModule m, string qn, int depth)
     {
-        var result = new List<(SeedModule, PyFunction)>();
+        var result = new List<(SeedModule, int)>();
         int k = 0;
         while (k < qn.Length && qn[k] == '.') k++;
         string rest = qn.Substring(k);
         int dot = rest.LastIndexOf('.');
         if (k == 0 && dot < 0)
         {
-            foreach (var f in m.Module.FunctionsNamed(qn))
-            {
-                if (f.ClassName == null) result.Add((m, f));
-            }
-            foreach (var imp in m.Module.Imports.Where(i => i.IsStar))
+            foreach (int f in m.Summary.ModuleFunctionsNamed(qn)) result.Add((m, f));
+            foreach (var imp in m.Summary.Imports.Where(i => i.IsStar))
             {
                 foreach (var t in ResolveModule(m, imp.ModuleName)) AddFrom(t, qn, depth, result);
             }
@@ -217,75 +209,62 @@ public sealed class SeedIndex
         return result;
     }
 
-    private void AddFrom(SeedModule t, string name, int depth, List<(SeedModule, PyFunction)> result)
+    private void AddFrom(SeedModule t, string name, int depth, List<(SeedModule, int)> result)
     {
         bool found = false;
-        foreach (var f in t.Module.FunctionsNamed(name))
+        foreach (int f in t.Summary.ModuleFunctionsNamed(name))
         {
-            if (f.ClassName != null) continue;
             result.Add((t, f));
             found = true;
         }
         if (found) return;
-        foreach (var imp in t.Module.Imports)
+        foreach (var imp in t.Summary.Imports)
         {
             if (imp.BoundName == name) result.AddRange(ResolveName(t, imp.QualifiedName, depth + 1));
         }
     }
 
-    private bool IsConfiguredSeedFunction(PyCall call) =>
-        seedFunctions.Any(s => s == call.QualifiedName || s == call.Callee || s == call.Name);
+    private bool IsConfiguredSeedFunction(SeedCallKey call) =>
+        seedFunctions.Count > 0 && seedFunctions.Any(s => s == call.QualifiedName || s == call.Callee || s == call.Name);
 
     /// <summary>What a call seeds: a known API, a configured helper, a repository helper, or an unknown function named
     /// like a seed helper.</summary>
-    private Rng CallSeeds(SeedModule m, PyCall call)
+    private Rng CallSeeds(SeedModule m, int key)
     {
-        var rng = SeedApis.SeededBy(call);
+        var call = m.Summary.Keys[key];
+        var rng = call.SeededBy;
         if (IsConfiguredSeedFunction(call)) rng |= Rng.All;
-        if (call.Receiver != null || call.QualifiedName.IndexOf('(') >= 0) return rng;
-        var targets = ResolveCall(m, call);
+        if (call.HasReceiver || call.QualifiedName.IndexOf('(') >= 0) return rng;
+        var targets = ResolveName(m, call.QualifiedName, 0);
         if (targets.Count == 0)
         {
-            if (rng == Rng.None && SeedApis.LooksLikeSeedHelper(call) && !IsKnownLibraryCall(call)) rng |= Rng.All;
+            if (rng == Rng.None && call.LooksLikeSeedHelper) rng |= Rng.All;
             return rng;
         }
-        foreach (var (_, f) in targets)
+        foreach (var (t, f) in targets)
         {
-            if (functionSeeds.TryGetValue(f, out var s)) rng |= s;
+            rng |= t.FunctionSeeds[f];
         }
         return rng;
     }
 
-    private static bool IsKnownLibraryCall(PyCall call) => SklearnTable.Find(call.QualifiedName) != null;
-
+    /// <summary>What each function seeds, helpers included: rounds over all functions in order (a function sees what
+    /// the functions before it learnt in the same round) until nothing changes or <see cref="MaxRounds"/>.</summary>
     private void ComputeFunctionSeeds()
     {
-        foreach (var m in Modules)
-        {
-            foreach (var f in m.Module.Functions)
-            {
-                var rng = Rng.None;
-                foreach (var c in f.Calls) rng |= SeedApis.SeededBy(c);
-                if (SetsCudnnDeterministic(m.Module, f.BodyStart, f.End)) rng |= Rng.Deterministic;
-                functionSeeds[f] = rng;
-            }
-        }
         for (int round = 0; round < MaxRounds; round++)
         {
             bool changed = false;
             foreach (var m in Modules)
             {
-                foreach (var f in m.Module.Functions)
+                var functions = m.Summary.Functions;
+                for (int i = 0; i < functions.Count; i++)
                 {
-                    var rng = functionSeeds[f];
-                    foreach (var c in f.Calls)
+                    var rng = m.FunctionSeeds[i];
+                    foreach (int key in functions[i].Keys) rng |= CallSeeds(m, key); // nested functions' calls count too (lenient)
+                    if (rng != m.FunctionSeeds[i])
                     {
-                        if (c.EnclosingFunction == f || c.EnclosingFunction == null) rng |= CallSeeds(m, c);
-                        else rng |= CallSeeds(m, c); // nested functions: counted too (lenient)
-                    }
-                    if (rng != functionSeeds[f])
-                    {
-                        functionSeeds[f] = rng;
+                        m.FunctionSeeds[i] = rng;
                         changed = true;
                     }
                 }
@@ -294,17 +273,16 @@ public sealed class SeedIndex
         }
     }
 
-    internal static bool SetsCudnnDeterministic(PythonModule module, int start, int end) =>
-        module.Assignments.Any(a => a.Start >= start && a.Start < end
-            && a.TargetQualifiedName == "torch.backends.cudnn.deterministic" && a.ValueLiteral == Python.Structure.PyLiteralKind.True);
-
     private IReadOnlyList<SeedEvent> EventsOf(SeedModule m)
     {
         var events = new List<SeedEvent>();
-        foreach (var c in m.Module.Calls)
+        var byKey = new Rng?[m.Summary.Keys.Count];
+        var calls = m.Summary.Calls;
+        for (int i = 0; i < calls.Count; i++)
         {
-            var rng = CallSeeds(m, c);
-            if (rng != Rng.None) events.Add(new SeedEvent(c, rng, c.EnclosingFunction != null));
+            var c = calls[i];
+            var rng = byKey[c.Key] ??= CallSeeds(m, c.Key);
+            if (rng != Rng.None) events.Add(new SeedEvent(m, i, c.Start, rng, c.InFunction));
         }
         return events;
     }
@@ -312,15 +290,15 @@ public sealed class SeedIndex
     /// <summary>pytest: a <c>conftest.py</c> above a test file that seeds (e.g. in an autouse fixture) seeds the tests.</summary>
     private void AddConftestSeeds()
     {
-        var conftests = Modules.Where(m => m.Document.FileName == "conftest.py" && m.Events.Count > 0).ToArray();
+        var conftests = Modules.Where(m => m.Summary.Document.FileName == "conftest.py" && m.Events.Count > 0).ToArray();
         if (conftests.Length == 0) return;
         foreach (var m in Modules.Where(m => m.IsTest))
         {
             var extra = new List<SeedEvent>();
             foreach (var c in conftests)
             {
-                string dir = c.Document.Path.Length > "conftest.py".Length ? c.Document.Path.Substring(0, c.Document.Path.Length - "conftest.py".Length) : "";
-                if (c != m && m.Document.Path.StartsWith(dir, StringComparison.Ordinal))
+                string dir = c.Path.Length > "conftest.py".Length ? c.Path.Substring(0, c.Path.Length - "conftest.py".Length) : "";
+                if (c != m && m.Path.StartsWith(dir, StringComparison.Ordinal))
                 {
                     extra.AddRange(c.Events.Select(e => e with { InFunction = true }));
                 }

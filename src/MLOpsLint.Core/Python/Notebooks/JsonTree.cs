@@ -124,7 +124,7 @@ internal sealed class JsonTree
 
     /// <summary>Decodes a JSON string value, appending it to <paramref name="sb"/> and the text offset of each decoded
     /// character (the start of its escape, if escaped) to <paramref name="offsets"/>.</summary>
-    public void Decode(byte[] utf8, StringBuilder sb, List<int> offsets)
+    public void Decode(byte[] utf8, StringBuilder sb, OffsetRuns? offsets)
     {
         int b = ByteStart, end = ByteStart + ByteLength;
         int c = TextStart;
@@ -137,7 +137,7 @@ internal sealed class JsonTree
                 if (n == (byte)'u' && b + 5 < end)
                 {
                     sb.Append((char)Convert.ToInt32(Encoding.ASCII.GetString(utf8, b + 2, 4), 16));
-                    offsets.Add(c);
+                    offsets?.Add(c);
                     b += 6;
                     c += 6;
                     continue;
@@ -151,7 +151,7 @@ internal sealed class JsonTree
                     (byte)'f' => '\f',
                     _ => (char)n,
                 });
-                offsets.Add(c);
+                offsets?.Add(c);
                 b += 2;
                 c += 2;
                 continue;
@@ -159,7 +159,7 @@ internal sealed class JsonTree
             if (x < 0x80)
             {
                 sb.Append((char)x);
-                offsets.Add(c);
+                offsets?.Add(c);
                 b++;
                 c++;
                 continue;
@@ -170,7 +170,8 @@ internal sealed class JsonTree
             foreach (char ch in s)
             {
                 sb.Append(ch);
-                offsets.Add(c++);
+                offsets?.Add(c);
+                c++;
             }
             b += len;
         }
@@ -193,7 +194,7 @@ internal sealed class JsonTree
     public string GetString(byte[] utf8)
     {
         var sb = new StringBuilder(ByteLength);
-        Decode(utf8, sb, new List<int>(ByteLength));
+        Decode(utf8, sb, null);
         return sb.ToString();
     }
 

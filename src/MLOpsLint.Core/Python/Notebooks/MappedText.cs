@@ -9,10 +9,10 @@ namespace MLOpsLint.Core.Python.Notebooks;
 /// </summary>
 public sealed class MappedText
 {
-    private readonly int[] offsets; // Value.Length + 1 entries
+    private readonly OffsetRuns offsets; // Value.Length + 1 entries
     private readonly LineIndex fileLines;
 
-    internal MappedText(string value, int[] offsets, LineIndex fileLines)
+    internal MappedText(string value, OffsetRuns offsets, LineIndex fileLines)
     {
         Value = value;
         this.offsets = offsets;
@@ -39,7 +39,7 @@ public sealed class MappedText
     internal sealed class Builder
     {
         private readonly System.Text.StringBuilder sb = new();
-        private readonly List<int> offsets = new();
+        private readonly OffsetRuns offsets = new();
         private readonly byte[] utf8;
         private int lastEnd;
 
@@ -66,7 +66,48 @@ public sealed class MappedText
         public MappedText Build(LineIndex fileLines)
         {
             offsets.Add(lastEnd);
-            return new MappedText(sb.ToString(), offsets.ToArray(), fileLines);
+            return new MappedText(sb.ToString(), offsets, fileLines);
+        }
+    }
+}
+
+/// <summary>
+/// The file offsets of a sequence of characters, kept as runs of consecutive offsets: within one JSON string most
+/// characters follow the previous one in the file, and a run breaks only at an escape (<c>\n</c> at the end of every
+/// source line) or between strings. A notebook's text then costs a few integers per line, not one per character.
+/// </summary>
+internal sealed class OffsetRuns
+{
+    private readonly List<int> starts = new();  // index of the first character of each run
+    private readonly List<int> offsets = new(); // its file offset
+    private int next = -1;                      // the offset that would continue the last run
+
+    public int Count { get; private set; }
+
+    public void Add(int offset)
+    {
+        if (offset != next || starts.Count == 0)
+        {
+            starts.Add(Count);
+            offsets.Add(offset);
+        }
+        next = offset + 1;
+        Count++;
+    }
+
+    /// <summary>The offset of the character at <paramref name="index"/> (0 ≤ index &lt; <see cref="Count"/>).</summary>
+    public int this[int index]
+    {
+        get
+        {
+            int lo = 0, hi = starts.Count - 1;
+            while (lo < hi)
+            {
+                int mid = (lo + hi + 1) / 2;
+                if (starts[mid] <= index) lo = mid;
+                else hi = mid - 1;
+            }
+            return offsets[lo] + (index - starts[lo]);
         }
     }
 }

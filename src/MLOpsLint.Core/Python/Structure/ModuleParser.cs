@@ -13,6 +13,7 @@ internal sealed class ModuleParser
     private readonly PythonModule module;
     private readonly string text;
     private readonly PyToken[] all;
+    private readonly int allCount;            // tokens in 'all' (the array may be longer)
     // Per significant token, in arrays rented from the shared pool for the duration of Run (longer than n):
     private int n;                            // number of significant tokens
     private int[] sig = Array.Empty<int>();   // indices into 'all' of significant tokens
@@ -70,11 +71,12 @@ internal sealed class ModuleParser
     public readonly List<PyParseError> Errors = new();
     public readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal);
 
-    public ModuleParser(PythonModule module, PyToken[] tokens)
+    public ModuleParser(PythonModule module, PyToken[] tokens, int count)
     {
         this.module = module;
         text = module.Text;
         all = tokens;
+        allCount = count;
     }
 
     public void Run()
@@ -84,7 +86,7 @@ internal sealed class ModuleParser
         Calls = scratch.Calls;
         Assignments = scratch.Assignments;
         Strings = scratch.Strings;
-        int size = Math.Max(1, all.Length);
+        int size = Math.Max(1, allCount);
         sig = ScratchPool<int>.Pool.Rent(size);
         match = ScratchPool<int>.Pool.Rent(size);
         literalAt = ScratchPool<PyStringLiteral?>.Pool.Rent(size);
@@ -219,7 +221,7 @@ internal sealed class ModuleParser
         int count = 0;
         int fdepth = 0;
         int fstart = 0;
-        for (int i = 0; i < all.Length; i++)
+        for (int i = 0; i < allCount; i++)
         {
             ref readonly var t = ref all[i];
             switch (t.Kind)

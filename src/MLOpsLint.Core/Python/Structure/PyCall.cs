@@ -52,6 +52,14 @@ public sealed class PyCall : PyNode
         }
     }
 
+    /// <summary>True when <see cref="Name"/> is <paramref name="name"/> (without making the string).</summary>
+    public bool HasName(string name)
+    {
+        string callee = Callee;
+        int i = callee.LastIndexOf('.');
+        return callee.AsSpan(i + 1).SequenceEqual(name.AsSpan());
+    }
+
     /// <summary>The arguments in source order (made on first use, then the same objects every time).</summary>
     public IReadOnlyList<PyArgument> Arguments
     {

@@ -52,6 +52,21 @@ public sealed class PyStringLiteral : PyNode
     /// <summary>The decoded value (bytes literals decoded as Latin-1 characters).</summary>
     public string Value => value ??= StringDecoder.DecodeLiteral(this, out parts);
 
+    /// <summary>True when <see cref="Value"/> is <paramref name="s"/> (or, with <paramref name="prefix"/>, starts with it),
+    /// without decoding the literal when its body is its value (no escape, carriage return or brace in it).</summary>
+    public bool ValueIs(string s, bool prefix = false)
+    {
+        if (value == null && Module.Text.AsSpan(BodyStart, BodyEnd - BodyStart).IndexOfAny(DecodedChars) < 0)
+        {
+            var body = Module.Text.AsSpan(BodyStart, BodyEnd - BodyStart);
+            return prefix ? body.StartsWith(s.AsSpan(), StringComparison.Ordinal) : body.SequenceEqual(s.AsSpan());
+        }
+        return prefix ? Value.StartsWith(s, StringComparison.Ordinal) : Value == s;
+    }
+
+    /// <summary>The characters <see cref="StringDecoder"/> may change (a body without them decodes to itself).</summary>
+    private static readonly char[] DecodedChars = { '\\', '\r', '{', '}' };
+
     /// <summary>The decoded values of <paramref name="literals"/> joined (implicit concatenation); null for none.</summary>
     internal static string? Concat(IReadOnlyList<PyStringLiteral> literals)
     {

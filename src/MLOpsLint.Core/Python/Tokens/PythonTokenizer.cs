@@ -20,6 +20,15 @@ public static class PythonTokenizer
         return buffer.ToArrayAndReturn();
     }
 
+    /// <summary>Tokenizes <paramref name="text"/> into a buffer the caller owns (see <see cref="TokenBuffer.Detach"/>):
+    /// the tokens are its first <paramref name="count"/> entries.</summary>
+    internal static PyToken[] Tokenize(string text, FStringMode mode, List<PyLexError> errors, out int count)
+    {
+        var buffer = TokenBuffer.Rent(text.Length);
+        new PythonLexer(text, 0, text.Length, 1, mode, buffer, errors).Run();
+        return buffer.Detach(out count);
+    }
+
     /// <summary>Tokenizes <c>text[start..end)</c> as one module whose first line is <paramref name="firstLine"/>,
     /// appending to <paramref name="tokens"/> (used for notebook cells, one module each).</summary>
     internal static void TokenizeRange(string text, int start, int end, int firstLine, FStringMode mode, TokenBuffer tokens, List<PyLexError> errors) =>
@@ -29,7 +38,8 @@ public static class PythonTokenizer
 /// <summary>
 /// A growable array of tokens (no per-token allocation). The backing array is a per-thread scratch array reused
 /// from one tokenization to the next (<see cref="Rent"/>/<see cref="ToArrayAndReturn"/>): only the exact-size
-/// result is allocated per module, not a generously sized and then doubled buffer (large object heap).
+/// result is allocated per module, not a generously sized and then doubled buffer (large object heap); or, with
+/// <see cref="Detach"/>/<see cref="Return"/>, the module keeps the scratch array and gives it back when released.
 /// </summary>
 internal sealed class TokenBuffer
 {
@@ -69,9 +79,31 @@ internal sealed class TokenBuffer
     public PyToken[] ToArrayAndReturn()
     {
         var result = Count == 0 ? Array.Empty<PyToken>() : items.AsSpan(0, Count).ToArray();
-        if (items.Length <= MaxKept && (scratch == null || scratch.Length < items.Length)) scratch = items;
+        Return(items);
         items = Array.Empty<PyToken>();
         Count = 0;
         return result;
+    }
+
+    /// <summary>
+    /// The tokens in their first <paramref name="count"/> entries, without a copy when the array is not much larger than
+    /// that: the caller owns the array and may hand it back with <see cref="Return"/> once nothing reads it (a module
+    /// does when its document releases it), so that the next module on the thread tokenizes into it. A large repository
+    /// then allocates a few token arrays instead of one per module (they are the front end's largest allocation).
+    /// </summary>
+    public PyToken[] Detach(out int count)
+    {
+        count = Count;
+        if (items.Length > 2 * Count + 64) return ToArrayAndReturn();
+        var result = items;
+        items = Array.Empty<PyToken>();
+        Count = 0;
+        return result;
+    }
+
+    /// <summary>Keeps <paramref name="array"/> (which nothing reads any more) for the next tokenization on this thread.</summary>
+    public static void Return(PyToken[] array)
+    {
+        if (array.Length > 0 && array.Length <= MaxKept && (scratch == null || scratch.Length < array.Length)) scratch = array;
     }
 }

@@ -101,6 +101,23 @@ public class NotebookInstallTests
     }
 
     [Fact]
+    public void With_only_MLO212_selected_installs_still_fire_and_a_malformed_notebook_still_warns()
+    {
+        // the document part notes install lines and warns while the notebook is parsed; the repository part reads again
+        // only the notebooks that install (the parsed module is released between the two)
+        var config = new LintConfig { Select = new[] { "MLO212" } };
+        var result = Fixture.Scan(config,
+            SourceDocument.FromText("nb.ipynb", Notebook("import torch", "!pip install datasets")),
+            SourceDocument.FromText("quiet.ipynb", Notebook("import torch")),
+            SourceDocument.FromText("broken.ipynb", Fixture.Read("CommittedData/malformed.ipynb")));
+        var f = Assert.Single(result.Findings);
+        Assert.Equal(("nb.ipynb", "MLO212", "cell 2, line 1"), (f.Path, f.RuleId, f.LocationHint));
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("broken.ipynb", d.Path);
+        Assert.Contains("malformed notebook JSON", d.Message);
+    }
+
+    [Fact]
     public void Noqa_in_the_cell_suppresses()
     {
         var nb = Notebook("!pip install datasets  # noqa: MLO212\n!pip install datasets");

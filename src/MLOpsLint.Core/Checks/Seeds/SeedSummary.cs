@@ -1,0 +1,147 @@
+using MLOpsLint.Core.Documents;
+using MLOpsLint.Core.Findings;
+using MLOpsLint.Core.Python;
+using MLOpsLint.Core.Rules;
+
+namespace MLOpsLint.Core.Checks.Seeds;
+
+/// <summary>
+/// What the seed rules need of one Python module or notebook, kept on the document once its parsed module is
+/// released (a 90 MB repository parses into well over a gigabyte of modules; this is a few percent of that): its
+/// imports, its functions with what they seed themselves, every call by a shared key (what it seeds, how it resolves),
+/// and the places MLO301/302/305/306 may report, located, with the parts of their messages. Built while the module is
+/// parsed (<see cref="SeedSummaryBuilder"/>) and free of configuration: <see cref="SeedsCheck"/> applies the options,
+/// <see cref="SeedIndex"/> resolves the calls across files.
+/// </summary>
+public sealed class SeedSummary
+{
+    internal SeedSummary(SourceDocument document)
+    {
+        Document = document;
+        IsNotebook = document.Kind == DocumentKind.Notebook;
+        IsTest = ScriptScope.IsTest(document.Path);
+    }
+
+    /// <summary>The summary of a <see cref="ScriptScope.IsPython"/> document (computed once, then cached on it).</summary>
+    public static SeedSummary Of(SourceDocument document) => document.GetOrAdd(d => SeedSummaryBuilder.Build(d, PythonModule.Of(d)));
+
+    public SourceDocument Document { get; }
+
+    public string Path => Document.Path;
+
+    public bool IsNotebook { get; }
+
+    public bool IsTest { get; }
+
+    /// <summary><c>if __name__ == "__main__":</c> (a <c>__name__</c> name and a <c>"__main__"</c> string).</summary>
+    public bool HasMainGuard { get; internal set; }
+
+    /// <summary>A call outside every function.</summary>
+    public bool HasTopLevelCalls { get; internal set; }
+
+    /// <summary>Imports numpy, torch, sklearn… (see <see cref="SeedsCheck"/>): MLO302 looks at nothing else.</summary>
+    public bool ImportsMlLibrary { get; internal set; }
+
+    /// <summary>A <c>"cuda"</c> string or a <c>.cuda()</c> / <c>torch.cuda.is_available()</c> call (MLO306).</summary>
+    public bool UsesCuda { get; internal set; }
+
+    /// <summary><c>torch.backends.cudnn.deterministic = True</c> anywhere in the module (MLO306).</summary>
+    public bool SetsCudnnDeterministic { get; internal set; }
+
+    public IReadOnlyList<SeedImport> Imports { get; internal set; } = Array.Empty<SeedImport>();
+
+    public IReadOnlyList<SeedFunction> Functions { get; internal set; } = Array.Empty<SeedFunction>();
+
+    /// <summary>What the calls are, once per distinct call (see <see cref="SeedCallKey"/>).</summary>
+    public IReadOnlyList<SeedCallKey> Keys { get; internal set; } = Array.Empty<SeedCallKey>();
+
+    /// <summary>Every call site, in source order.</summary>
+    public IReadOnlyList<SeedCall> Calls { get; internal set; } = Array.Empty<SeedCall>();
+
+    /// <summary>scikit-learn calls without random_state whose randomness matters (MLO301 unless seeded).</summary>
+    public IReadOnlyList<SklearnCandidate> Sklearn { get; internal set; } = Array.Empty<SklearnCandidate>();
+
+    /// <summary>Draws from a global generator, in source order (MLO302 unless seeded); only when the module may be
+    /// a script that imports an ML library.</summary>
+    public IReadOnlyList<DrawCandidate> Draws { get; internal set; } = Array.Empty<DrawCandidate>();
+
+    /// <summary><c>DataLoader(shuffle=True)</c> / <c>RandomSampler()</c> without a generator (MLO305 unless seeded).</summary>
+    public IReadOnlyList<LoaderCandidate> Loaders { get; internal set; } = Array.Empty<LoaderCandidate>();
+
+    /// <summary><c>torch.backends.cudnn.benchmark = True</c> (MLO306 when the script seeds PyTorch).</summary>
+    public IReadOnlyList<SeedSite> CudnnBenchmarks { get; internal set; } = Array.Empty<SeedSite>();
+
+    /// <summary>Functions defined with <paramref name="name"/> outside a class, by index in <see cref="Functions"/>.</summary>
+    public IEnumerable<int> ModuleFunctionsNamed(string name)
+    {
+        for (int i = 0; i < Functions.Count; i++)
+        {
+            if (!Functions[i].IsMethod && Functions[i].Name == name) yield return i;
+        }
+    }
+
+    /// <summary>Where the call at <paramref name="index"/> in <see cref="Calls"/> is, as a finding would place it. For a
+    /// notebook this parses the notebook again (only the rare finding on an arbitrary call needs it).</summary>
+    public SeedSite SiteOf(int index)
+    {
+        var call = Calls[index];
+        if (!IsNotebook)
+        {
+            return new SeedSite(call.Start, call.InFunction, Document.Lines.GetSpan(call.Start, call.End), null, null);
+        }
+        var location = PythonModule.Of(Document).Locate(call.Start, call.End);
+        return new SeedSite(call.Start, call.InFunction, location.Span, location.SourceLine, location.LocationHint);
+    }
+
+    public override string ToString() => Path;
+}
+
+/// <summary>One imported name (see <see cref="Python.Structure.PyImport"/>).</summary>
+public sealed record SeedImport(string ModuleName, string QualifiedName, bool IsFrom, bool IsStar, string? BoundName);
+
+/// <summary>A <c>def</c>: its name, whether it is a method, what its body seeds by itself (known APIs, cuDNN
+/// settings), and the calls in its body (nested functions' included) as indexes into <see cref="SeedSummary.Keys"/>,
+/// each once, in order of first appearance.</summary>
+public sealed record SeedFunction(string Name, bool IsMethod, Rng Seeds, int[] Keys);
+
+/// <summary>
+/// What a call is, as far as seeding goes: the resolved and written callee, what it seeds as a known API
+/// (<see cref="SeedApis.SeededBy"/>), whether it is made on another call's result, and whether its name says it seeds
+/// (<see cref="SeedApis.LooksLikeSeedHelper"/>, not a scikit-learn callable). Calls that agree on all of these share a key.
+/// </summary>
+public sealed record SeedCallKey(string QualifiedName, string Callee, Rng SeededBy, bool HasReceiver, bool LooksLikeSeedHelper)
+{
+    /// <summary>The last name of the callee.</summary>
+    public string Name
+    {
+        get
+        {
+            int i = Callee.LastIndexOf('.');
+            return i < 0 ? Callee : Callee.Substring(i + 1);
+        }
+    }
+}
+
+/// <summary>A call site: its key in <see cref="SeedSummary.Keys"/>, its offsets in the module text, and whether it is
+/// inside a function.</summary>
+public readonly record struct SeedCall(int Key, int Start, int End, bool InFunction);
+
+/// <summary>Where a finding goes: the node's offset (to compare with seeding calls), whether it is inside a function,
+/// and its place in the document as <see cref="PythonModule.Report"/> gives it.</summary>
+public readonly record struct SeedSite(int Start, bool InFunction, SourceSpan Span, string? SuppressionText, string? LocationHint)
+{
+    internal static SeedSite Of(PythonModule module, PyNode node, bool inFunction) =>
+        new(node.Start, inFunction, node.Span, module.IsNotebook ? node.SourceLine : null, node.LocationHint);
+
+    public Finding Report(RuleDescriptor rule, string path, string message) =>
+        new(rule, path, Span, message) { SuppressionText = SuppressionText, LocationHint = LocationHint };
+}
+
+/// <summary>A scikit-learn call for MLO301: the callable's name, the setting that makes it random, the fix's plan.</summary>
+public sealed record SklearnCandidate(SeedSite Site, string Name, string? Setting, KeywordInsertion Fix);
+
+/// <summary>A draw from <see cref="Rng"/>'s global generator, for MLO302.</summary>
+public sealed record DrawCandidate(SeedSite Site, Rng Rng, string Callee);
+
+/// <summary>An unseeded shuffling DataLoader or RandomSampler, for MLO305, with its message and fix.</summary>
+public sealed record LoaderCandidate(SeedSite Site, string Message, string FixHint);

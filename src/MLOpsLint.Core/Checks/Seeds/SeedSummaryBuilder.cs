@@ -1,0 +1,221 @@
+using MLOpsLint.Core.Documents;
+using MLOpsLint.Core.Python;
+using MLOpsLint.Core.Python.Structure;
+using MLOpsLint.Core.Python.Tokens;
+
+namespace MLOpsLint.Core.Checks.Seeds;
+
+/// <summary>
+/// Reads a parsed module into its <see cref="SeedSummary"/>: everything the seed rules decide from one file alone is
+/// decided here (which scikit-learn calls need random_state, which calls draw, which DataLoaders shuffle unseeded);
+/// what depends on other files (is it seeded? by a helper? is the module imported?) is left to <see cref="SeedIndex"/>
+/// and <see cref="SeedsCheck"/>.
+/// </summary>
+internal static class SeedSummaryBuilder
+{
+    private static readonly string[] MlLibraries =
+    {
+        "numpy", "pandas", "torch", "tensorflow", "keras", "sklearn", "jax", "transformers", "lightning",
+        "pytorch_lightning", "xgboost", "lightgbm", "catboost", "scipy", "datasets", "accelerate", "tf_keras",
+    };
+
+    private static readonly HashSet<string> DataLoaders = new(StringComparer.Ordinal)
+    {
+        "torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader",
+    };
+
+    private static readonly HashSet<string> RandomSamplers = new(StringComparer.Ordinal)
+    {
+        "torch.utils.data.RandomSampler", "torch.utils.data.sampler.RandomSampler",
+    };
+
+    public static SeedSummary Build(SourceDocument document, PythonModule module)
+    {
+        var summary = new SeedSummary(document)
+        {
+            HasMainGuard = module.Text.IndexOf("__name__", StringComparison.Ordinal) >= 0
+                && module.Tokens.Any(t => t.Kind == PyTokenKind.Name && t.IsName(module.Text, "__name__"))
+                && module.StringLiterals.Any(s => s.ValueIs("__main__")),
+            HasTopLevelCalls = module.Calls.Any(c => c.EnclosingFunction == null),
+            Imports = module.Imports.Select(i => new SeedImport(i.ModuleName, i.QualifiedName, i.IsFrom, i.IsStar, i.BoundName)).ToArray(),
+        };
+        ReadCalls(module, summary);
+        summary.Sklearn = SklearnCandidates(module);
+
+        // MLO302/305/306 look at scripts only; a module without a main guard or top-level calls never is one
+        bool mayBeEntryPoint = summary.IsNotebook || summary.HasMainGuard || summary.HasTopLevelCalls;
+        if (!mayBeEntryPoint) return summary;
+        summary.ImportsMlLibrary = MlLibraries.Any(module.ImportsModule);
+        if (summary.ImportsMlLibrary) summary.Draws = DrawCandidates(module);
+        summary.Loaders = LoaderCandidates(module, summary.IsNotebook);
+        summary.CudnnBenchmarks = module.Assignments
+            .Where(a => a.ValueLiteral == PyLiteralKind.True && a.TargetQualifiedName == "torch.backends.cudnn.benchmark")
+            .Select(a => SeedSite.Of(module, a, false))
+            .ToArray();
+        summary.SetsCudnnDeterministic = CudnnDeterministicStarts(module).Count > 0;
+        summary.UsesCuda = module.StringLiterals.Any(s => s.ValueIs("cuda") || s.ValueIs("cuda:", prefix: true))
+            || module.Calls.Any(c => c.HasName("cuda") || c.QualifiedName == "torch.cuda.is_available");
+        return summary;
+    }
+
+    /// <summary>Keys and sites of every call, and the functions with the keys of their calls.</summary>
+    private static void ReadCalls(PythonModule module, SeedSummary summary)
+    {
+        var keys = new List<SeedCallKey>();
+        // the module resolves a callee one way, so the callee names the key but for what the arguments change
+        // (a seed value or not) and a receiver; those few variants are chained
+        var byCallee = new Dictionary<string, int>(StringComparer.Ordinal);
+        var nextWithCallee = new List<int>();
+        var moduleCalls = module.Calls;
+        var calls = new SeedCall[moduleCalls.Count];
+        for (int i = 0; i < calls.Length; i++)
+        {
+            var c = moduleCalls[i];
+            var seeds = SeedApis.SeededBy(c);
+            bool receiver = c.Receiver != null;
+            int k = byCallee.TryGetValue(c.Callee, out int first) ? first : -1;
+            while (k >= 0 && !(keys[k].SeededBy == seeds && keys[k].HasReceiver == receiver && keys[k].QualifiedName == c.QualifiedName)) k = nextWithCallee[k];
+            if (k < 0)
+            {
+                k = keys.Count;
+                keys.Add(new SeedCallKey(c.QualifiedName, c.Callee, seeds, receiver,
+                    SeedApis.LooksLikeSeedHelper(c) && SklearnTable.Find(c.QualifiedName) == null));
+                nextWithCallee.Add(byCallee.TryGetValue(c.Callee, out first) ? first : -1);
+                byCallee[c.Callee] = k;
+            }
+            calls[i] = new SeedCall(k, c.Start, c.End, c.EnclosingFunction != null);
+        }
+
+        var deterministic = CudnnDeterministicStarts(module);
+        var functions = new SeedFunction[module.Functions.Count];
+        var fk = new List<int>();
+        var seenIn = new int[keys.Count]; // 1 + the function a key was last listed for
+        for (int i = 0; i < functions.Length; i++)
+        {
+            var f = module.Functions[i];
+            var rng = Rng.None;
+            fk.Clear();
+            int first = IndexOfCalls(moduleCalls, f.Calls);
+            for (int j = 0; j < f.Calls.Count; j++)
+            {
+                int k = first >= 0 ? calls[first + j].Key : calls[IndexOf(moduleCalls, f.Calls[j])].Key;
+                rng |= keys[k].SeededBy;
+                if (seenIn[k] == i + 1) continue;
+                seenIn[k] = i + 1;
+                fk.Add(k);
+            }
+            if (deterministic.Any(s => s >= f.BodyStart && s < f.End)) rng |= Rng.Deterministic;
+            functions[i] = new SeedFunction(f.Name, f.ClassName != null, rng, fk.ToArray());
+        }
+        summary.Keys = keys.ToArray();
+        summary.Calls = calls;
+        summary.Functions = functions;
+    }
+
+    /// <summary>Where a function's calls start in the module's calls: the parser gives each function a run of the
+    /// module's calls (both are ordered by their opening parenthesis); -1 if they are not such a run.</summary>
+    private static int IndexOfCalls(IReadOnlyList<PyCall> all, IReadOnlyList<PyCall> run)
+    {
+        if (run.Count == 0) return 0;
+        int lo = 0, hi = all.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (all[mid].OpenParen < run[0].OpenParen) lo = mid + 1;
+            else hi = mid;
+        }
+        if (lo + run.Count > all.Count) return -1;
+        for (int j = 0; j < run.Count; j++)
+        {
+            if (!ReferenceEquals(all[lo + j], run[j])) return -1;
+        }
+        return lo;
+    }
+
+    private static int IndexOf(IReadOnlyList<PyCall> all, PyCall call)
+    {
+        for (int i = 0; i < all.Count; i++)
+        {
+            if (ReferenceEquals(all[i], call)) return i;
+        }
+        throw new InvalidOperationException("a function's call is not among the module's calls");
+    }
+
+    /// <summary>Starts of <c>torch.backends.cudnn.deterministic = True</c> assignments.</summary>
+    private static List<int> CudnnDeterministicStarts(PythonModule module) =>
+        module.Assignments
+            .Where(a => a.ValueLiteral == PyLiteralKind.True && a.TargetQualifiedName == "torch.backends.cudnn.deterministic")
+            .Select(a => a.Start)
+            .ToList();
+
+    // ---------------------------------------------------------------- MLO301
+
+    private static SklearnCandidate[] SklearnCandidates(PythonModule module)
+    {
+        List<SklearnCandidate>? result = null;
+        foreach (var call in module.Calls)
+        {
+            if (!call.QualifiedName.StartsWith("sklearn.", StringComparison.Ordinal)) continue;
+            var sk = SklearnTable.Find(call.QualifiedName);
+            if (sk == null || !sk.DefaultsToGlobalGenerator) continue;
+            if (call.Keyword("random_state") != null || call.HasStarStarKwargs) continue;
+            if (sk.Position is int p && (call.HasStarArgs || call.Positional(p) != null)) continue;
+            if (!SklearnConditions.RandomStateMatters(sk, call, out var setting)) continue;
+            (result ??= new()).Add(new SklearnCandidate(SeedSite.Of(module, call, call.EnclosingFunction != null), sk.Name, setting,
+                SeedFixes.PlanKeyword(call, "random_state")));
+        }
+        return result?.ToArray() ?? Array.Empty<SklearnCandidate>();
+    }
+
+    // ---------------------------------------------------------------- MLO302
+
+    private static DrawCandidate[] DrawCandidates(PythonModule module)
+    {
+        List<DrawCandidate>? result = null;
+        bool? trains = null;
+        foreach (var call in module.Calls)
+        {
+            var rng = SeedApis.DrawsFrom(call);
+            if (rng == Rng.None) continue;
+            if (rng == Rng.Torch && IsModelRandomness(call.QualifiedName) && !(trains ??= Trains(module))) continue;
+            (result ??= new()).Add(new DrawCandidate(SeedSite.Of(module, call, call.EnclosingFunction != null), rng, call.Callee));
+        }
+        return result?.ToArray() ?? Array.Empty<DrawCandidate>();
+    }
+
+    /// <summary>Weight initialisation and dropout draw from the generator only in training code.</summary>
+    private static bool IsModelRandomness(string qn) =>
+        qn.StartsWith("torch.nn.init.", StringComparison.Ordinal) || qn.IndexOf("ropout", StringComparison.Ordinal) >= 0;
+
+    /// <summary>Evidence that a module trains: <c>loss.backward()</c>, a <c>torch.optim</c> optimizer, <c>.fit(</c>.</summary>
+    private static bool Trains(PythonModule module) => module.Calls.Any(c =>
+        c.HasName("backward") || c.HasName("fit") || c.HasName("train_step") || c.QualifiedName.StartsWith("torch.optim.", StringComparison.Ordinal));
+
+    // ---------------------------------------------------------------- MLO305
+
+    private static LoaderCandidate[] LoaderCandidates(PythonModule module, bool notebook)
+    {
+        List<LoaderCandidate>? result = null;
+        foreach (var call in module.Calls)
+        {
+            bool loader = DataLoaders.Contains(call.QualifiedName);
+            if (!loader && !RandomSamplers.Contains(call.QualifiedName)) continue;
+            if (call.HasStarStarKwargs || call.Keyword("generator") != null) continue;
+            if (loader)
+            {
+                var shuffle = SklearnConditions.Argument(call, "shuffle", 2);
+                if (shuffle == null || shuffle.Literal != PyLiteralKind.True) continue;
+            }
+            string name = loader ? "DataLoader(shuffle=True)" : "RandomSampler()";
+            string workers = "";
+            if (loader && call.Keyword("num_workers") is { } nw && nw.ValueText.Trim() != "0" && call.Keyword("worker_init_fn") == null)
+            {
+                workers = " With num_workers > 0, also pass worker_init_fn=seed_worker (seeding numpy and random from torch.initial_seed()) so augmentations in the workers repeat too.";
+            }
+            (result ??= new()).Add(new LoaderCandidate(SeedSite.Of(module, call, call.EnclosingFunction != null),
+                $"{name} without generator= in a {(notebook ? "notebook" : "script")} that never seeds PyTorch: the batch order changes on every run",
+                "Pass generator=torch.Generator().manual_seed(42), or call torch.manual_seed(42) at the start." + workers));
+        }
+        return result?.ToArray() ?? Array.Empty<LoaderCandidate>();
+    }
+}
