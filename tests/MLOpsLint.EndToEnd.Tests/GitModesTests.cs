@@ -71,13 +71,13 @@ public class GitModesTests
     }
 
     [Fact]
-    public void History_finds_credentials_in_old_versions_each_on_its_own_blob()
+    public void History_finds_credentials_in_old_versions_once_on_the_blob_that_introduced_them()
     {
         using var repo = TempRepo.Git();
         string first = FakeSecrets.HuggingFace(), second = FakeSecrets.GitHub();
         repo.Write("src/config.py", $"import os\nHF_TOKEN = \"{first}\"\n");
         repo.Commit("add config");
-        repo.Write("src/config.py", $"import os\n\nGH = \"{second}\"\n");
+        repo.Write("src/config.py", $"import os\nHF_TOKEN = \"{first}\"\nGH = \"{second}\"\n"); // the first token stays: not reported again
         repo.Commit("another token");
         repo.Write("src/config.py", "import os\nHF_TOKEN = os.environ[\"HF_TOKEN\"]\n");
         repo.Commit("read it from the environment");
@@ -95,6 +95,7 @@ public class GitModesTests
         var text = CliRunner.InProcess("scan", repo.Root, "--history", "--no-color");
         Assert.Contains("HF_TOKEN = \"" + first.Substring(0, 4), text.Stdout);
         Assert.Contains("GH = \"" + second.Substring(0, 4), text.Stdout);
+        Assert.Single(text.Stdout.Split('\n'), l => l.Contains("HF_TOKEN = \"", StringComparison.Ordinal) && l.Contains(" | ", StringComparison.Ordinal));
         Assert.DoesNotContain(first, text.Stdout);
         Assert.DoesNotContain(second, text.Stdout);
     }

@@ -142,6 +142,7 @@ internal static class HistoryScan
         private readonly HistoryChecker checker;
         private readonly Action<string>? progress;
         private readonly Dictionary<string, long> sizes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> arrival = new(StringComparer.Ordinal);
         private long bytes;
 
         public Collector(Linter linter, LintConfig config, IReadOnlyList<SourceDocument> context, Action<string>? progress)
@@ -155,6 +156,7 @@ internal static class HistoryScan
 
         public void Add(HistoryBlob b, SourceDocument doc)
         {
+            arrival[b.Sha] = sizes.Count;
             sizes[b.Sha] = doc.Size;
             bytes += doc.Size;
             checker.Add(b, doc);
@@ -166,7 +168,7 @@ internal static class HistoryScan
             var readTime = clock.Elapsed;
             var (found, suppressed, checkDiagnostics) = checker.Finish();
             var located = new List<(Finding Finding, SourceDocument Document)>(found.Count);
-            foreach (var (f, blob, doc) in found)
+            foreach (var (f, blob, doc) in FirstOccurrences(found, b => arrival[b.Sha]))
             {
                 var c = blob.IntroducedBy;
                 string when = c.When.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -200,6 +202,26 @@ internal static class HistoryScan
             var summary = new HistorySummary(commits, sizes.Count, flagged.Count, removable, since) { Timing = timing };
             return new Result(result, summary, root, documents, f => documentOf.TryGetValue(f, out var d) ? d : null);
         }
+    }
+
+    /// <summary>
+    /// A secret that stays in a file while the file changes is in every later version of it; it is reported once, on
+    /// the blob (and commit) that introduced it, not again for each edit. Committed data is per blob already.
+    /// </summary>
+    private static IEnumerable<HistoryFinding> FirstOccurrences(IReadOnlyList<HistoryFinding> found, Func<HistoryBlob, int> order)
+    {
+        var first = new Dictionary<string, HistoryFinding>(StringComparer.Ordinal);
+        foreach (var x in found)
+        {
+            if (x.Finding.Rule.Family != RuleFamily.HardcodedCredentials || x.Finding.FingerprintContent == null)
+            {
+                yield return x;
+                continue;
+            }
+            string key = x.Finding.RuleId + "\n" + x.Finding.Path + "\n" + x.Finding.FingerprintContent;
+            if (!first.TryGetValue(key, out var kept) || order(x.Blob) < order(kept.Blob)) first[key] = x;
+        }
+        foreach (var x in first.Values) yield return x;
     }
 
     /// <summary>HEAD's .gitattributes files (which paths LFS should hold), read with git. They have no origin, so the
