@@ -37,7 +37,8 @@ internal static class SeedSummaryBuilder
                 && module.Tokens.Any(t => t.Kind == PyTokenKind.Name && t.IsName(module.Text, "__name__"))
                 && module.StringLiterals.Any(s => s.ValueIs("__main__")),
             HasTopLevelCalls = module.Calls.Any(c => c.EnclosingFunction == null),
-            Imports = module.Imports.Select(i => new SeedImport(i.ModuleName, i.QualifiedName, i.IsFrom, i.IsStar, i.BoundName)).ToArray(),
+            Imports = module.Imports.Select(i => new SeedImport(Shared(i.ModuleName), Shared(i.QualifiedName), i.IsFrom, i.IsStar,
+                i.BoundName is { } b ? Shared(b) : null)).ToArray(),
         };
         ReadCalls(module, summary);
         summary.Sklearn = SklearnCandidates(module);
@@ -78,7 +79,7 @@ internal static class SeedSummaryBuilder
             if (k < 0)
             {
                 k = keys.Count;
-                keys.Add(new SeedCallKey(c.QualifiedName, c.Callee, seeds, receiver,
+                keys.Add(new SeedCallKey(Shared(c.QualifiedName), Shared(c.Callee), seeds, receiver,
                     SeedApis.LooksLikeSeedHelper(c) && SklearnTable.Find(c.QualifiedName) == null));
                 nextWithCallee.Add(byCallee.TryGetValue(c.Callee, out first) ? first : -1);
                 byCallee[c.Callee] = k;
@@ -89,6 +90,7 @@ internal static class SeedSummaryBuilder
         var deterministic = CudnnDeterministicStarts(module);
         var functions = new SeedFunction[module.Functions.Count];
         var fk = new List<int>();
+        var allKeys = new List<int>();
         var seenIn = new int[keys.Count]; // 1 + the function a key was last listed for
         for (int i = 0; i < functions.Length; i++)
         {
@@ -105,8 +107,10 @@ internal static class SeedSummaryBuilder
                 fk.Add(k);
             }
             if (deterministic.Any(s => s >= f.BodyStart && s < f.End)) rng |= Rng.Deterministic;
-            functions[i] = new SeedFunction(f.Name, f.ClassName != null, rng, fk.ToArray());
+            functions[i] = new SeedFunction(Shared(f.Name), f.ClassName != null, rng, allKeys.Count, fk.Count);
+            allKeys.AddRange(fk);
         }
+        summary.FunctionKeys = allKeys.ToArray();
         summary.Keys = keys.ToArray();
         summary.Calls = calls;
         summary.Functions = functions;
@@ -140,6 +144,10 @@ internal static class SeedSummaryBuilder
         }
         throw new InvalidOperationException("a function's call is not among the module's calls");
     }
+
+    /// <summary>The thread's instance of a short name (the front end's name table): summaries are kept for the whole scan,
+    /// and the same callee in a thousand modules is then one string, not a thousand.</summary>
+    private static string Shared(string name) => NameTable.Get(name);
 
     /// <summary>Starts of <c>torch.backends.cudnn.deterministic = True</c> assignments.</summary>
     private static List<int> CudnnDeterministicStarts(PythonModule module) =>
@@ -178,7 +186,7 @@ internal static class SeedSummaryBuilder
             var rng = SeedApis.DrawsFrom(call);
             if (rng == Rng.None) continue;
             if (rng == Rng.Torch && IsModelRandomness(call.QualifiedName) && !(trains ??= Trains(module))) continue;
-            (result ??= new()).Add(new DrawCandidate(SeedSite.Of(module, call, call.EnclosingFunction != null), rng, call.Callee));
+            (result ??= new()).Add(new DrawCandidate(SeedSite.Of(module, call, call.EnclosingFunction != null), rng, Shared(call.Callee)));
         }
         return result?.ToArray() ?? Array.Empty<DrawCandidate>();
     }
