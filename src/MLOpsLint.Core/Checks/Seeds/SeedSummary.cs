@@ -137,8 +137,9 @@ public readonly record struct SeedCall(int Key, int Start, int End, bool InFunct
 /// and its place in the document as <see cref="PythonModule.Report"/> gives it.</summary>
 public readonly record struct SeedSite(int Start, bool InFunction, SourceSpan Span, string? SuppressionText, string? LocationHint)
 {
-    internal static SeedSite Of(PythonModule module, PyNode node, bool inFunction) =>
-        new(node.Start, inFunction, node.Span, module.IsNotebook ? node.SourceLine : null, node.LocationHint);
+    internal static SeedSite Of(PythonModule module, PyNode node, bool inFunction) => module.IsNotebook
+        ? new(node.Start, inFunction, node.Span, node.SourceLine, node.LocationHint)
+        : new(node.Start, inFunction, module.Document.Lines.GetSpan(node.Start, node.End), null, null); // node.Span, without its line's text
 
     public Finding Report(RuleDescriptor rule, string path, string message) =>
         new(rule, path, Span, message) { SuppressionText = SuppressionText, LocationHint = LocationHint };

@@ -54,8 +54,10 @@ internal static class SeedSummaryBuilder
             .Select(a => SeedSite.Of(module, a, false))
             .ToArray();
         summary.SetsCudnnDeterministic = CudnnDeterministicStarts(module).Count > 0;
-        summary.UsesCuda = module.StringLiterals.Any(s => s.ValueIs("cuda") || s.ValueIs("cuda:", prefix: true))
-            || module.Calls.Any(c => c.HasName("cuda") || c.QualifiedName == "torch.cuda.is_available");
+        // "cuda" can only be a call's name, an import behind it, or a string's value (or come from an escape in a string)
+        summary.UsesCuda = (module.Text.IndexOf("cuda", StringComparison.Ordinal) >= 0 || module.Text.IndexOf('\\') >= 0)
+            && (module.StringLiterals.Any(s => s.ValueIs("cuda") || s.ValueIs("cuda:", prefix: true))
+                || module.Calls.Any(c => c.HasName("cuda") || c.QualifiedName == "torch.cuda.is_available"));
         return summary;
     }
 
@@ -69,15 +71,18 @@ internal static class SeedSummaryBuilder
         var nextWithCallee = new List<int>();
         var moduleCalls = module.Calls;
         var calls = new SeedCall[moduleCalls.Count];
+        var readsArguments = new List<bool>(); // per key: whether SeededBy must look at each call's arguments
         for (int i = 0; i < calls.Length; i++)
         {
             var c = moduleCalls[i];
-            var seeds = SeedApis.SeededBy(c);
             bool receiver = c.Receiver != null;
             int k = byCallee.TryGetValue(c.Callee, out int first) ? first : -1;
+            // a name that seeds the same whatever the arguments (most names) takes its key without asking again
+            var seeds = k >= 0 && !readsArguments[k] ? keys[k].SeededBy : SeedApis.SeededBy(c);
             while (k >= 0 && !(keys[k].SeededBy == seeds && keys[k].HasReceiver == receiver && keys[k].QualifiedName == c.QualifiedName)) k = nextWithCallee[k];
             if (k < 0)
             {
+                readsArguments.Add(SeedApis.SeededByReadsArguments(c.QualifiedName));
                 k = keys.Count;
                 keys.Add(new SeedCallKey(Shared(c.QualifiedName), Shared(c.Callee), seeds, receiver,
                     SeedApis.LooksLikeSeedHelper(c) && SklearnTable.Find(c.QualifiedName) == null));
