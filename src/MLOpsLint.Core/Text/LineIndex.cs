@@ -13,24 +13,27 @@ public sealed class LineIndex
     public LineIndex(string text)
     {
         this.text = text;
-        var list = new List<int>(Math.Max(16, text.Length / 40)) { 0 };
-        for (int i = 0; i < text.Length; i++)
+        // two vectorized passes (count the breaks, then record them) instead of a char loop into a growing list
+        int count = 1;
+        for (int i = NextBreak(text, 0); i >= 0; i = NextBreak(text, i))
         {
-            char c = text[i];
-            if (c == '\n')
-            {
-                list.Add(i + 1);
-            }
-            else if (c == '\r')
-            {
-                if (i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-                list.Add(i + 1);
-            }
+            count++;
         }
-        starts = list.ToArray();
+        starts = new int[count];
+        int n = 1;
+        for (int i = NextBreak(text, 0); i >= 0; i = NextBreak(text, i))
+        {
+            starts[n++] = i;
+        }
+    }
+
+    /// <summary>The start of the line after the break at or after <paramref name="from"/>, or -1 when there is none.</summary>
+    private static int NextBreak(string text, int from)
+    {
+        int i = text.AsSpan(from).IndexOfAny('\n', '\r');
+        if (i < 0) return -1;
+        i += from;
+        return text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? i + 2 : i + 1;
     }
 
     public string Text => text;

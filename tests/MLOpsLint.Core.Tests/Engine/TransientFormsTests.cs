@@ -70,6 +70,20 @@ public class TransientFormsTests
     }
 
     [Fact]
+    public void A_module_with_more_tokens_than_its_length_suggests_grows_its_pooled_buffer()
+    {
+        // about one token per two characters, twice the buffer's estimate: the buffer grows (a larger pooled array)
+        string dense = "x = [" + string.Join(",", Enumerable.Range(0, 5000).Select(i => "a")) + "]\n";
+        for (int round = 0; round < 3; round++)
+        {
+            var doc = SourceDocument.FromText("dense.py", dense);
+            var module = PythonModule.Of(doc);
+            Assert.Equal(PythonTokenizer.Tokenize(dense), module.Tokens);
+            doc.ReleaseTransient();
+        }
+    }
+
+    [Fact]
     public void Seeding_helpers_in_other_modules_are_found_from_summaries_alike_in_parallel()
     {
         SourceDocument[] Docs() => new[]

@@ -142,6 +142,12 @@ public static class SeedApis
         return Rng.None;
     }
 
+    /// <summary>False when <see cref="SeededBy"/> answers the same for every call to <paramref name="qualifiedName"/>,
+    /// whatever its arguments (most names: they are not seeding APIs at all).</summary>
+    public static bool SeededByReadsArguments(string qualifiedName) =>
+        Seeders.ContainsKey(qualifiedName) || LightningTrainers.Contains(qualifiedName)
+        || qualifiedName.StartsWith("transformers.", StringComparison.Ordinal) && qualifiedName.EndsWith("TrainingArguments", StringComparison.Ordinal);
+
     /// <summary>A call whose name says it seeds (<c>set_seed</c>, <c>seed_everything</c>, <c>fix_seeds</c>…) but
     /// that resolves to nothing the linter knows: assumed to seed everything (precision first).</summary>
     public static bool LooksLikeSeedHelper(PyCall call)

@@ -261,7 +261,7 @@ public sealed class SeedIndex
                 for (int i = 0; i < functions.Count; i++)
                 {
                     var rng = m.FunctionSeeds[i];
-                    foreach (int key in functions[i].Keys) rng |= CallSeeds(m, key); // nested functions' calls count too (lenient)
+                    foreach (int key in m.Summary.KeysOf(functions[i])) rng |= CallSeeds(m, key); // nested functions' calls count too (lenient)
                     if (rng != m.FunctionSeeds[i])
                     {
                         m.FunctionSeeds[i] = rng;

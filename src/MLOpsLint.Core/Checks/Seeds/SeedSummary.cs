@@ -11,7 +11,8 @@ namespace MLOpsLint.Core.Checks.Seeds;
 /// imports, its functions with what they seed themselves, every call by a shared key (what it seeds, how it resolves),
 /// and the places MLO301/302/305/306 may report, located, with the parts of their messages. Built while the module is
 /// parsed (<see cref="SeedSummaryBuilder"/>) and free of configuration: <see cref="SeedsCheck"/> applies the options,
-/// <see cref="SeedIndex"/> resolves the calls across files.
+/// <see cref="SeedIndex"/> resolves the calls across files. Kept for the whole scan, so it is mostly arrays of
+/// structs over shared (interned) names: every object it holds is one more for the garbage collector to trace.
 /// </summary>
 public sealed class SeedSummary
 {
@@ -51,6 +52,12 @@ public sealed class SeedSummary
     public IReadOnlyList<SeedImport> Imports { get; internal set; } = Array.Empty<SeedImport>();
 
     public IReadOnlyList<SeedFunction> Functions { get; internal set; } = Array.Empty<SeedFunction>();
+
+    /// <summary>The keys of the functions' calls, one run per function (<see cref="KeysOf"/>).</summary>
+    internal int[] FunctionKeys { get; set; } = Array.Empty<int>();
+
+    /// <summary>The indexes in <see cref="Keys"/> of the calls in <paramref name="function"/>'s body.</summary>
+    public ReadOnlySpan<int> KeysOf(in SeedFunction function) => FunctionKeys.AsSpan(function.FirstKey, function.KeyCount);
 
     /// <summary>What the calls are, once per distinct call (see <see cref="SeedCallKey"/>).</summary>
     public IReadOnlyList<SeedCallKey> Keys { get; internal set; } = Array.Empty<SeedCallKey>();
@@ -97,19 +104,19 @@ public sealed class SeedSummary
 }
 
 /// <summary>One imported name (see <see cref="Python.Structure.PyImport"/>).</summary>
-public sealed record SeedImport(string ModuleName, string QualifiedName, bool IsFrom, bool IsStar, string? BoundName);
+public readonly record struct SeedImport(string ModuleName, string QualifiedName, bool IsFrom, bool IsStar, string? BoundName);
 
 /// <summary>A <c>def</c>: its name, whether it is a method, what its body seeds by itself (known APIs, cuDNN
 /// settings), and the calls in its body (nested functions' included) as indexes into <see cref="SeedSummary.Keys"/>,
-/// each once, in order of first appearance.</summary>
-public sealed record SeedFunction(string Name, bool IsMethod, Rng Seeds, int[] Keys);
+/// each once, in order of first appearance (<see cref="SeedSummary.KeysOf"/>).</summary>
+public readonly record struct SeedFunction(string Name, bool IsMethod, Rng Seeds, int FirstKey, int KeyCount);
 
 /// <summary>
 /// What a call is, as far as seeding goes: the resolved and written callee, what it seeds as a known API
 /// (<see cref="SeedApis.SeededBy"/>), whether it is made on another call's result, and whether its name says it seeds
 /// (<see cref="SeedApis.LooksLikeSeedHelper"/>, not a scikit-learn callable). Calls that agree on all of these share a key.
 /// </summary>
-public sealed record SeedCallKey(string QualifiedName, string Callee, Rng SeededBy, bool HasReceiver, bool LooksLikeSeedHelper)
+public readonly record struct SeedCallKey(string QualifiedName, string Callee, Rng SeededBy, bool HasReceiver, bool LooksLikeSeedHelper)
 {
     /// <summary>The last name of the callee.</summary>
     public string Name
@@ -130,8 +137,9 @@ public readonly record struct SeedCall(int Key, int Start, int End, bool InFunct
 /// and its place in the document as <see cref="PythonModule.Report"/> gives it.</summary>
 public readonly record struct SeedSite(int Start, bool InFunction, SourceSpan Span, string? SuppressionText, string? LocationHint)
 {
-    internal static SeedSite Of(PythonModule module, PyNode node, bool inFunction) =>
-        new(node.Start, inFunction, node.Span, module.IsNotebook ? node.SourceLine : null, node.LocationHint);
+    internal static SeedSite Of(PythonModule module, PyNode node, bool inFunction) => module.IsNotebook
+        ? new(node.Start, inFunction, node.Span, node.SourceLine, node.LocationHint)
+        : new(node.Start, inFunction, module.Document.Lines.GetSpan(node.Start, node.End), null, null); // node.Span, without its line's text
 
     public Finding Report(RuleDescriptor rule, string path, string message) =>
         new(rule, path, Span, message) { SuppressionText = SuppressionText, LocationHint = LocationHint };
@@ -141,7 +149,7 @@ public readonly record struct SeedSite(int Start, bool InFunction, SourceSpan Sp
 public sealed record SklearnCandidate(SeedSite Site, string Name, string? Setting, KeywordInsertion Fix);
 
 /// <summary>A draw from <see cref="Rng"/>'s global generator, for MLO302.</summary>
-public sealed record DrawCandidate(SeedSite Site, Rng Rng, string Callee);
+public readonly record struct DrawCandidate(SeedSite Site, Rng Rng, string Callee);
 
 /// <summary>An unseeded shuffling DataLoader or RandomSampler, for MLO305, with its message and fix.</summary>
 public sealed record LoaderCandidate(SeedSite Site, string Message, string FixHint);

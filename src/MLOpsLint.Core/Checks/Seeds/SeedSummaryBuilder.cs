@@ -37,7 +37,8 @@ internal static class SeedSummaryBuilder
                 && module.Tokens.Any(t => t.Kind == PyTokenKind.Name && t.IsName(module.Text, "__name__"))
                 && module.StringLiterals.Any(s => s.ValueIs("__main__")),
             HasTopLevelCalls = module.Calls.Any(c => c.EnclosingFunction == null),
-            Imports = module.Imports.Select(i => new SeedImport(i.ModuleName, i.QualifiedName, i.IsFrom, i.IsStar, i.BoundName)).ToArray(),
+            Imports = module.Imports.Select(i => new SeedImport(Shared(i.ModuleName), Shared(i.QualifiedName), i.IsFrom, i.IsStar,
+                i.BoundName is { } b ? Shared(b) : null)).ToArray(),
         };
         ReadCalls(module, summary);
         summary.Sklearn = SklearnCandidates(module);
@@ -53,8 +54,10 @@ internal static class SeedSummaryBuilder
             .Select(a => SeedSite.Of(module, a, false))
             .ToArray();
         summary.SetsCudnnDeterministic = CudnnDeterministicStarts(module).Count > 0;
-        summary.UsesCuda = module.StringLiterals.Any(s => s.ValueIs("cuda") || s.ValueIs("cuda:", prefix: true))
-            || module.Calls.Any(c => c.HasName("cuda") || c.QualifiedName == "torch.cuda.is_available");
+        // "cuda" can only be a call's name, an import behind it, or a string's value (or come from an escape in a string)
+        summary.UsesCuda = (module.Text.IndexOf("cuda", StringComparison.Ordinal) >= 0 || module.Text.IndexOf('\\') >= 0)
+            && (module.StringLiterals.Any(s => s.ValueIs("cuda") || s.ValueIs("cuda:", prefix: true))
+                || module.Calls.Any(c => c.HasName("cuda") || c.QualifiedName == "torch.cuda.is_available"));
         return summary;
     }
 
@@ -68,17 +71,20 @@ internal static class SeedSummaryBuilder
         var nextWithCallee = new List<int>();
         var moduleCalls = module.Calls;
         var calls = new SeedCall[moduleCalls.Count];
+        var readsArguments = new List<bool>(); // per key: whether SeededBy must look at each call's arguments
         for (int i = 0; i < calls.Length; i++)
         {
             var c = moduleCalls[i];
-            var seeds = SeedApis.SeededBy(c);
             bool receiver = c.Receiver != null;
             int k = byCallee.TryGetValue(c.Callee, out int first) ? first : -1;
+            // a name that seeds the same whatever the arguments (most names) takes its key without asking again
+            var seeds = k >= 0 && !readsArguments[k] ? keys[k].SeededBy : SeedApis.SeededBy(c);
             while (k >= 0 && !(keys[k].SeededBy == seeds && keys[k].HasReceiver == receiver && keys[k].QualifiedName == c.QualifiedName)) k = nextWithCallee[k];
             if (k < 0)
             {
+                readsArguments.Add(SeedApis.SeededByReadsArguments(c.QualifiedName));
                 k = keys.Count;
-                keys.Add(new SeedCallKey(c.QualifiedName, c.Callee, seeds, receiver,
+                keys.Add(new SeedCallKey(Shared(c.QualifiedName), Shared(c.Callee), seeds, receiver,
                     SeedApis.LooksLikeSeedHelper(c) && SklearnTable.Find(c.QualifiedName) == null));
                 nextWithCallee.Add(byCallee.TryGetValue(c.Callee, out first) ? first : -1);
                 byCallee[c.Callee] = k;
@@ -89,6 +95,7 @@ internal static class SeedSummaryBuilder
         var deterministic = CudnnDeterministicStarts(module);
         var functions = new SeedFunction[module.Functions.Count];
         var fk = new List<int>();
+        var allKeys = new List<int>();
         var seenIn = new int[keys.Count]; // 1 + the function a key was last listed for
         for (int i = 0; i < functions.Length; i++)
         {
@@ -105,8 +112,10 @@ internal static class SeedSummaryBuilder
                 fk.Add(k);
             }
             if (deterministic.Any(s => s >= f.BodyStart && s < f.End)) rng |= Rng.Deterministic;
-            functions[i] = new SeedFunction(f.Name, f.ClassName != null, rng, fk.ToArray());
+            functions[i] = new SeedFunction(Shared(f.Name), f.ClassName != null, rng, allKeys.Count, fk.Count);
+            allKeys.AddRange(fk);
         }
+        summary.FunctionKeys = allKeys.ToArray();
         summary.Keys = keys.ToArray();
         summary.Calls = calls;
         summary.Functions = functions;
@@ -140,6 +149,10 @@ internal static class SeedSummaryBuilder
         }
         throw new InvalidOperationException("a function's call is not among the module's calls");
     }
+
+    /// <summary>The thread's instance of a short name (the front end's name table): summaries are kept for the whole scan,
+    /// and the same callee in a thousand modules is then one string, not a thousand.</summary>
+    private static string Shared(string name) => NameTable.Get(name);
 
     /// <summary>Starts of <c>torch.backends.cudnn.deterministic = True</c> assignments.</summary>
     private static List<int> CudnnDeterministicStarts(PythonModule module) =>
@@ -178,7 +191,7 @@ internal static class SeedSummaryBuilder
             var rng = SeedApis.DrawsFrom(call);
             if (rng == Rng.None) continue;
             if (rng == Rng.Torch && IsModelRandomness(call.QualifiedName) && !(trains ??= Trains(module))) continue;
-            (result ??= new()).Add(new DrawCandidate(SeedSite.Of(module, call, call.EnclosingFunction != null), rng, call.Callee));
+            (result ??= new()).Add(new DrawCandidate(SeedSite.Of(module, call, call.EnclosingFunction != null), rng, Shared(call.Callee)));
         }
         return result?.ToArray() ?? Array.Empty<DrawCandidate>();
     }

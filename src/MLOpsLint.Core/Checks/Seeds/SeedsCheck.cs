@@ -117,7 +117,7 @@ public sealed class SeedsCheck : IRepositoryCheck, IDocumentCheck
         if (!m.Summary.ImportsMlLibrary) return;
         foreach (var rng in Generators)
         {
-            DrawCandidate? first = null;
+            DrawCandidate? first = null; // in source order: the first one reported, the others counted
             int count = 0;
             foreach (var draw in m.Summary.Draws)
             {
@@ -129,8 +129,8 @@ public sealed class SeedsCheck : IRepositoryCheck, IDocumentCheck
             if (first == null) continue;
             string more = count > 1 ? $" (and {count - 1} more place{(count > 2 ? "s" : "")} in this {(m.IsNotebook ? "notebook" : "file")})" : "";
             string state = m.SeedsAnywhere(rng) ? "is seeded only after this use" : "is never seeded";
-            findings.Add(first.Site.Report(RuleCatalog.MLO302, m.Path,
-                $"{first.Callee}() draws from {rng.Describe()}, which {state}{more}: the numbers change on every run")
+            findings.Add(first.Value.Site.Report(RuleCatalog.MLO302, m.Path,
+                $"{first.Value.Callee}() draws from {rng.Describe()}, which {state}{more}: the numbers change on every run")
                 with
                 {
                     FixHint = $"Call {rng.SeedCall()} once at the start of the {(m.IsNotebook ? "notebook" : "script")} (or a set_seed() helper that does), before the first draw.",

@@ -93,4 +93,7 @@ internal static class NameTable
     }
 
     public static string Get(string text, int start, int end) => Get(text.AsSpan(start, end - start));
+
+    /// <summary>The table's instance of <paramref name="s"/>, or <paramref name="s"/> itself when it is too long to intern.</summary>
+    public static string Get(string s) => s.Length > MaxLength ? s : Get(s.AsSpan());
 }

@@ -36,33 +36,27 @@ public static class PythonTokenizer
 }
 
 /// <summary>
-/// A growable array of tokens (no per-token allocation). The backing array is a per-thread scratch array reused
-/// from one tokenization to the next (<see cref="Rent"/>/<see cref="ToArrayAndReturn"/>): only the exact-size
-/// result is allocated per module, not a generously sized and then doubled buffer (large object heap); or, with
-/// <see cref="Detach"/>/<see cref="Return"/>, the module keeps the scratch array and gives it back when released.
+/// A growable array of tokens (no per-token allocation) on arrays from a pool of power-of-two sizes. Either the
+/// exact-size result is copied out and the array goes back (<see cref="ToArrayAndReturn"/>), or the module keeps the
+/// array and gives it back when it is released (<see cref="Detach"/>/<see cref="Return"/>): a large repository then
+/// tokenizes into a few reused arrays instead of allocating one per module (the front end's largest allocation, much
+/// of it on the large object heap).
 /// </summary>
 internal sealed class TokenBuffer
 {
-    /// <summary>Scratch arrays up to this many tokens (28 bytes each) are kept for the next tokenization.</summary>
-    private const int MaxKept = 1 << 18;
+    /// <summary>Arrays up to this many tokens (28 bytes each) are pooled.</summary>
+    private const int MaxPooled = 1 << 18;
 
-    [ThreadStatic]
-    private static PyToken[]? scratch;
+    /// <summary>Like the parser's <c>ScratchPool</c>: a pool that never trims (the shared one trims on gen-2 collections).</summary>
+    private static readonly System.Buffers.ArrayPool<PyToken> Pool =
+        System.Buffers.ArrayPool<PyToken>.Create(maxArrayLength: MaxPooled, maxArraysPerBucket: 16);
 
     private PyToken[] items;
 
     private TokenBuffer(PyToken[] items) => this.items = items;
 
-    /// <summary>A buffer for about <paramref name="textLength"/> characters of source, on this thread's scratch
-    /// array when it is free.</summary>
-    public static TokenBuffer Rent(int textLength)
-    {
-        var array = scratch;
-        scratch = null;
-        int want = Math.Max(64, Math.Min(textLength / 4, MaxKept));
-        if (array == null || array.Length < want) array = new PyToken[want];
-        return new TokenBuffer(array);
-    }
+    /// <summary>A buffer for about <paramref name="textLength"/> characters of source (about one token per four).</summary>
+    public static TokenBuffer Rent(int textLength) => new(Pool.Rent(Math.Max(64, Math.Min(textLength / 4, MaxPooled))));
 
     public int Count { get; private set; }
 
@@ -70,12 +64,15 @@ internal sealed class TokenBuffer
     {
         if (Count == items.Length)
         {
-            Array.Resize(ref items, items.Length * 2);
+            var larger = items.Length * 2 <= MaxPooled ? Pool.Rent(items.Length * 2) : new PyToken[items.Length * 2];
+            items.AsSpan(0, Count).CopyTo(larger);
+            Return(items);
+            items = larger;
         }
         items[Count++] = token;
     }
 
-    /// <summary>The tokens, exact size; the scratch array goes back for the next tokenization on this thread.</summary>
+    /// <summary>The tokens, exact size; the array goes back to the pool.</summary>
     public PyToken[] ToArrayAndReturn()
     {
         var result = Count == 0 ? Array.Empty<PyToken>() : items.AsSpan(0, Count).ToArray();
@@ -88,22 +85,23 @@ internal sealed class TokenBuffer
     /// <summary>
     /// The tokens in their first <paramref name="count"/> entries, without a copy when the array is not much larger than
     /// that: the caller owns the array and may hand it back with <see cref="Return"/> once nothing reads it (a module
-    /// does when its document releases it), so that the next module on the thread tokenizes into it. A large repository
-    /// then allocates a few token arrays instead of one per module (they are the front end's largest allocation).
+    /// does when its document releases it). A module that is never released keeps at most about four times the room
+    /// its tokens need.
     /// </summary>
     public PyToken[] Detach(out int count)
     {
         count = Count;
-        if (items.Length > 2 * Count + 64) return ToArrayAndReturn();
+        if (items.Length > 4 * Count + 256) return ToArrayAndReturn();
         var result = items;
         items = Array.Empty<PyToken>();
         Count = 0;
         return result;
     }
 
-    /// <summary>Keeps <paramref name="array"/> (which nothing reads any more) for the next tokenization on this thread.</summary>
+    /// <summary>Gives <paramref name="array"/> (which nothing reads any more) back to the pool, when it came from there.</summary>
     public static void Return(PyToken[] array)
     {
-        if (array.Length > 0 && array.Length <= MaxKept && (scratch == null || scratch.Length < array.Length)) scratch = array;
+        int n = array.Length;
+        if (n >= 16 && n <= MaxPooled && (n & (n - 1)) == 0) Pool.Return(array);
     }
 }

@@ -88,6 +88,14 @@ public class GlobalRngTests
     }
 
     [Fact]
+    public void The_same_seeder_called_with_and_without_a_value_is_told_apart()
+    {
+        // calls to one name share what they seed unless the name reads its arguments (a seeder does)
+        AssertExpectations("MLO302", Doc("a.py", "import numpy as np\nnp.random.seed()\nx = np.random.rand()  # expect: MLO302\nnp.random.seed(0)\ny = np.random.rand()\n"));
+        Assert.Empty(Of("MLO302", Doc("b.py", "import numpy as np\nnp.random.seed(0)\nnp.random.seed()\nx = np.random.rand()\n")));
+    }
+
+    [Fact]
     public void Hugging_face_trainers_seed_everything()
     {
         Assert.Empty(Of("MLO302", Doc("a.py", "import torch\nfrom transformers import Trainer, TrainingArguments\ntrainer = Trainer(model=m, args=TrainingArguments('out'))\nx = torch.randn(2)\n")));
