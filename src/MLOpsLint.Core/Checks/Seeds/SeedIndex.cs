@@ -31,6 +31,11 @@ public sealed class SeedModule
     /// <summary>What each function of <see cref="SeedSummary.Functions"/> seeds, helpers it calls included.</summary>
     internal Rng[] FunctionSeeds { get; }
 
+    /// <summary>Per key of <see cref="SeedSummary.Keys"/>: the repository functions a call with it may run, once resolved.</summary>
+    internal IReadOnlyList<(SeedModule, int)>?[] KeyTargets { get; private set; } = Array.Empty<IReadOnlyList<(SeedModule, int)>?>();
+
+    internal void PrepareKeyTargets() => KeyTargets = new IReadOnlyList<(SeedModule, int)>?[Summary.Keys.Count];
+
     public IReadOnlyList<SeedEvent> Events { get; internal set; } = Array.Empty<SeedEvent>();
 
     /// <summary>A script, not library code: a notebook, a file with <c>if __name__ == "__main__":</c>, or a file
@@ -72,6 +77,7 @@ public sealed class SeedIndex
     {
         this.seedFunctions = seedFunctions ?? Array.Empty<string>();
         var modules = summaries.Select(s => new SeedModule(s)).ToArray();
+        foreach (var m in modules) m.PrepareKeyTargets();
         Modules = modules;
         foreach (var m in modules)
         {
@@ -235,7 +241,8 @@ public sealed class SeedIndex
         var rng = call.SeededBy;
         if (IsConfiguredSeedFunction(call)) rng |= Rng.All;
         if (call.HasReceiver || call.QualifiedName.IndexOf('(') >= 0) return rng;
-        var targets = ResolveName(m, call.QualifiedName, 0);
+        // what a name resolves to is cached from its first resolution on (ResolveName), so it is kept per key too
+        var targets = m.KeyTargets[key] ??= ResolveName(m, call.QualifiedName, 0);
         if (targets.Count == 0)
         {
             if (rng == Rng.None && call.LooksLikeSeedHelper) rng |= Rng.All;

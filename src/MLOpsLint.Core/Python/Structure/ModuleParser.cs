@@ -286,7 +286,7 @@ internal sealed class ModuleParser
             while (k < n && all[sig[k]].Start < lit.End) k++;
             literalEnd[si] = k;
         }
-        Strings.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        SortUnlessSorted(Strings, static (a, b) => a.Start.CompareTo(b.Start));
     }
 
     private void MatchBrackets()
@@ -641,7 +641,21 @@ internal sealed class ModuleParser
                 }
             }
         }
-        Calls.Sort(static (a, b) => a.OpenParen.CompareTo(b.OpenParen));
+        SortUnlessSorted(Calls, static (a, b) => a.OpenParen.CompareTo(b.OpenParen));
+    }
+
+    /// <summary>Sorts <paramref name="list"/> unless it already is (it mostly is: nodes are found in source order); the
+    /// keys are distinct offsets, so either way gives the same order.</summary>
+    private static void SortUnlessSorted<T>(List<T> list, Comparison<T> compare)
+    {
+        for (int i = 1; i < list.Count; i++)
+        {
+            if (compare(list[i - 1], list[i]) > 0)
+            {
+                list.Sort(compare);
+                return;
+            }
+        }
     }
 
     private void StartCallee(int start, int end, ref bool simple)
