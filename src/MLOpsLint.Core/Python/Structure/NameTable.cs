@@ -17,6 +17,7 @@ internal sealed class SpanStringTable
 
     public int Count { get; private set; }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     public string GetOrAdd(ReadOnlySpan<char> s)
     {
         int mask = slots.Length - 1;
@@ -83,6 +84,7 @@ internal static class NameTable
     [ThreadStatic]
     private static SpanStringTable? table;
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     public static string Get(ReadOnlySpan<char> s)
     {
         if (s.Length == 0) return "";

@@ -177,6 +177,7 @@ internal sealed partial class PythonLexer
         return next;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private void Emit(PyTokenKind kind, int s, int e) =>
         tokens.Add(new PyToken(kind, s, e, lnum, s - lineStart, lnum, e - lineStart));
 
@@ -188,6 +189,7 @@ internal sealed partial class PythonLexer
         errors.Add(new PyLexError(s, e, lnum, s - lineStart, message));
 
     /// <summary>Reads tokens from <paramref name="pos"/> to the end of the current line (which may move forward).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private void ScanRest(int pos)
     {
         while (pos < lineNext)
@@ -266,6 +268,7 @@ internal sealed partial class PythonLexer
 
     private static bool IsSpace(char c) => c == ' ' || c == '\t' || c == '\f';
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private int ScanWord(int pos)
     {
         int i = pos;
@@ -301,6 +304,7 @@ internal sealed partial class PythonLexer
         return i;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private int ScanOperator(int pos)
     {
         char c = text[pos];

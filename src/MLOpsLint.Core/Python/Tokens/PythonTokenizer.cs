@@ -60,6 +60,7 @@ internal sealed class TokenBuffer
 
     public int Count { get; private set; }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     public void Add(in PyToken token)
     {
         if (Count == items.Length)
