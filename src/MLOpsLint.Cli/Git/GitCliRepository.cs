@@ -21,7 +21,7 @@ internal static class GitCliRepository
     /// repository, a path inside .git, a repository git refuses to read).</summary>
     public static GitLocation? Locate(string path)
     {
-        var (code, output, _) = Run(new[] { "-C", path, "rev-parse", "--is-bare-repository", "--absolute-git-dir", "--show-toplevel" });
+        var (code, output) = Run(new[] { "-C", path, "rev-parse", "--is-bare-repository", "--absolute-git-dir", "--show-toplevel" });
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (lines.Length >= 2 && lines[0] == "true")
         {
@@ -36,7 +36,7 @@ internal static class GitCliRepository
     public static string? ResolveCommit(string gitDir, string revision)
     {
         if (revision.StartsWith("-", StringComparison.Ordinal)) return null; // never an option
-        var (code, output, _) = Run(new[] { "--git-dir", gitDir, "rev-parse", "--verify", "--quiet", revision + "^{commit}" });
+        var (code, output) = Run(new[] { "--git-dir", gitDir, "rev-parse", "--verify", "--quiet", revision + "^{commit}" });
         string sha = output.Trim();
         return code == 0 && sha.Length >= 40 ? sha : null;
     }
@@ -44,7 +44,7 @@ internal static class GitCliRepository
     /// <summary>Every file of <paramref name="treeish"/>'s tree, recursively; empty when it has none (no commits yet).</summary>
     public static IReadOnlyList<GitTreeEntry> ListFiles(string gitDir, string treeish)
     {
-        var (code, output, _) = Run(new[] { "--git-dir", gitDir, "ls-tree", "-r", "-z", "--full-tree", treeish });
+        var (code, output) = Run(new[] { "--git-dir", gitDir, "ls-tree", "-r", "-z", "--full-tree", treeish });
         var entries = new List<GitTreeEntry>();
         if (code != 0) return entries;
         foreach (var record in output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
@@ -62,26 +62,25 @@ internal static class GitCliRepository
     /// <summary>The content of a blob, or null when it cannot be read.</summary>
     public static byte[]? ReadBlob(string gitDir, string sha)
     {
-        using var p = GitCli.Start(new[] { "--git-dir", gitDir, "cat-file", "blob", sha }, redirectInput: false);
+        var (code, output) = RunBytes(new[] { "--git-dir", gitDir, "cat-file", "blob", sha });
+        return code == 0 ? output : null;
+    }
+
+    private static (int Code, string Output) Run(IEnumerable<string> args)
+    {
+        var (code, output) = RunBytes(args);
+        return (code, new UTF8Encoding(false).GetString(output));
+    }
+
+    private static (int Code, byte[] Output) RunBytes(IEnumerable<string> args)
+    {
+        using var p = GitCli.Start(args, redirectInput: false);
         var stderr = p.StandardError.ReadToEndAsync();
         using var buffer = new MemoryStream();
         p.StandardOutput.BaseStream.CopyTo(buffer);
         p.WaitForExit();
         _ = stderr.Result;
-        return p.ExitCode == 0 ? buffer.ToArray() : null;
-    }
-
-    private static (int Code, string Output, string Error) Run(IEnumerable<string> args)
-    {
-        using var p = GitCli.Start(args, redirectInput: false);
-        var stderr = p.StandardError.ReadToEndAsync();
-        string output;
-        using (var reader = new StreamReader(p.StandardOutput.BaseStream, new UTF8Encoding(false)))
-        {
-            output = reader.ReadToEnd();
-        }
-        p.WaitForExit();
-        return (p.ExitCode, output, stderr.Result);
+        return (p.ExitCode, buffer.ToArray());
     }
 
     private static string Normalise(string path) =>

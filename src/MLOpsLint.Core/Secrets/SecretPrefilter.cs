@@ -37,10 +37,9 @@ public static class SecretPrefilter
         }
     }
 
-    /// <summary>True when some credential-like name appears in <paramref name="text"/>: the run of name characters
-    /// around a fragment (with and without spaces, and each dotted part) classifies as a secret name.</summary>
-    public static bool MayHoldNamedSecret(string text) => MayHoldNamedSecret(text, text.ToLowerInvariant().AsSpan());
-
+    /// <summary>True when some credential-like name appears in <paramref name="text"/> (<paramref name="lower"/> is
+    /// it lower-cased): the run of name characters around a fragment (with and without spaces, and each dotted part)
+    /// classifies as a secret name.</summary>
     private static bool MayHoldNamedSecret(string text, ReadOnlySpan<char> lower)
     {
         foreach (string fragment in Fragments)
