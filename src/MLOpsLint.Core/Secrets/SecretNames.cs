@@ -103,7 +103,7 @@ public static class SecretNames
             char c = (char)(text[i] | 0x20);
             if (c is 'p' or 's' or 't' or 'k' or 'c' or 'b' or 'a')
             {
-                if (Has(text, i, end, "pass") || Has(text, i, end, "pwd") || Has(text, i, end, "secret") || Has(text, i, end, "token")
+                if (Has(text, i, end, "pass") || Has(text, i, end, "pwd") || Has(text, i, end, "pword") || Has(text, i, end, "secret") || Has(text, i, end, "token")
                     || Has(text, i, end, "key") || Has(text, i, end, "credential") || Has(text, i, end, "bearer"))
                 {
                     return true;

@@ -10,9 +10,8 @@ namespace MLOpsLint.Core.Secrets;
 /// to the full reader, never the reverse. Worth it on history scans, where most blobs are versions of ordinary
 /// modules and notebooks.
 /// </summary>
-public static class SecretPrefilter
+public static partial class SecretPrefilter
 {
-    private static readonly string[] Fragments = { "pass", "pwd", "secret", "token", "key", "credential", "bearer" };
 
     public static bool MayHoldSecret(string text)
     {
@@ -42,7 +41,7 @@ public static class SecretPrefilter
     /// classifies as a secret name.</summary>
     private static bool MayHoldNamedSecret(string text, ReadOnlySpan<char> lower)
     {
-        foreach (string fragment in Fragments)
+        foreach (string fragment in NameFragments)
         {
             int at = 0;
             while (at < lower.Length)

@@ -68,10 +68,20 @@ public sealed class DocumentSecrets
         or DocumentKind.PyProject or DocumentKind.SetupCfg or DocumentKind.Pipfile or DocumentKind.Ini
         or DocumentKind.DotEnv or DocumentKind.Shell or DocumentKind.Dockerfile;
 
-    private static DocumentSecrets Compute(SourceDocument document, double minEntropy, ISet<string>? ignoreNames) =>
-        document.Kind is DocumentKind.Python or DocumentKind.Notebook && document.HasText && !SecretPrefilter.MayHoldSecret(document.Text)
-            ? new DocumentSecrets(Array.Empty<LocatedSecret>())
-            : ComputeUnfiltered(document, minEntropy, ignoreNames);
+    private static readonly DocumentSecrets None = new(Array.Empty<LocatedSecret>());
+
+    /// <summary>
+    /// Two prefilters before the readers: the bytes (every document but C#, whose escapes can spell a keyword the
+    /// bytes do not hold) must contain a keyword or a credential-name fragment, and a Python file or notebook must
+    /// then pass the finer test on its text. Most documents stop at the first, undecoded.
+    /// </summary>
+    private static DocumentSecrets Compute(SourceDocument document, double minEntropy, ISet<string>? ignoreNames)
+    {
+        if (!document.HasText || document.Kind == DocumentKind.LockFile) return None;
+        if (document.Kind != DocumentKind.CSharp && !SecretPrefilter.MayHoldSecret(document.Content.Span)) return None;
+        if (document.Kind is DocumentKind.Python or DocumentKind.Notebook && !SecretPrefilter.MayHoldSecret(document.Text)) return None;
+        return ComputeUnfiltered(document, minEntropy, ignoreNames);
+    }
 
     /// <summary>The full reader, without <see cref="SecretPrefilter"/> (tests compare the two).</summary>
     internal static DocumentSecrets ComputeUnfiltered(SourceDocument document, double minEntropy, ISet<string>? ignoreNames)

@@ -1,3 +1,5 @@
+using MLOpsLint.Core.Text;
+
 namespace MLOpsLint.Core.Python.Structure;
 
 /// <summary>

@@ -1,0 +1,132 @@
+using System.Text;
+
+namespace MLOpsLint.Core.Secrets;
+
+/// <summary>
+/// The byte-level prefilter: run on a document's raw UTF-8 bytes before anything decodes them, so a document that
+/// cannot hold a secret costs one pass over its bytes and no string at all (a history scan reads ~100 MB of blobs,
+/// nearly all of them without a secret). Every secret any reader finds starts from a literal in the text: a token
+/// detector's keyword (<see cref="TokenScanner"/>) or a credential name, and every credential name contains one of
+/// <see cref="NameFragments"/> (<see cref="SecretNames"/>). No such literal in the bytes, no secret in the document.
+/// </summary>
+public static partial class SecretPrefilter
+{
+    /// <summary>Case-insensitive pieces of every word <see cref="SecretNames"/> classifies as a secret name (the
+    /// provider names <see cref="NamedSecret"/> reads, wandb and kaggle, come with a <c>key</c> or <c>token</c>).</summary>
+    internal static readonly string[] NameFragments = { "pass", "pwd", "pword", "secret", "token", "key", "credential", "bearer" };
+
+    /// <summary>
+    /// Each <see cref="TokenScanner"/> keyword → what the byte prefilter looks for instead: the keyword itself, the
+    /// whole prefix its dispatcher requires (<c>gh</c> is only a GitHub token as <c>ghp_</c>, <c>gho_</c>…, so the common
+    /// <c>gh</c> of "weight" is not a candidate), or nothing where a name fragment already covers it (<c>Key=</c>,
+    /// <c>assword=</c>). A test keeps this table and the scanner's detectors in step.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, string[]> KeywordLiterals = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["gh"] = new[] { "ghp_", "gho_", "ghu_", "ghs_", "ghr_" },
+        ["github_pat_"] = new[] { "github_pat_" },
+        ["IA"] = new[] { "AKIA", "ASIA", "ABIA" },
+        ["ACCA"] = new[] { "ACCA" },
+        ["Key="] = Array.Empty<string>(), // "key"
+        ["sig="] = new[] { "sig=" },
+        ["sk-"] = new[] { "sk-" },
+        ["hf_"] = new[] { "hf_" },
+        ["api_org_"] = new[] { "api_org_" },
+        ["dapi"] = new[] { "dapi" },
+        ["xox"] = new[] { "xox" },
+        ["hooks.slack.com/services/"] = new[] { "hooks.slack.com/services/" },
+        ["k_live_"] = new[] { "k_live_" },
+        ["npm_"] = new[] { "npm_" },
+        ["pypi-AgE"] = new[] { "pypi-AgE" },
+        ["eyJ"] = new[] { "eyJ" },
+        ["-----BEGIN "] = new[] { "-----BEGIN " },
+        ["earer "] = Array.Empty<string>(), // "bearer"
+        [UrlKeyword] = new[] { UrlKeyword }, // only with an '@' in the authority (see UrlMayHoldCredentials)
+        ["assword="] = Array.Empty<string>(), // "pass"
+        ["ASSWORD="] = Array.Empty<string>(), // "pass"
+        ["wd="] = Array.Empty<string>(), // "pwd" (the dispatcher requires the p)
+        ["WD="] = Array.Empty<string>(), // "pwd"
+    };
+
+    /// <summary>UTF-8 of the characters outside ASCII whose invariant lower case is an ASCII letter (KELVIN SIGN → k,
+    /// LATIN CAPITAL LETTER I WITH DOT ABOVE → i): a name written with one still lower-cases to a secret word.</summary>
+    internal static readonly string[] FoldsToAscii = { "\u212A", "\u0130" };
+
+    private const string UrlKeyword = "://";
+
+    /// <summary>Name fragments (any case), then the token literals (exact case, checked after the folded match).</summary>
+    private static readonly string[] Searched = NameFragments
+        .Concat(KeywordLiterals.Values.SelectMany(v => v).Distinct(StringComparer.Ordinal))
+        .ToArray();
+
+    private static readonly LiteralFinder Finder = new(
+        Searched.Select(s => Encoding.ASCII.GetBytes(s).Select(b => (byte)(b | 0x20)).ToArray()).ToArray(),
+        Searched.Select(BucketOf).ToArray());
+
+    private static readonly byte[][] SearchedBytes = Searched.Select(s => Encoding.ASCII.GetBytes(s)).ToArray();
+
+    private static readonly byte[][] NonAsciiFolds = FoldsToAscii.Select(c => Encoding.UTF8.GetBytes(c)).ToArray();
+
+    /// <summary>One bucket per first letter (see <see cref="LiteralFinder"/>): g, a, s, p, t, k, c, b, h, d, x, n, e, -, :.</summary>
+    private static int BucketOf(string literal)
+    {
+        int bucket = "gasptkcbhdxne-:".IndexOf(char.ToLowerInvariant(literal[0]));
+        return bucket >= 0 ? bucket : LiteralFinder.Buckets - 1;
+    }
+
+    /// <summary>
+    /// False when the UTF-8 <paramref name="utf8"/> can hold no secret: then no reader finds one, and the document need
+    /// not even be decoded. True means "read it" (UTF-16 text, which only the decoder reads, always is).
+    /// </summary>
+    public static bool MayHoldSecret(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length >= 2 && (utf8[0] == 0xFF && utf8[1] == 0xFE || utf8[0] == 0xFE && utf8[1] == 0xFF)) return true;
+        if (Finder.Any(utf8, Accept)) return true;
+        if (!HasNonAscii(utf8)) return false;
+        foreach (var fold in NonAsciiFolds)
+        {
+            if (utf8.IndexOf(fold) >= 0) return true;
+        }
+        return false;
+    }
+
+    private static bool HasNonAscii(ReadOnlySpan<byte> utf8)
+    {
+#if NET8_0_OR_GREATER
+        return utf8.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
+#else
+        foreach (byte b in utf8) if (b >= 0x80) return true;
+        return false;
+#endif
+    }
+
+    /// <summary>A folded match of a name fragment stands; a token literal must match in its exact case, and <c>://</c>
+    /// must lead to an authority with an <c>@</c>.</summary>
+    private static bool Accept(ReadOnlySpan<byte> text, int literal, int at)
+    {
+        if (literal < NameFragments.Length) return true;
+        var expected = SearchedBytes[literal];
+        if (!text.Slice(at, expected.Length).SequenceEqual(expected)) return false;
+        return Searched[literal] != UrlKeyword || UrlMayHoldCredentials(text, at);
+    }
+
+    /// <summary>A <c>scheme://</c> (at <paramref name="at"/>) whose authority — up to the first <c>/ ? #</c> or a
+    /// character that ends a URL in text — holds an <c>@</c>: the only shape in which the URL detector reports a
+    /// password. Bounded like the detector (2,048 characters, at most 3 UTF-8 bytes each).</summary>
+    private static bool UrlMayHoldCredentials(ReadOnlySpan<byte> utf8, int at)
+    {
+        int limit = Math.Min(utf8.Length, at + 3 + 3 * 2048);
+        for (int i = at + 3; i < limit; i++)
+        {
+            byte c = utf8[i];
+            if (c == '@') return true;
+            if (c is (byte)'/' or (byte)'?' or (byte)'#' or (byte)'"' or (byte)'\'' or (byte)'`' or (byte)'<' or (byte)'>'
+                or (byte)'\\' or (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)')' or (byte)']')
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+}
