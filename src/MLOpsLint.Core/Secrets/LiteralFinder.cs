@@ -26,6 +26,9 @@ internal sealed class LiteralFinder
     public delegate bool Acceptor(ReadOnlySpan<byte> text, int literal, int at);
 
     public const int Buckets = 16;
+
+    /// <summary>The widest vectors to use (256, 128, or 0 for none): tests run every path on one machine.</summary>
+    internal static int VectorWidth { get; set; } = 256;
     private const byte Fold = 0x20;
 
     private readonly byte[][] literals;
@@ -69,11 +72,11 @@ internal sealed class LiteralFinder
     {
         int i = 0;
 #if NET8_0_OR_GREATER
-        if (Avx2.IsSupported && text.Length >= 18)
+        if (Avx2.IsSupported && VectorWidth >= 256 && text.Length >= 18)
         {
             if (ScanAvx2(text, accept, out i)) return true;
         }
-        else if ((Ssse3.IsSupported || AdvSimd.Arm64.IsSupported) && text.Length >= 18)
+        else if ((Ssse3.IsSupported || AdvSimd.Arm64.IsSupported) && VectorWidth >= 128 && text.Length >= 18)
         {
             if (Scan128(text, accept, out i)) return true;
         }
