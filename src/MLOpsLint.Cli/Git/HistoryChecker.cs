@@ -24,14 +24,15 @@ internal sealed class HistoryChecker
 
     private readonly Linter linter;
     private readonly LintConfig config;
-    private readonly IReadOnlyList<SourceDocument> context;
+    private readonly Task<IReadOnlyList<SourceDocument>> context;
     private readonly List<Batch> open = new();
     private readonly List<Task<Batch>> running = new();
     private readonly SemaphoreSlim slots = new(Math.Max(1, Environment.ProcessorCount));
     private long checkTicks;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeSpan> checkTimes = new(StringComparer.Ordinal);
 
-    public HistoryChecker(Linter linter, LintConfig config, IReadOnlyList<SourceDocument> context)
+    /// <param name="context">HEAD's .gitattributes, read while the walk starts (the first batch waits for them).</param>
+    public HistoryChecker(Linter linter, LintConfig config, Task<IReadOnlyList<SourceDocument>> context)
     {
         this.linter = linter;
         this.config = config;
@@ -107,7 +108,7 @@ internal sealed class HistoryChecker
         // each batch reads its own copy of the context: documents cache what checks compute from them under a lock,
         // and batches running side by side must not wait on each other for it
         var docs = batch.Blobs.Values.Select(x => x.Document)
-            .Concat(context.Where(c => !batch.Blobs.ContainsKey(c.Path)).Select(c => new SourceDocument(c.Path, c.Content, c.Size, c.IsComplete, c.Origin)))
+            .Concat(context.GetAwaiter().GetResult().Where(c => !batch.Blobs.ContainsKey(c.Path)).Select(c => new SourceDocument(c.Path, c.Content, c.Size, c.IsComplete, c.Origin)))
             .ToArray();
         var lint = linter.Run(new RepositorySnapshot(docs), config, maxParallelism: 1);
         foreach (var f in lint.Findings)

@@ -57,12 +57,14 @@ internal static class HistoryScan
         var clock = Stopwatch.StartNew();
         if (GitCli.IsAvailable && GitCliRepository.Locate(scanPath) is { } at)
         {
-            var viaGit = new Collector(linter, config, HeadAttributes(at.GitDir), progress);
+            // the attributes are read (two more git commands) while the walk gets going
+            var attributes = Task.Run(() => HeadAttributes(at.GitDir));
+            var viaGit = new Collector(linter, config, attributes, progress);
             int commits = WalkWithGit(at.GitDir, since, config, viaGit, clock, out var walkTime);
             return viaGit.Finish(at.Root, since, commits, "git", walkTime, clock);
         }
         using var repo = GitRepository.Open(scanPath, "--history", allowBare: true);
-        var viaLibgit2 = new Collector(linter, config, HeadAttributes(repo, config.MaxTextFileSize), progress);
+        var viaLibgit2 = new Collector(linter, config, Task.FromResult(HeadAttributes(repo, config.MaxTextFileSize)), progress);
         var walk = HistoryWalker.Run(repo, since, config.Exclude.IsMatch, progress);
         var walked = clock.Elapsed;
         foreach (var b in walk.Blobs)
@@ -145,7 +147,7 @@ internal static class HistoryScan
         private readonly Dictionary<string, int> arrival = new(StringComparer.Ordinal);
         private long bytes;
 
-        public Collector(Linter linter, LintConfig config, IReadOnlyList<SourceDocument> context, Action<string>? progress)
+        public Collector(Linter linter, LintConfig config, Task<IReadOnlyList<SourceDocument>> context, Action<string>? progress)
         {
             checker = new HistoryChecker(linter, config, context);
             this.progress = progress;
