@@ -34,7 +34,7 @@ public sealed class Linter
         var times = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var perDocument = new List<Finding>[documents.Count];
         var diagnostics = new ConcurrentBag<(int Order, ScanDiagnostic Diagnostic)>();
-        Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, i =>
+        void CheckDocument(int i)
         {
             var doc = documents[i];
             var context = new CheckContext(config);
@@ -60,7 +60,16 @@ public sealed class Linter
             doc.ReleaseTransient();
             perDocument[i] = context.Findings.ToList();
             foreach (var d in context.Diagnostics) diagnostics.Add((i, d));
-        });
+        }
+        if (maxParallelism == 1)
+        {
+            // a caller that parallelises itself (the history scan checks batches side by side): no loop machinery
+            for (int i = 0; i < documents.Count; i++) CheckDocument(i);
+        }
+        else
+        {
+            Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, CheckDocument);
+        }
 
         var all = new List<Finding>(perDocument.Sum(l => l.Count));
         foreach (var l in perDocument) all.AddRange(l);
