@@ -51,16 +51,7 @@ internal static class ScanRunner
 
         if (options.Mode == ScanMode.History)
         {
-            progress?.Invoke("walking history…");
-            string top = Git.GitRepository.TopLevel(path);
-            var rootEditorConfig = new[] { System.IO.Path.Combine(top, ".editorconfig") }.Where(File.Exists);
-            var history = Git.HistoryScan.Run(path, options.Since, WithEditorConfig(config, top, rootEditorConfig, warnings), linter, progress);
-            var hr = history.Lint;
-            var kept = baseline == null ? hr.Findings : hr.Findings.Where(f => !baseline.Contains(f)).ToArray();
-            var all = warnings.Select(w => RelativeTo(history.Root, w)).Concat(hr.Diagnostics).ToArray();
-            var final = new LintResult(kept, all, hr.FilesScanned, hr.Suppressed, hr.Findings.Count - kept.Count) { BytesScanned = hr.BytesScanned, CheckTimes = hr.CheckTimes };
-            if (WantsOnline(options)) final = WithOnlineVersions(final, history.Root, progress);
-            return new Outcome(final, config, history.Root, p => history.Documents.TryGetValue(p, out var d) ? d : null) { History = history.Summary, DocumentOf = history.DocumentOf };
+            return Git.GitCliRepository.RememberingLocations(() => RunHistory(options, path, config, baseline, linter, warnings, progress));
         }
 
         IReadOnlyList<Core.Documents.SourceDocument> documents;
@@ -115,6 +106,21 @@ internal static class ScanRunner
         };
         if (WantsOnline(options)) result = WithOnlineVersions(result, root, progress);
         return new Outcome(result, config, root, snapshot.Find);
+    }
+
+    private static Outcome RunHistory(
+        ScanOptions options, string path, LintConfig config, BaselineFile? baseline, Linter linter, List<ScanDiagnostic> warnings, Action<string>? progress)
+    {
+        progress?.Invoke("walking history…");
+        string top = Git.GitRepository.TopLevel(path);
+        var rootEditorConfig = new[] { System.IO.Path.Combine(top, ".editorconfig") }.Where(File.Exists);
+        var history = Git.HistoryScan.Run(path, options.Since, WithEditorConfig(config, top, rootEditorConfig, warnings), linter, progress);
+        var hr = history.Lint;
+        var kept = baseline == null ? hr.Findings : hr.Findings.Where(f => !baseline.Contains(f)).ToArray();
+        var all = warnings.Select(w => RelativeTo(history.Root, w)).Concat(hr.Diagnostics).ToArray();
+        var final = new LintResult(kept, all, hr.FilesScanned, hr.Suppressed, hr.Findings.Count - kept.Count) { BytesScanned = hr.BytesScanned, CheckTimes = hr.CheckTimes };
+        if (WantsOnline(options)) final = WithOnlineVersions(final, history.Root, progress);
+        return new Outcome(final, config, history.Root, p => history.Documents.TryGetValue(p, out var d) ? d : null) { History = history.Summary, DocumentOf = history.DocumentOf };
     }
 
     /// <summary>--fix reports from a second scan (which asks the feeds) and --diff reports no findings: neither pass
