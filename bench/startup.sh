@@ -5,7 +5,8 @@
 #   --version                       the .NET host and runtime, no command line parsing to speak of
 #   scan <empty dir>                configuration lookup, discovery, the engine, the text report: nothing to read
 #   scan samples/ml-project         a small project inside this work tree (git discovery on a sub-folder)
-#   scan --staged <tiny git repo>   the pre-commit path: three staged files in a fresh repository
+#   scan --staged <tiny git repo>   the pre-commit path: two staged files in a repository of one commit
+#   scan --history <tiny git repo>  the history path (git rev-parse, ls-tree, log, cat-file) on that one commit
 #   bench/startup.sh [RUNS]         BEFORE=DIR bench/startup.sh also times the build published in DIR, in the same loop
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,9 +20,11 @@ trap 'rm -rf "$work"' EXIT
 mkdir "$work/empty"
 repo="$work/staged"
 git init -q "$repo"
+printf 'seed: 1\n' > "$repo/params.yaml"
+git -C "$repo" add -A
+git -C "$repo" -c user.name=bench -c user.email=bench@example.com -c commit.gpgsign=false commit -q -m params
 printf 'import numpy as np\nx = np.random.rand(3)\n' > "$repo/train.py"
 printf 'numpy\npandas==2.2.0\n' > "$repo/requirements.txt"
-printf 'seed: 1\n' > "$repo/params.yaml"
 git -C "$repo" add -A
 
 # "wall user+sys" of one run, in seconds
@@ -30,7 +33,7 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] :
 
 builds=("$OUT/cli-startup")
 [ -z "${BEFORE:-}" ] || builds+=("$BEFORE")
-cases=(version empty sample staged)
+cases=(version empty sample staged history)
 run_case() { # build case
   local dll=$1/mlops-lint.dll
   case $2 in
@@ -38,6 +41,7 @@ run_case() { # build case
     empty) timed dotnet "$dll" scan "$work/empty" ;;
     sample) timed dotnet "$dll" scan samples/ml-project ;;
     staged) timed dotnet "$dll" scan --staged "$repo" ;;
+    history) timed dotnet "$dll" scan --history "$repo" ;;
   esac
 }
 
