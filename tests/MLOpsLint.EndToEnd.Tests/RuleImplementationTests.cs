@@ -11,8 +11,7 @@ public class RuleImplementationTests
     [Fact]
     public void Every_catalog_rule_has_an_implementation()
     {
-        var cliChecks = CheckRegistry.Discover(typeof(MLOpsLint.Cli.Program).Assembly);
-        var fromChecks = CheckRegistry.All.Concat(cliChecks).SelectMany(c => c.Rules).Select(r => r.Id);
+        var fromChecks = CheckRegistry.All.Concat(MLOpsLint.Cli.Commands.ScanRunner.CliChecks).SelectMany(c => c.Rules).Select(r => r.Id);
         var analyzerAssembly = AppDomain.CurrentDomain.Load("MLOpsLint.Analyzers");
         var fromAnalyzers = analyzerAssembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) != null)

@@ -12,7 +12,9 @@ namespace MLOpsLint.Cli.Commands;
 /// engine. Throws <see cref="UsageException"/> or <see cref="ConfigException"/> when the scan cannot run.</summary>
 internal static class ScanRunner
 {
-    private static readonly Lazy<IReadOnlyList<ICheck>> CliChecks = new(() => CheckRegistry.Discover(typeof(ScanRunner).Assembly));
+    /// <summary>The checks the CLI adds to Core's (<see cref="CheckRegistry"/>); a test holds this list equal to the
+    /// check classes the CLI defines.</summary>
+    internal static readonly IReadOnlyList<ICheck> CliChecks = new ICheck[] { new CSharp.RoslynCheck() };
 
     public sealed record Outcome(LintResult Result, LintConfig Config, string Root, Func<string, Core.Documents.SourceDocument?> Documents)
     {
@@ -45,20 +47,11 @@ internal static class ScanRunner
         {
             baseline = LoadBaseline(options.BaselineFile);
         }
-        var linter = new Linter(CliChecks.Value);
+        var linter = new Linter(CliChecks);
 
         if (options.Mode == ScanMode.History)
         {
-            progress?.Invoke("walking history…");
-            string top = Git.GitRepository.TopLevel(path);
-            var rootEditorConfig = new[] { System.IO.Path.Combine(top, ".editorconfig") }.Where(File.Exists);
-            var history = Git.HistoryScan.Run(path, options.Since, WithEditorConfig(config, top, rootEditorConfig, warnings), linter, progress);
-            var hr = history.Lint;
-            var kept = baseline == null ? hr.Findings : hr.Findings.Where(f => !baseline.Contains(f)).ToArray();
-            var all = warnings.Select(w => RelativeTo(history.Root, w)).Concat(hr.Diagnostics).ToArray();
-            var final = new LintResult(kept, all, hr.FilesScanned, hr.Suppressed, hr.Findings.Count - kept.Count) { BytesScanned = hr.BytesScanned, CheckTimes = hr.CheckTimes };
-            if (WantsOnline(options)) final = WithOnlineVersions(final, history.Root, progress);
-            return new Outcome(final, config, history.Root, p => history.Documents.TryGetValue(p, out var d) ? d : null) { History = history.Summary, DocumentOf = history.DocumentOf };
+            return Git.GitCliRepository.RememberingLocations(() => RunHistory(options, path, config, baseline, linter, warnings, progress));
         }
 
         IReadOnlyList<Core.Documents.SourceDocument> documents;
@@ -113,6 +106,21 @@ internal static class ScanRunner
         };
         if (WantsOnline(options)) result = WithOnlineVersions(result, root, progress);
         return new Outcome(result, config, root, snapshot.Find);
+    }
+
+    private static Outcome RunHistory(
+        ScanOptions options, string path, LintConfig config, BaselineFile? baseline, Linter linter, List<ScanDiagnostic> warnings, Action<string>? progress)
+    {
+        progress?.Invoke("walking history…");
+        string top = Git.GitRepository.TopLevel(path);
+        var rootEditorConfig = new[] { System.IO.Path.Combine(top, ".editorconfig") }.Where(File.Exists);
+        var history = Git.HistoryScan.Run(path, options.Since, WithEditorConfig(config, top, rootEditorConfig, warnings), linter, progress);
+        var hr = history.Lint;
+        var kept = baseline == null ? hr.Findings : hr.Findings.Where(f => !baseline.Contains(f)).ToArray();
+        var all = warnings.Select(w => RelativeTo(history.Root, w)).Concat(hr.Diagnostics).ToArray();
+        var final = new LintResult(kept, all, hr.FilesScanned, hr.Suppressed, hr.Findings.Count - kept.Count) { BytesScanned = hr.BytesScanned, CheckTimes = hr.CheckTimes };
+        if (WantsOnline(options)) final = WithOnlineVersions(final, history.Root, progress);
+        return new Outcome(final, config, history.Root, p => history.Documents.TryGetValue(p, out var d) ? d : null) { History = history.Summary, DocumentOf = history.DocumentOf };
     }
 
     /// <summary>--fix reports from a second scan (which asks the feeds) and --diff reports no findings: neither pass

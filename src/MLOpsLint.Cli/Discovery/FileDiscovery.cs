@@ -15,6 +15,11 @@ internal static class FileDiscovery
     public static DiscoveryResult Discover(string scanPath, GlobSet exclude)
     {
         string full = Path.GetFullPath(scanPath);
+        return RepositoryProbe.MayBeInRepository(full) ? DiscoverInRepository(full, exclude) : Walk(full, exclude);
+    }
+
+    private static DiscoveryResult DiscoverInRepository(string full, GlobSet exclude)
+    {
         string? gitDir = null;
         try
         {

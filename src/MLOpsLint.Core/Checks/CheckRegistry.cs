@@ -1,25 +1,44 @@
-using System.Reflection;
+using MLOpsLint.Core.Checks.CommittedData;
+using MLOpsLint.Core.Checks.Credentials;
+using MLOpsLint.Core.Checks.Dependencies;
+using MLOpsLint.Core.Checks.Mismatch;
+using MLOpsLint.Core.Checks.Paths;
+using MLOpsLint.Core.Checks.Seeds;
 
 namespace MLOpsLint.Core.Checks;
 
-/// <summary>Every check in Core, found by reflection: a new check class is picked up without editing a list.</summary>
+/// <summary>
+/// Every check in Core, ordered by full type name. A written list rather than reflection: listing an assembly's
+/// types loads every type in it (and the assemblies their signatures name), a cost every scan paid at start-up.
+/// A test holds this list equal to the check classes Core defines, so a new check cannot be left out.
+/// </summary>
 public static class CheckRegistry
 {
-    private static readonly Lazy<IReadOnlyList<ICheck>> all = new(() => Discover(typeof(CheckRegistry).Assembly));
+    private static readonly Lazy<IReadOnlyList<ICheck>> all = new(() => new ICheck[]
+    {
+        new CommittedArtifactCheck(),
+        new DvcCheck(),
+        new LfsCheck(),
+        new NotebookOutputsCheck(),
+        new CredentialCheck(),
+        new SecretFileCheck(),
+        new BaseImageCheck(),
+        new HubRevisionCheck(),
+        new InstallCommandCheck(),
+        new NotebookInstallCheck(),
+        new NuGetVersionCheck(),
+        new PythonDependencyCheck(),
+        new PythonInstallCallCheck(),
+        new WorkflowPinningCheck(),
+        new CudaVersionCheck(),
+        new DotNetVersionCheck(),
+        new LibraryPinCheck(),
+        new NuGetSkewCheck(),
+        new PythonVersionCheck(),
+        new HardcodedPathCheck(),
+        new SeedsCheck(),
+        new UnseededGeneratorCheck(),
+    });
 
     public static IReadOnlyList<ICheck> All => all.Value;
-
-    public static IEnumerable<IDocumentCheck> DocumentChecks => All.OfType<IDocumentCheck>();
-
-    public static IEnumerable<IRepositoryCheck> RepositoryChecks => All.OfType<IRepositoryCheck>();
-
-    /// <summary>One instance of every concrete check with a public parameterless constructor in
-    /// <paramref name="assembly"/>, in a stable order (the CLI adds its own checks this way).</summary>
-    public static IReadOnlyList<ICheck> Discover(Assembly assembly) =>
-        assembly.GetTypes()
-            .Where(t => !t.IsAbstract && !t.IsInterface && typeof(ICheck).IsAssignableFrom(t)
-                        && t.GetConstructor(Type.EmptyTypes) != null)
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => (ICheck)Activator.CreateInstance(t)!)
-            .ToArray();
 }
