@@ -103,6 +103,18 @@ internal sealed class CatFileBatch : IDisposable
 
     private string ExitNote() => process.HasExited ? $" (exit code {process.ExitCode})" : "";
 
+    /// <summary>Stops git at once, with answers still unread (the scan is ending early).</summary>
+    public void Abort()
+    {
+        try
+        {
+            if (!process.HasExited) process.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
     public void Dispose()
     {
         EndRequests();

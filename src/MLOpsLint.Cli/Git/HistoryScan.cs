@@ -76,8 +76,9 @@ internal static class HistoryScan
     }
 
     /// <summary>
-    /// <c>git log</c> finds the blobs on one thread and hands each to <c>git cat-file --batch</c> as it goes; this thread
-    /// reads the contents in the same order and passes them to the checker, which checks full batches on the pool.
+    /// <c>git log</c> finds the blobs on one thread and hands them, a chunk at a time, to <c>git cat-file --batch</c>
+    /// processes (<see cref="CatFilePool"/>); this thread takes the contents in the walk's order and passes them to the
+    /// checker, which checks full batches on the pool.
     /// </summary>
     private static int WalkWithGit(string gitDir, string? since, LintConfig config, Collector collector, Stopwatch clock, out TimeSpan walkTime)
     {
@@ -89,49 +90,42 @@ internal static class HistoryScan
                 ?? throw new Discovery.UsageException($"--since {since}: no such commit, branch or tag in this repository");
             foreach (var e in GitCliRepository.ListFiles(gitDir, sinceSha)) seen.Add(e.Sha);
         }
-        using var cat = new CatFileBatch(gitDir);
-        // the walker hands blobs over in chunks: one hand-off per blob costs more than the blob's whole check
-        using var queue = new BlockingCollection<List<HistoryBlob>>();
+        using var pool = new CatFilePool(gitDir, CatFilePool.ProcessesFor(Environment.ProcessorCount), config.MaxTextFileSize, Discovery.DocumentLoader.HeadBytes);
         int commits = 0;
         var walked = TimeSpan.Zero;
         var walker = Task.Factory.StartNew(() =>
         {
+            // the walker hands blobs over in chunks: one hand-off per blob costs more than the blob's whole check
             var chunk = new List<HistoryBlob>(ChunkSize);
             try
             {
                 commits = GitCli.Walk(gitDir, sinceSha, seen, config.Exclude.IsMatch, b =>
                 {
                     chunk.Add(b);
-                    cat.Request(b.Sha);
                     if (chunk.Count == ChunkSize)
                     {
-                        cat.Flush();
-                        queue.Add(chunk);
+                        pool.Send(chunk);
                         chunk = new List<HistoryBlob>(ChunkSize);
                     }
                 });
             }
             finally
             {
-                if (chunk.Count > 0) queue.Add(chunk);
-                cat.EndRequests();
-                queue.CompleteAdding();
-                walked = clock.Elapsed;
+                try
+                {
+                    if (chunk.Count > 0) pool.Send(chunk);
+                }
+                finally
+                {
+                    pool.Complete();
+                    walked = clock.Elapsed;
+                }
             }
         }, TaskCreationOptions.LongRunning);
-        foreach (var chunk in queue.GetConsumingEnumerable())
+        foreach (var (b, content) in pool.Results())
         {
-            foreach (var b in chunk)
-            {
-                if (cat.Read(config.MaxTextFileSize, Discovery.DocumentLoader.HeadBytes) is var (size, content, complete))
-                {
-                    collector.Add(b, new SourceDocument(b.Path, content, size, complete, b.IntroducedBy.Sha));
-                }
-                else
-                {
-                    collector.Missing++;
-                }
-            }
+            if (content != null) collector.Add(b, new SourceDocument(b.Path, content.Bytes, content.Size, content.Complete, b.IntroducedBy.Sha));
+            else collector.Missing++;
         }
         walker.GetAwaiter().GetResult();
         walkTime = walked;
