@@ -639,9 +639,11 @@ public static class TokenScanner
             int colon = userStart < at2 ? s.Text.IndexOf(':', userStart, at2 - userStart) : -1;
             int hostEnd = authEnd;
             string host = s.Sub(at2 + 1, hostEnd);
+            // docker://alpine:3.19@sha256:… is an image pinned to a digest (GitHub Actions' `uses:`), not user:password@host
+            bool digest = host.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) || host.StartsWith("sha512:", StringComparison.OrdinalIgnoreCase);
             int port = host.LastIndexOf(':');
             if (port > 0 && !host.StartsWith("[", StringComparison.Ordinal)) host = host.Substring(0, port);
-            if (colon >= 0 && colon + 1 < at2 && host.Length > 0 && (char.IsLetterOrDigit(host[0]) || host[0] == '['))
+            if (!digest && colon >= 0 && colon + 1 < at2 && host.Length > 0 && (char.IsLetterOrDigit(host[0]) || host[0] == '['))
             {
                 string password = s.Sub(colon + 1, at2);
                 string user = s.Sub(userStart, colon);
