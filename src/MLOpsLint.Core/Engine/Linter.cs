@@ -73,9 +73,11 @@ public sealed class Linter
 
         var all = new List<Finding>(perDocument.Sum(l => l.Count));
         foreach (var l in perDocument) all.AddRange(l);
-        foreach (var check in repoChecks)
+        var repoContexts = new CheckContext[repoChecks.Length];
+        void CheckRepository(int c)
         {
-            var context = new CheckContext(config);
+            var check = repoChecks[c];
+            var context = repoContexts[c] = new CheckContext(config);
             try
             {
                 long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -87,6 +89,18 @@ public sealed class Linter
                 context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error,
                     $"internal error in {check.GetType().Name}: {e.GetType().Name}: {e.Message} (please report this; the rest of the scan went on)"));
             }
+        }
+        if (maxParallelism == 1)
+        {
+            for (int c = 0; c < repoChecks.Length; c++) CheckRepository(c);
+        }
+        else
+        {
+            // side by side: a short scan is mostly these checks' first (unoptimised) calls, which overlap on other cores
+            Parallel.For(0, repoChecks.Length, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, CheckRepository);
+        }
+        foreach (var context in repoContexts)
+        {
             all.AddRange(context.Findings);
             foreach (var d in context.Diagnostics) diagnostics.Add((int.MaxValue, d));
         }
