@@ -9,7 +9,8 @@
 #            the credential rules and the content signatures must) can do through git.
 # Two generated repositories of 5,000 commits (bench/gen_history.py): "small" (~13 MB of blobs, start-up dominates)
 # and "large" (~95 MB of blobs in 8,000 files, the shape of a mid-sized ML repository).
-#   bench/history.sh [RUNS] [small|large|both]
+#   bench/history.sh [RUNS] [small|large|both]      BEFORE=DIR bench/history.sh also times the build published in DIR
+#   (e.g. an older commit: git worktree add /tmp/old REV && dotnet publish /tmp/old/src/MLOpsLint.Cli -c Release -o DIR)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
@@ -34,11 +35,12 @@ bench() { # shape dir
   json=$("${CLI[@]}" scan "$repo" --history --format json 2>/dev/null || true)  # also warms the page cache
   summary=$(printf '%s' "$json" | python3 -c "import json,sys; d=json.load(sys.stdin); h=d['history']; print(h['commits'], h['blobs'], d['summary']['bytesScanned'], h['flaggedBlobs'], h['removableBytes'], len(d['findings']))")
   objects=$(git -C "$repo" rev-list --objects --all | wc -l)
-  local all=() mlo1=() literal=() check=() content=()
+  local all=() mlo1=() literal=() check=() content=() before=()
   local fmt='%(objectname) %(objecttype) %(objectsize) %(rest)'
   for _ in $(seq "$RUNS"); do
     all+=("$(timed "${CLI[@]}" scan "$repo" --history --format json)")
     mlo1+=("$(timed "${CLI[@]}" scan "$repo" --history --select MLO1 --format json)")
+    if [ -n "${BEFORE:-}" ]; then before+=("$(timed dotnet "$BEFORE/mlops-lint.dll" scan "$repo" --history --format json)"); fi
     literal+=("$(timed sh -c "git -C '$repo' rev-list --objects --all | git -C '$repo' cat-file --batch-check")")
     check+=("$(timed sh -c "git -C '$repo' rev-list --objects --all | git -C '$repo' cat-file --batch-check='$fmt'")")
     content+=("$(timed sh -c "git -C '$repo' rev-list --objects --all | git -C '$repo' cat-file --batch='$fmt'")")
@@ -53,6 +55,10 @@ bench() { # shape dir
   printf '  git rev-list|cat-file --batch=%%(rest)        %.3f s   (every object read: %.2fx the yardstick)\n' "$mt" "$(calc "$mt / $mc")"
   printf '  mlops-lint --history (MLO1, MLO4)            %.3f s   %.2fx the yardstick, %.2fx the content read\n' "$ma" "$(calc "$ma / $mc")" "$(calc "$ma / $mt")"
   printf '  mlops-lint --history --select MLO1           %.3f s   %.2fx the yardstick, %.2fx the content read\n' "$m1" "$(calc "$m1 / $mc")" "$(calc "$m1 / $mt")"
+  if [ -n "${BEFORE:-}" ]; then
+    local mb; mb=$(printf '%s\n' "${before[@]}" | median)
+    printf '  %s --history (before)  %.3f s   %.2fx the yardstick, %.2fx the content read\n' "$BEFORE" "$mb" "$(calc "$mb / $mc")" "$(calc "$mb / $mt")"
+  fi
 }
 
 echo "medians of $RUNS runs"
