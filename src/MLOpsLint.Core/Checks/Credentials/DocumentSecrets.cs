@@ -269,6 +269,7 @@ public sealed class DocumentSecrets
                 }
             }
             DictDisplays(module, matches);
+            ParameterDefaults(module, matches);
 
             var fallback = new List<(SecretMatch, int, int, string)>();
             AddResolved(matches, fallback, null, text, module);
@@ -321,6 +322,55 @@ public sealed class DocumentSecrets
                 byStart ??= module.StringLiterals.ToDictionary(s => s.Start);
                 if (!byStart.TryGetValue(t.Start, out var key) || !byStart.TryGetValue(v.Start, out var value)) continue;
                 AddNamed(matches, key.Value, new[] { value });
+            }
+        }
+
+        /// <summary><c>def connect(host, password="…")</c>, <c>def f(*, api_key: str = "…")</c>: a parameter's default is
+        /// one string literal between the <c>=</c> and the next <c>,</c> or <c>)</c> of a <c>def</c>'s parameter list.</summary>
+        private void ParameterDefaults(PythonModule module, List<SecretMatch> matches)
+        {
+            var tokens = module.Tokens;
+            string text = module.Text;
+            Dictionary<int, PyStringLiteral>? byStart = null;
+            for (int i = 0; i + 2 < tokens.Count; i++)
+            {
+                if (!tokens[i].IsName(text, "def") || tokens[i + 1].Kind != PyTokenKind.Name || !tokens[i + 2].IsOp(text, "(")) continue;
+                int depth = 0;
+                string? parameter = null; // the current parameter's name (the first name after "(" or "," at depth 1)
+                bool expectName = true;
+                for (int j = i + 2; j < tokens.Count; j++)
+                {
+                    var t = tokens[j];
+                    if (t.IsTrivia) continue;
+                    if (t.Kind == PyTokenKind.Op && t.Length == 1 && text[t.Start] is '(' or '[' or '{')
+                    {
+                        depth++;
+                        continue;
+                    }
+                    if (t.Kind == PyTokenKind.Op && t.Length == 1 && text[t.Start] is ')' or ']' or '}')
+                    {
+                        if (--depth == 0) break;
+                        continue;
+                    }
+                    if (depth != 1) continue;
+                    if (t.IsOp(text, ","))
+                    {
+                        parameter = null;
+                        expectName = true;
+                    }
+                    else if (expectName && t.Kind == PyTokenKind.Name)
+                    {
+                        parameter = t.AsSpan(text).ToString();
+                        expectName = false;
+                    }
+                    else if (t.IsOp(text, "=") && parameter != null && j + 2 < tokens.Count && tokens[j + 1].Kind == PyTokenKind.String
+                        && (tokens[j + 2].IsOp(text, ",") || tokens[j + 2].IsOp(text, ")")))
+                    {
+                        if (!SecretNames.MayBeSecretName(parameter, 0, parameter.Length)) continue;
+                        byStart ??= module.StringLiterals.ToDictionary(s => s.Start);
+                        if (byStart.TryGetValue(tokens[j + 1].Start, out var value) && !value.IsFString) AddNamed(matches, parameter, new[] { value });
+                    }
+                }
             }
         }
 

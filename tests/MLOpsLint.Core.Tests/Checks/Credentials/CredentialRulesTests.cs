@@ -128,6 +128,30 @@ public class CredentialRulesTests
         Assert.NotEqual(Fp(a), Fp(c));
     }
 
+    [Theory]
+    [InlineData("def connect(host, password=\"Xk9!pQ2vLm\"):\n    pass\n", "password")]
+    [InlineData("async def fetch(url, *, api_key: str = \"Zq8mW3nR7tY2pL5kJ9hGx4Vb\") -> dict:\n    ...\n", "api_key")]
+    [InlineData("def login(\n    user: str,\n    db_password: Optional[str] = \"Qw7zXc9Vb2\",\n):\n    ...\n", "db_password")]
+    public void A_parameter_default_under_a_credential_name_fires(string text, string name)
+    {
+        var finding = Assert.Single(Fixture.Findings("src/db.py", text, "MLO404"));
+        Assert.Contains($"'{name}'", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("def connect(host, password=None):\n    pass\n")]
+    [InlineData("def connect(host, password=\"\"):\n    pass\n")]
+    [InlineData("def connect(host, password=os.environ[\"DB_PASSWORD\"]):\n    pass\n")]
+    [InlineData("def fetch(token_url=\"https://auth.internal/oauth/token\", max_tokens=\"512\"):\n    pass\n")]
+    [InlineData("def f(password_hint=\"Xk9!pQ2vLm\"):\n    pass\n")]
+    [InlineData("def f(secret=f\"{prefix}-Xk9!pQ2vLm\"):\n    pass\n")]
+    [InlineData("handler = lambda password=\"Xk9!pQ2vLm\": password\n")]
+    [InlineData("def f(name=\"Xk9!pQ2vLm\", key=lambda k: k):\n    pass\n")]
+    public void Parameter_defaults_that_are_not_secrets_do_not_fire(string text)
+    {
+        Assert.Empty(Fixture.Findings("src/db.py", text, "MLO404"));
+    }
+
     [Fact]
     public void Min_entropy_and_ignore_names_options()
     {
