@@ -13,8 +13,9 @@ using MLOpsLint.Core.Text;
 namespace MLOpsLint.Analyzers.Rules;
 
 /// <summary>
-/// MLO401 (a provider's credential), MLO403 (a password in a URL or connection string) and MLO404 (a random-looking
-/// value assigned to a secret-named variable, field, property, parameter or named argument) in C# string literals,
+/// MLO401 (a provider's credential), MLO402 (a private key), MLO403 (a password in a URL or connection string), MLO404
+/// (a random-looking value assigned to a secret-named variable, field, property, parameter or named argument) and
+/// MLO407 (an AWS access key id without its secret) in C# string literals,
 /// for the IDE and <c>dotnet build</c>. Detection is Core's: <see cref="TokenScanner"/> on each literal's text
 /// (checksums, placeholders and documented examples included) and <see cref="NamedSecret"/> on the name the literal
 /// is assigned to, which the syntax tree gives here. Messages show <see cref="Redaction.Redact"/> only.
@@ -26,6 +27,8 @@ public sealed class HardcodedCredentialAnalyzer : MLOpsAnalyzer
     public static readonly DiagnosticDescriptor ProviderRule = RuleDiagnostics.Descriptor(RuleCatalog.MLO401, "{0}");
     public static readonly DiagnosticDescriptor UrlRule = RuleDiagnostics.Descriptor(RuleCatalog.MLO403, "{0}");
     public static readonly DiagnosticDescriptor NamedRule = RuleDiagnostics.Descriptor(RuleCatalog.MLO404, "{0}");
+    public static readonly DiagnosticDescriptor PrivateKeyRule = RuleDiagnostics.Descriptor(RuleCatalog.MLO402, "{0}");
+    public static readonly DiagnosticDescriptor KeyIdRule = RuleDiagnostics.Descriptor(RuleCatalog.MLO407, "{0}");
 
     /// <summary>Diagnostic property: the environment variable the code fix reads the value from.</summary>
     public const string VariableProperty = "Variable";
@@ -33,7 +36,7 @@ public sealed class HardcodedCredentialAnalyzer : MLOpsAnalyzer
     /// <summary>Diagnostic property, present when the secret is the literal's whole value (replacing the literal keeps the meaning).</summary>
     public const string WholeLiteralProperty = "WholeLiteral";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(ProviderRule, UrlRule, NamedRule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(ProviderRule, UrlRule, NamedRule, PrivateKeyRule, KeyIdRule);
 
     protected override void Register(AnalysisContext context) => context.RegisterSyntaxTreeAction(AnalyzeTree);
 
@@ -109,10 +112,10 @@ public sealed class HardcodedCredentialAnalyzer : MLOpsAnalyzer
             {
                 SecretCategory.Provider => ProviderRule,
                 SecretCategory.Url => UrlRule,
-                SecretCategory.Generic => NamedRule,
-                _ => null, // MLO402 and MLO407 are reported by the CLI only
+                SecretCategory.PrivateKey => PrivateKeyRule,
+                SecretCategory.KeyIdOnly => KeyIdRule,
+                _ => NamedRule,
             };
-            if (descriptor == null) continue;
             string secret = scanned.Substring(m.Start, m.Length);
             var span = at ?? TextSpan.FromBounds(m.Start, m.End);
             // The fix replaces the literal: offered only when the secret is all of it.
@@ -203,19 +206,5 @@ public sealed class HardcodedCredentialAnalyzer : MLOpsAnalyzer
         return match.Type.EnvironmentVariable;
     }
 
-    internal static string Message(SecretMatch m, string? name, string secret)
-    {
-        string shown = Redaction.Redact(secret);
-        string named = name != null ? $" '{(name.Length > 60 ? name.Substring(0, 57) + "…" : name)}'" : "";
-        string detail = m.Detail != null ? ", " + m.Detail : "";
-        return m.Category switch
-        {
-            SecretCategory.Provider => $"{Capital(m.Type.Title)} hardcoded{(name != null ? " in" + named : "")} ({shown}){detail}",
-            SecretCategory.Url => $"{(m.Type == SecretType.UrlToken ? "Credential" : "Password")} {m.Detail} ({shown})",
-            _ => $"Hardcoded {(m.Type == SecretType.Password ? "password" : "secret")} assigned to{named} ({shown})",
-        };
-    }
-
-    private static string Capital(string s) =>
-        s.Length == 0 || s.StartsWith("npm", System.StringComparison.Ordinal) ? s : char.ToUpperInvariant(s[0]) + s.Substring(1);
+    internal static string Message(SecretMatch m, string? name, string secret) => SecretMessages.For(m, name, secret);
 }

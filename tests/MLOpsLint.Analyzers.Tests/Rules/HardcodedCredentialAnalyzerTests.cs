@@ -7,7 +7,7 @@ using MLOpsLint.Analyzers.Tests.Support;
 
 namespace MLOpsLint.Analyzers.Tests.Rules;
 
-/// <summary>MLO401/MLO403/MLO404 on C# string literals. Every credential is generated (valid checksums) at test time.</summary>
+/// <summary>MLO401/MLO402/MLO403/MLO404/MLO407 on C# string literals. Every credential is generated (valid checksums) at test time.</summary>
 public class HardcodedCredentialAnalyzerTests
 {
     private static readonly string Hf = FakeSecrets.HuggingFace();
@@ -54,6 +54,10 @@ public class HardcodedCredentialAnalyzerTests
         $$"""var d = new Dictionary<string, string> { ["api_token"] = "{|MLO404:{{Token}}|}" };""",
         $$"""var o = new Options(); o.ClientSecret = "{|MLO404:{{Token}}|}";""",
         $$"""Connect(apiKey: "{|MLO404:{{Token}}|}");""",
+        // MLO402: a private key in a raw or verbatim string
+        "var pem = {|MLO402:\"\"\"\n" + FakeSecrets.Pem() + "\n\"\"\"|};",
+        // MLO407: an AWS access key id with no secret near it
+        $$"""var keyId = "{|MLO407:{{FakeSecrets.AwsKeyId()}}|}";""",
     };
 
     [Theory]
@@ -121,6 +125,18 @@ public class HardcodedCredentialAnalyzerTests
             Assert.DoesNotContain(secret, message);
             Assert.Contains(secret.Substring(0, secret.Length >= 16 ? 4 : 2) + "***", message);
         }
+    }
+
+    [Fact]
+    public async Task Private_keys_and_lone_aws_key_ids_read_as_the_cli_words_them()
+    {
+        var key = Assert.Single(await Diagnose("class C { string Key = @\"" + FakeSecrets.Pem() + "\"; }"));
+        Assert.Equal("MLO402", key.Id);
+        Assert.Equal("Private key committed (RSA)", key.GetMessage());
+        string id = FakeSecrets.AwsKeyId();
+        var alone = Assert.Single(await Diagnose($$"""class C { string AwsKeyId = "{{id}}"; }"""));
+        Assert.Equal("MLO407", alone.Id);
+        Assert.Equal($"AWS access key id hardcoded ({id.Substring(0, 4)}********); no secret access key found within 5 lines", alone.GetMessage());
     }
 
     [Fact]

@@ -104,28 +104,7 @@ public sealed class CredentialCheck : IDocumentCheck
         return $"{s.Match.Type.Id}|{s.Match.Name}|{Redaction.Redact(s.Value)}|{s.Value.Length}|{hash}|{(s.InNotebookOutput ? "output" : "")}";
     }
 
-    internal static string Message(LocatedSecret s)
-    {
-        var m = s.Match;
-        string shown = Redaction.Redact(s.Value);
-        string name = m.Name != null ? $" '{Clip(m.Name)}'" : "";
-        if (s.InNotebookOutput)
-        {
-            return $"{Capital(m.Type.Title)} printed in a saved cell output ({shown}){(m.Detail != null ? ", " + m.Detail : "")}";
-        }
-        return m.Category switch
-        {
-            SecretCategory.Provider => $"{Capital(m.Type.Title)} hardcoded{(m.Name != null ? " in" + name : "")} ({shown}){(m.Detail != null ? ", " + m.Detail : "")}",
-            SecretCategory.PrivateKey => $"Private key committed ({m.Detail ?? "PEM"})",
-            SecretCategory.Url => $"{(m.Type == SecretType.UrlToken ? "Credential" : "Password")} {m.Detail} ({shown})",
-            SecretCategory.KeyIdOnly => $"AWS access key id hardcoded ({shown}); no secret access key found within 5 lines",
-            _ => $"Hardcoded {(m.Type == SecretType.Password ? "password" : "secret")} assigned to{name} ({shown})",
-        };
-    }
-
-    private static string Clip(string s) => s.Length > 60 ? s.Substring(0, 57) + "…" : s;
-
-    private static string Capital(string s) => s.Length == 0 || s.StartsWith("npm", StringComparison.Ordinal) ? s : char.ToUpperInvariant(s[0]) + s.Substring(1);
+    internal static string Message(LocatedSecret s) => SecretMessages.For(s.Match, s.Match.Name, s.Value, s.InNotebookOutput);
 
     internal static string FixFor(LocatedSecret s, DocumentKind kind)
     {
