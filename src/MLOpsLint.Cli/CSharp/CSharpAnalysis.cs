@@ -26,12 +26,16 @@ internal static class CSharpAnalysis
     internal static ImmutableArray<DiagnosticAnalyzer> Analyzers => analyzers.Value;
 
     /// <summary>
-    /// Analyzers the CLI does not run because a Core check already reports all their rules on <c>.cs</c> files:
-    /// running both would report each finding twice. HardcodedCredentialAnalyzer (MLO401/MLO403/MLO404 in the IDE and
-    /// <c>dotnet build</c>) ↔ CredentialCheck, which reads C# string literals through its own lexer. A test keeps each
-    /// entry's rules inside the Core check's.
+    /// Analyzers the CLI does not run because a Core check already reports all their rules: running both would report
+    /// each finding twice. HardcodedCredentialAnalyzer (MLO401–404/407 in the IDE and <c>dotnet build</c>) ↔
+    /// CredentialCheck, which reads C# string literals through its own lexer; FloatingNuGetVersionAnalyzer (MLO210 on
+    /// the project files passed as AdditionalFiles) ↔ NuGetVersionCheck over the repository's MSBuild files. A test
+    /// keeps each entry's rules inside the Core check's.
     /// </summary>
-    internal static IReadOnlyList<Type> CoveredByCoreChecks { get; } = new[] { typeof(Analyzers.Rules.HardcodedCredentialAnalyzer) };
+    internal static IReadOnlyList<Type> CoveredByCoreChecks { get; } = new[]
+    {
+        typeof(Analyzers.Rules.HardcodedCredentialAnalyzer), typeof(Analyzers.Rules.FloatingNuGetVersionAnalyzer),
+    };
 
     private static readonly Lazy<ImmutableArray<DiagnosticAnalyzer>> analyzers = new(() =>
         typeof(MLOpsAnalyzer).Assembly.GetTypes()

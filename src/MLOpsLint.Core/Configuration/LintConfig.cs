@@ -49,8 +49,20 @@ public sealed class LintConfig
     public string RootDirectory { get; init; } = "";
 
     /// <summary>Sections of the configuration that feature areas read themselves (e.g. <c>environments</c>).</summary>
-    public IReadOnlyDictionary<string, TomlTable> Sections { get; init; } =
-        new Dictionary<string, TomlTable>(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlyDictionary<string, TomlTable> Sections
+    {
+        get => sections ?? NoSections.Value;
+        init => sections = value;
+    }
+
+    private readonly IReadOnlyDictionary<string, TomlTable>? sections;
+
+    /// <summary>Apart, so that a configuration without sections never loads Tomlyn: the IDE analyzers build one, and
+    /// compiler hosts before the .NET 10 SDK cannot load Tomlyn's System.Text.Json.</summary>
+    private static class NoSections
+    {
+        public static readonly IReadOnlyDictionary<string, TomlTable> Value = new Dictionary<string, TomlTable>(StringComparer.OrdinalIgnoreCase);
+    }
 
     public RuleOptions OptionsFor(RuleDescriptor rule) =>
         RuleOptionsById.TryGetValue(rule.Id, out var o) ? o : RuleOptions.Empty;

@@ -22,7 +22,7 @@ public class AnalyzerPackageTests
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AnalyzerPackage").Value!;
 
     [Fact]
-    public void Holds_exactly_the_analyzer_assemblies_and_nothing_for_lib()
+    public void Holds_exactly_the_analyzer_assemblies_the_build_targets_and_nothing_for_lib()
     {
         using var reader = new PackageArchiveReader(PackagePath);
         var entries = reader.GetFiles()
@@ -31,6 +31,7 @@ public class AnalyzerPackageTests
             .OrderBy(f => f, StringComparer.Ordinal);
 
         var expected = PackagedAssemblies.Select(a => "analyzers/dotnet/cs/" + a).Append("MLOpsLint.Analyzers.nuspec")
+            .Append("build/MLOpsLint.Analyzers.targets")
             .OrderBy(f => f, StringComparer.Ordinal);
         Assert.Equal(expected, entries);
     }
@@ -71,11 +72,14 @@ public class AnalyzerPackageTests
                 .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
                 .ToImmutableArray();
             var tree = CSharpSyntaxTree.ParseText("using Microsoft.ML;\nclass T { object A() => new MLContext(); }\n");
+            // the project file, as build/MLOpsLint.Analyzers.targets passes it: MLO210 must not need Tomlyn either
+            var project = new InMemoryAdditionalText("/src/App/App.csproj",
+                "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"Microsoft.ML\" Version=\"3.*\" /></ItemGroup></Project>\n");
             var diagnostics = await CSharpCompilation.Create("host-test", new[] { tree })
-                .WithAnalyzers(analyzers)
+                .WithAnalyzers(analyzers, new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(project)))
                 .GetAnalyzerDiagnosticsAsync();
 
-            Assert.Equal(new[] { "MLO303" }, diagnostics.Select(d => d.Id).ToArray());
+            Assert.Equal(new[] { "MLO210", "MLO303" }, diagnostics.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal).ToArray());
             Assert.Contains("MLOpsLint.Core", context.Requested); // the catalog was read through the host
             Assert.DoesNotContain(context.Requested, n => AnalyzerHost.Refused.Contains(n));
         }
@@ -84,6 +88,75 @@ public class AnalyzerPackageTests
             context.Unload();
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>
+    /// A real <c>dotnet build</c> of a project that references the package (from a folder feed, restored into a
+    /// package cache of its own, offline): build/MLOpsLint.Analyzers.targets passes the project file to the analyzers,
+    /// and MLO210 is reported on it at the version's line and column.
+    /// </summary>
+    [Fact]
+    public void A_build_with_the_package_reports_floating_versions_in_its_own_project_file()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "mlo-build-" + Guid.NewGuid().ToString("N"));
+        string feed = Path.Combine(root, "feed"), app = Path.Combine(root, "app");
+        Directory.CreateDirectory(feed);
+        Directory.CreateDirectory(app);
+        try
+        {
+            File.Copy(PackagePath, Path.Combine(feed, Path.GetFileName(PackagePath)));
+            string version;
+            using (var reader = new PackageArchiveReader(PackagePath)) version = reader.NuspecReader.GetVersion().ToNormalizedString();
+            File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="MLOpsLint.Analyzers" Version="{version}" PrivateAssets="all" />
+                  </ItemGroup>
+                  <ItemGroup Condition="'$(NeverSet)' == 'yes'">
+                    <PackageReference Include="Microsoft.ML" Version="3.*" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(app, "Lib.cs"), "public class Lib { }\n");
+            File.WriteAllText(Path.Combine(app, "nuget.config"),
+                $"<configuration><packageSources><clear /><add key=\"local\" value=\"{feed}\" /></packageSources></configuration>\n");
+            var psi = new System.Diagnostics.ProcessStartInfo("dotnet", "build --nologo -v q -p:TreatWarningsAsErrors=false")
+            {
+                WorkingDirectory = app,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            psi.Environment["NUGET_PACKAGES"] = Path.Combine(root, "packages"); // never the user's cache: the version does not change between builds
+            psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            psi.Environment["DOTNET_NOLOGO"] = "1";
+            using var build = System.Diagnostics.Process.Start(psi)!;
+            var stderr = build.StandardError.ReadToEndAsync();
+            string output = build.StandardOutput.ReadToEnd();
+            build.WaitForExit();
+            Assert.True(build.ExitCode == 0, output + stderr.Result);
+            Assert.Contains("App.csproj(7,55): warning MLO210: PackageReference 'Microsoft.ML' Version=\"3.*\" floats", output);
+        }
+        finally
+        {
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private sealed class InMemoryAdditionalText : AdditionalText
+    {
+        private readonly string text;
+
+        public InMemoryAdditionalText(string path, string text)
+        {
+            Path = path;
+            this.text = text;
+        }
+
+        public override string Path { get; }
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) =>
+            Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }
 
     /// <summary>Plays a compiler host: Roslyn and the framework are the host's, our assemblies come from the

@@ -11,7 +11,7 @@ public class CatFilePoolTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void Blobs_come_back_in_the_order_sent_with_their_own_content(int processes)
+    public async Task Blobs_come_back_in_the_order_sent_with_their_own_content(int processes)
     {
         using var repo = TempRepo.Git();
         for (int i = 0; i < 300; i++) repo.Write($"f{i:D3}.txt", $"file {i}\n" + new string('x', i * 7));
@@ -33,7 +33,7 @@ public class CatFilePoolTests
                 pool.Complete();
             });
             foreach (var (blob, content) in pool.Results()) results.Add((blob.Path, content == null ? null : System.Text.Encoding.UTF8.GetString(content.Bytes)));
-            walker.GetAwaiter().GetResult();
+            await walker;
         }
 
         var expected = blobs.Select(b => b.Path).ToList();
@@ -47,7 +47,7 @@ public class CatFilePoolTests
     }
 
     [Fact]
-    public void A_reader_that_stops_early_releases_the_walk_and_the_processes()
+    public async Task A_reader_that_stops_early_releases_the_walk_and_the_processes()
     {
         using var repo = TempRepo.Git();
         for (int i = 0; i < 50; i++) repo.Write($"f{i}.txt", new string('y', 20_000) + i);
@@ -71,7 +71,7 @@ public class CatFilePoolTests
             });
             Assert.Equal(3, pool.Results().Take(3).Count());
         }
-        Assert.True(Task.WhenAny(walker, Task.Delay(TimeSpan.FromSeconds(20))).GetAwaiter().GetResult() == walker, "the walker is still blocked");
+        Assert.True(await Task.WhenAny(walker, Task.Delay(TimeSpan.FromSeconds(20))) == walker, "the walker is still blocked");
         Assert.IsAssignableFrom<OperationCanceledException>(walker.Exception?.InnerException); // its next hand-off was refused
     }
 
