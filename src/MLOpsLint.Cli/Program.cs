@@ -74,7 +74,7 @@ internal static class Program
         var diff = new Option<bool>("--diff") { Description = "Print the fixes --fix would make as a unified diff on stdout and write nothing; exit 1 when there is something to fix." };
         var online = new Option<bool>("--online")
         {
-            Description = "Ask the NuGet feeds in NuGet.Config for the newest stable version of each package MLO210 reports, and name it in the fix (10 s at most; an unreachable feed is a warning). Off by default: without it nothing touches the network.",
+            Description = "Ask the NuGet feeds in NuGet.Config which stable version restore picks today for each package MLO210 reports (3.* -> the newest 3.x), and name it in the fix (10 s at most; an unreachable feed is a warning). Off by default: without it nothing touches the network.",
         };
         var since = new Option<string?>("--since") { Description = "With --history: only commits after REV (a commit, branch or tag).", HelpName = "REV" };
 

@@ -10,7 +10,7 @@ namespace MLOpsLint.Cli.Dependencies;
 
 /// <summary>
 /// <c>scan --online</c>: asks the NuGet feeds configured for the repository (NuGet.Config, found as restore finds it
-/// with <see cref="Settings.LoadDefaultSettings(string)"/>) for the newest stable version of each package id.
+/// with <see cref="Settings.LoadDefaultSettings(string)"/>) for the stable versions of each package id.
 /// Only ever constructed when the flag is given — the default scan never reaches this type, so it never touches the
 /// network. Every id is asked once per run (results are cached); the whole lookup has one time budget, and a feed
 /// that fails or does not answer in time becomes a warning, never an error.
@@ -21,7 +21,8 @@ internal sealed class OnlineVersionLookup : IDisposable
 
     private static int constructed;
 
-    private readonly ConcurrentDictionary<string, NuGetVersion?> cache = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Stable versions of each id across the feeds that answered, ascending; null when none has one.</summary>
+    private readonly ConcurrentDictionary<string, IReadOnlyList<NuGetVersion>?> cache = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string> failedSources = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<PackageSource> sources;
     private readonly TimeSpan budget;
@@ -57,7 +58,12 @@ internal sealed class OnlineVersionLookup : IDisposable
     /// The newest stable version of each id across the enabled feeds (null when no feed that answered has a stable
     /// version of it). Problems (unreachable feeds, the time budget running out) are added to <paramref name="warnings"/>.
     /// </summary>
-    public IReadOnlyDictionary<string, NuGetVersion?> NewestStable(IEnumerable<string> ids, ICollection<ScanDiagnostic> warnings)
+    public IReadOnlyDictionary<string, NuGetVersion?> NewestStable(IEnumerable<string> ids, ICollection<ScanDiagnostic> warnings) =>
+        StableVersions(ids, warnings).ToDictionary(kv => kv.Key, kv => kv.Value is { Count: > 0 } v ? v[v.Count - 1] : null, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every stable version of each id across the enabled feeds, ascending (null when no feed that answered
+    /// has one); problems go to <paramref name="warnings"/> as for <see cref="NewestStable"/>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<NuGetVersion>?> StableVersions(IEnumerable<string> ids, ICollection<ScanDiagnostic> warnings)
     {
         var wanted = ids.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         var missing = wanted.Where(id => !cache.ContainsKey(id)).ToArray();
@@ -88,12 +94,12 @@ internal sealed class OnlineVersionLookup : IDisposable
         var perSource = await Task.WhenAll(sources.Select(s => QuerySourceAsync(s, ids, token))).ConfigureAwait(false);
         foreach (var id in ids)
         {
-            NuGetVersion? best = null;
+            var all = new SortedSet<NuGetVersion>();
             foreach (var answers in perSource)
             {
-                if (answers.TryGetValue(id, out var v) && v != null && (best == null || v > best)) best = v;
+                if (answers.TryGetValue(id, out var v) && v != null) all.UnionWith(v);
             }
-            cache[id] = best;
+            cache[id] = all.Count > 0 ? all.ToArray() : null;
         }
         lock (warnings)
         {
@@ -105,9 +111,9 @@ internal sealed class OnlineVersionLookup : IDisposable
         }
     }
 
-    private async Task<Dictionary<string, NuGetVersion?>> QuerySourceAsync(PackageSource source, string[] ids, CancellationToken token)
+    private async Task<Dictionary<string, IReadOnlyList<NuGetVersion>?>> QuerySourceAsync(PackageSource source, string[] ids, CancellationToken token)
     {
-        var found = new Dictionary<string, NuGetVersion?>(StringComparer.OrdinalIgnoreCase);
+        var found = new Dictionary<string, IReadOnlyList<NuGetVersion>?>(StringComparer.OrdinalIgnoreCase);
         if (source.IsLocal && !Directory.Exists(source.Source))
         {
             failedSources.TryAdd(source.Name, $"cannot be reached: the folder {source.Source} does not exist");
@@ -125,9 +131,9 @@ internal sealed class OnlineVersionLookup : IDisposable
             var answers = await Task.WhenAll(ids.Select(async id =>
             {
                 var versions = await resource.GetAllVersionsAsync(id, cacheContext, NullLogger.Instance, token).ConfigureAwait(false);
-                return (id, newest: versions?.Where(v => !v.IsPrerelease).DefaultIfEmpty().Max());
+                return (id, stable: (IReadOnlyList<NuGetVersion>?)versions?.Where(v => !v.IsPrerelease).ToArray());
             })).ConfigureAwait(false);
-            foreach (var (id, newest) in answers) found[id] = newest;
+            foreach (var (id, stable) in answers) found[id] = stable;
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {

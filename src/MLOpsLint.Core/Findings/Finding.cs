@@ -68,6 +68,10 @@ public sealed record Finding
     /// </summary>
     public string? Subject { get; init; }
 
+    /// <summary>The version (or range) written for <see cref="Subject"/>, properties resolved, when there is one: for
+    /// MLO210, <c>scan --online</c> pins to the version restore picks for it today. Not shown, not fingerprinted.</summary>
+    public string? SubjectVersion { get; init; }
+
     /// <summary>A machine-applicable fix, where the rule has one.</summary>
     public TextEdit? Edit { get; init; }
 

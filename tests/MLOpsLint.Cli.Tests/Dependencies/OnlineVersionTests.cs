@@ -20,17 +20,18 @@ public class OnlineVersionTests
         + "  </ItemGroup>\n</Project>\n";
 
     [Fact]
-    public void Online_fix_names_the_newest_stable_version_in_the_feed()
+    public void Online_fix_pins_to_the_version_restore_picks_today_and_names_the_newest_where_nothing_was_written()
     {
         using var repo = TempRepo.Git();
         string feed = Path.Combine(repo.Root, "..", Path.GetFileName(repo.Root) + "-feed");
         try
         {
             Directory.CreateDirectory(feed);
-            foreach (var v in new[] { "2.9.0", "3.0.1", "3.0.0", "3.1.0-beta.1" }) WritePackage(feed, "Acme.ML", v);
-            foreach (var v in new[] { "1.0.0", "1.2.0", "2.0.0-rc.1" }) WritePackage(feed, "Acme.Data", v);
+            foreach (var v in new[] { "2.9.0", "3.0.1", "3.0.0", "3.1.0-beta.1", "4.0.0" }) WritePackage(feed, "Acme.ML", v);
+            foreach (var v in new[] { "1.0.0", "1.0.5", "1.2.0", "2.0.0-rc.1", "5.0.0" }) WritePackage(feed, "Acme.Data", v);
+            foreach (var v in new[] { "1.0.0", "2.0.0" }) WritePackage(feed, "Acme.Tools", v);
             repo.Write("NuGet.Config", Config(feed));
-            repo.Write("src/App/App.csproj", Project);
+            repo.Write("src/App/App.csproj", Project.Replace("  </ItemGroup>", "    <PackageReference Include=\"Acme.Tools\" />\n  </ItemGroup>"));
             repo.Write("src/Other/Other.csproj", Project);
             repo.Commit();
 
@@ -38,15 +39,35 @@ public class OnlineVersionTests
 
             Assert.Equal(1, exit);
             Assert.DoesNotContain("warning", stderr);
-            Assert.Contains("Version=\"3.0.1\" (3.0.1 is the newest stable version of Acme.ML on the configured NuGet feeds)", stdout);
-            Assert.Contains("Version=\"1.2.0\" (1.2.0 is the newest stable version of Acme.Data on the configured NuGet feeds)", stdout);
-            Assert.DoesNotContain("3.1.0-beta.1", stdout);
+            // 3.* floats to the newest 3.x (not 4.0.0, not the beta); (1.0,) takes the lowest above 1.0 (not 5.0.0)
+            Assert.Contains("Version=\"3.0.1\" (3.0.1 is what restore picks for 3.* from the configured NuGet feeds today)", stdout);
+            Assert.Contains("Version=\"1.0.5\" (1.0.5 is what restore picks for (1.0,) from the configured NuGet feeds today)", stdout);
+            Assert.Contains("Version=\"2.0.0\" /> (2.0.0 is the newest stable version of Acme.Tools on the configured NuGet feeds)", stdout);
+            Assert.DoesNotContain("4.0.0", stdout);
+            Assert.DoesNotContain("5.0.0", stdout);
             Assert.DoesNotContain("<version>", stdout);
         }
         finally
         {
             Directory.Delete(feed, recursive: true);
         }
+    }
+
+    [Fact]
+    public void A_range_nothing_on_the_feeds_satisfies_keeps_the_offline_advice()
+    {
+        using var repo = TempRepo.Folder();
+        string feed = Path.Combine(repo.Root, "feed");
+        Directory.CreateDirectory(feed);
+        WritePackage(feed, "Acme.ML", "2.0.0");
+        repo.Write("NuGet.Config", Config(feed));
+        repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"Acme.ML\" Version=\"3.*\" /></ItemGroup></Project>\n");
+
+        var (_, stdout, stderr) = Cli("scan", repo.Root, "--select", "MLO210", "--no-color", "--online");
+
+        Assert.DoesNotContain("warning", stderr);
+        Assert.Contains("pin it: Version=\"<version>\"", stdout);
+        Assert.DoesNotContain("2.0.0", stdout);
     }
 
     [Fact]

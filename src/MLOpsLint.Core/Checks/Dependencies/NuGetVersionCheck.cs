@@ -68,7 +68,7 @@ public sealed class NuGetVersionCheck : IRepositoryCheck
                 context.Report(new Finding(RuleCatalog.MLO210, doc.Path,
                     new SourceSpan(item.VersionLine, item.VersionColumn, item.VersionLine, item.VersionColumn + Math.Max(1, item.VersionLength)),
                     $"{item.ItemType} '{item.Id}' {attr}=\"{written}\"{(resolved != written ? $" ({resolved})" : "")} {Describe(kind)}")
-                { Subject = item.Id, FixHint = $"pin it: {attr}=\"<version>\" — a single version such as 1.2.3, or [1.2.3] for exactly that version (dotnet list package shows the one restored today)" });
+                { Subject = item.Id, SubjectVersion = resolved, FixHint = $"pin it: {attr}=\"<version>\" — a single version such as 1.2.3, or [1.2.3] for exactly that version (dotnet list package shows the one restored today)" });
             }
         }
     }
@@ -121,7 +121,7 @@ public sealed class NuGetVersionCheck : IRepositoryCheck
             var text = YamlText.ScalarText(version, doc.Lines);
             context.Report(new Finding(RuleCatalog.MLO210, doc.Path, DependencyPolicy.Span(doc, text.DocOffset(0), text.DocOffset(text.Length)),
                 $"Tool '{id.Value}' version \"{version.Value}\" in {doc.FileName} is not a single version")
-            { Subject = id.Value, FixHint = $"pin it: \"version\": \"<version>\" (dotnet tool list shows the installed version)" });
+            { Subject = id.Value, SubjectVersion = version.Value, FixHint = $"pin it: \"version\": \"<version>\" (dotnet tool list shows the installed version)" });
         }
     }
 }
