@@ -325,50 +325,17 @@ public sealed class DocumentSecrets
             }
         }
 
-        /// <summary><c>def connect(host, password="…")</c>, <c>def f(*, api_key: str = "…")</c>: a parameter's default is
-        /// one string literal between the <c>=</c> and the next <c>,</c> or <c>)</c> of a <c>def</c>'s parameter list.</summary>
+        /// <summary><c>def connect(host, password="…")</c>, <c>def f(*, api_key: str = "…")</c>: a parameter whose default
+        /// is one string literal.</summary>
         private void ParameterDefaults(PythonModule module, List<SecretMatch> matches)
         {
-            var tokens = module.Tokens;
-            string text = module.Text;
-            Dictionary<int, PyStringLiteral>? byStart = null;
-            for (int i = 0; i + 2 < tokens.Count; i++)
+            foreach (var function in module.Functions)
             {
-                if (!tokens[i].IsName(text, "def") || tokens[i + 1].Kind != PyTokenKind.Name || !tokens[i + 2].IsOp(text, "(")) continue;
-                int depth = 0;
-                string? parameter = null; // the current parameter's name (the first name after "(" or "," at depth 1)
-                bool expectName = true;
-                for (int j = i + 2; j < tokens.Count; j++)
+                foreach (var p in function.Parameters)
                 {
-                    var t = tokens[j];
-                    if (t.IsTrivia) continue;
-                    if (t.Kind == PyTokenKind.Op && t.Length == 1 && text[t.Start] is '(' or '[' or '{')
+                    if (p.DefaultLiteral is { IsFString: false } value && SecretNames.MayBeSecretName(p.Name, 0, p.Name.Length))
                     {
-                        depth++;
-                        continue;
-                    }
-                    if (t.Kind == PyTokenKind.Op && t.Length == 1 && text[t.Start] is ')' or ']' or '}')
-                    {
-                        if (--depth == 0) break;
-                        continue;
-                    }
-                    if (depth != 1) continue;
-                    if (t.IsOp(text, ","))
-                    {
-                        parameter = null;
-                        expectName = true;
-                    }
-                    else if (expectName && t.Kind == PyTokenKind.Name)
-                    {
-                        parameter = t.AsSpan(text).ToString();
-                        expectName = false;
-                    }
-                    else if (t.IsOp(text, "=") && parameter != null && j + 2 < tokens.Count && tokens[j + 1].Kind == PyTokenKind.String
-                        && (tokens[j + 2].IsOp(text, ",") || tokens[j + 2].IsOp(text, ")")))
-                    {
-                        if (!SecretNames.MayBeSecretName(parameter, 0, parameter.Length)) continue;
-                        byStart ??= module.StringLiterals.ToDictionary(s => s.Start);
-                        if (byStart.TryGetValue(tokens[j + 1].Start, out var value) && !value.IsFString) AddNamed(matches, parameter, new[] { value });
+                        AddNamed(matches, p.Name, new[] { value });
                     }
                 }
             }

@@ -832,6 +832,7 @@ internal sealed class ModuleParser
                     if (n < k && kinds[n] == PyTokenKind.Name)
                     {
                         string? annotation = null, dflt = null;
+                        PyStringLiteral? literal = null;
                         int m = n + 1;
                         int colon = -1, eq = -1;
                         for (int q = m; q < k; q = Skip(q))
@@ -840,8 +841,12 @@ internal sealed class ModuleParser
                             if (eq < 0 && IsOp(q, "=")) eq = q;
                         }
                         if (colon > 0) annotation = Join(colon + 1, eq > 0 ? eq : k);
-                        if (eq > 0) dflt = Join(eq + 1, k);
-                        list.Add(new PyParameter(Str(n), annotation, dflt, kind));
+                        if (eq > 0)
+                        {
+                            dflt = Join(eq + 1, k);
+                            if (eq + 2 == k) literal = literalAt[eq + 1]; // one token: not "a" "b", not an expression
+                        }
+                        list.Add(new PyParameter(Str(n), annotation, dflt, kind, literal));
                     }
                 }
                 s = k + 1;

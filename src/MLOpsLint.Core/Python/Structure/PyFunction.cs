@@ -42,4 +42,5 @@ public sealed class PyFunction : PyNode
 }
 
 /// <summary>A parameter: <c>x</c>, <c>x: int = 0</c>, <c>*args</c>, <c>**kwargs</c>.</summary>
-public sealed record PyParameter(string Name, string? Annotation, string? Default, PyArgumentKind Kind);
+/// <param name="DefaultLiteral">The default when it is one string literal (<c>password="…"</c>), else null.</param>
+public sealed record PyParameter(string Name, string? Annotation, string? Default, PyArgumentKind Kind, PyStringLiteral? DefaultLiteral = null);
