@@ -95,19 +95,19 @@ public static class SecretNames
         if (sb.Length > 0) yield return sb.ToString();
     }
 
-    /// <summary>A quick test before <see cref="Classify"/>: the name contains one of the fragments of secret words.</summary>
+    /// <summary>Lower-case pieces of every word <see cref="Classify"/> takes for a secret name (the provider names
+    /// <see cref="NamedSecret"/> reads, wandb and kaggle, come with a <c>key</c> or <c>token</c>): a name without one
+    /// is never a secret name. The prefilters and the readers' quick tests search for these.</summary>
+    public static readonly string[] Fragments = { "pass", "pwd", "pword", "secret", "token", "key", "credential", "bearer" };
+
+    /// <summary>A quick test before <see cref="Classify"/>: the name contains one of the <see cref="Fragments"/>.</summary>
     public static bool MayBeSecretName(string text, int start, int end)
     {
         for (int i = start; i + 3 <= end; i++)
         {
-            char c = (char)(text[i] | 0x20);
-            if (c is 'p' or 's' or 't' or 'k' or 'c' or 'b' or 'a')
+            foreach (string fragment in Fragments)
             {
-                if (Has(text, i, end, "pass") || Has(text, i, end, "pwd") || Has(text, i, end, "pword") || Has(text, i, end, "secret") || Has(text, i, end, "token")
-                    || Has(text, i, end, "key") || Has(text, i, end, "credential") || Has(text, i, end, "bearer"))
-                {
-                    return true;
-                }
+                if (Has(text, i, end, fragment)) return true;
             }
         }
         return false;

@@ -7,14 +7,10 @@ namespace MLOpsLint.Core.Secrets;
 /// cannot hold a secret costs one pass over its bytes and no string at all (a history scan reads ~100 MB of blobs,
 /// nearly all of them without a secret). Every secret any reader finds starts from a literal in the text: a token
 /// detector's keyword (<see cref="TokenScanner"/>) or a credential name, and every credential name contains one of
-/// <see cref="NameFragments"/> (<see cref="SecretNames"/>). No such literal in the bytes, no secret in the document.
+/// <see cref="SecretNames.Fragments"/>. No such literal in the bytes, no secret in the document.
 /// </summary>
 public static partial class SecretPrefilter
 {
-    /// <summary>Case-insensitive pieces of every word <see cref="SecretNames"/> classifies as a secret name (the
-    /// provider names <see cref="NamedSecret"/> reads, wandb and kaggle, come with a <c>key</c> or <c>token</c>).</summary>
-    internal static readonly string[] NameFragments = { "pass", "pwd", "pword", "secret", "token", "key", "credential", "bearer" };
-
     /// <summary>
     /// Each <see cref="TokenScanner"/> keyword → what the byte prefilter looks for instead: the keyword itself, the
     /// whole prefix its dispatcher requires (<c>gh</c> is only a GitHub token as <c>ghp_</c>, <c>gho_</c>…, so the common
@@ -55,7 +51,7 @@ public static partial class SecretPrefilter
     private const string UrlKeyword = "://";
 
     /// <summary>Name fragments (any case), then the token literals (exact case, checked after the folded match).</summary>
-    private static readonly string[] Searched = NameFragments
+    private static readonly string[] Searched = SecretNames.Fragments
         .Concat(KeywordLiterals.Values.SelectMany(v => v).Distinct(StringComparer.Ordinal))
         .ToArray();
 
@@ -104,29 +100,25 @@ public static partial class SecretPrefilter
     /// must lead to an authority with an <c>@</c>.</summary>
     private static bool Accept(ReadOnlySpan<byte> text, int literal, int at)
     {
-        if (literal < NameFragments.Length) return true;
+        if (literal < SecretNames.Fragments.Length) return true;
         var expected = SearchedBytes[literal];
         if (!text.Slice(at, expected.Length).SequenceEqual(expected)) return false;
         return Searched[literal] != UrlKeyword || UrlMayHoldCredentials(text, at);
     }
 
-    /// <summary>A <c>scheme://</c> (at <paramref name="at"/>) whose authority — up to the first <c>/ ? #</c> or a
-    /// character that ends a URL in text — holds an <c>@</c>: the only shape in which the URL detector reports a
-    /// password. Bounded like the detector (2,048 characters, at most 3 UTF-8 bytes each).</summary>
+    /// <summary>A <c>scheme://</c> (at <paramref name="at"/>) whose authority holds an <c>@</c>: the only shape in
+    /// which the URL detector reports a password (a token in the query string is reported under a credential name,
+    /// which the name fragments find). The authority ends where the detector's does, and is read as far (at most 3
+    /// UTF-8 bytes a character; a byte outside ASCII, cast to a character, never ends it).</summary>
     private static bool UrlMayHoldCredentials(ReadOnlySpan<byte> utf8, int at)
     {
-        int limit = Math.Min(utf8.Length, at + 3 + 3 * 2048);
+        int limit = Math.Min(utf8.Length, at + 3 + 3 * TokenScanner.UrlAuthorityLimit);
         for (int i = at + 3; i < limit; i++)
         {
             byte c = utf8[i];
             if (c == '@') return true;
-            if (c is (byte)'/' or (byte)'?' or (byte)'#' or (byte)'"' or (byte)'\'' or (byte)'`' or (byte)'<' or (byte)'>'
-                or (byte)'\\' or (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)')' or (byte)']')
-            {
-                return false;
-            }
+            if (TokenScanner.EndsUrlAuthority((char)c)) return false;
         }
         return false;
     }
-
 }

@@ -12,7 +12,6 @@ namespace MLOpsLint.Core.Secrets;
 /// </summary>
 public static partial class SecretPrefilter
 {
-
     public static bool MayHoldSecret(string text)
     {
         // one lower-cased copy (in a pooled buffer: a history scan lowers ~100 MB), searched with ordinal, vectorised
@@ -41,7 +40,7 @@ public static partial class SecretPrefilter
     /// classifies as a secret name.</summary>
     private static bool MayHoldNamedSecret(string text, ReadOnlySpan<char> lower)
     {
-        foreach (string fragment in NameFragments)
+        foreach (string fragment in SecretNames.Fragments)
         {
             int at = 0;
             while (at < lower.Length)

@@ -621,12 +621,12 @@ public static class TokenScanner
         string scheme = s.Sub(schemeStart, at);
         int authStart = at + 3;
         int i = authStart;
-        int limit = Math.Min(s.End, authStart + 2048);
+        int limit = Math.Min(s.End, authStart + UrlAuthorityLimit);
         int at2 = -1;
         while (i < limit)
         {
             char c = s.Text[i];
-            if (c == '/' || c == '?' || c == '#' || IsUrlTerminator(c)) break;
+            if (EndsUrlAuthority(c)) break;
             if (c == '@') at2 = i;
             i++;
         }
@@ -695,6 +695,12 @@ public static class TokenScanner
         }
         return h.EndsWith(".example", StringComparison.Ordinal) || h.EndsWith(".test", StringComparison.Ordinal) || h.EndsWith(".invalid", StringComparison.Ordinal);
     }
+
+    /// <summary>How far past <c>://</c> the URL detector reads (characters).</summary>
+    internal const int UrlAuthorityLimit = 2048;
+
+    /// <summary>A character that ends a URL's authority (<c>user:password@host:port</c>) for the URL detector.</summary>
+    internal static bool EndsUrlAuthority(char c) => c == '/' || c == '?' || c == '#' || IsUrlTerminator(c);
 
     private static bool IsUrlTerminator(char c) => c is '"' or '\'' or '`' or '<' or '>' or '\\' or ' ' or '\t' or '\n' or '\r' or ')' or ']';
 

@@ -177,7 +177,7 @@ public class SecretPrefilterTests
             // either the prefilter searches literals that contain the keyword, or a name fragment covers it
             bool covered = literals.Length > 0
                 ? literals.All(l => l.Contains(keyword, StringComparison.Ordinal))
-                : SecretPrefilter.NameFragments.Any(f => keyword.Contains(f, StringComparison.OrdinalIgnoreCase) || ("p" + keyword).Contains(f, StringComparison.OrdinalIgnoreCase) || ("b" + keyword).Contains(f, StringComparison.OrdinalIgnoreCase));
+                : SecretNames.Fragments.Any(f => keyword.Contains(f, StringComparison.OrdinalIgnoreCase) || ("p" + keyword).Contains(f, StringComparison.OrdinalIgnoreCase) || ("b" + keyword).Contains(f, StringComparison.OrdinalIgnoreCase));
             Assert.True(covered, $"{keyword}: the byte prefilter would miss it");
         }
     }
