@@ -34,6 +34,19 @@ public sealed class Linter
         var times = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var perDocument = new List<Finding>[documents.Count];
         var diagnostics = new ConcurrentBag<(int Order, ScanDiagnostic Diagnostic)>();
+        void Each(int count, Action<int> body)
+        {
+            // a caller that parallelises itself (the history scan checks batches side by side): no loop machinery
+            if (maxParallelism == 1)
+            {
+                for (int i = 0; i < count; i++) body(i);
+                return;
+            }
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, body);
+        }
+        void Timed(object check, long t0) =>
+            times.AddOrUpdate(check.GetType().Name, System.Diagnostics.Stopwatch.GetTimestamp() - t0, (_, v) => v + System.Diagnostics.Stopwatch.GetTimestamp() - t0);
+
         void CheckDocument(int i)
         {
             var doc = documents[i];
@@ -46,14 +59,12 @@ public sealed class Linter
                     {
                         long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                         check.Check(doc, context);
-                        times.AddOrUpdate(check.GetType().Name, System.Diagnostics.Stopwatch.GetTimestamp() - t0, (_, v) => v + System.Diagnostics.Stopwatch.GetTimestamp() - t0);
+                        Timed(check, t0);
                     }
                 }
                 catch (Exception e)
                 {
-                    context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error,
-                        $"internal error in {check.GetType().Name}: {e.GetType().Name}: {e.Message} (please report this; the rest of the scan went on)",
-                        doc.Path));
+                    context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(check, e), doc.Path));
                 }
             }
             // the document's parsed module is garbage from here on: repository checks read compact summaries
@@ -61,15 +72,7 @@ public sealed class Linter
             perDocument[i] = context.Findings.ToList();
             foreach (var d in context.Diagnostics) diagnostics.Add((i, d));
         }
-        if (maxParallelism == 1)
-        {
-            // a caller that parallelises itself (the history scan checks batches side by side): no loop machinery
-            for (int i = 0; i < documents.Count; i++) CheckDocument(i);
-        }
-        else
-        {
-            Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, CheckDocument);
-        }
+        Each(documents.Count, CheckDocument);
 
         var all = new List<Finding>(perDocument.Sum(l => l.Count));
         foreach (var l in perDocument) all.AddRange(l);
@@ -82,23 +85,15 @@ public sealed class Linter
             {
                 long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                 check.Check(snapshot, context);
-                times.AddOrUpdate(check.GetType().Name, System.Diagnostics.Stopwatch.GetTimestamp() - t0, (_, v) => v + System.Diagnostics.Stopwatch.GetTimestamp() - t0);
+                Timed(check, t0);
             }
             catch (Exception e)
             {
-                context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error,
-                    $"internal error in {check.GetType().Name}: {e.GetType().Name}: {e.Message} (please report this; the rest of the scan went on)"));
+                context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(check, e)));
             }
         }
-        if (maxParallelism == 1)
-        {
-            for (int c = 0; c < repoChecks.Length; c++) CheckRepository(c);
-        }
-        else
-        {
-            // side by side: a short scan is mostly these checks' first (unoptimised) calls, which overlap on other cores
-            Parallel.For(0, repoChecks.Length, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, CheckRepository);
-        }
+        // side by side: a short scan is mostly these checks' first (unoptimised) calls, which overlap on other cores
+        Each(repoChecks.Length, CheckRepository);
         foreach (var context in repoContexts)
         {
             all.AddRange(context.Findings);
@@ -142,6 +137,9 @@ public sealed class Linter
             CheckTimes = times.ToDictionary(kv => kv.Key, kv => TimeSpan.FromSeconds(kv.Value / (double)System.Diagnostics.Stopwatch.Frequency)),
         };
     }
+
+    private static string InternalError(object check, Exception e) =>
+        $"internal error in {check.GetType().Name}: {e.GetType().Name}: {e.Message} (please report this; the rest of the scan went on)";
 
     public static int Compare(Finding a, Finding b)
     {
