@@ -55,14 +55,9 @@ internal sealed class OnlineVersionLookup : IDisposable
     public IReadOnlyList<PackageSource> Sources => sources;
 
     /// <summary>
-    /// The newest stable version of each id across the enabled feeds (null when no feed that answered has a stable
-    /// version of it). Problems (unreachable feeds, the time budget running out) are added to <paramref name="warnings"/>.
+    /// Every stable version of each id across the enabled feeds, ascending (null when no feed that answered has one).
+    /// Problems (unreachable feeds, the time budget running out) are added to <paramref name="warnings"/>.
     /// </summary>
-    public IReadOnlyDictionary<string, NuGetVersion?> NewestStable(IEnumerable<string> ids, ICollection<ScanDiagnostic> warnings) =>
-        StableVersions(ids, warnings).ToDictionary(kv => kv.Key, kv => kv.Value is { Count: > 0 } v ? v[v.Count - 1] : null, StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Every stable version of each id across the enabled feeds, ascending (null when no feed that answered
-    /// has one); problems go to <paramref name="warnings"/> as for <see cref="NewestStable"/>.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<NuGetVersion>?> StableVersions(IEnumerable<string> ids, ICollection<ScanDiagnostic> warnings)
     {
         var wanted = ids.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();

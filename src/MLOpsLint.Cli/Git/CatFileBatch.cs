@@ -103,12 +103,13 @@ internal sealed class CatFileBatch : IDisposable
 
     private string ExitNote() => process.HasExited ? $" (exit code {process.ExitCode})" : "";
 
-    /// <summary>Stops git at once, with answers still unread (the scan is ending early).</summary>
-    public void Abort()
+    /// <summary>Stops git, with answers still unread (the scan is ending early), after waiting <paramref name="graceMs"/>
+    /// for it to exit by itself.</summary>
+    public void Abort(int graceMs = 0)
     {
         try
         {
-            if (!process.HasExited) process.Kill();
+            if (!process.WaitForExit(graceMs)) process.Kill();
         }
         catch (InvalidOperationException)
         {
@@ -118,13 +119,7 @@ internal sealed class CatFileBatch : IDisposable
     public void Dispose()
     {
         EndRequests();
-        try
-        {
-            if (!process.WaitForExit(2000)) process.Kill();
-        }
-        catch (InvalidOperationException)
-        {
-        }
+        Abort(graceMs: 2000); // git answers what is left and exits; one that has not after two seconds is stopped
         process.Dispose();
     }
 }

@@ -81,14 +81,14 @@ public class OnlineVersionTests
         using var lookup = new OnlineVersionLookup(repo.Root);
         var warnings = new List<ScanDiagnostic>();
 
-        var first = lookup.NewestStable(new[] { "Acme.ML", "acme.ml", "Acme.ML", "Missing.Package" }, warnings);
-        var second = lookup.NewestStable(new[] { "ACME.ML" }, warnings);
+        var first = lookup.StableVersions(new[] { "Acme.ML", "acme.ml", "Acme.ML", "Missing.Package" }, warnings);
+        var second = lookup.StableVersions(new[] { "ACME.ML" }, warnings);
 
         Assert.Empty(warnings);
         Assert.Equal(2, lookup.Queries);
-        Assert.Equal("1.0.0", first["Acme.ML"]?.ToNormalizedString());
+        Assert.Equal(new[] { "1.0.0" }, first["Acme.ML"]!.Select(v => v.ToNormalizedString()));
         Assert.Null(first["Missing.Package"]);
-        Assert.Equal("1.0.0", second["ACME.ML"]?.ToNormalizedString());
+        Assert.Equal(new[] { "1.0.0" }, second["ACME.ML"]!.Select(v => v.ToNormalizedString()));
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public class OnlineVersionTests
             var warnings = new List<ScanDiagnostic>();
             var clock = System.Diagnostics.Stopwatch.StartNew();
 
-            var found = lookup.NewestStable(new[] { "Acme.ML" }, warnings);
+            var found = lookup.StableVersions(new[] { "Acme.ML" }, warnings);
 
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"took {clock.Elapsed}");
             Assert.Null(found["Acme.ML"]);
