@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -30,29 +31,34 @@ public sealed class FloatingNuGetVersionAnalyzer : MLOpsAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
-    protected override void Register(AnalysisContext context) => context.RegisterAdditionalFileAction(Analyze);
+    protected override void Register(AnalysisContext context) => context.RegisterCompilationStartAction(start =>
+    {
+        // the MSBuild files are judged together once per compilation, then each file gets its own findings
+        var findings = new Lazy<ILookup<string, Core.Findings.Finding>>(() => Judge(start.Options.AdditionalFiles, start.CancellationToken));
+        start.RegisterAdditionalFileAction(file => Report(file, findings.Value));
+    });
 
-    private static void Analyze(AdditionalFileAnalysisContext context)
+    private static ILookup<string, Core.Findings.Finding> Judge(ImmutableArray<AdditionalText> files, CancellationToken cancellation)
+    {
+        var documents = new Dictionary<string, SourceDocument>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (!IsMSBuild(file.Path) || documents.ContainsKey(file.Path) || file.GetText(cancellation) is not { } text) continue;
+            documents.Add(file.Path, SourceDocument.FromText(file.Path, text.ToString()));
+        }
+        var check = new CheckContext(LintConfig.Default);
+        if (documents.Count > 0) new NuGetVersionCheck().Check(new RepositorySnapshot(documents.Values.ToList()), check);
+        // a finding's path is its document's (separators made '/'): back to the file's own path
+        var byDocument = documents.ToDictionary(kv => kv.Value.Path, kv => kv.Key, StringComparer.Ordinal);
+        return check.Findings.Where(f => byDocument.ContainsKey(f.Path)).ToLookup(f => byDocument[f.Path], StringComparer.Ordinal);
+    }
+
+    private static void Report(AdditionalFileAnalysisContext context, ILookup<string, Core.Findings.Finding> findings)
     {
         var file = context.AdditionalFile;
-        if (!IsMSBuild(file.Path)) return;
-        var documents = new List<SourceDocument>();
-        SourceDocument? self = null;
-        foreach (var other in context.Options.AdditionalFiles)
+        if (!findings.Contains(file.Path) || file.GetText(context.CancellationToken) is not { } own) return;
+        foreach (var finding in findings[file.Path])
         {
-            if (!IsMSBuild(other.Path) || other.GetText(context.CancellationToken) is not { } text) continue;
-            var document = SourceDocument.FromText(other.Path, text.ToString());
-            if (documents.Any(d => d.Path == document.Path)) continue; // listed twice
-            documents.Add(document);
-            if (string.Equals(other.Path, file.Path, StringComparison.Ordinal)) self = document;
-        }
-        if (self == null || file.GetText(context.CancellationToken) is not { } own) return;
-
-        var check = new CheckContext(LintConfig.Default);
-        new NuGetVersionCheck().Check(new RepositorySnapshot(documents), check);
-        foreach (var finding in check.Findings)
-        {
-            if (finding.Path != self.Path) continue;
             var span = finding.Span;
             var lines = new LinePositionSpan(
                 new LinePosition(Math.Max(0, span.StartLine - 1), Math.Max(0, span.StartColumn - 1)),

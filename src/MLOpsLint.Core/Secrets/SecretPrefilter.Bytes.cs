@@ -55,11 +55,11 @@ public static partial class SecretPrefilter
         .Concat(KeywordLiterals.Values.SelectMany(v => v).Distinct(StringComparer.Ordinal))
         .ToArray();
 
-    private static readonly LiteralFinder Finder = new(
-        Searched.Select(s => Encoding.ASCII.GetBytes(s).Select(b => (byte)(b | 0x20)).ToArray()).ToArray(),
-        Searched.Select(BucketOf).ToArray());
-
     private static readonly byte[][] SearchedBytes = Searched.Select(s => Encoding.ASCII.GetBytes(s)).ToArray();
+
+    private static readonly LiteralFinder Finder = new(
+        SearchedBytes.Select(bytes => bytes.Select(b => (byte)(b | 0x20)).ToArray()).ToArray(),
+        Searched.Select(BucketOf).ToArray());
 
     private static readonly byte[][] NonAsciiFolds = FoldsToAscii.Select(c => Encoding.UTF8.GetBytes(c)).ToArray();
 
