@@ -51,7 +51,7 @@ internal static class ScanRunner
 
         if (options.Mode == ScanMode.History)
         {
-            return Git.GitCliRepository.RememberingLocations(() => RunHistory(options, path, config, baseline, linter, warnings, progress));
+            return RunHistory(options, path, config, baseline, linter, warnings, progress);
         }
 
         IReadOnlyList<Core.Documents.SourceDocument> documents;
@@ -112,9 +112,11 @@ internal static class ScanRunner
         ScanOptions options, string path, LintConfig config, BaselineFile? baseline, Linter linter, List<ScanDiagnostic> warnings, Action<string>? progress)
     {
         progress?.Invoke("walking history…");
-        string top = Git.GitRepository.TopLevel(path);
+        // git is asked where the repository is once: for the configuration here and for the walk
+        var located = Git.GitCli.IsAvailable ? Git.GitCliRepository.Locate(path) : null;
+        string top = located?.Root ?? Git.GitRepository.TopLevel(path);
         var rootEditorConfig = new[] { System.IO.Path.Combine(top, ".editorconfig") }.Where(File.Exists);
-        var history = Git.HistoryScan.Run(path, options.Since, WithEditorConfig(config, top, rootEditorConfig, warnings), linter, progress);
+        var history = Git.HistoryScan.Run(path, located, options.Since, WithEditorConfig(config, top, rootEditorConfig, warnings), linter, progress);
         var hr = history.Lint;
         var kept = baseline == null ? hr.Findings : hr.Findings.Where(f => !baseline.Contains(f)).ToArray();
         var all = warnings.Select(w => RelativeTo(history.Root, w)).Concat(hr.Diagnostics).ToArray();

@@ -17,37 +17,9 @@ internal sealed record GitTreeEntry(string Mode, string Sha, string Path);
 /// </summary>
 internal static class GitCliRepository
 {
-    /// <summary>Answers of <see cref="Locate"/> while <see cref="RememberingLocations"/> runs, by path.</summary>
-    [ThreadStatic]
-    private static Dictionary<string, GitLocation?>? remembered;
-
-    /// <summary>Runs <paramref name="scan"/> with <see cref="Locate"/> asking git once per path: a history scan asks
-    /// where the repository is for its configuration and again for its walk. Only for the length of one scan, as a
-    /// later scan of the same path may find a repository made or removed in between.</summary>
-    public static T RememberingLocations<T>(Func<T> scan)
-    {
-        var outer = remembered;
-        remembered ??= new Dictionary<string, GitLocation?>(StringComparer.Ordinal);
-        try
-        {
-            return scan();
-        }
-        finally
-        {
-            remembered = outer;
-        }
-    }
-
     /// <summary>The repository around <paramref name="path"/>, or null when git does not give a plain answer (not a
     /// repository, a path inside .git, a repository git refuses to read).</summary>
     public static GitLocation? Locate(string path)
-    {
-        if (remembered == null) return Ask(path);
-        if (!remembered.TryGetValue(path, out var at)) remembered[path] = at = Ask(path);
-        return at;
-    }
-
-    private static GitLocation? Ask(string path)
     {
         var (code, output) = Run(new[] { "-C", path, "rev-parse", "--is-bare-repository", "--absolute-git-dir", "--show-toplevel" });
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);

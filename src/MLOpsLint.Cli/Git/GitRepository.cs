@@ -39,10 +39,10 @@ internal static class GitRepository
         return repo;
     }
 
-    /// <summary>The repository root for a path (for configuration lookups before the repository is opened).</summary>
+    /// <summary>The repository root for a path, read with LibGit2Sharp (for configuration lookups before a history walk
+    /// without the git executable; with it, <see cref="GitCliRepository.Locate"/> answers).</summary>
     public static string TopLevel(string path)
     {
-        if (GitCli.IsAvailable && GitCliRepository.Locate(path) is { } at) return at.Root;
         using var repo = Open(path, "--history", allowBare: true);
         return Root(repo);
     }

@@ -51,11 +51,13 @@ internal static class HistoryScan
         return narrowed;
     }
 
-    public static Result Run(string scanPath, string? since, LintConfig config, Linter linter, Action<string>? progress)
+    /// <param name="located">Where git says the repository is (<see cref="GitCliRepository.Locate"/>), or null to walk
+    /// with LibGit2Sharp (no git executable, or git gave no plain answer).</param>
+    public static Result Run(string scanPath, GitLocation? located, string? since, LintConfig config, Linter linter, Action<string>? progress)
     {
         config = ForHistory(config);
         var clock = Stopwatch.StartNew();
-        if (GitCli.IsAvailable && GitCliRepository.Locate(scanPath) is { } at)
+        if (located is { } at)
         {
             // the attributes are read (two more git commands) while the walk gets going
             var attributes = Task.Run(() => HeadAttributes(at.GitDir));
