@@ -127,7 +127,7 @@ public sealed class HardcodedCredentialAnalyzer : MLOpsAnalyzer
             properties[VariableProperty] = VariableName(name ?? m.Name, m);
             if (whole) properties[WholeLiteralProperty] = "true";
             context.ReportDiagnostic(Diagnostic.Create(descriptor, Location.Create(context.Tree, span), properties.ToImmutable(),
-                Message(m, name ?? m.Name, secret)));
+                SecretMessages.For(m, name ?? m.Name, secret)));
         }
     }
 
@@ -205,6 +205,4 @@ public sealed class HardcodedCredentialAnalyzer : MLOpsAnalyzer
         }
         return match.Type.EnvironmentVariable;
     }
-
-    internal static string Message(SecretMatch m, string? name, string secret) => SecretMessages.For(m, name, secret);
 }

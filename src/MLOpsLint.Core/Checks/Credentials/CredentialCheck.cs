@@ -43,7 +43,7 @@ public sealed class CredentialCheck : IDocumentCheck
             var rule = RuleFor(s);
             if (!context.IsEnabled(rule)) continue;
             if (keyFile && rule == RuleCatalog.MLO402) continue; // the file itself is the finding (MLO405)
-            context.Report(new Finding(rule, document.Path, Widen(s.Span, hulls), Message(s))
+            context.Report(new Finding(rule, document.Path, Widen(s.Span, hulls), SecretMessages.For(s.Match, s.Match.Name, s.Value, s.InNotebookOutput))
             {
                 IsSensitive = true,
                 FingerprintContent = FingerprintOf(s),
@@ -103,8 +103,6 @@ public sealed class CredentialCheck : IDocumentCheck
         string hash = Fingerprints.Hash("mlops-lint secret\n" + s.Value).Substring(0, 3);
         return $"{s.Match.Type.Id}|{s.Match.Name}|{Redaction.Redact(s.Value)}|{s.Value.Length}|{hash}|{(s.InNotebookOutput ? "output" : "")}";
     }
-
-    internal static string Message(LocatedSecret s) => SecretMessages.For(s.Match, s.Match.Name, s.Value, s.InNotebookOutput);
 
     internal static string FixFor(LocatedSecret s, DocumentKind kind)
     {
