@@ -57,7 +57,7 @@ internal sealed class CatFileBatch : IDisposable
 
     /// <summary>The next answer: the blob's size and its content (all of it up to <paramref name="maxBytes"/>, else its
     /// first <paramref name="headBytes"/>), or null when the object is missing or not a blob (a broken repository).</summary>
-    public (long Size, byte[] Content, bool Complete)? Read(long maxBytes, int headBytes)
+    public BlobContent? Read(long maxBytes, int headBytes)
     {
         string header = ReadLine() ?? throw new IOException("git cat-file ended early" + ExitNote());
         // "<sha> <type> <size>" or "<sha> missing"
@@ -75,7 +75,7 @@ internal sealed class CatFileBatch : IDisposable
         var content = new byte[keep];
         output.ReadExactly(content, 0, keep);
         Skip(size - keep + 1); // the rest, and the newline after the content
-        return isBlob ? (size, content, complete) : null;
+        return isBlob ? new BlobContent(size, content, complete) : null;
     }
 
     private string? ReadLine()

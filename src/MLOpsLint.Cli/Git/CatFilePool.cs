@@ -83,7 +83,7 @@ internal sealed class CatFilePool : IDisposable
                 var contents = new List<(HistoryBlob, BlobContent?)>(chunk.Count);
                 foreach (var b in chunk)
                 {
-                    contents.Add((b, cats[i].Read(maxBytes, headBytes) is var (size, content, complete) ? new BlobContent(size, content, complete) : null));
+                    contents.Add((b, cats[i].Read(maxBytes, headBytes)));
                 }
                 read[i].Add(contents, stop.Token);
             }
