@@ -61,7 +61,7 @@ public class ActionTests
 
         var detect = RunStep(shellSteps[0], env, work.Root);
         Assert.Equal(0, detect.Code);
-        Assert.Contains("found=true", File.ReadAllText(output)); // this machine has an SDK >= 8
+        Assert.Contains("found=true", File.ReadAllText(output)); // this machine has an SDK >= 10
 
         var build = RunStep(shellSteps[1], env, work.Root);
         Assert.True(build.Code == 0, build.Output);
