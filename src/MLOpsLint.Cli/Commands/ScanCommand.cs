@@ -52,7 +52,7 @@ internal static class ScanCommand
         if (options.Verbose && outcome.History is { Timing.Length: > 0 } h) stderr.WriteLine("mlops-lint: note: " + h.Timing);
         if (options.Verbose && result.CheckTimes.Count > 0)
         {
-            stderr.WriteLine("mlops-lint: note: time per check (CPU, summed over threads): " + string.Join(", ",
+            stderr.WriteLine("mlops-lint: note: CPU time (summed over threads; each check, parse and decode charged its own share): " + string.Join(", ",
                 result.CheckTimes.OrderByDescending(kv => kv.Value).Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value.TotalSeconds:0.000} s"))));
             // the heap is what made large scans slow (every parsed module kept alive): show what the collector cost
             stderr.WriteLine(FormattableString.Invariant(

@@ -1,3 +1,4 @@
+using MLOpsLint.Core.Engine;
 using MLOpsLint.Core.Text;
 
 namespace MLOpsLint.Core.Documents;
@@ -86,7 +87,8 @@ public sealed class SourceDocument
         {
             if (lines == null)
             {
-                var l = new LineIndex(Text);
+                var decodedText = Text;
+                var l = ScanProfile.Measure("index lines", () => new LineIndex(decodedText));
                 lock (gate)
                 {
                     lines ??= l;
@@ -137,7 +139,7 @@ public sealed class SourceDocument
                 return (T)existing;
             }
         }
-        var created = factory(this);
+        var created = ScanProfile.Measure(FormName<T>.Value, () => factory(this));
         lock (gate)
         {
             cache ??= new Dictionary<Type, object>();
@@ -164,7 +166,9 @@ public sealed class SourceDocument
             }
             if (HasText)
             {
-                text = TextDecoder.Decode(Content.Span, out encoding);
+                var (decodedText, kind) = ScanProfile.Measure("decode text", () => (TextDecoder.Decode(Content.Span, out var k), k));
+                text = decodedText;
+                encoding = kind;
             }
             else
             {
@@ -176,4 +180,10 @@ public sealed class SourceDocument
     }
 
     public override string ToString() => Path;
+
+    private static class FormName<T>
+    {
+        // a nested form is named with its owner (DocumentSecrets.Cache): "Cache" alone says nothing
+        public static readonly string Value = "parse " + (typeof(T).DeclaringType is { } owner ? owner.Name + "." : "") + typeof(T).Name;
+    }
 }

@@ -31,7 +31,8 @@ public sealed class Linter
         var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var documents = snapshot.Documents;
 
-        var times = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var profile = new ScanProfile();
+        var docCheckNames = docChecks.Select(c => "check " + c.GetType().Name).ToArray();
         var perDocument = new List<Finding>[documents.Count];
         var diagnostics = new ConcurrentBag<(int Order, ScanDiagnostic Diagnostic)>();
         void Each(int count, Action<int> body)
@@ -44,22 +45,20 @@ public sealed class Linter
             }
             Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, body);
         }
-        void Timed(object check, long t0) =>
-            times.AddOrUpdate(check.GetType().Name, System.Diagnostics.Stopwatch.GetTimestamp() - t0, (_, v) => v + System.Diagnostics.Stopwatch.GetTimestamp() - t0);
 
         void CheckDocument(int i)
         {
             var doc = documents[i];
             var context = new CheckContext(config);
-            foreach (var check in docChecks)
+            var outer = profile.Enter();
+            for (int c = 0; c < docChecks.Length; c++)
             {
+                var check = docChecks[c];
                 try
                 {
                     if (check.AppliesTo(doc))
                     {
-                        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                        check.Check(doc, context);
-                        Timed(check, t0);
+                        ScanProfile.Measure(docCheckNames[c], () => check.Check(doc, context));
                     }
                 }
                 catch (Exception e)
@@ -67,6 +66,7 @@ public sealed class Linter
                     context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(check, e), doc.Path));
                 }
             }
+            ScanProfile.Restore(outer);
             // the document's parsed module is garbage from here on: repository checks read compact summaries
             doc.ReleaseTransient();
             perDocument[i] = context.Findings.ToList();
@@ -81,15 +81,18 @@ public sealed class Linter
         {
             var check = repoChecks[c];
             var context = repoContexts[c] = new CheckContext(config);
+            var outer = profile.Enter();
             try
             {
-                long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                check.Check(snapshot, context);
-                Timed(check, t0);
+                ScanProfile.Measure("check " + check.GetType().Name, () => check.Check(snapshot, context));
             }
             catch (Exception e)
             {
                 context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(check, e)));
+            }
+            finally
+            {
+                ScanProfile.Restore(outer);
             }
         }
         // side by side: a short scan is mostly these checks' first (unoptimised) calls, which overlap on other cores
@@ -134,7 +137,7 @@ public sealed class Linter
         return new LintResult(final, diags, documents.Count, suppressed, baselined)
         {
             BytesScanned = documents.Sum(d => d.Size),
-            CheckTimes = times.ToDictionary(kv => kv.Key, kv => TimeSpan.FromSeconds(kv.Value / (double)System.Diagnostics.Stopwatch.Frequency)),
+            CheckTimes = profile.Snapshot(),
         };
     }
 
