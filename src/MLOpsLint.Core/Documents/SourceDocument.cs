@@ -129,6 +129,20 @@ public sealed class SourceDocument
         }
     }
 
+    /// <summary>Drops the decoded text and its line index; the bytes stay, and the text is decoded again if asked for.
+    /// The engine calls it when the document's own checks are done (with <see cref="ReleaseTransient"/>): the text of a
+    /// Python file is twice its bytes, and holding every document's text is what made memory grow with the bytes of the
+    /// repository. What comes later (repository checks, <c># noqa</c>, fingerprints) reads a few documents again.</summary>
+    public void ReleaseText()
+    {
+        lock (gate)
+        {
+            text = null;
+            lines = null;
+            decoded = false;
+        }
+    }
+
     private T GetOrAdd<T>(ref Dictionary<Type, object>? cache, Func<SourceDocument, T> factory)
         where T : class
     {

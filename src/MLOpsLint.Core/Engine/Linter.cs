@@ -67,8 +67,9 @@ public sealed class Linter
                 }
             }
             ScanProfile.Restore(outer);
-            // the document's parsed module is garbage from here on: repository checks read compact summaries
+            // the document's parsed module and text are garbage from here on: repository checks read compact summaries
             doc.ReleaseTransient();
+            doc.ReleaseText();
             perDocument[i] = context.Findings.ToList();
             foreach (var d in context.Diagnostics) diagnostics.Add((i, d));
         }
