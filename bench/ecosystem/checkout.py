@@ -68,7 +68,7 @@ def materialise(repo, eco_dir, snapshot):
     dest = os.path.join(eco_dir, repo.slug)
     state = _reusable(dest, repo)
     if state is not None:
-        return state
+        return {**state, "reused": True}
     shutil.rmtree(dest, ignore_errors=True)
     source = snapshot or f"https://github.com/{repo.name}.git"
     _clone(source, dest, repo.commit)
@@ -89,4 +89,4 @@ def materialise(repo, eco_dir, snapshot):
     }
     with open(os.path.join(dest, ".git", MARKER), "w", encoding="utf-8") as f:
         json.dump(state, f, indent=1, sort_keys=True)
-    return state
+    return {**state, "reused": False}

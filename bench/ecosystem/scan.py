@@ -4,6 +4,7 @@ Called by run.sh (which publishes the CLI); see README.md. Python standard libra
 """
 
 import argparse
+import fcntl
 import json
 import os
 import shutil
@@ -51,6 +52,15 @@ def dumps(result):
 
 
 def scan_one(repo, args, log):
+    # Several people may run the check at once on one machine: one lock per repository keeps two runs from
+    # materialising or removing the same checkout at the same time.
+    os.makedirs(os.path.join(args.eco_dir, ".locks"), exist_ok=True)
+    with open(os.path.join(args.eco_dir, ".locks", repo.slug), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _scan_one(repo, args, log)
+
+
+def _scan_one(repo, args, log):
     started = time.monotonic()
     snapshot = corpus.snapshot_git_dir(args.mirror, repo)
     try:
@@ -93,7 +103,7 @@ def scan_one(repo, args, log):
         "diagnostics": sorted(d.get("message", str(d)) if isinstance(d, dict) else str(d)
                               for d in report.get("diagnostics", [])),
     })
-    if not args.keep:
+    if not args.keep and not state["reused"]:  # a checkout someone kept for judging stays
         shutil.rmtree(dest, ignore_errors=True)
     log(f"{repo.name}: {len(rows)} findings, {state['missing_blobs']} blobs missing, "
         f"{time.monotonic() - started:.1f} s")
