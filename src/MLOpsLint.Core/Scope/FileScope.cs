@@ -43,10 +43,14 @@ public enum FileScope
     /// <summary>Configuration (YAML, JSON, TOML, INI that is none of the above) and everything else: data, models, media.</summary>
     Other = 1 << 10,
 
+    /// <summary>Third-party code committed with the project: a virtualenv (<c>.venv/</c>, <c>venv/lib/python3.11/</c>),
+    /// <c>site-packages/</c>, <c>node_modules/</c>. Not the project's own files, so no rule judges them (not part of <see cref="All"/>).</summary>
+    Vendored = 1 << 11,
+
     /// <summary>Code that ships or runs for real: scripts, library modules, notebooks.</summary>
     Code = Script | Library | Notebook,
 
-    /// <summary>Every scope.</summary>
+    /// <summary>Every scope of the project's own files (vendored third-party code is not one).</summary>
     All = Script | Library | Notebook | Test | Example | Benchmark | Docs | CI | Packaging | Development | Other,
 }
 
@@ -57,7 +61,7 @@ public static class FileScopes
     public static readonly IReadOnlyList<FileScope> Each = new[]
     {
         FileScope.Script, FileScope.Library, FileScope.Notebook, FileScope.Test, FileScope.Example, FileScope.Benchmark,
-        FileScope.Docs, FileScope.CI, FileScope.Packaging, FileScope.Development, FileScope.Other,
+        FileScope.Docs, FileScope.CI, FileScope.Packaging, FileScope.Development, FileScope.Other, FileScope.Vendored,
     };
 
     /// <summary>The lower-case name of one scope (<c>test</c>, <c>example</c>, <c>ci</c>).</summary>
@@ -74,6 +78,7 @@ public static class FileScopes
         FileScope.Packaging => "packaging",
         FileScope.Development => "development",
         FileScope.Other => "other",
+        FileScope.Vendored => "vendored",
         _ => string.Join(", ", Split(scope).Select(Name)),
     };
 
@@ -100,6 +105,7 @@ public static class FileScopes
     /// <summary>How a rule page says what a rule judges: "scripts, library modules and notebooks".</summary>
     public static string Describe(FileScope set)
     {
+        set &= FileScope.All;
         if (set == FileScope.All) return "every file";
         var having = Split(set).Select(Plural).ToList();
         var missing = Split(FileScope.All & ~set).Select(Plural).ToList();

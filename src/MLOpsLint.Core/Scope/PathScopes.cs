@@ -70,6 +70,7 @@ public static class PathScopes
         string name = parts[parts.Length - 1];
         string lower = name.ToLowerInvariant();
 
+        if (VendoredAt(parts) is { } vendored) return new(FileScope.Vendored, $"third-party code under {vendored}/");
         if (kind is DocumentKind.GitHubWorkflow or DocumentKind.GitHubAction) return new(FileScope.CI, kind == DocumentKind.GitHubWorkflow ? "a GitHub workflow" : "GitHub action metadata");
         for (int i = 0; i < parts.Length - 1; i++)
         {
@@ -122,6 +123,27 @@ public static class PathScopes
             DocumentKind.Yaml or DocumentKind.Json or DocumentKind.Toml or DocumentKind.Ini => "configuration",
             _ => "not code",
         });
+    }
+
+    /// <summary>The folder of a committed virtualenv or package tree: <c>.venv</c>, <c>site-packages</c>,
+    /// <c>node_modules</c>, <c>__pypackages__</c>; <c>venv</c>/<c>env</c>/<c>virtualenv</c> only with a virtualenv's layout
+    /// below (<c>lib/</c>, <c>bin/</c>, <c>Scripts/</c>, <c>include/</c>, <c>pyvenv.cfg</c>), since <c>env/</c> also holds configuration.</summary>
+    private static string? VendoredAt(string[] parts)
+    {
+        for (int i = 0; i < parts.Length - 1; i++)
+        {
+            string p = parts[i];
+            if (p is ".venv" or "site-packages" or "dist-packages" or "node_modules" or "__pypackages__" or ".tox" or ".nox")
+            {
+                return string.Join("/", parts, 0, i + 1);
+            }
+            if (p is "venv" or "env" or "virtualenv" or ".env" or "myenv" or ".virtualenv"
+                && (parts[i + 1] is "lib" or "Lib" or "bin" or "Scripts" or "include" or "Include" or "share" || parts[i + 1] == "pyvenv.cfg"))
+            {
+                return string.Join("/", parts, 0, i + 1);
+            }
+        }
+        return null;
     }
 
     /// <summary><c>requirements/gpu.txt</c>, <c>requirements.d/dev.txt</c>: the folder says it is a requirements file.</summary>

@@ -55,7 +55,7 @@ public sealed class RepositoryProfile
         {
             if (d.Kind is not (DocumentKind.Python or DocumentKind.Notebook)) continue;
             var verdict = settings.Match(d.Path) is { } m ? m.Scope : PathScopes.Of(d.Path, d.Kind)?.Scope;
-            if (verdict is FileScope.Test or FileScope.Docs or FileScope.Benchmark) continue;
+            if (verdict is FileScope.Test or FileScope.Docs or FileScope.Benchmark or FileScope.Vendored) continue;
             code++;
             if (verdict == FileScope.Example) examples++;
         }

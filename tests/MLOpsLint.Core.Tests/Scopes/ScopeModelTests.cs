@@ -60,6 +60,11 @@ public class ScopeModelTests
     [InlineData("configs/train.yaml", FileScope.Other, "configuration")]
     [InlineData("analysis.ipynb", FileScope.Notebook, "a notebook")]
     [InlineData("Model.Tests/TrainerTests.cs", FileScope.Test, "named TrainerTests.cs")]
+    [InlineData(".venv/lib/python3.11/site-packages/sklearn/tests/test_forest.py", FileScope.Vendored, "third-party code under .venv/")]
+    [InlineData("env/lib/python3.10/site-packages/joblib/data.pkl", FileScope.Vendored, "third-party code under env/")]
+    [InlineData("web/node_modules/lodash/index.js", FileScope.Vendored, "third-party code under web/node_modules/")]
+    [InlineData("run/conf/env/kaggle.yaml", FileScope.Other, "configuration")]
+    [InlineData("env/train.py", FileScope.Library, "a module with no entry point")]
     public void The_path_decides_where_it_says_something(string path, FileScope scope, string reason)
     {
         var v = Verdict(path, path.EndsWith(".ipynb") ? """{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}""" : "x = 1\n");
