@@ -82,7 +82,7 @@ class Out:
         self.lines.append("")
 
 
-def report(run, previous, verdicts, markdown):
+def report(run, previous, verdicts, markdown, limit=200):
     findings = run["findings"]
     kind_of = {m["repo"]: m["kind"] for m in run["repos"]}
     per_rule, per_family, family_rules = defaultdict(list), defaultdict(list), defaultdict(set)
@@ -148,17 +148,27 @@ def report(run, previous, verdicts, markdown):
         appeared, gone = now - then, then - now
         out.heading(f"Against the committed run (tool {previous['tool_commit']})")
         rules = sorted({p[1] for p in appeared} | {p[1] for p in gone} | set(per_rule))
+        gone_verdicts = defaultdict(Counter)  # a true result that disappears is a recall loss
+        for f in previous["findings"]:
+            if place(f) in gone:
+                v = verdicts.get(judgments.key(f))
+                gone_verdicts[f["rule"]][v["verdict"] if v else "unjudged"] += 1
         rows = [(r, sum(1 for f in previous["findings"] if f["rule"] == r), len(per_rule.get(r, [])),
-                 sum(n for p, n in appeared.items() if p[1] == r), sum(n for p, n in gone.items() if p[1] == r))
+                 sum(n for p, n in appeared.items() if p[1] == r), sum(n for p, n in gone.items() if p[1] == r),
+                 "/".join(str(gone_verdicts[r][v]) for v in ("true", "false", "debatable", "unjudged")))
                 for r in rules]
-        out.table(["rule", "committed", "current", "appeared", "disappeared"], rows)
+        out.table(["rule", "committed", "current", "appeared", "disappeared", "disappeared true/false/debatable/unjudged"],
+                  rows)
         for title, diff, run_of in (("appeared", appeared, findings), ("disappeared", gone, previous["findings"])):
             if not diff:
                 continue
             out.text(f"{title} ({sum(diff.values())}):")
             verdict_of = lambda f: (verdicts.get(judgments.key(f)) or {}).get("verdict", "unjudged")
-            listed = [f for f in run_of if place(f) in diff]
-            for f in sorted(listed, key=lambda f: place(f)):
+            listed = sorted((f for f in run_of if place(f) in diff), key=place)
+            if limit and len(listed) > limit:
+                out.text(f"(the first {limit}; --limit 0 lists all)")
+                listed = listed[:limit]
+            for f in listed:
                 out.text(f"{'- ' if markdown else '  '}{f['rule']} {f['repo']} {f['path']}:{f['line']} "
                          f"[{verdict_of(f)}] {f['message'][:140]}")
             out.text("")
@@ -187,6 +197,7 @@ def main():
     p.add_argument("--to-judge", action="store_true")
     p.add_argument("--rule", action="append", default=[], help="with --unjudged/--to-judge: only these rules")
     p.add_argument("--accept", action="store_true")
+    p.add_argument("--limit", type=int, default=200, help="at most this many appeared/disappeared results listed")
     args = p.parse_args()
 
     if args.accept:
@@ -204,7 +215,7 @@ def main():
         sys.stdout.write(judgment_rows(wanted))
         return
     previous = load_run(args.against) if os.path.exists(args.against) else None
-    sys.stdout.write(report(run, previous, verdicts, args.markdown))
+    sys.stdout.write(report(run, previous, verdicts, args.markdown, args.limit))
 
 
 if __name__ == "__main__":
