@@ -108,6 +108,22 @@ def report(run, previous, verdicts, markdown, limit=200):
     out.text("precision = true / (true + false) over the judged results; estimated = each rule's judged precision "
              "weighted by its number of results (a sampled frequent rule counts for all of its results).")
 
+    if previous is not None:
+        out.heading(f"Before and after: the committed run (tool {previous['tool_commit'][:12]}) and this one")
+        before_family = defaultdict(list)
+        for f in previous["findings"]:
+            before_family[f["family"]].append(f)
+        rows = []
+        for fam in sorted(set(per_family) | set(before_family)):
+            b, a = tally(before_family[fam], verdicts), tally(per_family[fam], verdicts)
+            rows.append((fam, len(before_family[fam]), precision(b["true"], b["false"]), b["unjudged"],
+                         len(per_family[fam]), precision(a["true"], a["false"]), a["unjudged"]))
+        b, a = tally(previous["findings"], verdicts), tally(findings, verdicts)
+        rows.append(("all", len(previous["findings"]), precision(b["true"], b["false"]), b["unjudged"],
+                     len(findings), precision(a["true"], a["false"]), a["unjudged"]))
+        out.table(["family", "results before", "precision before", "unjudged before",
+                   "results now", "precision now", "unjudged now"], rows)
+
     out.heading("Precision per rule")
     rows = []
     for r in sorted(per_rule):
@@ -153,12 +169,18 @@ def report(run, previous, verdicts, markdown, limit=200):
             if place(f) in gone:
                 v = verdicts.get(judgments.key(f))
                 gone_verdicts[f["rule"]][v["verdict"] if v else "unjudged"] += 1
+        def rule_precision(fs):
+            c = tally(fs, verdicts)
+            return precision(c["true"], c["false"])
+
         rows = [(r, sum(1 for f in previous["findings"] if f["rule"] == r), len(per_rule.get(r, [])),
                  sum(n for p, n in appeared.items() if p[1] == r), sum(n for p, n in gone.items() if p[1] == r),
-                 "/".join(str(gone_verdicts[r][v]) for v in ("true", "false", "debatable", "unjudged")))
+                 "/".join(str(gone_verdicts[r][v]) for v in ("true", "false", "debatable", "unjudged")),
+                 rule_precision([f for f in previous["findings"] if f["rule"] == r]),
+                 rule_precision(per_rule.get(r, [])))
                 for r in rules]
-        out.table(["rule", "committed", "current", "appeared", "disappeared", "disappeared true/false/debatable/unjudged"],
-                  rows)
+        out.table(["rule", "committed", "current", "appeared", "disappeared",
+                   "disappeared true/false/debatable/unjudged", "precision before", "precision now"], rows)
         for title, diff, run_of in (("appeared", appeared, findings), ("disappeared", gone, previous["findings"])):
             if not diff:
                 continue
