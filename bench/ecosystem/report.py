@@ -11,6 +11,7 @@ and what appeared or disappeared since the committed run.
 """
 
 import argparse
+import csv
 import json
 import os
 import shutil
@@ -32,6 +33,22 @@ def load_run(path):
 def place(f):
     """What identifies one result between runs: a rule at a position (a merged finding makes the others go)."""
     return (f["repo"], f["rule"], f["path"], f["line"], f["column"])
+
+
+def load_misses(path=os.path.join(corpus.HERE, "misses.tsv")):
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def covers(miss, finding):
+    """Whether a result reports the place a miss names."""
+    if finding["repo"] != miss["repo"]:
+        return False
+    if miss["path"].endswith("/"):
+        return finding["path"].startswith(miss["path"])
+    return finding["path"] == miss["path"] and (miss["line"] in ("", "0") or int(miss["line"]) == finding["line"])
 
 
 def precision(t, f):
@@ -123,6 +140,24 @@ def report(run, previous, verdicts, markdown, limit=200):
                      len(findings), precision(a["true"], a["false"]), a["unjudged"]))
         out.table(["family", "results before", "precision before", "unjudged before",
                    "results now", "precision now", "unjudged now"], rows)
+
+    misses = load_misses()
+    if misses:
+        out.heading("Recall per family (against misses.tsv)")
+        rows = []
+        for fam in sorted(set(per_family) | {m["family"] for m in misses}):
+            true_now = list({judgments.key(f): f for f in per_family[fam]
+                             if (verdicts.get(judgments.key(f)) or {}).get("verdict") == "true"}.values())
+            fam_misses = [m for m in misses if m["family"] == fam]
+            open_misses = [m for m in fam_misses if not any(covers(m, f) for f in true_now)]
+            rows.append((fam, len(true_now), len(fam_misses), len(fam_misses) - len(open_misses), len(open_misses),
+                         f"{100 * len(true_now) / (len(true_now) + len(open_misses)):.0f}%"
+                         if true_now or open_misses else "n/a"))
+        out.table(["family", "true places", "misses noted", "now reported", "still missed",
+                   "recall (true / (true + still missed))"], rows)
+        out.text("A miss is 'now reported' when a result judged true of its family lands on its file (and line, if the "
+                 "miss names one; a path ending in / covers the folder). The misses are those a reviewer noticed "
+                 "while judging, not an exhaustive search, so recall is an upper bound.")
 
     out.heading("Precision per rule")
     rows = []
