@@ -34,10 +34,11 @@ internal static class Program
 
     private static RootCommand BuildCommandLine(TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool stderrIsTerminal)
     {
-        var path = new Argument<string>("PATH")
+        var path = new Argument<string[]>("PATH")
         {
-            Description = "Directory of the repository to scan (default: the current directory). Paths in the report are relative to the git work tree root.",
-            DefaultValueFactory = _ => ".",
+            Description = "Directory of the repository to scan (default: the current directory). Paths in the report are relative to the git work tree root. "
+                + "File names (as pre-commit passes them) or several paths: the repository around them is scanned and only findings in them are reported.",
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var format = new Option<string>("--format", "-f")
         {
@@ -80,7 +81,8 @@ internal static class Program
 
         ScanOptions Read(ParseResult p) => new()
         {
-            Path = p.GetValue(path) ?? ".",
+            Path = p.GetValue(path) is { Length: 1 } one && Directory.Exists(one[0]) ? one[0] : ".",
+            Targets = p.GetValue(path) is { Length: > 0 } many && !(many.Length == 1 && Directory.Exists(many[0])) ? many : Array.Empty<string>(),
             Format = (p.GetValue(format) ?? "text") switch
             {
                 "json" => OutputFormat.Json,
@@ -100,7 +102,7 @@ internal static class Program
             NoColor = p.GetValue(noColor),
             Quiet = p.GetValue(quiet),
             Verbose = p.GetValue(verbose),
-            Mode = p.GetValue(history) || p.GetValue(since) != null ? ScanMode.History : p.GetValue(staged) ? ScanMode.Staged : ScanMode.WorkingTree,
+            Mode = p.GetValue(history) ? ScanMode.History : p.GetValue(staged) ? ScanMode.Staged : ScanMode.WorkingTree,
             Since = p.GetValue(since),
             Fix = p.GetValue(fix),
             Diff = p.GetValue(diff),
@@ -114,6 +116,10 @@ internal static class Program
         };
         scan.Validators.Add(r =>
         {
+            if (r.GetValue(since) != null && !r.GetValue(history))
+            {
+                r.AddError("--since REV limits a history scan; give --history with it (--new-from-rev REV reports what changed since REV in the working tree)");
+            }
             if (r.GetValue(staged) && (r.GetValue(history) || r.GetValue(since) != null))
             {
                 r.AddError("--staged and --history scan different things; give one of them");

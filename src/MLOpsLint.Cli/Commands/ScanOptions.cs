@@ -14,6 +14,9 @@ internal enum OutputFormat
 internal sealed record ScanOptions
 {
     public string Path { get; init; } = ".";
+    /// <summary>The PATH arguments as given, when they are file names or several paths (see <see cref="ScanTargets"/>);
+    /// empty for the usual one directory in <see cref="Path"/>.</summary>
+    public IReadOnlyList<string> Targets { get; init; } = Array.Empty<string>();
     public OutputFormat Format { get; init; } = OutputFormat.Text;
     public string? OutputFile { get; init; }
     public string? SarifFile { get; init; }
