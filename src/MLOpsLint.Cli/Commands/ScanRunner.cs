@@ -108,6 +108,7 @@ internal static class ScanRunner
             BytesScanned = result.BytesScanned,
             CheckTimes = result.CheckTimes,
         };
+        if (options.NewFromRev != null) result = NewFindings.Keep(result, options, path, config, linter, progress);
         if (WantsOnline(options)) result = WithOnlineVersions(result, root, progress);
         return new Outcome(result, config, root, snapshot.Find);
     }
