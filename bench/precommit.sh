@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-11}
-OUT=bench/out
+OUT=$PWD/bench/out
 mkdir -p "$OUT"
 dotnet publish src/MLOpsLint.Cli -c Release -o "$OUT/cli-precommit" --nologo -v q >/dev/null
 

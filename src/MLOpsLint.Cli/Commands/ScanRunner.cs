@@ -88,7 +88,7 @@ internal static class ScanRunner
 
         progress?.Invoke($"checking {documents.Count} files…");
         var snapshot = new RepositorySnapshot(documents);
-        var result = linter.Run(snapshot, config, onlyPaths == null ? baseline : null);
+        var result = linter.Run(snapshot, config, onlyPaths == null ? baseline : null, reported: onlyPaths == null ? null : onlyPaths.Contains);
         var findings = result.Findings;
         int baselined = result.Baselined;
         if (onlyPaths != null)

@@ -25,9 +25,14 @@ public sealed class Linter
         repositoryChecks = checks.OfType<IRepositoryCheck>().ToArray();
     }
 
-    public LintResult Run(RepositorySnapshot snapshot, LintConfig config, BaselineFile? baseline = null, int maxParallelism = -1)
+    /// <param name="reported">When only some documents' findings will be reported (<c>scan --staged</c>, file names from
+    /// pre-commit): the others are context, and checks that judge one document alone skip them; checks that also look
+    /// across documents still read every one.</param>
+    public LintResult Run(RepositorySnapshot snapshot, LintConfig config, BaselineFile? baseline = null, int maxParallelism = -1,
+        Func<string, bool>? reported = null)
     {
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
+        var contextChecks = docChecks.Where(c => c is IRepositoryCheck).ToArray();
         var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var documents = snapshot.Documents;
 
@@ -51,7 +56,7 @@ public sealed class Linter
         {
             var doc = documents[i];
             var context = new CheckContext(config);
-            foreach (var check in docChecks)
+            foreach (var check in reported == null || reported(doc.Path) ? docChecks : contextChecks)
             {
                 try
                 {
