@@ -107,6 +107,8 @@ internal static class ScanRunner
         {
             BytesScanned = result.BytesScanned,
             CheckTimes = result.CheckTimes,
+            Scopes = result.Scopes,
+            OutOfScope = result.OutOfScope,
         };
         if (options.NewFromRev != null) result = NewFindings.Keep(result, options, path, config, linter, progress);
         if (WantsOnline(options)) result = WithOnlineVersions(result, root, progress);
