@@ -89,6 +89,7 @@ public sealed class InstallCommandCheck : IRepositoryCheck
             CheckSystemPackages(doc, install, context);
             return;
         }
+        if (TracksNewestOnPurpose(doc, context)) return;
         string dir = DependencyPolicy.Directory(doc.Path);
         var kind = DependencyPolicy.ConfiguredKind(context) ?? projects.KindOfDirectory(dir);
         // A rule other than MLO205 (MLO212) reads its own options, and MLO205's where it sets none.
@@ -101,14 +102,22 @@ public sealed class InstallCommandCheck : IRepositoryCheck
         if (install.Installer == Installer.Conda)
         {
             var conda = strictness == Strictness.Hash ? Strictness.Exact : strictness;
+            var unpinnedConda = new List<Unpinned>();
             foreach (var w in install.Packages)
             {
                 if (w.HasExpansion || w.Value.Length == 0) continue;
                 var spec = CondaSpec.Parse(w.Value);
-                if (spec.Name.Length == 0 || spec.NormalizedName == "pip" && ignoreTools) continue;
+                if (spec.Name.Length == 0 || CondaSelectors.Contains(spec.NormalizedName)) continue;
+                if (ignoreTools && CondaTools.Contains(spec.NormalizedName)) continue;
                 if (DependencyPolicy.IsPinned(spec, conda)) continue;
-                Report(site, w, spec.Name, spec.HasVersion ? $"is not pinned to one version ({spec.Version})" : "has no version", install,
-                    $"pin it: {site.Prefix}{install.Tool.Value} install {(spec.Channel != null ? spec.Channel + "::" : "")}{spec.Name}=<full version> (conda list {spec.Name} shows it), or install from a conda-lock file", context);
+                unpinnedConda.Add(new(w, spec.Name, spec.HasVersion ? $"is not pinned to one version ({spec.Version})" : "has no version",
+                    $"{(spec.Channel != null ? spec.Channel + "::" : "")}{spec.Name}=<full version>"));
+            }
+            if (unpinnedConda.Count > 0)
+            {
+                string names = string.Join(" ", unpinnedConda.Select(u => u.Pinned));
+                Report(site, unpinnedConda, install,
+                    $"pin {(unpinnedConda.Count == 1 ? "it" : "them")}: {site.Prefix}{install.Tool.Value} install {names} (conda list shows the installed versions), or install from a conda-lock file", context);
             }
             return;
         }
@@ -155,6 +164,9 @@ public sealed class InstallCommandCheck : IRepositoryCheck
             named.Add((w, req));
         }
         bool onlyTools = named.Count > 0 && named.All(n => DependencyPolicy.PackagingTools.Contains(n.Req.NormalizedName));
+        // pip install "mkdocstrings==0.21" "mkdocstrings[python]>=0.18": the extra is held by the pin beside it
+        var pinnedHere = new HashSet<string>(named.Where(n => n.Req.IsExactPin).Select(n => n.Req.NormalizedName), StringComparer.Ordinal);
+        var unpinned = new List<Unpinned>();
         foreach (var (w, req) in named)
         {
             // A version that comes from a variable (pip install torch==$TORCH_VERSION) is pinned at build time.
@@ -164,16 +176,38 @@ public sealed class InstallCommandCheck : IRepositoryCheck
             bool pinned = strictness == Strictness.Hash
                 ? req.IsExactPin && install.RequireHashes
                 : DependencyPolicy.IsPinned(req, Array.Empty<string>(), strictness);
-            if (pinned || pinnedByFiles.Contains(req.NormalizedName)) continue;
+            if (pinned || pinnedByFiles.Contains(req.NormalizedName) || (!req.IsExactPin && pinnedHere.Contains(req.NormalizedName))) continue;
             string why = !req.HasVersion ? "has no version"
                 : strictness == Strictness.Hash && req.IsExactPin ? "is installed without hash checking"
                 : $"is not pinned to one version ({req.SpecifierText})";
-            string fix = strictness == Strictness.Hash
-                ? $"install from a hashed requirements file: put {req.Name}==<version> --hash=sha256:<hash> in requirements.txt (pip-compile --generate-hashes) and run pip install --require-hashes -r requirements.txt"
-                : $"pin it: {site.Prefix}{PipCommand(install)} \"{req.Name}{(req.Extras.Count > 0 ? "[" + string.Join(",", req.Extras) + "]" : "")}==<version>\" (pip freeze | grep -i {req.Name} shows the installed version), or install from a pinned requirements file with -r";
-            Report(site, w, req.Name, why, install, fix, context);
+            unpinned.Add(new(w, req.Name, why, $"\"{req.Name}{(req.Extras.Count > 0 ? "[" + string.Join(",", req.Extras) + "]" : "")}==<version>\""));
         }
+        if (unpinned.Count == 0) return;
+        string pinFix = strictness == Strictness.Hash
+            ? $"install from a hashed requirements file: put {string.Join(", ", unpinned.Select(u => u.Name + "==<version> --hash=sha256:<hash>"))} in requirements.txt (pip-compile --generate-hashes) and run pip install --require-hashes -r requirements.txt"
+            : $"pin {(unpinned.Count == 1 ? "it" : "them")}: {site.Prefix}{PipCommand(install)} {string.Join(" ", unpinned.Select(u => u.Pinned))} ({(unpinned.Count == 1 ? $"pip freeze | grep -i {unpinned[0].Name} shows the installed version" : "pip freeze shows the installed versions")}), or install from a pinned requirements file with -r";
+        Report(site, unpinned, install, pinFix, context);
     }
+
+    /// <summary>A package of one install command that is not pinned: the word, its name, why, and the pinned form for the fix.</summary>
+    private sealed record Unpinned(ShellWord Word, string Name, string Why, string Pinned);
+
+    /// <summary>conda itself and its solver, updated in place (<c>conda update -n base conda</c>): the installer, not a dependency of
+    /// the project (as pip is for pip; mamba, a separate tool that a script installs, is still judged).</summary>
+    private static readonly HashSet<string> CondaTools = new(StringComparer.Ordinal) { "pip", "conda", "conda-libmamba-solver" };
+
+    /// <summary>conda metapackages that select a build variant (<c>cpuonly</c>, <c>nomkl</c>): nothing to pin, the packages they select are.</summary>
+    private static readonly HashSet<string> CondaSelectors = new(StringComparer.Ordinal) { "cpuonly", "nomkl", "_openmp_mutex" };
+
+    /// <summary>
+    /// A published library's or an example collection's CI and development files (workflows, tox, CI images) install the
+    /// newest releases and the development heads on purpose: testing against what users will get is their job, and a pin
+    /// there would hide the breakage they exist to find. An application's CI and images build what it ships, so they are
+    /// judged. (MLO206's system packages are judged everywhere.)
+    /// </summary>
+    internal static bool TracksNewestOnPurpose(SourceDocument doc, CheckContext context) =>
+        context.Scopes.RepositoryKind != Scope.RepositoryKind.Application
+        && context.ScopeOf(doc).Scope is Scope.FileScope.CI or Scope.FileScope.Development;
 
     private static string v0(ShellWord w) => w.Value;
 
@@ -185,14 +219,25 @@ public sealed class InstallCommandCheck : IRepositoryCheck
         return InstallCommandParser.IsPython(tool) ? tool + " -m pip install" : InstallCommandParser.IsPip(tool) ? tool + " install" : "pip install";
     }
 
-    private static void Report(InstallSite site, ShellWord w, string name, string why, InstallCommand install, string fix, CheckContext context)
+    /// <summary>One finding per install command, on its first unpinned package, naming every unpinned one: a user fixes the
+    /// command, not each word of it.</summary>
+    private static void Report(InstallSite site, IReadOnlyList<Unpinned> unpinned, InstallCommand install, string fix, CheckContext context)
     {
         var doc = site.Document;
         string tool = install.Installer switch { Installer.Conda => install.Tool.Value + " install", Installer.UvPip => "uv pip install", _ => "pip install" };
-        context.Report(site.Decorate(new Finding(site.Rule, doc.Path, site.Span(w.Start, w.End),
-            $"'{name}' in {site.Prefix}{tool} ({doc.FileName}) {why}")
-        { FixHint = fix }));
+        var first = unpinned[0];
+        string what = unpinned.Count == 1
+            ? $"'{first.Name}' in {site.Prefix}{tool} ({doc.FileName}) {first.Why}"
+            : unpinned.All(u => u.Why == first.Why)
+                ? $"{unpinned.Count} packages in {site.Prefix}{tool} ({doc.FileName}) {(first.Why == "has no version" ? "have no version" : "are not pinned to one version")}: {Names(unpinned)}"
+                : $"{unpinned.Count} packages in {site.Prefix}{tool} ({doc.FileName}) are not pinned: {string.Join(", ", unpinned.Select(u => $"'{u.Name}' {u.Why}"))}";
+        context.Report(site.Decorate(new Finding(site.Rule, doc.Path, site.Span(first.Word.Start, first.Word.End), what) { FixHint = fix }));
     }
+
+    private static string Names(IReadOnlyList<Unpinned> unpinned) =>
+        unpinned.Count <= 8
+            ? string.Join(", ", unpinned.Select(u => $"'{u.Name}'"))
+            : string.Join(", ", unpinned.Take(8).Select(u => $"'{u.Name}'")) + $" and {unpinned.Count - 8} more";
 
     private static void CheckSystemPackages(SourceDocument doc, InstallCommand install, CheckContext context)
     {

@@ -84,7 +84,7 @@ public static partial class RuleCatalog
                 "Do not report upgrading the installer itself (pip install --upgrade pip setuptools wheel)."),
         })
     {
-        Scopes = FileScope.All,
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs | FileScope.CI),
     };
 
     public static readonly RuleDescriptor MLO206 = new(
@@ -156,7 +156,7 @@ public static partial class RuleCatalog
         + "or the server holds at install time; tags can be moved too.",
         "Reference a full commit (git+https://host/org/repo@<40-hex sha>) or add #sha256=<hash> to an archive URL.")
     {
-        Scopes = FileScope.All,
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs | FileScope.CI),
     };
 
     public static readonly RuleDescriptor MLO212 = new(
@@ -175,7 +175,7 @@ public static partial class RuleCatalog
                 "Do not report upgrading the installer itself (%pip install --upgrade pip); when MLO212 does not set it, MLO205's setting applies."),
         })
     {
-        Scopes = FileScope.All,
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs),
     };
 
     public static readonly RuleDescriptor MLO213 = new(
