@@ -55,6 +55,7 @@ public sealed class HardcodedPathCheck : IDocumentCheck
                 _ => RuleCatalog.MLO503,
             };
             if (!context.IsEnabled(rule)) continue;
+            if (rule == RuleCatalog.MLO502 && MadeForPlatform(document.Path, c.Hit.Platform)) continue;
             var allowed = context.Options(rule).GetStringList("allowed-prefixes", Array.Empty<string>());
             if (allowed.Any(a => a.Length > 0 && c.Hit.Path.Replace('\\', '/').StartsWith(a.Replace('\\', '/'), StringComparison.OrdinalIgnoreCase))) continue;
 
@@ -72,6 +73,26 @@ public sealed class HardcodedPathCheck : IDocumentCheck
                 LocationHint = c.LocationHint,
             });
         }
+    }
+
+    /// <summary>
+    /// A platform's own mount in a file made for that platform — a Hydra profile <c>conf/env/kaggle.yaml</c>, a
+    /// <c>colab_setup.ipynb</c>, a <c>databricks/</c> job: there the path is right wherever the file runs, which is the
+    /// point of the file (the ecosystem corpus judged every such result false). A path or file name part that names the
+    /// platform says so (<c>kaggle</c>, <c>kaggle_utils.py</c>, <c>train-colab.ipynb</c>); a mount of another platform is still reported.
+    /// </summary>
+    internal static bool MadeForPlatform(string path, string platform)
+    {
+        string? token = platform.StartsWith("Kaggle", StringComparison.Ordinal) ? "kaggle"
+            : platform.IndexOf("Colab", StringComparison.Ordinal) >= 0 ? "colab"
+            : platform.StartsWith("Databricks", StringComparison.Ordinal) ? "databricks"
+            : null;
+        if (token == null) return false;
+        foreach (var part in path.ToLowerInvariant().Split('/', '.', '_', '-', ' '))
+        {
+            if (part == token) return true;
+        }
+        return false;
     }
 
     private static string Clip(string s) => s.Length > 120 ? s.Substring(0, 117) + "…" : s;
