@@ -70,7 +70,12 @@ public static partial class RuleCatalog
         "A script seeds PyTorch and runs on CUDA, but sets torch.backends.cudnn.benchmark = True or never asks for "
         + "deterministic algorithms: cuDNN autotuning and atomics-based CUDA kernels can still make two seeded runs differ.",
         "Set torch.backends.cudnn.benchmark = False and call torch.use_deterministic_algorithms(True) (with CUBLAS_WORKSPACE_CONFIG=:4096:8) when exact reproducibility matters.",
-        new[] { IncludeTests(false, "") });
+        new[]
+        {
+            IncludeTests(false, ""),
+            new RuleOption("require-deterministic-algorithms", "false", "Also report a seeded training script that runs on CUDA and never "
+                + "calls torch.use_deterministic_algorithms(True) (off by default: on real repositories nearly every such report was unwanted)."),
+        });
 
     public static readonly RuleDescriptor MLO303 = new(
         "MLO303",
