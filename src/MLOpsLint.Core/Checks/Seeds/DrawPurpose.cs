@@ -80,8 +80,13 @@ internal sealed class DrawPurpose
             if (sinkArgumentTexts.Any(t => Mentions(t, target))) return DrawUse.None; // x = torch.randn(...); torch.onnx.export(m, x, ...)
         }
         if (call.EnclosingFunction is { } f && DemoFunctionWords.Any(w => f.Name.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0)) return DrawUse.None;
+        if (IsModelRandomness(call.QualifiedName)) return DrawUse.Model;
         return SelectionDraws.Contains(call.Name) ? DrawUse.Selection : DrawUse.Training;
     }
+
+    /// <summary>Weight initialisation and dropout: they draw only when a model is built or trained.</summary>
+    private static bool IsModelRandomness(string qn) =>
+        qn.StartsWith("torch.nn.init.", StringComparison.Ordinal) || qn.IndexOf("ropout", StringComparison.Ordinal) >= 0;
 
     private static bool Within(List<(int Start, int End)> spans, PyCall call) => spans.Any(s => s.Start <= call.Start && call.End <= s.End);
 
@@ -124,6 +129,10 @@ public enum DrawUse
 
     /// <summary>Picks or reorders data (a shuffle, a permutation, a split): reported in any script.</summary>
     Selection,
+
+    /// <summary>Initial weights and dropout (<c>nn.init.*</c>, <c>nn.Dropout</c>, <c>layers.Dropout</c>): reported where
+    /// the script trains (an inference script loads its weights over them).</summary>
+    Model,
 
     /// <summary>Numbers a training run or a generated dataset depends on (initial weights, dropout, noise,
     /// augmentation): reported where the script trains or writes data out, not in a demo that prints or plots them.</summary>

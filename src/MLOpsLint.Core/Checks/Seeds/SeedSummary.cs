@@ -103,19 +103,26 @@ public sealed class SeedSummary
     public SeedSite SiteOf(int index)
     {
         var call = Calls[index];
+        return SiteAt(call.Start, call.End, call.InFunction);
+    }
+
+    /// <summary>Where the text [<paramref name="start"/>, <paramref name="end"/>) of the module is, as a finding would
+    /// place it (for a notebook this parses the notebook again).</summary>
+    public SeedSite SiteAt(int start, int end, bool inFunction)
+    {
         if (!IsNotebook)
         {
-            return new SeedSite(call.Start, call.InFunction, Document.Lines.GetSpan(call.Start, call.End), null, null);
+            return new SeedSite(start, inFunction, Document.Lines.GetSpan(start, end), null, null);
         }
-        var location = PythonModule.Of(Document).Locate(call.Start, call.End);
-        return new SeedSite(call.Start, call.InFunction, location.Span, location.SourceLine, location.LocationHint);
+        var location = PythonModule.Of(Document).Locate(start, end);
+        return new SeedSite(start, inFunction, location.Span, location.SourceLine, location.LocationHint);
     }
 
     public override string ToString() => Path;
 }
 
 /// <summary>One imported name (see <see cref="Python.Structure.PyImport"/>).</summary>
-public readonly record struct SeedImport(string ModuleName, string QualifiedName, bool IsFrom, bool IsStar, string? BoundName);
+public readonly record struct SeedImport(string ModuleName, string QualifiedName, bool IsFrom, bool IsStar, string? BoundName, int Start = 0, int End = 0);
 
 /// <summary>A <c>def</c>: its name, whether it is a method, what its body seeds by itself (known APIs, cuDNN
 /// settings), and the calls in its body (nested functions' included) as indexes into <see cref="SeedSummary.Keys"/>,

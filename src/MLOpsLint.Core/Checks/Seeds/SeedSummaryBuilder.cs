@@ -38,7 +38,7 @@ internal static class SeedSummaryBuilder
                 && module.StringLiterals.Any(s => s.ValueIs("__main__")),
             HasTopLevelCalls = module.Calls.Any(c => c.EnclosingFunction == null),
             Imports = module.Imports.Select(i => new SeedImport(Shared(i.ModuleName), Shared(i.QualifiedName), i.IsFrom, i.IsStar,
-                i.BoundName is { } b ? Shared(b) : null)).ToArray(),
+                i.BoundName is { } b ? Shared(b) : null, i.Start, i.End)).ToArray(),
         };
         ReadCalls(module, summary);
         summary.Sklearn = SklearnCandidates(module);

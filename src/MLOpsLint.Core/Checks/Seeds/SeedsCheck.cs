@@ -40,7 +40,11 @@ public sealed class SeedsCheck : IRepositoryCheck, IDocumentCheck
             {
                 bool mlo305 = settings.Mlo305 && (!m.IsTest || settings.Tests305);
                 bool kerasFolded = false;
-                if (settings.Mlo302 && (!m.IsTest || settings.Tests302)) kerasFolded = GlobalGenerators(m, mlo305, findings);
+                if (settings.Mlo302 && (!m.IsTest || settings.Tests302))
+                {
+                    var reported = GlobalGenerators(m, mlo305, findings, out kerasFolded);
+                    ImportedRandomness.Report(m, reported, settings.Tests302, findings);
+                }
                 if (mlo305) DataLoaderShuffle(m, kerasFolded, findings);
                 if (settings.Mlo306 && (!m.IsTest || settings.Tests306)) GpuDeterminism(m, settings, findings);
             }
@@ -118,10 +122,13 @@ public sealed class SeedsCheck : IRepositoryCheck, IDocumentCheck
     /// <summary>One finding per global generator a script draws from unseeded — or, in a script that trains a Keras
     /// model with TensorFlow never seeded, one finding on <c>model.fit</c> for everything
     /// <c>keras.utils.set_random_seed</c> would fix (Python, NumPy, TensorFlow, and the Keras loaders of MLO305 when
-    /// <paramref name="foldLoaders"/>). Returns whether that Keras finding was made.</summary>
-    private static bool GlobalGenerators(SeedModule m, bool foldLoaders, List<Finding> findings)
+    /// <paramref name="foldLoaders"/>; <paramref name="keras"/> says whether that finding was made). Returns the
+    /// generators reported.</summary>
+    private static Rng GlobalGenerators(SeedModule m, bool foldLoaders, List<Finding> findings, out bool keras)
     {
-        if (!m.Summary.ImportsMlLibrary) return false;
+        keras = false;
+        if (!m.Summary.ImportsMlLibrary) return Rng.None;
+        var reported = Rng.None;
         var firsts = new DrawCandidate?[Generators.Length];
         var counts = new int[Generators.Length];
         for (int g = 0; g < Generators.Length; g++)
@@ -134,12 +141,15 @@ public sealed class SeedsCheck : IRepositoryCheck, IDocumentCheck
                 counts[g]++;
             }
         }
-        bool keras = UnseededKerasFit(m, firsts, counts, foldLoaders, findings);
+        keras = UnseededKerasFit(m, firsts, counts, foldLoaders, findings);
+        if (keras) reported |= Rng.TensorFlow;
         string where = m.IsNotebook ? "notebook" : "file";
         for (int g = 0; g < Generators.Length; g++)
         {
             var rng = Generators[g];
-            if (firsts[g] is not { } first || (keras && (KerasSeeds & rng) != 0)) continue;
+            if (firsts[g] is not { } first) continue;
+            reported |= rng;
+            if (keras && (KerasSeeds & rng) != 0) continue;
             int count = counts[g];
             string more = count > 1 ? $" (and {count - 1} more place{(count > 2 ? "s" : "")} in this {where})" : "";
             string state = m.SeedsAnywhere(rng) ? "is seeded only after this use" : "is never seeded";
@@ -150,15 +160,21 @@ public sealed class SeedsCheck : IRepositoryCheck, IDocumentCheck
                     FixHint = $"Call {rng.SeedCall()} once at the start of the {(m.IsNotebook ? "notebook" : "script")} (or a set_seed() helper that does), before the first draw.",
                 });
         }
-        return keras;
+        return reported;
     }
 
     /// <summary>What <c>keras.utils.set_random_seed</c> seeds.</summary>
     private const Rng KerasSeeds = Rng.Python | Rng.NumPy | Rng.TensorFlow;
 
     /// <summary>A draw counts where its numbers matter: one that picks or reorders data anywhere, the others (initial
-    /// weights, dropout, noise) where the script trains or writes data out (<see cref="DrawUse"/>).</summary>
-    private static bool Counts(DrawCandidate draw, SeedSummary script) => draw.Use == DrawUse.Selection || script.Trains || script.WritesData;
+    /// weights and dropout) where the script trains, noise and augmentation where it trains or writes data out
+    /// (<see cref="DrawUse"/>).</summary>
+    internal static bool Counts(DrawCandidate draw, SeedSummary script) => draw.Use switch
+    {
+        DrawUse.Selection => true,
+        DrawUse.Model => script.Trains,
+        _ => script.Trains || script.WritesData,
+    };
 
     /// <summary>Keras training with TensorFlow never seeded: one finding on the first unseeded <c>model.fit</c>, which
     /// stands for the file's other unseeded draws that <c>keras.utils.set_random_seed</c> covers.</summary>
