@@ -6,21 +6,20 @@ namespace MLOpsLint.Core.Checks.Seeds;
 
 /// <summary>
 /// MLO302 across files: a script or notebook that never seeds a global generator, and imports a module of the
-/// repository (directly or through up to <see cref="MaxDepth"/> imports) that draws from it, with no module on the way
-/// seeding it. Reported once per script and generator, on the script's import of the first module of the path: the fix
-/// (seed at the start of the script) belongs there. Works on the <see cref="SeedIndex"/>'s import edges and the
+/// repository that draws from it, unseeded, in code the script runs (the module's top level, or a function or class
+/// the script calls). Reported once per script and generator, on the script's import of that module: the fix (seed at
+/// the start of the script) belongs there. Works on the <see cref="SeedIndex"/>'s import edges and the
 /// modules' <see cref="SeedSummary.Draws"/>, so nothing more is kept per module.
 /// </summary>
 internal static class ImportedRandomness
 {
-    private const int MaxDepth = 3;
-
     private static readonly Rng[] Generators = { Rng.NumPy, Rng.Python, Rng.Torch, Rng.TensorFlow };
 
     /// <param name="reported">Generators the script already has an MLO302 finding for (the same fix covers the import).</param>
     public static void Report(SeedModule script, Rng reported, bool includeTests, List<Finding> findings)
     {
-        if (script.Imported.Count == 0) return;
+        // a module other modules import is library code even with a __main__ block: its importers are the scripts
+        if (script.Imported.Count == 0 || script.IsImported) return;
         foreach (var rng in Generators)
         {
             if ((reported & rng) != 0 || script.SeedsAnywhere(rng)) continue;
@@ -29,9 +28,8 @@ internal static class ImportedRandomness
             var imp = script.Summary.Imports[f.Import];
             string more = f.Count > 1 ? $" (and {f.Count - 1} more place{(f.Count > 2 ? "s" : "")} there)" : "";
             string line = f.Draw.Site.Span.StartLine.ToString(CultureInfo.InvariantCulture);
-            string through = f.Via == null ? "" : $" through {f.Via.Path}";
             findings.Add(script.Summary.SiteAt(imp.Start, imp.End, false).Report(RuleCatalog.MLO302, script.Path,
-                $"{f.Module.Path} (imported here{through}) draws from {rng.Describe()} with {f.Draw.Callee}() at line {line}{more}, and this {(script.IsNotebook ? "notebook" : "script")} never seeds it: the numbers change on every run")
+                $"{f.Module.Path} (imported here) draws from {rng.Describe()} with {f.Draw.Callee}() at line {line}{more}, and this {(script.IsNotebook ? "notebook" : "script")} never seeds it: the numbers change on every run")
                 with
                 {
                     FixHint = $"Call {rng.SeedCall()} (or a set_seed() helper that does) at the start of the {(script.IsNotebook ? "notebook" : "script")}, before it uses {f.Module.Path}.",
@@ -59,41 +57,91 @@ internal static class ImportedRandomness
         return local == import.ModuleName || local == import.QualifiedName;
     }
 
-    private readonly record struct Found(SeedModule Module, SeedModule? Via, int Import, DrawCandidate Draw, int Count);
+    private readonly record struct Found(SeedModule Module, int Import, DrawCandidate Draw, int Count);
 
-    /// <summary>Breadth first over the script's imports: the nearest module that draws from <paramref name="rng"/>
-    /// unseeded, where no module on the way seeds it.</summary>
+    /// <summary>The first module the script imports directly that draws from <paramref name="rng"/> unseeded in code the
+    /// script runs: its top level (run on import), or a function or class the script calls (and the functions of that
+    /// module those call in turn).</summary>
     private static Found? FirstUnseededDraw(SeedModule script, Rng rng, bool includeTests)
     {
-        var seen = new HashSet<SeedModule> { script };
-        var frontier = new List<(SeedModule Module, int Import, SeedModule? First)>();
-        foreach (var (t, i) in script.Imported)
+        foreach (var (m, import) in script.Imported)
         {
-            if (Follows(script, t, script.Summary.Imports[i])) frontier.Add((t, i, null));
-        }
-        for (int depth = 0; depth < MaxDepth && frontier.Count > 0; depth++)
-        {
-            var next = new List<(SeedModule, int, SeedModule?)>();
-            foreach (var (m, import, first) in frontier)
+            var imp = script.Summary.Imports[import];
+            if (!Follows(script, m, imp) || (m.IsTest && !includeTests) || m.SeedsAnywhere(rng)) continue;
+            HashSet<int>? called = null;
+            DrawCandidate? draw = null;
+            int count = 0;
+            foreach (var d in m.Summary.Draws)
             {
-                if (!seen.Add(m) || (m.IsTest && !includeTests) || m.SeedsAnywhere(rng)) continue;
-                DrawCandidate? draw = null;
-                int count = 0;
-                foreach (var d in m.Summary.Draws)
-                {
-                    if (d.Rng != rng || !(d.Use == DrawUse.Selection || script.Summary.Trains)) continue; // only training scripts depend on a module's noise
-                    if (m.IsEntryPoint && !d.Site.InFunction) continue; // a script's own top-level code does not run on import (or is its own finding)
-                    draw ??= d;
-                    count++;
-                }
-                if (draw is { } found) return new Found(m, first, import, found, count);
-                foreach (var (t, i) in m.Imported)
-                {
-                    if (Follows(m, t, m.Summary.Imports[i])) next.Add((t, import, first ?? m));
-                }
+                if (d.Rng != rng || !(d.Use == DrawUse.Selection || script.Summary.Trains)) continue; // only training scripts depend on a module's noise
+                if (d.Function < 0 ? m.IsEntryPoint : !(called ??= CalledFunctions(script, imp, m)).Contains(d.Function)) continue;
+                draw ??= d;
+                count++;
             }
-            frontier = next;
+            if (draw is { } found) return new Found(m, import, found, count);
         }
         return null;
+    }
+
+    /// <summary>The functions of <paramref name="module"/> the script calls through <paramref name="import"/>
+    /// (<c>from data import split</c> then <c>split(...)</c>; <c>import data</c> then <c>data.split(...)</c>; a class's
+    /// methods when it calls the class), and the functions of the module those call (two rounds).</summary>
+    private static HashSet<int> CalledFunctions(SeedModule script, SeedImport import, SeedModule module)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        string q = import.QualifiedName;
+        foreach (var key in script.Summary.Keys)
+        {
+            string k = key.QualifiedName;
+            if (import.IsFrom)
+            {
+                if (k == q || k.StartsWith(q + ".", StringComparison.Ordinal)) names.Add(LastSegment(q));
+            }
+            else if (k.StartsWith(q + ".", StringComparison.Ordinal))
+            {
+                string rest = k.Substring(q.Length + 1);
+                int dot = rest.IndexOf('.');
+                names.Add(dot < 0 ? rest : rest.Substring(0, dot));
+            }
+        }
+        var functions = module.Summary.Functions;
+        var result = new HashSet<int>();
+        for (int round = 0; round < 3 && names.Count > 0; round++)
+        {
+            var next = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < functions.Count; i++)
+            {
+                var f = functions[i];
+                bool hit = f.IsMethod ? f.ClassName != null && names.Contains(f.ClassName) : names.Contains(f.Name);
+                if (!hit || !result.Add(i)) continue;
+                foreach (int key in module.Summary.KeysOf(f))
+                {
+                    var callee = module.Summary.Keys[key];
+                    if (callee.HasReceiver) continue;
+                    // helper(...) or self.helper(...): a function or a method of the same module
+                    if (callee.Callee.IndexOf('.') < 0 || callee.Callee.StartsWith("self.", StringComparison.Ordinal)) next.Add(callee.Name);
+                }
+            }
+            names = next;
+            // a method calling self.helper() reaches the helper of its own class: match methods by name too
+            for (int i = 0; i < functions.Count; i++)
+            {
+                if (functions[i].IsMethod && names.Contains(functions[i].Name) && result.Add(i))
+                {
+                    foreach (int key in module.Summary.KeysOf(functions[i]))
+                    {
+                        var callee = module.Summary.Keys[key];
+                        if (!callee.HasReceiver && (callee.Callee.IndexOf('.') < 0 || callee.Callee.StartsWith("self.", StringComparison.Ordinal))) next.Add(callee.Name);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static string LastSegment(string dotted)
+    {
+        int i = dotted.LastIndexOf('.');
+        return i < 0 ? dotted : dotted.Substring(i + 1);
     }
 }

@@ -127,7 +127,7 @@ public readonly record struct SeedImport(string ModuleName, string QualifiedName
 /// <summary>A <c>def</c>: its name, whether it is a method, what its body seeds by itself (known APIs, cuDNN
 /// settings), and the calls in its body (nested functions' included) as indexes into <see cref="SeedSummary.Keys"/>,
 /// each once, in order of first appearance (<see cref="SeedSummary.KeysOf"/>).</summary>
-public readonly record struct SeedFunction(string Name, bool IsMethod, Rng Seeds, int FirstKey, int KeyCount);
+public readonly record struct SeedFunction(string Name, bool IsMethod, Rng Seeds, int FirstKey, int KeyCount, string? ClassName = null);
 
 /// <summary>
 /// What a call is, as far as seeding goes: the resolved and written callee, what it seeds as a known API
@@ -166,8 +166,9 @@ public readonly record struct SeedSite(int Start, bool InFunction, SourceSpan Sp
 /// <summary>A scikit-learn call for MLO301: the callable's name, the setting that makes it random, the fix's plan.</summary>
 public sealed record SklearnCandidate(SeedSite Site, string Name, string? Setting, KeywordInsertion Fix);
 
-/// <summary>A draw from <see cref="Rng"/>'s global generator, for MLO302, and what it is for.</summary>
-public readonly record struct DrawCandidate(SeedSite Site, Rng Rng, string Callee, DrawUse Use);
+/// <summary>A draw from <see cref="Rng"/>'s global generator, for MLO302, what it is for, and the function it is in
+/// (an index into <see cref="SeedSummary.Functions"/>, -1 at the top level).</summary>
+public readonly record struct DrawCandidate(SeedSite Site, Rng Rng, string Callee, DrawUse Use, int Function = -1);
 
 /// <summary>A loader that shuffles from <see cref="Rng"/>'s global generator, for MLO305, with its message and fix.
 /// <see cref="SeedSite.Start"/> is where the loader is first used (a seed before then still counts).</summary>

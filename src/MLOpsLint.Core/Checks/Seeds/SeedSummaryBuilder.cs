@@ -118,7 +118,7 @@ internal static class SeedSummaryBuilder
                 fk.Add(k);
             }
             if (deterministic.Any(s => s >= f.BodyStart && s < f.End)) rng |= Rng.Deterministic;
-            functions[i] = new SeedFunction(Shared(f.Name), f.ClassName != null, rng, allKeys.Count, fk.Count);
+            functions[i] = new SeedFunction(Shared(f.Name), f.ClassName != null, rng, allKeys.Count, fk.Count, f.ClassName is { } c ? Shared(c) : null);
             allKeys.AddRange(fk);
         }
         summary.FunctionKeys = allKeys.ToArray();
@@ -192,15 +192,38 @@ internal static class SeedSummaryBuilder
     {
         List<DrawCandidate>? result = null;
         DrawPurpose? purpose = null;
+        HashSet<string>? shadowed = null;
         foreach (var call in module.Calls)
         {
             var rng = SeedApis.DrawsFrom(call);
-            if (rng == Rng.None) continue;
+            if (rng == Rng.None || !ImportedName(module, call, ref shadowed)) continue;
             var use = (purpose ??= new DrawPurpose(module)).Classify(call);
             if (use == DrawUse.None) continue;
-            (result ??= new()).Add(new DrawCandidate(SeedSite.Of(module, call, call.EnclosingFunction != null), rng, Shared(call.Callee), use));
+            int function = call.EnclosingFunction is { } f ? IndexOfFunction(module, f) : -1;
+            (result ??= new()).Add(new DrawCandidate(SeedSite.Of(module, call, call.EnclosingFunction != null), rng, Shared(call.Callee), use, function));
         }
         return result?.ToArray() ?? Array.Empty<DrawCandidate>();
+    }
+
+    /// <summary>The callee's first name is bound by an import and not assigned over: <c>random.shuffle(x)</c> after
+    /// <c>random = Random(seed)</c>, or without <c>import random</c>, is not the random module's.</summary>
+    private static bool ImportedName(PythonModule module, Python.Structure.PyCall call, ref HashSet<string>? shadowed)
+    {
+        string callee = call.Callee;
+        int dot = callee.IndexOf('.');
+        string first = dot < 0 ? callee : callee.Substring(0, dot);
+        if (!module.Imports.Any(i => i.BoundName == first)) return false;
+        shadowed ??= new HashSet<string>(module.Assignments.Where(a => a.TargetName != null && a.Target == a.TargetName).Select(a => a.Target), StringComparer.Ordinal);
+        return !shadowed.Contains(first);
+    }
+
+    private static int IndexOfFunction(PythonModule module, Python.Structure.PyFunction function)
+    {
+        for (int i = 0; i < module.Functions.Count; i++)
+        {
+            if (ReferenceEquals(module.Functions[i], function)) return i;
+        }
+        return -1;
     }
 
     // ---------------------------------------------------------------- MLO305

@@ -136,6 +136,9 @@ public sealed class SeedsCheck : IRepositoryCheck, IDocumentCheck
             foreach (var draw in m.Summary.Draws)
             {
                 if (draw.Rng != Generators[g] || !Counts(draw, m.Summary)) continue;
+                // a function of a module other modules import (a model or transform file with a __main__ self-test)
+                // runs for its importers: their seeding decides (ImportedRandomness), unless the module trains itself
+                if (draw.Site.InFunction && m.IsImported && !m.Summary.Trains) continue;
                 if (m.IsSeeded(draw.Rng, draw.Site)) continue;
                 firsts[g] ??= draw; // in source order: the first one reported, the others counted
                 counts[g]++;

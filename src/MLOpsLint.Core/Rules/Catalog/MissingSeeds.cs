@@ -57,8 +57,9 @@ public static partial class RuleCatalog
         "unseeded-dataloader-shuffle",
         "DataLoader shuffles without a seeded generator",
         Severity.Warning,
-        "DataLoader(shuffle=True) (or RandomSampler) without generator= draws the order from PyTorch's global generator; "
-        + "in a script that never calls torch.manual_seed the batch order, and so the training run, differs every time.",
+        "DataLoader(shuffle=True) (or RandomSampler) without generator= draws the order from PyTorch's global generator, and "
+        + "Keras' image_dataset_from_directory, flow_from_directory and tf.data's Dataset.shuffle without seed= from NumPy's or "
+        + "TensorFlow's; in a script that never seeds that generator the batch order, and so the training run, differs every time.",
         "Pass generator=torch.Generator().manual_seed(42), or call torch.manual_seed(42) at the start of the script.",
         new[] { IncludeTests(false, "") });
 

@@ -113,9 +113,26 @@ public class NoiseAndRecallClassTests
     public void An_imported_module_is_seeded_by_the_script_and_resolved_as_python_would()
     {
         // the look-alike repository seeds through its own helper, and its finetune.py imports its own model.py (no
-        // randomness), not app/model.py of the same name
-        var docs = Repo("lookalike", "data.py", "seeding.py", "train.py", "model.py", "finetune.py")
+        // randomness), not app/model.py of the same name; its stats.py imports data.py but never calls the function that draws
+        var docs = Repo("lookalike", "data.py", "seeding.py", "train.py", "model.py", "finetune.py", "stats.py")
             .Concat(Repo("app", "model.py")).ToArray();
         Assert.Empty(Of("MLO302", docs));
+    }
+
+    [Fact]
+    public void A_name_that_is_not_the_imported_random_module_is_not_a_draw()
+    {
+        // random = Random(seed) is an explicit generator named like the module; without `import random` the call is not the module's
+        AssertExpectations("MLO302", Doc("shuffling.py", "import numpy as np\nfrom random import Random\n\n\ndef key(n, seed):\n    random = Random(seed)\n    k = list(range(n))\n    random.shuffle(k)\n    return k\n\n\nidx = key(10, 0)\norder = np.random.permutation(10)  # expect: MLO302\n"));
+    }
+
+    [Fact]
+    public void A_module_with_a_self_test_that_other_modules_import_is_left_to_its_importers()
+    {
+        // the transform's own __main__ block does not make its functions a script's draws; the training script that
+        // imports it and never seeds NumPy is told instead
+        var transform = Doc("src/transform.py", "import numpy as np\n\n\ndef drop_channels(x):\n    idx = np.random.permutation(x.shape[-1])\n    return x[..., idx]\n\n\nif __name__ == '__main__':\n    print(drop_channels(np.zeros((2, 4))))\n");
+        var train = Doc("src/train.py", "import torch\nfrom transform import drop_channels  # expect: MLO302\n\nbatch = drop_channels(load())\nmodel = torch.nn.Linear(4, 1)\noptimizer = torch.optim.SGD(model.parameters(), lr=0.1)\n");
+        AssertExpectations("MLO302", transform, train);
     }
 }
