@@ -22,7 +22,7 @@ internal sealed class DrawPurpose
     private static readonly string[] DemoFunctionWords =
     {
         "bench", "profil", "plot", "visuali", "demo", "export", "trace", "warmup", "warm_up", "dummy", "sanity", "smoke",
-        "example_input", "timing",
+        "example_input", "timing", "check_", "_check",
     };
 
     /// <summary>Words in a variable's name that say it holds a synthetic input.</summary>

@@ -75,6 +75,9 @@ internal static class ImportedRandomness
             {
                 if (d.Rng != rng || !(d.Use == DrawUse.Selection || script.Summary.Trains)) continue; // only training scripts depend on a module's noise
                 if (d.Function < 0 ? m.IsEntryPoint : !(called ??= CalledFunctions(script, imp, m)).Contains(d.Function)) continue;
+                // a dataset's or transform's method runs in DataLoader workers, which PyTorch seeds (random, and NumPy
+                // since 1.9) from its own generator: a script that seeds PyTorch seeds them
+                if (d.Function >= 0 && m.Summary.Functions[d.Function].IsMethod && rng is Rng.Python or Rng.NumPy && script.SeedsAnywhere(Rng.Torch)) continue;
                 draw ??= d;
                 count++;
             }

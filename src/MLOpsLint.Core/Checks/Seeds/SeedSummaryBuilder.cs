@@ -47,8 +47,9 @@ internal static class SeedSummaryBuilder
         {
             summary.Trains = TrainingEvidence.Trains(module);
             summary.WritesData = !summary.Trains && TrainingEvidence.WritesData(module);
-            summary.Draws = DrawCandidates(module); // library modules' too: a script that imports them may never seed
         }
+        // every module's draws: a training script that imports a pure-Python augmentation module may never seed it
+        summary.Draws = DrawCandidates(module);
 
         // MLO302/305/306 look at scripts only; a module without a main guard or top-level calls never is one
         bool mayBeEntryPoint = summary.IsNotebook || summary.HasMainGuard || summary.HasTopLevelCalls;

@@ -135,4 +135,14 @@ public class NoiseAndRecallClassTests
         var train = Doc("src/train.py", "import torch\nfrom transform import drop_channels  # expect: MLO302\n\nbatch = drop_channels(load())\nmodel = torch.nn.Linear(4, 1)\noptimizer = torch.optim.SGD(model.parameters(), lr=0.1)\n");
         AssertExpectations("MLO302", transform, train);
     }
+
+    [Fact]
+    public void A_dataset_or_transform_method_runs_in_workers_that_a_torch_seed_seeds()
+    {
+        // PyTorch seeds random (and NumPy) in each DataLoader worker from its own generator
+        var transform = Doc("proj/augment.py", "import random\n\n\nclass Flip:\n    def __call__(self, x):\n        return x[::-1] if random.random() < 0.5 else x\n");
+        const string train = "import torch\nfrom augment import Flip{0}\n\n{1}flip = Flip()\nmodel = torch.nn.Linear(4, 1)\noptimizer = torch.optim.SGD(model.parameters(), lr=0.1)\n";
+        Assert.Empty(Of("MLO302", transform, Doc("proj/train.py", string.Format(train, "", "torch.manual_seed(0)\n"))));
+        AssertExpectations("MLO302", transform, Doc("proj/train.py", string.Format(train, "  # expect: MLO302", "")));
+    }
 }
