@@ -18,6 +18,12 @@ internal sealed class DrawPurpose
         "timeit", "export_onnx", "convert",
     };
 
+    /// <summary>Calls that only show a value: a draw in their arguments picks what is printed or plotted.</summary>
+    private static readonly HashSet<string> DisplaySinks = new(StringComparer.Ordinal)
+    {
+        "print", "display", "imshow", "show", "plot", "scatter", "hist", "bar", "text", "title", "info", "debug", "log",
+    };
+
     /// <summary>Words in a function's name that say its draws are demo or measurement inputs.</summary>
     private static readonly string[] DemoFunctionWords =
     {
@@ -46,7 +52,8 @@ internal sealed class DrawPurpose
         foreach (var c in module.Calls)
         {
             bool seeds = c.Name.IndexOf("seed", StringComparison.OrdinalIgnoreCase) >= 0 || SeedApis.SeededBy(c) != Rng.None;
-            bool sink = InputSinks.Contains(c.Name);
+            bool display = DisplaySinks.Contains(c.Name);
+            bool sink = InputSinks.Contains(c.Name) || display;
             if (!seeds && !sink && c.Arguments.Count == 0) continue;
             foreach (var a in c.Arguments)
             {
@@ -59,7 +66,8 @@ internal sealed class DrawPurpose
                 if (sink)
                 {
                     sinkArguments.Add((a.ValueStart, a.ValueEnd, c.Name));
-                    sinkArgumentTexts.Add(a.ValueText);
+                    // a variable printed is often used elsewhere too; one traced or exported is a synthetic input
+                    if (!display) sinkArgumentTexts.Add(a.ValueText);
                 }
             }
         }
@@ -153,11 +161,11 @@ internal static class TrainingEvidence
         "xgboost.train", "xgboost.cv", "lightgbm.train", "lightgbm.cv", "catboost.train", "catboost.cv",
     };
 
-    /// <summary>Calls that write data out (a generated dataset, a split, predictions), not a figure.</summary>
+    /// <summary>Calls that write data out (a generated dataset, a split, predictions), not a figure or an image.</summary>
     private static readonly HashSet<string> OutputNames = new(StringComparer.Ordinal)
     {
         "to_csv", "to_parquet", "to_json", "to_pickle", "to_feather", "to_hdf", "to_excel", "savez", "savez_compressed",
-        "savetxt", "save", "dump", "imwrite", "imsave", "save_image", "write", "writerow", "writerows", "save_to_disk",
+        "savetxt", "save", "dump", "write", "writerow", "writerows", "save_to_disk",
         "push_to_hub", "tofile",
     };
 

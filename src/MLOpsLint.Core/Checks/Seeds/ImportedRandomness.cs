@@ -19,7 +19,7 @@ internal static class ImportedRandomness
     public static void Report(SeedModule script, Rng reported, bool includeTests, List<Finding> findings)
     {
         // a module other modules import is library code even with a __main__ block: its importers are the scripts
-        if (script.Imported.Count == 0 || script.IsImported) return;
+        if (script.Imported.Count == 0 || script.IsImportedByCode) return;
         foreach (var rng in Generators)
         {
             if ((reported & rng) != 0 || script.SeedsAnywhere(rng)) continue;

@@ -25,6 +25,10 @@ public sealed class SeedModule
     /// <summary>Imported by another module of the repository.</summary>
     public bool IsImported { get; internal set; }
 
+    /// <summary>Imported by a module of the repository that is not a test: library code, whose functions run for
+    /// their importers (a model or transform file with a <c>__main__</c> self-test is one).</summary>
+    public bool IsImportedByCode => Importers.Any(i => !i.IsTest);
+
     /// <summary>Modules of the repository that import this one.</summary>
     internal List<SeedModule> Importers { get; } = new();
 

@@ -64,7 +64,7 @@ public sealed class SeedsCheck : IRepositoryCheck, IDocumentCheck
             Mlo302 = c.IsEnabled(RuleCatalog.MLO302);
             Mlo305 = c.IsEnabled(RuleCatalog.MLO305);
             Mlo306 = c.IsEnabled(RuleCatalog.MLO306);
-            Tests301 = c.Options(RuleCatalog.MLO301).GetBool("include-tests", true);
+            Tests301 = c.Options(RuleCatalog.MLO301).GetBool("include-tests", false);
             Tests302 = c.Options(RuleCatalog.MLO302).GetBool("include-tests", false);
             Tests305 = c.Options(RuleCatalog.MLO305).GetBool("include-tests", false);
             Tests306 = c.Options(RuleCatalog.MLO306).GetBool("include-tests", false);
@@ -136,9 +136,9 @@ public sealed class SeedsCheck : IRepositoryCheck, IDocumentCheck
             foreach (var draw in m.Summary.Draws)
             {
                 if (draw.Rng != Generators[g] || !Counts(draw, m.Summary)) continue;
-                // a function of a module other modules import (a model or transform file with a __main__ self-test)
-                // runs for its importers: their seeding decides (ImportedRandomness), unless the module trains itself
-                if (draw.Site.InFunction && m.IsImported && !m.Summary.Trains) continue;
+                // a function of a module other modules import (a model or transform file with a __main__ self-test, a
+                // train.py whose train() a sweep calls) runs for its importers: their seeding decides (ImportedRandomness)
+                if (draw.Site.InFunction && m.IsImportedByCode) continue;
                 if (m.IsSeeded(draw.Rng, draw.Site)) continue;
                 firsts[g] ??= draw; // in source order: the first one reported, the others counted
                 counts[g]++;

@@ -20,11 +20,11 @@ public static partial class RuleCatalog
         "Pass random_state=42 (or your seed variable), or seed NumPy's global generator with np.random.seed(...) before the call.",
         new[]
         {
-            IncludeTests(true, ""),
+            IncludeTests(false, ""),
             new RuleOption("fix-seed-value", "42", "The value `scan --fix` writes as random_state=<value>."),
         })
     {
-        Scopes = FileScope.All,
+        Scopes = FileScope.All & ~FileScope.Test,
     };
 
     public static readonly RuleDescriptor MLO302 = new(
