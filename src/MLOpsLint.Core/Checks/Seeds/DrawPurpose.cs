@@ -165,7 +165,8 @@ internal static class TrainingEvidence
     private static readonly HashSet<string> OutputNames = new(StringComparer.Ordinal)
     {
         "to_csv", "to_parquet", "to_json", "to_pickle", "to_feather", "to_hdf", "to_excel", "savez", "savez_compressed",
-        "savetxt", "save", "dump", "write", "writerow", "writerows", "save_to_disk",
+        "savetxt", "save", "dump", "write", "writerow", "writerows", "save_to_disk", "copy", "copyfile", "copy2", "move",
+        "symlink",
         "push_to_hub", "tofile",
     };
 
@@ -173,6 +174,7 @@ internal static class TrainingEvidence
 
     /// <summary>Writes data: a script that generates a dataset or a split from random numbers is not a demo.</summary>
     public static bool WritesData(PythonModule module) => module.Calls.Any(c => OutputNames.Contains(c.Name));
+
 
     private static bool IsTrainingCall(PyCall c)
     {

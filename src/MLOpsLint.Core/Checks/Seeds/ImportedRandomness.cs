@@ -73,7 +73,7 @@ internal static class ImportedRandomness
             int count = 0;
             foreach (var d in m.Summary.Draws)
             {
-                if (d.Rng != rng || !(d.Use == DrawUse.Selection || script.Summary.Trains)) continue; // only training scripts depend on a module's noise
+                if (d.Rng != rng || !script.Summary.Trains) continue; // only training scripts depend on a module's randomness
                 if (d.Function < 0 ? m.IsEntryPoint : !(called ??= CalledFunctions(script, imp, m)).Contains(d.Function)) continue;
                 // a dataset's or transform's method runs in DataLoader workers, which PyTorch seeds (random, and NumPy
                 // since 1.9) from its own generator: a script that seeds PyTorch seeds them

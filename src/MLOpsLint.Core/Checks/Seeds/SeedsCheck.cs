@@ -136,9 +136,12 @@ public sealed class SeedsCheck : IRepositoryCheck, IDocumentCheck
             foreach (var draw in m.Summary.Draws)
             {
                 if (draw.Rng != Generators[g] || !Counts(draw, m.Summary)) continue;
-                // a function of a module other modules import (a model or transform file with a __main__ self-test, a
-                // train.py whose train() a sweep calls) runs for its importers: their seeding decides (ImportedRandomness)
-                if (draw.Site.InFunction && m.IsImportedByCode) continue;
+                // a module other modules import (a model or transform file with a __main__ self-test, a train.py whose
+                // train() a sweep calls) runs for its importers: their seeding decides (ImportedRandomness)
+                if (m.IsImportedByCode) continue; // its __main__ block is a self-test
+                // a module with no main guard runs its top level; a class it never builds there runs for whoever builds it
+                if (draw.Function >= 0 && !m.IsNotebook && !m.Summary.HasMainGuard && m.Summary.Functions[draw.Function] is { IsMethod: true } f
+                    && !m.Summary.Keys.Any(k => k.Name == f.ClassName)) continue;
                 if (m.IsSeeded(draw.Rng, draw.Site)) continue;
                 firsts[g] ??= draw; // in source order: the first one reported, the others counted
                 counts[g]++;
@@ -169,12 +172,12 @@ public sealed class SeedsCheck : IRepositoryCheck, IDocumentCheck
     /// <summary>What <c>keras.utils.set_random_seed</c> seeds.</summary>
     private const Rng KerasSeeds = Rng.Python | Rng.NumPy | Rng.TensorFlow;
 
-    /// <summary>A draw counts where its numbers matter: one that picks or reorders data anywhere, the others (initial
-    /// weights and dropout) where the script trains, noise and augmentation where it trains or writes data out
-    /// (<see cref="DrawUse"/>).</summary>
+    /// <summary>A draw counts where its numbers matter (<see cref="DrawUse"/>): one that picks or reorders data where
+    /// the script trains or writes data out; initial weights and dropout where it trains; noise and
+    /// augmentation there or where it writes data out (a generated dataset). Not in a demo that prints or plots them.</summary>
     internal static bool Counts(DrawCandidate draw, SeedSummary script) => draw.Use switch
     {
-        DrawUse.Selection => true,
+        DrawUse.Selection => script.Trains || script.WritesData,
         DrawUse.Model => script.Trains,
         _ => script.Trains || script.WritesData,
     };

@@ -24,7 +24,7 @@ public static partial class RuleCatalog
             new RuleOption("fix-seed-value", "42", "The value `scan --fix` writes as random_state=<value>."),
         })
     {
-        Scopes = FileScope.All & ~FileScope.Test,
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs),
     };
 
     public static readonly RuleDescriptor MLO302 = new(
@@ -43,7 +43,7 @@ public static partial class RuleCatalog
                 + "a bare name matches any call with that name. Also used by MLO301, MLO305 and MLO306."),
         })
     {
-        Scopes = FileScope.All & ~FileScope.Test,
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs),
     };
 
     public static readonly RuleDescriptor MLO304 = new(
@@ -74,7 +74,7 @@ public static partial class RuleCatalog
         "Pass generator=torch.Generator().manual_seed(42), or call torch.manual_seed(42) at the start of the script.",
         new[] { IncludeTests(false, "") })
     {
-        Scopes = FileScope.All & ~FileScope.Test,
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs),
     };
 
     public static readonly RuleDescriptor MLO306 = new(
@@ -92,7 +92,7 @@ public static partial class RuleCatalog
                 + "calls torch.use_deterministic_algorithms(True) (off by default: on real repositories nearly every such report was unwanted)."),
         })
     {
-        Scopes = FileScope.All & ~FileScope.Test,
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs),
     };
 
     public static readonly RuleDescriptor MLO303 = new(

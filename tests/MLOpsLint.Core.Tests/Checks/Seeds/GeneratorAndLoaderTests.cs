@@ -38,7 +38,7 @@ public class GeneratorAndLoaderTests
     // ecosystem corpus nearly every one was unwanted (inference, sampling, benchmarks, fine-tuning examples), so the
     // fixtures that expect it run with the option on, and the default is checked to stay silent.
     [Theory]
-    [InlineData("gpu_benchmark.py")]
+    [InlineData("gpu_cudnn_autotune.py")]
     [InlineData("gpu_not_deterministic.py")]
     [InlineData("gpu_deterministic.py")]
     [InlineData("gpu_unseeded_benchmark.py")]
@@ -53,7 +53,7 @@ public class GeneratorAndLoaderTests
     public void Mlo306_by_default_reports_only_cudnn_benchmark_in_a_seeded_training_script()
     {
         Assert.Empty(Of("MLO306", File("gpu_not_deterministic.py")));
-        Assert.Single(Of("MLO306", File("gpu_benchmark.py")));
+        Assert.Single(Of("MLO306", File("gpu_cudnn_autotune.py")));
         // the same settings in a seeded script that only samples or measures: nothing to reproduce
         const string sampling = "import torch\ntorch.manual_seed(0)\ntorch.backends.cudnn.benchmark = True\nmodel = torch.load('m.pt').cuda().eval()\nwith torch.no_grad():\n    y = model.generate(torch.zeros(1, 8, device='cuda'))\n";
         Assert.Empty(Of("MLO306", Doc("sample.py", sampling)));

@@ -123,7 +123,7 @@ public class NoiseAndRecallClassTests
     public void A_name_that_is_not_the_imported_random_module_is_not_a_draw()
     {
         // random = Random(seed) is an explicit generator named like the module; without `import random` the call is not the module's
-        AssertExpectations("MLO302", Doc("shuffling.py", "import numpy as np\nfrom random import Random\n\n\ndef key(n, seed):\n    random = Random(seed)\n    k = list(range(n))\n    random.shuffle(k)\n    return k\n\n\nidx = key(10, 0)\norder = np.random.permutation(10)  # expect: MLO302\n"));
+        AssertExpectations("MLO302", Doc("shuffling.py", "import numpy as np\nfrom random import Random\n\n\ndef key(n, seed):\n    random = Random(seed)\n    k = list(range(n))\n    random.shuffle(k)\n    return k\n\n\nidx = key(10, 0)\norder = np.random.permutation(10)  # expect: MLO302\nnp.save('order.npy', order)\n"));
     }
 
     [Fact]
@@ -152,5 +152,19 @@ public class NoiseAndRecallClassTests
         const string head = "import random\nimport torch\n\npairs = [(1, 2), (3, 4)]\nmodel = torch.nn.Linear(2, 1)\noptimizer = torch.optim.SGD(model.parameters(), lr=0.1)\n";
         Assert.Empty(Of("MLO302", Doc("tutorial.py", head + "print(random.choice(pairs))\n")));
         AssertExpectations("MLO302", Doc("tutorial.py", head + "batch = random.choice(pairs)  # expect: MLO302\nprint(batch)\n"));
+    }
+
+    [Fact]
+    public void Examples_benchmarks_and_docs_are_out_of_scope_and_a_class_never_built_here_is_library_code()
+    {
+        // on the ecosystem corpus the seed rules' results in examples were mostly judged false or debatable
+        const string train = "import numpy as np\nimport torch\n\nidx = np.random.permutation(10)  # expect: MLO302\nmodel = torch.nn.Linear(4, 1)\noptimizer = torch.optim.SGD(model.parameters(), lr=0.1)\n";
+        AssertExpectations("MLO302", Doc("train.py", train));
+        Assert.Empty(Of("MLO302", Doc("examples/train.py", train)));
+        Assert.Empty(Of("MLO302", Doc("benchmarks/train.py", train)));
+        // a model file whose class is built elsewhere (from a config string) is not a script because it has top-level calls
+        const string model = "import torch\nfrom torch import nn\n\ntorch.set_printoptions(precision=3)\n\n\nclass VQ(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.register_buffer('colorize', torch.randn(3, 8, 1, 1))\n\n    def training_step(self, batch):\n        return self(batch).sum().backward()\n";
+        Assert.Empty(Of("MLO302", Doc("taming/models/vq.py", model)));
+        AssertExpectations("MLO302", Doc("taming/models/vq.py", model.Replace("torch.randn(3, 8, 1, 1))", "torch.randn(3, 8, 1, 1))  # expect: MLO302") + "\n\nvq = VQ()\n"));
     }
 }
