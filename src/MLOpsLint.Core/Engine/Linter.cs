@@ -49,26 +49,7 @@ public sealed class Linter
 
         void CheckDocument(int i)
         {
-            var doc = documents[i];
-            var context = new CheckContext(config);
-            foreach (var check in docChecks)
-            {
-                try
-                {
-                    if (check.AppliesTo(doc))
-                    {
-                        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                        check.Check(doc, context);
-                        Timed(check, t0);
-                    }
-                }
-                catch (Exception e)
-                {
-                    context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(check, e), doc.Path));
-                }
-            }
-            // the document's parsed module is garbage from here on: repository checks read compact summaries
-            doc.ReleaseTransient();
+            var context = RunDocumentChecks(docChecks, documents[i], config, Timed);
             perDocument[i] = context.Findings.ToList();
             foreach (var d in context.Diagnostics) diagnostics.Add((i, d));
         }
@@ -77,21 +58,7 @@ public sealed class Linter
         var all = new List<Finding>(perDocument.Sum(l => l.Count));
         foreach (var l in perDocument) all.AddRange(l);
         var repoContexts = new CheckContext[repoChecks.Length];
-        void CheckRepository(int c)
-        {
-            var check = repoChecks[c];
-            var context = repoContexts[c] = new CheckContext(config);
-            try
-            {
-                long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                check.Check(snapshot, context);
-                Timed(check, t0);
-            }
-            catch (Exception e)
-            {
-                context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(check, e)));
-            }
-        }
+        void CheckRepository(int c) => repoContexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, Timed);
         // side by side: a short scan is mostly these checks' first (unoptimised) calls, which overlap on other cores
         Each(repoChecks.Length, CheckRepository);
         foreach (var context in repoContexts)
@@ -100,21 +67,7 @@ public sealed class Linter
             foreach (var d in context.Diagnostics) diagnostics.Add((int.MaxValue, d));
         }
 
-        int suppressed = 0;
-        var kept = new List<Finding>(all.Count);
-        foreach (var f in all)
-        {
-            var severity = config.EffectiveSeverity(f.Rule, f.Path);
-            if (severity == Rules.Severity.None) continue;
-            if (IsSuppressed(f, snapshot.Find(f.Path), config))
-            {
-                suppressed++;
-                continue;
-            }
-            kept.Add(f with { Severity = severity });
-        }
-
-        kept.Sort(Compare);
+        var kept = Judge(all, snapshot.Find, config, out int suppressed);
         var fingerprinted = Fingerprints.Assign(kept, snapshot.Find);
         int baselined = 0;
         IReadOnlyList<Finding> final = fingerprinted;
@@ -136,6 +89,81 @@ public sealed class Linter
             BytesScanned = documents.Sum(d => d.Size),
             CheckTimes = times.ToDictionary(kv => kv.Key, kv => TimeSpan.FromSeconds(kv.Value / (double)System.Diagnostics.Stopwatch.Frequency)),
         };
+    }
+
+    /// <summary>The document checks on one document, before configuration and <c># noqa</c>: what the language server runs
+    /// on the file being edited (the same checks, selection and error handling as <see cref="Run"/>).</summary>
+    public CheckContext CheckDocument(SourceDocument document, LintConfig config) =>
+        RunDocumentChecks(documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray(), document, config, null);
+
+    /// <summary>The repository checks on a snapshot, before configuration and <c># noqa</c>, side by side (see <see cref="Run"/>).</summary>
+    public IReadOnlyList<CheckContext> CheckRepository(RepositorySnapshot snapshot, LintConfig config)
+    {
+        var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
+        var contexts = new CheckContext[repoChecks.Length];
+        Parallel.For(0, repoChecks.Length, c => contexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, null));
+        return contexts;
+    }
+
+    /// <summary>Configuration and suppression on raw findings: the effective severity (findings turned off are dropped),
+    /// then <c># noqa</c> (counted in <paramref name="suppressed"/>). Sorted as <see cref="Compare"/>.</summary>
+    public static List<Finding> Judge(IEnumerable<Finding> findings, Func<string, SourceDocument?> find, LintConfig config, out int suppressed)
+    {
+        suppressed = 0;
+        var kept = new List<Finding>();
+        foreach (var f in findings)
+        {
+            var severity = config.EffectiveSeverity(f.Rule, f.Path);
+            if (severity == Rules.Severity.None) continue;
+            if (IsSuppressed(f, find(f.Path), config))
+            {
+                suppressed++;
+                continue;
+            }
+            kept.Add(f with { Severity = severity });
+        }
+        kept.Sort(Compare);
+        return kept;
+    }
+
+    private static CheckContext RunDocumentChecks(IReadOnlyList<IDocumentCheck> checks, SourceDocument doc, LintConfig config, Action<object, long>? timed)
+    {
+        var context = new CheckContext(config);
+        foreach (var check in checks)
+        {
+            try
+            {
+                if (check.AppliesTo(doc))
+                {
+                    long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                    check.Check(doc, context);
+                    timed?.Invoke(check, t0);
+                }
+            }
+            catch (Exception e)
+            {
+                context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(check, e), doc.Path));
+            }
+        }
+        // the document's parsed module is garbage from here on: repository checks read compact summaries
+        doc.ReleaseTransient();
+        return context;
+    }
+
+    private static CheckContext RunRepositoryCheck(IRepositoryCheck check, RepositorySnapshot snapshot, LintConfig config, Action<object, long>? timed)
+    {
+        var context = new CheckContext(config);
+        try
+        {
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            check.Check(snapshot, context);
+            timed?.Invoke(check, t0);
+        }
+        catch (Exception e)
+        {
+            context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(check, e)));
+        }
+        return context;
     }
 
     private static string InternalError(object check, Exception e) =>

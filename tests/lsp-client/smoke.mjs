@@ -1,0 +1,11 @@
+import { startServer, diagnosticsFor, stopServer, fileUri, report } from './session.mjs';
+import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+const root = process.argv[2];
+const s = await startServer(root);
+const uri = fileUri(join(root, 'train.py'));
+s.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'python', version: 1, text: readFileSync(join(root, 'train.py'), 'utf8') } });
+const d = await diagnosticsFor(s, uri, (p) => p.diagnostics.length > 0);
+report({ caps: s.initializeResult.capabilities, d, progress: s.progress, logs: s.logs, regs: s.registrations });
+await stopServer(s);
