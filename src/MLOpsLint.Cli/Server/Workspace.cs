@@ -98,8 +98,8 @@ internal sealed class Workspace
     {
         var doc = FromText(path, text, Config.MaxTextFileSize);
         overlays[path] = doc;
-        documents[path] = doc;
-        return doc;
+        documents[path] = IsLfsTracked(path) ? WithLfsBlobs(documents.Values.Where(IsGitAttributes).Append(doc).ToArray()).Last() : doc;
+        return documents[path];
     }
 
     /// <summary>The editor closed <paramref name="path"/>: the disk's version counts again.</summary>
@@ -127,8 +127,52 @@ internal sealed class Workspace
             return;
         }
         var (loaded, _) = DocumentLoader.Load(new[] { new DiscoveredFile(path, full) }, Config.MaxTextFileSize);
-        if (loaded.Count == 1) documents[path] = loaded[0];
+        if (loaded.Count == 1) documents[path] = IsLfsTracked(path) ? WithLfsBlobs(documents.Values.Where(IsGitAttributes).Append(loaded[0]).ToArray()).Last() : loaded[0];
         else documents.Remove(path);
+    }
+
+    private static bool IsGitAttributes(SourceDocument d) => d.Kind == DocumentKind.GitAttributes;
+
+    private bool IsLfsTracked(string path) =>
+        new Core.Checks.CommittedData.LfsPatterns(new RepositorySnapshot(documents.Values.Where(IsGitAttributes).ToArray())).IsLfsTracked(path, out _);
+
+    /// <summary>As in <c>scan</c>: a path that Git LFS tracks is judged by what git stores for it (the index blob: an LFS
+    /// pointer, or the whole content when it was committed without LFS), not by the working tree file.</summary>
+    private IReadOnlyList<SourceDocument> WithLfsBlobs(IReadOnlyList<SourceDocument> docs)
+    {
+        if (Root == null || !Directory.Exists(Path.Combine(Root, ".git"))) return docs;
+        try
+        {
+            return Git.IndexSnapshot.WithLfsBlobs(Root, docs, Config.MaxTextFileSize);
+        }
+        catch (Exception e) when (e is LibGit2Sharp.LibGit2SharpException or IOException)
+        {
+            Log("cannot read the git index for LFS paths: " + e.Message);
+            return docs;
+        }
+    }
+
+    /// <summary>The LFS patterns changed: every file on disk is judged again by what git stores for it. Returns the
+    /// paths whose document changed.</summary>
+    private IReadOnlyList<string> RefreshLfs()
+    {
+        var disk = discovered.Where(documents.ContainsKey).Select(p => documents[p]).ToArray();
+        // files that were index blobs go back to the editor's text or the working tree first, in case their pattern went away
+        var fresh = disk.Select(d => d.Origin != "index" ? d
+            : overlays.TryGetValue(d.Path, out var open) ? open
+            : FullPath(d.Path) is string f && File.Exists(f) ? DocumentLoader.Load(new[] { new DiscoveredFile(d.Path, f) }, Config.MaxTextFileSize).Documents.FirstOrDefault() ?? d
+            : d).ToArray();
+        var result = WithLfsBlobs(fresh);
+        var changed = new List<string>();
+        for (int i = 0; i < result.Count; i++)
+        {
+            if (!ReferenceEquals(result[i], disk[i]))
+            {
+                documents[result[i].Path] = result[i];
+                changed.Add(result[i].Path);
+            }
+        }
+        return changed;
     }
 
     /// <summary>Files were created or deleted: asks discovery again which files belong to the scan (git's ignore rules
@@ -148,7 +192,9 @@ internal sealed class Workspace
     /// <summary>Runs the document checks of <paramref name="paths"/> again, then the repository checks.</summary>
     public void Relint(IEnumerable<string> paths)
     {
-        foreach (var p in paths.Distinct())
+        var list = paths.Distinct().ToList();
+        if (list.Any(p => DocumentClassifier.FileName(p) == ".gitattributes")) list.AddRange(RefreshLfs());
+        foreach (var p in list.Distinct())
         {
             if (documents.TryGetValue(p, out var d)) documentFindings[p] = Check(d);
             else documentFindings.Remove(p);
@@ -206,6 +252,12 @@ internal sealed class Workspace
         return new SourceDocument(path, bytes.AsMemory(0, DocumentLoader.HeadBytes).ToArray(), bytes.Length, isComplete: false);
     }
 
+    /// <summary>Whether the repository checks see a file: what <c>scan</c> reads, plus new files the editor has not saved
+    /// yet. Open files that exist but that scan skips (ignored by git, excluded, outside the root) get their own document
+    /// checks only: an ignored data file is not "committed".</summary>
+    private bool InScan(string path) =>
+        discovered.Contains(path) || (overlays.ContainsKey(path) && FullPath(path) is string full && !Path.IsPathRooted(path) && !File.Exists(full));
+
     private IReadOnlyList<Finding> Check(SourceDocument doc)
     {
         var context = linter.CheckDocument(doc, Config);
@@ -215,9 +267,7 @@ internal sealed class Workspace
 
     private void RunRepositoryChecks()
     {
-        // open files outside the scan (ignored by git, or outside the root) get their own checks only: the repository
-        // rules judge what scan would see, so an ignored data file is not "committed"
-        snapshot = new RepositorySnapshot(documents.Where(kv => discovered.Contains(kv.Key)).Select(kv => kv.Value).OrderBy(d => d.Path, StringComparer.Ordinal).ToArray());
+        snapshot = new RepositorySnapshot(documents.Where(kv => InScan(kv.Key)).Select(kv => kv.Value).OrderBy(d => d.Path, StringComparer.Ordinal).ToArray());
         var contexts = linter.CheckRepository(snapshot, Config);
         repositoryFindings = contexts.SelectMany(c => c.Findings).ToArray();
         foreach (var d in contexts.SelectMany(c => c.Diagnostics).Where(d => d.Level == ScanDiagnosticLevel.Error)) Log(d.Message);
