@@ -11,6 +11,11 @@ if [ ! -x tests/node/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multito
   chmod u+x tests/node/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 fi
 
+# the language server's test client (vscode-languageserver-protocol / vscode-jsonrpc), for tests/.../Server
+if [ ! -d tests/lsp-client/node_modules/vscode-languageserver-protocol ]; then
+  (cd tests/lsp-client && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 log=$(mktemp)
 set +e
 dotnet test Lint.sln --nologo "$@" 2>&1 | tee "$log"
