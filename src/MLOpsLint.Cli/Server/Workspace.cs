@@ -18,15 +18,18 @@ namespace MLOpsLint.Cli.Server;
 /// </summary>
 internal sealed class Workspace
 {
-    private readonly Linter linter = new();
+    private readonly Linter linter;
     private readonly Dictionary<string, SourceDocument> documents = new(StringComparer.Ordinal);
     private readonly HashSet<string> discovered = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceDocument> overlays = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Finding>> documentFindings = new(StringComparer.Ordinal);
     private IReadOnlyList<Finding> repositoryFindings = Array.Empty<Finding>();
     private RepositorySnapshot snapshot = new(Array.Empty<SourceDocument>());
-    public Workspace(string? root)
+    /// <param name="extraChecks">Checks beside Core's (tests). The C# analyzers are not run here: in an IDE the
+    /// analyzer package reports them, on the compilation the IDE already has.</param>
+    public Workspace(string? root, IEnumerable<ICheck>? extraChecks = null)
     {
+        linter = new Linter(extraChecks);
         Root = root == null ? null : RepositoryRoot(Path.GetFullPath(root));
     }
 
