@@ -135,6 +135,19 @@ public sealed class NodeClientTests
         Assert.Equal(kinds.Count(k => k == "begin"), kinds.Count(k => k == "end"));
     }
 
+    [Fact]
+    public void A_burst_of_keystrokes_is_checked_once_it_settles_and_the_last_version_wins()
+    {
+        using var repo = ServerRepos.MlProject();
+        var r = LspClients.Node("debounce.mjs", repo.Root);
+        int edits = r.GetProperty("edits").GetInt32();
+        var published = r.GetProperty("publishedVersions").EnumerateArray().Select(v => v.GetInt32()).ToArray();
+        Assert.True(published.Length <= edits / 4, $"{published.Length} publications for {edits} keystrokes: {string.Join(",", published)}");
+        Assert.Equal(edits + 1, published[^1]);
+        Assert.Equal(edits + 1, r.GetProperty("lastPublished").GetInt32());
+        Assert.Equal(new[] { "MLO301" }, r.GetProperty("final").EnumerateArray().Select(c => c.GetString()));
+    }
+
     private static JsonElement Single(JsonElement array)
     {
         Assert.Equal(JsonValueKind.Array, array.ValueKind);
