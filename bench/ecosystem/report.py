@@ -11,6 +11,7 @@ and what appeared or disappeared since the committed run.
 """
 
 import argparse
+import csv
 import json
 import os
 import shutil
@@ -32,6 +33,22 @@ def load_run(path):
 def place(f):
     """What identifies one result between runs: a rule at a position (a merged finding makes the others go)."""
     return (f["repo"], f["rule"], f["path"], f["line"], f["column"])
+
+
+def load_misses(path=os.path.join(corpus.HERE, "misses.tsv")):
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def covers(miss, finding):
+    """Whether a result reports the place a miss names."""
+    if finding["repo"] != miss["repo"]:
+        return False
+    if miss["path"].endswith("/"):
+        return finding["path"].startswith(miss["path"])
+    return finding["path"] == miss["path"] and (miss["line"] in ("", "0") or int(miss["line"]) == finding["line"])
 
 
 def precision(t, f):
@@ -82,7 +99,7 @@ class Out:
         self.lines.append("")
 
 
-def report(run, previous, verdicts, markdown):
+def report(run, previous, verdicts, markdown, limit=200):
     findings = run["findings"]
     kind_of = {m["repo"]: m["kind"] for m in run["repos"]}
     per_rule, per_family, family_rules = defaultdict(list), defaultdict(list), defaultdict(set)
@@ -107,6 +124,40 @@ def report(run, previous, verdicts, markdown):
     out.table(["family"] + header, rows)
     out.text("precision = true / (true + false) over the judged results; estimated = each rule's judged precision "
              "weighted by its number of results (a sampled frequent rule counts for all of its results).")
+
+    if previous is not None:
+        out.heading(f"Before and after: the committed run (tool {previous['tool_commit'][:12]}) and this one")
+        before_family = defaultdict(list)
+        for f in previous["findings"]:
+            before_family[f["family"]].append(f)
+        rows = []
+        for fam in sorted(set(per_family) | set(before_family)):
+            b, a = tally(before_family[fam], verdicts), tally(per_family[fam], verdicts)
+            rows.append((fam, len(before_family[fam]), precision(b["true"], b["false"]), b["unjudged"],
+                         len(per_family[fam]), precision(a["true"], a["false"]), a["unjudged"]))
+        b, a = tally(previous["findings"], verdicts), tally(findings, verdicts)
+        rows.append(("all", len(previous["findings"]), precision(b["true"], b["false"]), b["unjudged"],
+                     len(findings), precision(a["true"], a["false"]), a["unjudged"]))
+        out.table(["family", "results before", "precision before", "unjudged before",
+                   "results now", "precision now", "unjudged now"], rows)
+
+    misses = load_misses()
+    if misses:
+        out.heading("Recall per family (against misses.tsv)")
+        rows = []
+        for fam in sorted(set(per_family) | {m["family"] for m in misses}):
+            true_now = list({judgments.key(f): f for f in per_family[fam]
+                             if (verdicts.get(judgments.key(f)) or {}).get("verdict") == "true"}.values())
+            fam_misses = [m for m in misses if m["family"] == fam]
+            open_misses = [m for m in fam_misses if not any(covers(m, f) for f in true_now)]
+            rows.append((fam, len(true_now), len(fam_misses), len(fam_misses) - len(open_misses), len(open_misses),
+                         f"{100 * len(true_now) / (len(true_now) + len(open_misses)):.0f}%"
+                         if true_now or open_misses else "n/a"))
+        out.table(["family", "true places", "misses noted", "now reported", "still missed",
+                   "recall (true / (true + still missed))"], rows)
+        out.text("A miss is 'now reported' when a result judged true of its family lands on its file (and line, if the "
+                 "miss names one; a path ending in / covers the folder). The misses are those a reviewer noticed "
+                 "while judging, not an exhaustive search, so recall is an upper bound.")
 
     out.heading("Precision per rule")
     rows = []
@@ -148,17 +199,33 @@ def report(run, previous, verdicts, markdown):
         appeared, gone = now - then, then - now
         out.heading(f"Against the committed run (tool {previous['tool_commit']})")
         rules = sorted({p[1] for p in appeared} | {p[1] for p in gone} | set(per_rule))
+        gone_verdicts = defaultdict(Counter)  # a true result that disappears is a recall loss
+        for f in previous["findings"]:
+            if place(f) in gone:
+                v = verdicts.get(judgments.key(f))
+                gone_verdicts[f["rule"]][v["verdict"] if v else "unjudged"] += 1
+        def rule_precision(fs):
+            c = tally(fs, verdicts)
+            return precision(c["true"], c["false"])
+
         rows = [(r, sum(1 for f in previous["findings"] if f["rule"] == r), len(per_rule.get(r, [])),
-                 sum(n for p, n in appeared.items() if p[1] == r), sum(n for p, n in gone.items() if p[1] == r))
+                 sum(n for p, n in appeared.items() if p[1] == r), sum(n for p, n in gone.items() if p[1] == r),
+                 "/".join(str(gone_verdicts[r][v]) for v in ("true", "false", "debatable", "unjudged")),
+                 rule_precision([f for f in previous["findings"] if f["rule"] == r]),
+                 rule_precision(per_rule.get(r, [])))
                 for r in rules]
-        out.table(["rule", "committed", "current", "appeared", "disappeared"], rows)
+        out.table(["rule", "committed", "current", "appeared", "disappeared",
+                   "disappeared true/false/debatable/unjudged", "precision before", "precision now"], rows)
         for title, diff, run_of in (("appeared", appeared, findings), ("disappeared", gone, previous["findings"])):
             if not diff:
                 continue
             out.text(f"{title} ({sum(diff.values())}):")
             verdict_of = lambda f: (verdicts.get(judgments.key(f)) or {}).get("verdict", "unjudged")
-            listed = [f for f in run_of if place(f) in diff]
-            for f in sorted(listed, key=lambda f: place(f)):
+            listed = sorted((f for f in run_of if place(f) in diff), key=place)
+            if limit and len(listed) > limit:
+                out.text(f"(the first {limit}; --limit 0 lists all)")
+                listed = listed[:limit]
+            for f in listed:
                 out.text(f"{'- ' if markdown else '  '}{f['rule']} {f['repo']} {f['path']}:{f['line']} "
                          f"[{verdict_of(f)}] {f['message'][:140]}")
             out.text("")
@@ -187,6 +254,7 @@ def main():
     p.add_argument("--to-judge", action="store_true")
     p.add_argument("--rule", action="append", default=[], help="with --unjudged/--to-judge: only these rules")
     p.add_argument("--accept", action="store_true")
+    p.add_argument("--limit", type=int, default=200, help="at most this many appeared/disappeared results listed")
     args = p.parse_args()
 
     if args.accept:
@@ -204,7 +272,7 @@ def main():
         sys.stdout.write(judgment_rows(wanted))
         return
     previous = load_run(args.against) if os.path.exists(args.against) else None
-    sys.stdout.write(report(run, previous, verdicts, args.markdown))
+    sys.stdout.write(report(run, previous, verdicts, args.markdown, args.limit))
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ using MLOpsLint.Core.Configuration;
 using MLOpsLint.Core.Documents;
 using MLOpsLint.Core.Engine;
 using MLOpsLint.Core.Findings;
+using MLOpsLint.Core.Scope;
 
 namespace MLOpsLint.Cli.Server;
 
@@ -25,6 +26,7 @@ internal sealed class Workspace
     private readonly Dictionary<string, IReadOnlyList<Finding>> documentFindings = new(StringComparer.Ordinal);
     private IReadOnlyList<Finding> repositoryFindings = Array.Empty<Finding>();
     private RepositorySnapshot snapshot = new(Array.Empty<SourceDocument>());
+    private ScopeModel scopes = ScopeModel.Standalone(Core.Scope.ScopeSettings.Empty);
     /// <param name="extraChecks">Checks beside Core's (tests). The C# analyzers are not run here: in an IDE the
     /// analyzer package reports them, on the compilation the IDE already has.</param>
     public Workspace(string? root, IEnumerable<ICheck>? extraChecks = null)
@@ -82,6 +84,8 @@ internal sealed class Workspace
             }
         }
         foreach (var (path, overlay) in overlays) documents[path] = overlay;
+        snapshot = Snapshot();
+        scopes = ScopeModel.For(snapshot.Documents, Config.Scopes);
         var all = documents.Values.ToArray();
         int done = 0;
         var results = new IReadOnlyList<Finding>[all.Length];
@@ -197,6 +201,8 @@ internal sealed class Workspace
     {
         var list = paths.Distinct().ToList();
         if (list.Any(p => DocumentClassifier.FileName(p) == ".gitattributes")) list.AddRange(RefreshLfs());
+        snapshot = Snapshot();
+        scopes = scopes.After(snapshot.Documents, list);
         foreach (var p in list.Distinct())
         {
             if (documents.TryGetValue(p, out var d)) documentFindings[p] = Check(d);
@@ -210,7 +216,7 @@ internal sealed class Workspace
     {
         var raw = documentFindings.TryGetValue(path, out var own) ? own : Array.Empty<Finding>();
         var all = raw.Concat(repositoryFindings.Where(f => f.Path == path));
-        return Linter.Judge(all, p => documents.TryGetValue(p, out var d) ? d : null, Config, out _);
+        return linter.Judge(all, p => documents.TryGetValue(p, out var d) ? d : null, Config, scopes, out _);
     }
 
     public IEnumerable<SourceDocument> LockFiles() => documents.Values.Where(d => d.Kind == DocumentKind.LockFile);
@@ -263,15 +269,17 @@ internal sealed class Workspace
 
     private IReadOnlyList<Finding> Check(SourceDocument doc)
     {
-        var context = linter.CheckDocument(doc, Config);
+        var context = linter.CheckDocument(doc, Config, scopes);
         foreach (var d in context.Diagnostics.Where(d => d.Level == ScanDiagnosticLevel.Error)) Log($"{doc.Path}: {d.Message}");
         return context.Findings.ToArray();
     }
 
+    private RepositorySnapshot Snapshot() =>
+        new(documents.Where(kv => InScan(kv.Key)).Select(kv => kv.Value).OrderBy(d => d.Path, StringComparer.Ordinal).ToArray());
+
     private void RunRepositoryChecks()
     {
-        snapshot = new RepositorySnapshot(documents.Where(kv => InScan(kv.Key)).Select(kv => kv.Value).OrderBy(d => d.Path, StringComparer.Ordinal).ToArray());
-        var contexts = linter.CheckRepository(snapshot, Config);
+        var contexts = linter.CheckRepository(snapshot, Config, scopes);
         repositoryFindings = contexts.SelectMany(c => c.Findings).ToArray();
         foreach (var d in contexts.SelectMany(c => c.Diagnostics).Where(d => d.Level == ScanDiagnosticLevel.Error)) Log(d.Message);
     }

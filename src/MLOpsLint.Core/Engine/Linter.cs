@@ -4,13 +4,14 @@ using MLOpsLint.Core.Checks;
 using MLOpsLint.Core.Configuration;
 using MLOpsLint.Core.Documents;
 using MLOpsLint.Core.Findings;
+using MLOpsLint.Core.Scope;
 using MLOpsLint.Core.Suppression;
 
 namespace MLOpsLint.Core.Engine;
 
 /// <summary>
-/// Runs checks over a snapshot: documents → checks (in parallel) → configuration (severity, per-path
-/// ignores) → <c># noqa</c> → fingerprints → baseline. Deterministic: the result does not depend on
+/// Runs checks over a snapshot: documents → scope (what each file is, <see cref="ScopeModel"/>) → checks (in parallel)
+/// → the scopes each rule judges → configuration (severity, per-path ignores) → <c># noqa</c> → fingerprints → baseline. Deterministic: the result does not depend on
 /// thread scheduling. A check that throws is reported as a scan error and the scan goes on.
 /// </summary>
 public sealed class Linter
@@ -25,11 +26,16 @@ public sealed class Linter
         repositoryChecks = checks.OfType<IRepositoryCheck>().ToArray();
     }
 
-    public LintResult Run(RepositorySnapshot snapshot, LintConfig config, BaselineFile? baseline = null, int maxParallelism = -1)
+    /// <param name="scopes">The scope model to use (a history scan passes the one of the commit it starts from); by
+    /// default it is built from <paramref name="snapshot"/>.</param>
+    public LintResult Run(RepositorySnapshot snapshot, LintConfig config, BaselineFile? baseline = null, int maxParallelism = -1, ScopeModel? scopes = null)
     {
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var documents = snapshot.Documents;
+        scopes ??= ScopeModel.For(documents, config.Scopes);
+        var judged = Judged(config);
+        var checkScopes = CheckScopes(docChecks, config, judged);
 
         var times = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var perDocument = new List<Finding>[documents.Count];
@@ -49,7 +55,7 @@ public sealed class Linter
 
         void CheckDocument(int i)
         {
-            var context = RunDocumentChecks(docChecks, documents[i], config, Timed);
+            var context = RunDocumentChecks(docChecks, checkScopes, documents[i], config, scopes, Timed);
             perDocument[i] = context.Findings.ToList();
             foreach (var d in context.Diagnostics) diagnostics.Add((i, d));
         }
@@ -58,7 +64,7 @@ public sealed class Linter
         var all = new List<Finding>(perDocument.Sum(l => l.Count));
         foreach (var l in perDocument) all.AddRange(l);
         var repoContexts = new CheckContext[repoChecks.Length];
-        void CheckRepository(int c) => repoContexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, Timed);
+        void CheckRepository(int c) => repoContexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, Timed);
         // side by side: a short scan is mostly these checks' first (unoptimised) calls, which overlap on other cores
         Each(repoChecks.Length, CheckRepository);
         foreach (var context in repoContexts)
@@ -67,7 +73,7 @@ public sealed class Linter
             foreach (var d in context.Diagnostics) diagnostics.Add((int.MaxValue, d));
         }
 
-        var kept = Judge(all, snapshot.Find, config, out int suppressed);
+        var kept = Judge(all, snapshot.Find, config, scopes, judged, out int suppressed, out int outOfScope);
         var fingerprinted = Fingerprints.Assign(kept, snapshot.Find);
         int baselined = 0;
         IReadOnlyList<Finding> final = fingerprinted;
@@ -87,35 +93,68 @@ public sealed class Linter
         return new LintResult(final, diags, documents.Count, suppressed, baselined)
         {
             BytesScanned = documents.Sum(d => d.Size),
+            Scopes = scopes,
+            OutOfScope = outOfScope,
             CheckTimes = times.ToDictionary(kv => kv.Key, kv => TimeSpan.FromSeconds(kv.Value / (double)System.Diagnostics.Stopwatch.Frequency)),
         };
     }
 
     /// <summary>The document checks on one document, before configuration and <c># noqa</c>: what the language server runs
-    /// on the file being edited (the same checks, selection and error handling as <see cref="Run"/>).</summary>
-    public CheckContext CheckDocument(SourceDocument document, LintConfig config) =>
-        RunDocumentChecks(documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray(), document, config, null);
+    /// on the file being edited (the same checks, scopes, selection and error handling as <see cref="Run"/>).</summary>
+    public CheckContext CheckDocument(SourceDocument document, LintConfig config, ScopeModel scopes)
+    {
+        var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
+        return RunDocumentChecks(docChecks, CheckScopes(docChecks, config, Judged(config)), document, config, scopes, null);
+    }
 
     /// <summary>The repository checks on a snapshot, before configuration and <c># noqa</c>, side by side (see <see cref="Run"/>).</summary>
-    public IReadOnlyList<CheckContext> CheckRepository(RepositorySnapshot snapshot, LintConfig config)
+    public IReadOnlyList<CheckContext> CheckRepository(RepositorySnapshot snapshot, LintConfig config, ScopeModel scopes)
     {
         var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var contexts = new CheckContext[repoChecks.Length];
-        Parallel.For(0, repoChecks.Length, c => contexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, null));
+        Parallel.For(0, repoChecks.Length, c => contexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, null));
         return contexts;
     }
 
-    /// <summary>Configuration and suppression on raw findings: the effective severity (findings turned off are dropped),
-    /// then <c># noqa</c> (counted in <paramref name="suppressed"/>). Sorted as <see cref="Compare"/>.</summary>
-    public static List<Finding> Judge(IEnumerable<Finding> findings, Func<string, SourceDocument?> find, LintConfig config, out int suppressed)
+    /// <summary>Scopes, configuration and suppression on raw findings: findings of rules that do not judge the file's scope
+    /// and findings turned off are dropped, the effective severity is set, <c># noqa</c> applied. Sorted as <see cref="Compare"/>.</summary>
+    public List<Finding> Judge(IEnumerable<Finding> findings, Func<string, SourceDocument?> find, LintConfig config, ScopeModel scopes, out int suppressed) =>
+        Judge(findings, find, config, scopes, Judged(config), out suppressed, out _);
+
+    /// <summary>What each rule of the checks judges here (its catalog scopes, as the configuration adjusts them).</summary>
+    private Dictionary<Rules.RuleDescriptor, FileScope> Judged(LintConfig config)
+    {
+        var judged = new Dictionary<Rules.RuleDescriptor, FileScope>();
+        foreach (var c in documentChecks.Concat<ICheck>(repositoryChecks))
+        {
+            foreach (var r in c.Rules) judged[r] = config.ScopesOf(r);
+        }
+        return judged;
+    }
+
+    /// <summary>What each document check's selected rules judge, together: a check runs on a file only where one of them does.</summary>
+    private static FileScope[] CheckScopes(IReadOnlyList<IDocumentCheck> docChecks, LintConfig config, Dictionary<Rules.RuleDescriptor, FileScope> judged) =>
+        docChecks.Select(c => c.Rules.Where(config.IsSelected).Aggregate(FileScope.None, (s, r) => s | judged[r])).ToArray();
+
+    private static List<Finding> Judge(IEnumerable<Finding> all, Func<string, SourceDocument?> find, LintConfig config, ScopeModel scopes,
+        Dictionary<Rules.RuleDescriptor, FileScope> judged, out int suppressed, out int outOfScope)
     {
         suppressed = 0;
+        outOfScope = 0;
         var kept = new List<Finding>();
-        foreach (var f in findings)
+        foreach (var f in all)
         {
+            // the rule does not judge this kind of file (a hub load in a test, a tag pin in a first-party action…)
+            if (!judged.TryGetValue(f.Rule, out var ruleScopes)) ruleScopes = config.ScopesOf(f.Rule);
+            var doc = find(f.Path);
+            if ((ruleScopes & (doc is { } fd ? scopes.Of(fd) : scopes.OfPath(f.Path)).Scope) == 0)
+            {
+                outOfScope++;
+                continue;
+            }
             var severity = config.EffectiveSeverity(f.Rule, f.Path);
             if (severity == Rules.Severity.None) continue;
-            if (IsSuppressed(f, find(f.Path), config))
+            if (IsSuppressed(f, doc, config))
             {
                 suppressed++;
                 continue;
@@ -126,14 +165,26 @@ public sealed class Linter
         return kept;
     }
 
-    private static CheckContext RunDocumentChecks(IReadOnlyList<IDocumentCheck> checks, SourceDocument doc, LintConfig config, Action<object, long>? timed)
+    private static CheckContext RunDocumentChecks(IReadOnlyList<IDocumentCheck> docChecks, FileScope[] checkScopes, SourceDocument doc, LintConfig config,
+        ScopeModel scopes, Action<object, long>? timed)
     {
-        var context = new CheckContext(config);
-        foreach (var check in checks)
+        var context = new CheckContext(config) { Scopes = scopes };
+        FileScope scope;
+        try
         {
+            scope = scopes.Of(doc).Scope;
+        }
+        catch (Exception e)
+        {
+            context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(scopes, e), doc.Path));
+            scope = FileScope.Other;
+        }
+        for (int c = 0; c < docChecks.Count; c++)
+        {
+            var check = docChecks[c];
             try
             {
-                if (check.AppliesTo(doc))
+                if ((checkScopes[c] & scope) != 0 && check.AppliesTo(doc))
                 {
                     long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                     check.Check(doc, context);
@@ -150,9 +201,9 @@ public sealed class Linter
         return context;
     }
 
-    private static CheckContext RunRepositoryCheck(IRepositoryCheck check, RepositorySnapshot snapshot, LintConfig config, Action<object, long>? timed)
+    private static CheckContext RunRepositoryCheck(IRepositoryCheck check, RepositorySnapshot snapshot, LintConfig config, ScopeModel scopes, Action<object, long>? timed)
     {
-        var context = new CheckContext(config);
+        var context = new CheckContext(config) { Scopes = scopes };
         try
         {
             long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
