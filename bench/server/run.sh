@@ -12,7 +12,8 @@ EDITS=${2:-40}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 out=bench/out/server
 mkdir -p "$out"
-dotnet publish src/MLOpsLint.Cli -c Release -o "$out/bin" --nologo -v q >/dev/null
+# NO_PUBLISH=1 times the build already in bench/out/server/bin
+[ "${NO_PUBLISH:-}" = 1 ] || dotnet publish src/MLOpsLint.Cli -c Release -o "$out/bin" --nologo -v q >/dev/null
 [ -d tests/lsp-client/node_modules/vscode-languageserver-protocol ] || (cd tests/lsp-client && npm ci --no-audit --no-fund --loglevel=error)
 export MLOPS_LINT_SERVER="[\"dotnet\",\"$PWD/$out/bin/mlops-lint.dll\",\"server\"]"
 

@@ -20,6 +20,4 @@ internal sealed class OpenNotebook
 
     /// <summary>The cells in order: kind, text document URI, text, version of the cell document.</summary>
     public List<(bool IsCode, string CellUri, string Text, int? Version)> Cells { get; } = new();
-
-    public NotebookText ToText() => new(Cells.Select(c => new NotebookCellText(c.CellUri, c.IsCode, c.Text)).ToArray());
 }

@@ -18,6 +18,7 @@ internal sealed class LintWorker
     private readonly TimeSpan debounce;
     private readonly Dictionary<string, HashSet<string>> publishedUris = new(StringComparer.Ordinal); // path -> uris with diagnostics
     private KnownVersions? versions;
+    private readonly SavedOutputs savedOutputs = new();
 
     public LintWorker(ServerState state, Workspace workspace, IEditorClient client, TimeSpan debounce)
     {
@@ -82,7 +83,8 @@ internal sealed class LintWorker
         }
         var dirty = new HashSet<string>(p.Dirty, StringComparer.Ordinal);
         foreach (var t in p.Texts.Where(t => dirty.Contains(t.Path))) workspace.SetText(t.Path, t.Text);
-        foreach (var n in p.Notebooks.Where(n => dirty.Contains(n.Notebook.Path))) workspace.SetText(n.Notebook.Path, n.Text.Json);
+        var notebookTexts = p.Notebooks.ToDictionary(n => n.Notebook.Path, n => NotebookTextOf(n.Notebook, n.Cells), StringComparer.Ordinal);
+        foreach (var n in p.Notebooks.Where(n => dirty.Contains(n.Notebook.Path))) workspace.SetText(n.Notebook.Path, notebookTexts[n.Notebook.Path].Json);
         if (p.Reload)
         {
             Load("configuration changed: scanning the workspace again");
@@ -107,7 +109,14 @@ internal sealed class LintWorker
             versions = new KnownVersions(workspace.LockFiles(), workspace.Root);
         }
         foreach (var t in p.Texts) PublishText(t);
-        foreach (var n in p.Notebooks) PublishNotebook(n.Notebook, n.Text, n.Cells);
+        foreach (var n in p.Notebooks) PublishNotebook(n.Notebook, notebookTexts[n.Notebook.Path], n.Cells);
+    }
+
+    /// <summary>The .ipynb text of an open notebook: the editor's cells, with the outputs saved on disk.</summary>
+    private NotebookText NotebookTextOf(OpenNotebook notebook, (bool IsCode, string CellUri, string Text, int? Version)[] cells)
+    {
+        var outputs = savedOutputs.For(workspace.FullPath(notebook.Path), cells.Select(c => (c.IsCode, c.Text)).ToArray());
+        return new NotebookText(cells.Select((c, i) => new NotebookCellText(c.CellUri, c.IsCode, c.Text) { Outputs = outputs[i] }).ToArray());
     }
 
     private void PublishText(OpenText t)

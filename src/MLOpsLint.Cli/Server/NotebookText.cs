@@ -4,7 +4,11 @@ using MLOpsLint.Core.Findings;
 namespace MLOpsLint.Cli.Server;
 
 /// <summary>One cell of a notebook open in the editor: its own text document (LSP 3.17 notebook sync).</summary>
-internal sealed record NotebookCellText(string Uri, bool IsCode, string Text);
+internal sealed record NotebookCellText(string Uri, bool IsCode, string Text)
+{
+    /// <summary>The cell's saved outputs (a JSON array, as in the .ipynb on disk), or null.</summary>
+    public string? Outputs { get; init; }
+}
 
 /// <summary>
 /// The .ipynb (nbformat 4) text of a notebook the editor sends cell by cell, written so that every source line is one
@@ -37,7 +41,16 @@ internal sealed class NotebookText
             if (cells[c].IsCode)
             {
                 Structure("   \"execution_count\": null,");
-                Structure("   \"outputs\": [],");
+                if (string.IsNullOrEmpty(cells[c].Outputs))
+                {
+                    Structure("   \"outputs\": [],");
+                }
+                else
+                {
+                    // the saved outputs as they are; each of their lines belongs to the cell's structure (mapped to its start)
+                    var outputLines = ("   \"outputs\": " + cells[c].Outputs + ",").Replace("\r\n", "\n").Split('\n');
+                    foreach (var l in outputLines) Structure(l);
+                }
             }
             Structure("   \"metadata\": {},");
             Structure("   \"source\": [");

@@ -108,7 +108,7 @@ internal sealed class ServerState
         {
             var p = new Pending(
                 texts.Values.ToArray(),
-                notebooks.Values.Select(n => (n, n.ToText(), n.Cells.ToArray())).ToArray(),
+                notebooks.Values.Select(n => (n, n.Cells.ToArray())).ToArray(),
                 dirty.ToArray(), closed.ToArray(), onDisk.ToArray(), fileSetChanged, reload);
             dirty.Clear();
             closed.Clear();
@@ -153,7 +153,7 @@ internal sealed class ServerState
 /// <summary>A batch of work for the worker.</summary>
 internal sealed record Pending(
     IReadOnlyList<OpenText> Texts,
-    IReadOnlyList<(OpenNotebook Notebook, NotebookText Text, (bool IsCode, string CellUri, string Text, int? Version)[] Cells)> Notebooks,
+    IReadOnlyList<(OpenNotebook Notebook, (bool IsCode, string CellUri, string Text, int? Version)[] Cells)> Notebooks,
     IReadOnlyList<string> Dirty,
     IReadOnlyList<string> Closed,
     IReadOnlyList<string> OnDisk,
