@@ -28,7 +28,11 @@ public sealed class Linter
 
     /// <param name="scopes">The scope model to use (a history scan passes the one of the commit it starts from); by
     /// default it is built from <paramref name="snapshot"/>.</param>
-    public LintResult Run(RepositorySnapshot snapshot, LintConfig config, BaselineFile? baseline = null, int maxParallelism = -1, ScopeModel? scopes = null)
+    /// <param name="reported">When only some documents' findings will be reported (<c>scan --staged</c>, file names from
+    /// pre-commit): the others are context, and checks that judge one document alone skip them; checks that also look
+    /// across documents still read every one.</param>
+    public LintResult Run(RepositorySnapshot snapshot, LintConfig config, BaselineFile? baseline = null, int maxParallelism = -1, ScopeModel? scopes = null,
+        Func<string, bool>? reported = null)
     {
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
@@ -55,7 +59,7 @@ public sealed class Linter
 
         void CheckDocument(int i)
         {
-            var context = RunDocumentChecks(docChecks, checkScopes, documents[i], config, scopes, Timed);
+            var context = RunDocumentChecks(docChecks, checkScopes, documents[i], config, scopes, Timed, reported == null || reported(documents[i].Path));
             perDocument[i] = context.Findings.ToList();
             foreach (var d in context.Diagnostics) diagnostics.Add((i, d));
         }
@@ -104,7 +108,7 @@ public sealed class Linter
     public CheckContext CheckDocument(SourceDocument document, LintConfig config, ScopeModel scopes)
     {
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
-        return RunDocumentChecks(docChecks, CheckScopes(docChecks, config, Judged(config)), document, config, scopes, null);
+        return RunDocumentChecks(docChecks, CheckScopes(docChecks, config, Judged(config)), document, config, scopes, null, isReported: true);
     }
 
     /// <summary>The repository checks on a snapshot, before configuration and <c># noqa</c>, side by side (see <see cref="Run"/>).</summary>
@@ -166,7 +170,7 @@ public sealed class Linter
     }
 
     private static CheckContext RunDocumentChecks(IReadOnlyList<IDocumentCheck> docChecks, FileScope[] checkScopes, SourceDocument doc, LintConfig config,
-        ScopeModel scopes, Action<object, long>? timed)
+        ScopeModel scopes, Action<object, long>? timed, bool isReported)
     {
         var context = new CheckContext(config) { Scopes = scopes };
         FileScope scope;
@@ -182,6 +186,7 @@ public sealed class Linter
         for (int c = 0; c < docChecks.Count; c++)
         {
             var check = docChecks[c];
+            if (!isReported && check is not IRepositoryCheck) continue;
             try
             {
                 if ((checkScopes[c] & scope) != 0 && check.AppliesTo(doc))
