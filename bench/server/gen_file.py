@@ -15,12 +15,21 @@ out = [
     "from sklearn.model_selection import train_test_split, KFold",
     "from sklearn.ensemble import RandomForestClassifier",
     "",
-    "np.random.seed(0)",
-    "torch.manual_seed(0)",
+]
+tail = [
     "",
+    "def main():",
+    "    config = json.load(open('config.json'))",
+    "    frame = pd.read_csv(config['train'])",
+    "    X_train, X_test = train_test_split(frame.x, frame.y, random_state=1)  # EDITED",
+    "    return X_train, X_test",
+    "",
+    "",
+    "if __name__ == '__main__':",
+    "    main()",
 ]
 n = 0
-while len(out) < lines - 8:
+while len(out) + len(tail) < lines:
     n += 1
     kind = n % 5
     out.append(f"def step_{n}(frame, config):")
@@ -39,16 +48,7 @@ while len(out) < lines - 8:
     else:
         out.append("    with open(os.path.join(config['out'], 'metrics.json'), 'w') as f:")
         out.append("        json.dump({'step': %d, 'rows': len(frame)}, f)" % n)
-    out.append(f"    return frame")
+    out.append("    return frame")
     out.append("")
-out.append("")
-out.append("def main():")
-out.append("    config = json.load(open('config.json'))")
-out.append("    frame = pd.read_csv(config['train'])")
-out.append("    X_train, X_test = train_test_split(frame.x, frame.y, random_state=1)  # EDITED")
-out.append("    return X_train, X_test")
-out.append("")
-out.append("")
-out.append("if __name__ == '__main__':")
-out.append("    main()")
-sys.stdout.write("\n".join(out[:lines]) + "\n")
+out = out[: lines - len(tail)] + tail
+sys.stdout.write("\n".join(out) + "\n")

@@ -5,7 +5,10 @@
 // (the protocol and the process, no checking).
 // usage: node latency.mjs REPO FILE EDITS  (MLOPS_LINT_SERVER = the server command as JSON)
 import { startServer, diagnosticsFor, stopServer, fileUri } from '../../tests/lsp-client/session.mjs';
-import { DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, CodeActionRequest } from 'vscode-languageserver-protocol';
+import { createRequire } from 'node:module';
+// the protocol package from the test client's node_modules (this folder has none)
+const require = createRequire(new URL('../../tests/lsp-client/package.json', import.meta.url));
+const { DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, CodeActionRequest } = require('vscode-languageserver-protocol');
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -25,6 +28,8 @@ const firstDiagnostics = performance.now() - t0;
 
 const change = [];
 const roundTrip = [];
+const documentChecks = [];
+const repositoryChecks = [];
 for (let v = 2; v < edits + 2; v++) {
   const text = v % 2 === 0 ? unseeded : seeded;
   const expectFinding = v % 2 === 0;
@@ -32,6 +37,9 @@ for (let v = 2; v < edits + 2; v++) {
   s.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v }, contentChanges: [{ text }] });
   const p = await diagnosticsFor(s, uri, (d) => d.version === v, 60000);
   change.push(performance.now() - start);
+  // the server's own account of that check (window/logMessage): time in the document and the repository checks
+  const timing = [...s.logs].reverse().map((l) => /document checks ([\d.]+) ms, repository checks ([\d.]+) ms/.exec(l)).find((m) => m);
+  if (timing) { documentChecks.push(+timing[1]); repositoryChecks.push(+timing[2]); }
   const has = p.diagnostics.some((d) => d.code === 'MLO301');
   if (has !== expectFinding) throw new Error(`version ${v}: MLO301 ${has ? 'present' : 'missing'}`);
   const r0 = performance.now();
@@ -46,4 +54,6 @@ console.log(JSON.stringify({
   lines: original.split('\n').length - 1, edits, initializeMs: Math.round(initialized), firstDiagnosticsMs: Math.round(firstDiagnostics),
   didChangeMedianMs: +median(change).toFixed(1), didChangeP90Ms: +p90(change).toFixed(1), didChangeMaxMs: +Math.max(...change).toFixed(1),
   codeActionMedianMs: +median(roundTrip).toFixed(1),
+  serverDocumentChecksMedianMs: documentChecks.length ? +median(documentChecks).toFixed(1) : null,
+  serverRepositoryChecksMedianMs: repositoryChecks.length ? +median(repositoryChecks).toFixed(1) : null,
 }));
