@@ -33,7 +33,7 @@ public sealed class Linter
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var documents = snapshot.Documents;
-        scopes ??= ScopeModel.For(documents, config.Scopes);
+        scopes ??= ScopeModel.For(documents, config.Scopes, config.RootDirectory);
         // what each document check's selected rules judge, together: a check runs on a file only where one of them does
         var judged = new Dictionary<Rules.RuleDescriptor, FileScope>();
         foreach (var c in documentChecks.Concat<ICheck>(repositoryChecks))

@@ -74,7 +74,7 @@ public static class PathScopes
         if (kind is DocumentKind.GitHubWorkflow or DocumentKind.GitHubAction) return new(FileScope.CI, kind == DocumentKind.GitHubWorkflow ? "a GitHub workflow" : "GitHub action metadata");
         for (int i = 0; i < parts.Length - 1; i++)
         {
-            if (Folders.TryGetValue(parts[i], out var scope))
+            if ((Folders.TryGetValue(parts[i], out var named) ? named : FolderWord(parts[i])) is { } scope)
             {
                 return new(scope, $"path under {string.Join("/", parts, 0, i + 1)}/");
             }
@@ -145,6 +145,33 @@ public static class PathScopes
         }
         return null;
     }
+
+    /// <summary>A folder whose name holds one of the words: <c>lightning_examples</c>, <c>code-examples</c>,
+    /// <c>integration-tests</c>, <c>notebook_tutorials</c>.</summary>
+    private static FileScope? FolderWord(string folder)
+    {
+        if (folder.IndexOfAny(WordSeparators) < 0) return null;
+        foreach (var word in folder.Split(WordSeparators))
+        {
+            switch (word.ToLowerInvariant())
+            {
+                case "examples": case "example": case "tutorials": case "tutorial": case "demos":
+                    return FileScope.Example;
+                case "tests": case "unittests":
+                    return FileScope.Test;
+                case "benchmarks":
+                    return FileScope.Benchmark;
+            }
+        }
+        return null;
+    }
+
+    internal static readonly char[] WordSeparators = { '_', '-', '.', '+', ' ' };
+
+    /// <summary>Is a folder (the repository's own, as cloned) named for examples: <c>examples</c>, <c>optuna-examples</c>,
+    /// <c>tutorials</c>, <c>example-get-started</c>?</summary>
+    public static bool IsExampleName(string folder) =>
+        folder.Split(WordSeparators).Any(w => w.ToLowerInvariant() is "examples" or "example" or "tutorials" or "tutorial" or "demos" or "cookbook" or "recipes" or "samples");
 
     /// <summary><c>requirements/gpu.txt</c>, <c>requirements.d/dev.txt</c>: the folder says it is a requirements file.</summary>
     private static bool IsRequirementsFolderFile(string[] parts) =>

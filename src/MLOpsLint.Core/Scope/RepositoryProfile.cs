@@ -35,7 +35,8 @@ public sealed class RepositoryProfile
     /// <summary>A profile for a single file checked without its repository (the IDE, tests): an application.</summary>
     public static RepositoryProfile Unknown { get; } = new(RepositoryKind.Application, "no repository files to tell otherwise");
 
-    public static RepositoryProfile Of(IReadOnlyList<SourceDocument> documents, ScopeSettings settings)
+    /// <param name="rootName">The name of the repository's folder (as cloned: <c>optuna-examples</c>), or empty when unknown.</param>
+    public static RepositoryProfile Of(IReadOnlyList<SourceDocument> documents, ScopeSettings settings, string rootName = "")
     {
         if (settings.RepositoryKind is { } configured) return Configured(configured);
         var byPath = new Dictionary<string, SourceDocument>(StringComparer.Ordinal);
@@ -62,6 +63,10 @@ public sealed class RepositoryProfile
         if (examples >= 5 && examples * 2 >= code)
         {
             return new(RepositoryKind.ExampleCollection, $"{examples} of its {code} code files are under example or tutorial folders, and it builds no package");
+        }
+        if (code > 0 && rootName.Length > 0 && PathScopes.IsExampleName(rootName))
+        {
+            return new(RepositoryKind.ExampleCollection, $"its folder is named {rootName}, and it builds no package");
         }
         return new(RepositoryKind.Application, package == null && code == 0 ? "no package and no code" : "it builds no package");
     }

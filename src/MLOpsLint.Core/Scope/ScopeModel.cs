@@ -25,9 +25,17 @@ public sealed class ScopeModel
         this.settings = settings;
     }
 
-    /// <summary>The model of a scan: the repository's kind read from <paramref name="documents"/>.</summary>
-    public static ScopeModel For(IReadOnlyList<SourceDocument> documents, ScopeSettings settings) =>
-        new(RepositoryProfile.Of(documents, settings), settings);
+    /// <summary>The model of a scan: the repository's kind read from <paramref name="documents"/> (and the name of the
+    /// folder they are in, <paramref name="rootDirectory"/>, when known).</summary>
+    public static ScopeModel For(IReadOnlyList<SourceDocument> documents, ScopeSettings settings, string rootDirectory = "") =>
+        new(RepositoryProfile.Of(documents, settings, FolderName(rootDirectory)), settings);
+
+    private static string FolderName(string directory)
+    {
+        string d = directory.Replace('\\', '/').TrimEnd('/');
+        int slash = d.LastIndexOf('/');
+        return slash < 0 ? d : d.Substring(slash + 1);
+    }
 
     /// <summary>For a file checked without its repository (tests, the IDE): the settings' repository kind, or an application.</summary>
     public static ScopeModel Standalone(ScopeSettings settings) =>

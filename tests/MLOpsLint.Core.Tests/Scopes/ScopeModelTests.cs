@@ -59,7 +59,12 @@ public class ScopeModelTests
     [InlineData("tox.ini", FileScope.Development, "tox.ini is development tooling")]
     [InlineData("configs/train.yaml", FileScope.Other, "configuration")]
     [InlineData("analysis.ipynb", FileScope.Notebook, "a notebook")]
-    [InlineData("Model.Tests/TrainerTests.cs", FileScope.Test, "named TrainerTests.cs")]
+    [InlineData("Model.Tests/TrainerTests.cs", FileScope.Test, "path under Model.Tests/")]
+    [InlineData("src/Model/TrainerTests.cs", FileScope.Test, "named TrainerTests.cs")]
+    [InlineData("lightning_examples/mnist/train.py", FileScope.Example, "path under lightning_examples/")]
+    [InlineData("integration-tests/serve.py", FileScope.Test, "path under integration-tests/")]
+    [InlineData("ab_test/analysis.py", FileScope.Library, "a module with no entry point")]
+    [InlineData("contest/solution.py", FileScope.Library, "a module with no entry point")]
     [InlineData(".venv/lib/python3.11/site-packages/sklearn/tests/test_forest.py", FileScope.Vendored, "third-party code under .venv/")]
     [InlineData("env/lib/python3.10/site-packages/joblib/data.pkl", FileScope.Vendored, "third-party code under env/")]
     [InlineData("web/node_modules/lodash/index.js", FileScope.Vendored, "third-party code under web/node_modules/")]
@@ -141,6 +146,21 @@ public class ScopeModelTests
         // look-alike: an application with a few examples beside its code
         var app = Enumerable.Range(1, 6).Select(i => Doc($"src/app/m{i}.py", "x = 1\n")).Append(Doc("examples/demo.py", "print(1)\n")).ToArray();
         Assert.Equal(RepositoryKind.Application, Model(app).RepositoryKind);
+    }
+
+    [Fact]
+    public void A_repository_folder_named_for_examples_without_a_package_is_an_example_collection()
+    {
+        var docs = new[] { Doc("mnist/main.py", "if __name__ == '__main__':\n    pass\n"), Doc("mnist/requirements.txt", "torch\n"), Doc("run_all.sh", "python mnist/main.py\n") };
+        var model = ScopeModel.For(docs, ScopeSettings.Empty, "/home/ci/src/optuna-examples");
+        Assert.Equal(RepositoryKind.ExampleCollection, model.RepositoryKind);
+        Assert.Equal("its folder is named optuna-examples, and it builds no package", model.Repository.Reason);
+        Assert.Equal(new ScopeVerdict(FileScope.Example, "in a folder of an example collection"), model.Of(docs[1]));
+        Assert.Equal(FileScope.Script, model.Of(docs[2]).Scope);
+
+        // look-alikes: the same files in a folder with another name; a package whose folder is named for examples
+        Assert.Equal(RepositoryKind.Application, ScopeModel.For(docs, ScopeSettings.Empty, "/home/ci/src/mnist-trainer").RepositoryKind);
+        Assert.Equal(RepositoryKind.Library, ScopeModel.For(docs.Append(Doc("pyproject.toml", LibraryPyProject)).ToArray(), ScopeSettings.Empty, "/src/visionkit-examples").RepositoryKind);
     }
 
     [Fact]
