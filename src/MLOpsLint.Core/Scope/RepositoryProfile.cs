@@ -1,4 +1,5 @@
 using MLOpsLint.Core.Documents;
+using MLOpsLint.Core.Parsing.Dockerfile;
 using MLOpsLint.Core.Parsing.Requirements;
 
 namespace MLOpsLint.Core.Scope;
@@ -92,20 +93,18 @@ public sealed class RepositoryProfile
         return null;
     }
 
-    /// <summary>A file at <paramref name="dir"/> (not below it) that deploys or runs the project: a Dockerfile, a Procfile,
-    /// a compose file, an app entry point (app.py, serve.py…), or a requirements.txt that is an environment rather than
-    /// the package's own dependency list (which <c>-e .</c> alone, or a manifest or setup.py reading the file, make it).</summary>
+    /// <summary>A file at <paramref name="dir"/> (not below it) that deploys or runs the project: a Dockerfile that starts
+    /// something (CMD, ENTRYPOINT or EXPOSE; one that only builds an environment, as a library's development image does,
+    /// deploys nothing), a Procfile, a compose file, an app entry point (app.py, serve.py…), or a requirements.txt that is
+    /// an environment rather than the package's own dependency list (which <c>-e .</c> alone, or a manifest or setup.py
+    /// reading the file, make it).</summary>
     internal static string? DeploymentAt(string dir, IReadOnlyDictionary<string, SourceDocument> byPath, PythonManifest? manifest)
     {
         string prefix = dir.Length == 0 ? "" : dir + "/";
-        foreach (var name in new[] { "Dockerfile", "Containerfile" }.Concat(DeploymentNames))
+        foreach (var kv in byPath.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            if (byPath.ContainsKey(prefix + name)) return prefix + name;
-        }
-        foreach (var kv in byPath)
-        {
-            if (kv.Value.Kind == DocumentKind.Dockerfile && DirectoryOf(kv.Key) == dir) return kv.Key;
-            if (DirectoryOf(kv.Key) == dir && DeploymentNames.Contains(kv.Value.FileName)) return kv.Key;
+            if (DirectoryOf(kv.Key) != dir) continue;
+            if (kv.Value.Kind == DocumentKind.Dockerfile ? StartsSomething(kv.Value) : DeploymentNames.Contains(kv.Value.FileName)) return kv.Key;
         }
         if (byPath.TryGetValue(prefix + "requirements.txt", out var req) && req.HasText && !IsPackageDependencyList(req, prefix, byPath, manifest))
         {
@@ -113,6 +112,12 @@ public sealed class RepositoryProfile
         }
         return null;
     }
+
+    /// <summary>A Dockerfile with CMD, ENTRYPOINT or EXPOSE: an image that runs a service or a job, not only an environment.</summary>
+    private static bool StartsSomething(SourceDocument dockerfile) =>
+        !dockerfile.HasText || DockerfileParser.Of(dockerfile).Instructions.Any(i =>
+            i.Keyword.Equals("CMD", StringComparison.OrdinalIgnoreCase) || i.Keyword.Equals("ENTRYPOINT", StringComparison.OrdinalIgnoreCase)
+            || i.Keyword.Equals("EXPOSE", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A requirements file that only installs the project itself (<c>-e .</c>, <c>.[dev]</c>), or that the
     /// package's manifest or setup.py reads as its dependency list: part of the package, not a deployment.</summary>

@@ -107,13 +107,20 @@ public class ScopeModelTests
         var model = Model(Doc("pyproject.toml", LibraryPyProject), Doc("src/visionkit/__init__.py"), Doc("requirements.txt", "-e .\n"));
         Assert.Equal(RepositoryKind.Library, model.RepositoryKind);
         Assert.Equal("pyproject.toml builds the package 'visionkit' and nothing at the root deploys it", model.Repository.Reason);
+        // a development image (no CMD, ENTRYPOINT or EXPOSE) deploys nothing; in a library a notebook is a tutorial
+        var dev = Model(Doc("pyproject.toml", LibraryPyProject), Doc("Dockerfile", "FROM nvidia/cuda:12.1.0-runtime-ubuntu22.04\nRUN pip install -e .\n"));
+        Assert.Equal(RepositoryKind.Library, dev.RepositoryKind);
+        var notebook = Doc("notebooks/Transfer_Learning.ipynb", "{}");
+        Assert.Equal(new ScopeVerdict(FileScope.Example, "a notebook in a library's repository: a tutorial"),
+            Model(Doc("pyproject.toml", LibraryPyProject), notebook).Of(notebook));
+        Assert.Equal(FileScope.Notebook, Model(Doc("pyproject.toml", ApplicationPyProject), notebook).Of(notebook).Scope);
     }
 
     [Fact]
     public void Look_alikes_of_a_library_are_applications()
     {
         // the same package deployed from the root; a requirements.txt that is an environment; no build backend at all
-        Assert.Equal(RepositoryKind.Application, Model(Doc("pyproject.toml", LibraryPyProject), Doc("Dockerfile", "FROM python:3.11\n")).RepositoryKind);
+        Assert.Equal(RepositoryKind.Application, Model(Doc("pyproject.toml", LibraryPyProject), Doc("Dockerfile", "FROM python:3.11\nENTRYPOINT [\"visionkit-serve\"]\n")).RepositoryKind);
         var env = Model(Doc("pyproject.toml", LibraryPyProject), Doc("requirements.txt", "torch==2.1.0\nuvicorn==0.29.0\n"));
         Assert.Equal(RepositoryKind.Application, env.RepositoryKind);
         Assert.Equal("pyproject.toml builds the package 'visionkit', but requirements.txt deploys it", env.Repository.Reason);
@@ -141,7 +148,8 @@ public class ScopeModelTests
         Assert.Equal(RepositoryKind.ExampleCollection, model.RepositoryKind);
         Assert.Equal(FileScope.Example, model.Of(docs[6]).Scope);
         Assert.Equal(FileScope.Example, model.Of(docs[7]).Scope);
-        Assert.Equal(FileScope.Packaging, model.Of(docs[8]).Scope);
+        // the collection's own requirements are its examples' too
+        Assert.Equal(new ScopeVerdict(FileScope.Example, "in an example collection"), model.Of(docs[8]));
 
         // look-alike: an application with a few examples beside its code
         var app = Enumerable.Range(1, 6).Select(i => Doc($"src/app/m{i}.py", "x = 1\n")).Append(Doc("examples/demo.py", "print(1)\n")).ToArray();
@@ -155,8 +163,8 @@ public class ScopeModelTests
         var model = ScopeModel.For(docs, ScopeSettings.Empty, "/home/ci/src/optuna-examples");
         Assert.Equal(RepositoryKind.ExampleCollection, model.RepositoryKind);
         Assert.Equal("its folder is named optuna-examples, and it builds no package", model.Repository.Reason);
-        Assert.Equal(new ScopeVerdict(FileScope.Example, "in a folder of an example collection"), model.Of(docs[1]));
-        Assert.Equal(FileScope.Script, model.Of(docs[2]).Scope);
+        Assert.Equal(new ScopeVerdict(FileScope.Example, "in an example collection"), model.Of(docs[1]));
+        Assert.Equal(FileScope.Example, model.Of(docs[2]).Scope);
 
         // look-alikes: the same files in a folder with another name; a package whose folder is named for examples
         Assert.Equal(RepositoryKind.Application, ScopeModel.For(docs, ScopeSettings.Empty, "/home/ci/src/mnist-trainer").RepositoryKind);

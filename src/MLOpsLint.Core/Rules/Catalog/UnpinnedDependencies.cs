@@ -26,7 +26,7 @@ public static partial class RuleCatalog
         "Pin the package to the version you tested (pip freeze | grep -i <name>), or compile the file with pip-compile / uv pip compile.",
         new[] { StrictnessOption })
     {
-        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs),
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs | FileScope.Generated),
     };
 
     public static readonly RuleDescriptor MLO202 = new(
@@ -40,7 +40,7 @@ public static partial class RuleCatalog
         "Commit a lock file: uv lock, poetry lock, pdm lock, pipenv lock, conda-lock, or pip-compile --generate-hashes.",
         new[] { ProjectKindOption })
     {
-        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs),
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs | FileScope.Generated),
     };
 
     public static readonly RuleDescriptor MLO203 = new(
@@ -53,7 +53,7 @@ public static partial class RuleCatalog
         "Lock the development environment (uv lock, poetry lock, pdm lock) or add a compiled requirements-dev.txt; keep the ranges in [project.dependencies].",
         new[] { ProjectKindOption })
     {
-        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs),
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs | FileScope.Generated),
     };
 
     public static readonly RuleDescriptor MLO204 = new(
