@@ -81,16 +81,50 @@ public sealed class RepositoryProfile
         {
             return ($"{prefix}pyproject.toml builds the package '{name}'", m);
         }
+        // setup.py and setup.cfg are also how research code installs itself for convenience: a published package shows it
+        var signs = PublishedSigns(dir, byPath);
+        if (signs.Count < 2) return null;
+        string published = $" published with {string.Join(", ", signs)}";
         if (byPath.TryGetValue(prefix + "setup.py", out var setup) && setup.HasText && setup.Text.Contains("setup(")
             && (setup.Text.Contains("packages") || setup.Text.Contains("py_modules") || setup.Text.Contains("name=") || setup.Text.Contains("name =")))
         {
-            return ($"{prefix}setup.py builds a package", byPath.TryGetValue(prefix + "pyproject.toml", out var p2) && p2.HasText ? PythonManifest.Of(p2) : null);
+            return ($"{prefix}setup.py builds a package{published}", byPath.TryGetValue(prefix + "pyproject.toml", out var p2) && p2.HasText ? PythonManifest.Of(p2) : null);
         }
         if (byPath.TryGetValue(prefix + "setup.cfg", out var cfg) && cfg.HasText && PythonManifest.Of(cfg) is { ProjectName: { Length: > 0 } cfgName })
         {
-            return ($"{prefix}setup.cfg builds the package '{cfgName}'", null);
+            return ($"{prefix}setup.cfg builds the package '{cfgName}'{published}", null);
         }
         return null;
+    }
+
+    /// <summary>What a published package has and a research project installing itself with setup.py rarely does: tests,
+    /// documentation, CI, PyPI classifiers, a changelog.</summary>
+    internal static IReadOnlyList<string> PublishedSigns(string dir, IReadOnlyDictionary<string, SourceDocument> byPath)
+    {
+        string prefix = dir.Length == 0 ? "" : dir + "/";
+        bool tests = false, docs = false, ci = false, changelog = false, classifiers = false;
+        foreach (var kv in byPath)
+        {
+            string p = kv.Key;
+            if (p.StartsWith(".github/workflows/", StringComparison.Ordinal) || p is ".gitlab-ci.yml" or ".travis.yml" or "azure-pipelines.yml" || p.StartsWith(".circleci/", StringComparison.Ordinal)) ci = true;
+            if (!p.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            string rel = p.Substring(prefix.Length);
+            if (rel.StartsWith("tests/", StringComparison.Ordinal) || rel.StartsWith("test/", StringComparison.Ordinal) || rel.Contains("/tests/")) tests = true;
+            if (rel.StartsWith("docs/", StringComparison.Ordinal) || rel.StartsWith("doc/", StringComparison.Ordinal)) docs = true;
+            if (!rel.Contains('/'))
+            {
+                string upper = rel.ToUpperInvariant();
+                if (upper.StartsWith("CHANGELOG", StringComparison.Ordinal) || upper.StartsWith("CHANGES", StringComparison.Ordinal) || upper.StartsWith("HISTORY", StringComparison.Ordinal)) changelog = true;
+                if (rel is "setup.py" or "setup.cfg" or "pyproject.toml" && kv.Value.HasText && kv.Value.Text.Contains("Programming Language :: Python")) classifiers = true;
+            }
+        }
+        var signs = new List<string>();
+        if (tests) signs.Add("tests");
+        if (docs) signs.Add("docs");
+        if (ci) signs.Add("CI");
+        if (classifiers) signs.Add("PyPI classifiers");
+        if (changelog) signs.Add("a changelog");
+        return signs;
     }
 
     /// <summary>A file at <paramref name="dir"/> (not below it) that deploys or runs the project: a Dockerfile that starts
@@ -106,7 +140,9 @@ public sealed class RepositoryProfile
             if (DirectoryOf(kv.Key) != dir) continue;
             if (kv.Value.Kind == DocumentKind.Dockerfile ? StartsSomething(kv.Value) : DeploymentNames.Contains(kv.Value.FileName)) return kv.Key;
         }
-        if (byPath.TryGetValue(prefix + "requirements.txt", out var req) && req.HasText && !IsPackageDependencyList(req, prefix, byPath, manifest))
+        // a published package's requirements.txt is its development convenience list or its users' ranges (peft, lightning-bolts)
+        if (byPath.TryGetValue(prefix + "requirements.txt", out var req) && req.HasText && !IsPackageDependencyList(req, prefix, byPath, manifest)
+            && !RequirementsFile.Of(req).Entries.Any(e => IsSelf(e.Text)) && PublishedSigns(dir, byPath).Count < 2)
         {
             return req.Path;
         }
@@ -120,12 +156,12 @@ public sealed class RepositoryProfile
             || i.Keyword.Equals("EXPOSE", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A requirements file that only installs the project itself (<c>-e .</c>, <c>.[dev]</c>), or that the
-    /// package's manifest or setup.py reads as its dependency list: part of the package, not a deployment.</summary>
+    /// package's manifest or setup.py reads as its dependency list: part of the package, not a deployment. (One that
+    /// installs the project beside other things is a development environment: <see cref="DeploymentAt"/> says so.)</summary>
     internal static bool IsPackageDependencyList(SourceDocument requirements, string prefix, IReadOnlyDictionary<string, SourceDocument> byPath, PythonManifest? manifest)
     {
         var file = RequirementsFile.Of(requirements);
         if (file.Entries.Count > 0 && file.Entries.All(e => e.Kind == RequirementEntryKind.Path || IsSelf(e.Text))) return true;
-        if (file.Entries.Any(e => IsSelf(e.Text))) return true;
         if (manifest != null && manifest.DependencyFiles.Any(f => f.TrimStart('.', '/') == requirements.FileName)) return true;
         return byPath.TryGetValue(prefix + "setup.py", out var setup) && setup.HasText && setup.Text.Contains(requirements.FileName);
     }

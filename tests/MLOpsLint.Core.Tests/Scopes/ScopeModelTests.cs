@@ -131,7 +131,11 @@ public class ScopeModelTests
     public void A_requirements_file_that_setup_py_reads_is_the_librarys_own_dependency_list()
     {
         const string setup = "from setuptools import setup, find_packages\n\nsetup(name=\"visionkit\", packages=find_packages(), install_requires=open(\"requirements.txt\").read().splitlines())\n";
-        Assert.Equal(RepositoryKind.Library, Model(Doc("setup.py", setup), Doc("requirements.txt", "torch>=2\n")).RepositoryKind);
+        var published = Model(Doc("setup.py", setup), Doc("requirements.txt", "torch>=2\n"), Doc("tests/test_io.py"), Doc(".github/workflows/ci.yml", "on: push\n"));
+        Assert.Equal(RepositoryKind.Library, published.RepositoryKind);
+        Assert.Equal("setup.py builds a package published with tests, CI and nothing at the root deploys it", published.Repository.Reason);
+        // look-alike: research code that installs itself with setup.py, and nothing says it is published
+        Assert.Equal(RepositoryKind.Application, Model(Doc("setup.py", setup), Doc("requirements.txt", "torch>=2\n")).RepositoryKind);
         const string pyproject = LibraryPyProject + "\n[tool.setuptools.dynamic]\ndependencies = {file = [\"requirements.txt\"]}\n";
         Assert.Equal(RepositoryKind.Library, Model(Doc("pyproject.toml", pyproject), Doc("requirements.txt", "torch>=2\n")).RepositoryKind);
     }

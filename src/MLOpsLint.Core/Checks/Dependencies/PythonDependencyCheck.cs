@@ -81,7 +81,8 @@ public sealed class PythonDependencyCheck : IRepositoryCheck
         // development environment (requirements-dev.txt), which MLO203 asks to lock as a whole: line by line they hold no
         // pins, unless the user sets a strictness. Development requirements outside an application are tooling too.
         bool libraryDevelopment = (kind == ProjectKind.Library && !context.Options(RuleCatalog.MLO201).Has("strictness"))
-            || (context.ScopeOf(doc).Scope == Scope.FileScope.Development && context.Scopes.RepositoryKind != Scope.RepositoryKind.Application);
+            || (context.ScopeOf(doc).Scope == Scope.FileScope.Development && context.Scopes.RepositoryKind != Scope.RepositoryKind.Application)
+            || projects.IsPackageDependencyList(doc);
         var strictness = DependencyPolicy.ReadStrictness(context, RuleCatalog.MLO201, kind);
         bool hashMode = strictness == Strictness.Hash;
         foreach (var e in file.Entries)

@@ -56,6 +56,19 @@ public class LibraryRepositoryTests
     }
 
     [Fact]
+    public void A_published_librarys_requirements_txt_is_its_development_list_and_research_codes_is_its_environment()
+    {
+        const string setup = "from setuptools import setup, find_packages\n\nsetup(\n    name=\"tunekit\",\n    packages=find_packages(\"src\"),\n    install_requires=[\"torch>=1.13\", \"transformers\"],\n)\n";
+        const string requirements = "accelerate\ntorch\ntunekit\npytest\n";
+        // peft's shape: setup.py, tests, docs and CI publish it; its requirements.txt lists the package itself and pytest
+        Assert.Empty(Run(("setup.py", setup), ("requirements.txt", requirements), ("tests/test_lora.py", "import pytest\n"),
+            ("docs/index.md", "# tunekit\n"), (".github/workflows/tests.yml", "on: push\n")));
+        // guided-diffusion's shape: setup.py only installs research code for convenience; its requirement files are its environment
+        Assert.Equal(new[] { "MLO201 evaluations/requirements.txt:1", "MLO201 evaluations/requirements.txt:2" },
+            Summary(Run(("setup.py", setup), ("evaluations/requirements.txt", "tensorflow-gpu>=2.0\nscipy\n"))));
+    }
+
+    [Fact]
     public void Per_example_docs_and_test_requirements_are_not_judged_and_the_projects_own_are()
     {
         var findings = Run(
