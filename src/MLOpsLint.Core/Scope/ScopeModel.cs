@@ -35,6 +35,21 @@ public sealed class ScopeModel
 
     public RepositoryProfile Repository { get; }
 
+    /// <summary>The model after the files at <paramref name="changed"/> changed (the language server, after an edit): the
+    /// repository's kind read again from <paramref name="documents"/>, and, when it is the same, the other files' verdicts
+    /// kept rather than decided again.</summary>
+    public ScopeModel After(IReadOnlyList<SourceDocument> documents, IEnumerable<string> changed)
+    {
+        var next = For(documents, settings);
+        if (next.Repository.Kind != Repository.Kind) return next;
+        var gone = new HashSet<string>(changed, StringComparer.Ordinal);
+        foreach (var kv in verdicts)
+        {
+            if (!gone.Contains(kv.Key)) next.verdicts[kv.Key] = kv.Value;
+        }
+        return next;
+    }
+
     public RepositoryKind RepositoryKind => Repository.Kind;
 
     /// <summary>What <paramref name="document"/> is, and why. Computed once per path; reads the Python front end's module
