@@ -37,7 +37,7 @@ public sealed class Linter
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var documents = snapshot.Documents;
-        scopes ??= ScopeModel.For(documents, config.Scopes);
+        scopes ??= ScopeModel.For(documents, config.Scopes, config.RootDirectory);
         var judged = Judged(config);
         var checkScopes = CheckScopes(docChecks, config, judged);
 
