@@ -99,15 +99,11 @@ public sealed class ScopeModel
         }
         if (Repository.Kind == RepositoryKind.Library)
         {
-            // a published library ships as a package: its Dockerfiles build CI and development images, and its notebooks
-            // are tutorials and demos of the library (skorch's notebooks/, CLIP's notebooks/)
+            // a published library ships as a package: its Dockerfiles build CI and development images (its notebooks are
+            // tutorials: below)
             if (kind == DocumentKind.Dockerfile && byPath?.Scope == FileScope.Packaging)
             {
                 return new(FileScope.Development, "a Dockerfile in a published library (a CI or development image: the library ships as a package)");
-            }
-            if (kind == DocumentKind.Notebook && byPath == null)
-            {
-                return new(FileScope.Example, "a notebook in a published library (a tutorial or demo of it)");
             }
         }
         if (byPath != null) return byPath;
