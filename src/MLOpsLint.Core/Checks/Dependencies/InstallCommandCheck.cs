@@ -194,21 +194,36 @@ public sealed class InstallCommandCheck : IRepositoryCheck
         { FixHint = fix }));
     }
 
+    /// <summary>One finding per install command, however many packages it names (a 45-package apt-get line is one thing to
+    /// fix, not 45): the span runs from the first unpinned package to the last, and the message lists them.</summary>
     private static void CheckSystemPackages(SourceDocument doc, InstallCommand install, CheckContext context)
     {
         string tool = install.Installer == Installer.Apt ? install.Tool.Value + " install" : "apk add";
+        var unpinned = new List<ShellWord>();
         foreach (var w in install.Packages)
         {
             string v = w.Value;
             if (w.HasExpansion || v.Length == 0 || v.IndexOfAny(new[] { '=', '<', '>', '~' }) >= 0) continue;
             if (v.EndsWith(".deb", StringComparison.OrdinalIgnoreCase) || v.EndsWith(".apk", StringComparison.OrdinalIgnoreCase) || v.Contains("/")) continue;
-            string fix = install.Installer == Installer.Apt
-                ? $"pin it: {tool} {v}=<version> (apt-cache policy {v} lists the versions)"
-                : $"pin it: apk add {v}=<version> (apk policy {v} lists the versions)";
-            context.Report(new Finding(RuleCatalog.MLO206, doc.Path, DependencyPolicy.Span(doc, w.Start, w.End),
-                $"System package '{v}' in {tool} ({doc.FileName}) has no version")
-            { FixHint = fix });
+            unpinned.Add(w);
         }
+        if (unpinned.Count == 0) return;
+        var names = unpinned.Select(w => w.Value).ToArray();
+        string first = names[0];
+        string listed = string.Join(", ", names.Select(n => "'" + n + "'"));
+        string message = names.Length == 1
+            ? $"System package {listed} in {tool} ({doc.FileName}) has no version"
+            : $"{names.Length} system packages in {tool} ({doc.FileName}) have no version: {listed}";
+        string pins = string.Join(" ", names.Take(3).Select(n => n + "=<version>")) + (names.Length > 3 ? " …" : "");
+        string fix = install.Installer == Installer.Apt
+            ? $"pin {(names.Length == 1 ? "it" : "them")}: {tool} {pins} (apt-cache policy {first} lists the versions), or rely on a digest-pinned base image that has them"
+            : $"pin {(names.Length == 1 ? "it" : "them")}: apk add {pins} (apk policy {first} lists the versions), or rely on a digest-pinned base image that has them";
+        var last = unpinned[unpinned.Count - 1];
+        context.Report(new Finding(RuleCatalog.MLO206, doc.Path, DependencyPolicy.Span(doc, unpinned[0].Start, last.End), message)
+        {
+            FixHint = fix,
+            FingerprintContent = tool + " " + string.Join(" ", names),
+        });
     }
 
     /// <summary>Finds the file a <c>-r</c>/<c>-c</c> argument names: relative to the document's directory (a
