@@ -24,7 +24,7 @@ public static class DocumentClassifier
             return DocumentKind.LockFile;
         }
         if (lower == ".env" || lower.StartsWith(".env.", StringComparison.Ordinal) || ext == ".env") return DocumentKind.DotEnv;
-        if (IsRequirements(lower, ext)) return DocumentKind.Requirements;
+        if (IsRequirements(lower, ext) || IsInRequirementsFolder(path, ext)) return DocumentKind.Requirements;
         if ((lower.StartsWith("environment", StringComparison.Ordinal) || lower.StartsWith("conda", StringComparison.Ordinal))
             && (ext == ".yml" || ext == ".yaml"))
         {
@@ -70,6 +70,9 @@ public static class DocumentClassifier
     private static bool IsRequirements(string lower, string ext)
     {
         if (ext != ".txt" && ext != ".in") return false;
+        // requirement.txt (singular) is a common misspelling that pip installs all the same; only that exact name, since
+        // requirement-spec.txt and the like are prose.
+        if (lower is "requirement.txt" or "requirement.in") return true;
         return lower.StartsWith("requirements", StringComparison.Ordinal)
             || lower.StartsWith("constraints", StringComparison.Ordinal)
             || lower.EndsWith("-requirements.txt", StringComparison.Ordinal)
@@ -77,6 +80,19 @@ public static class DocumentClassifier
             || lower.EndsWith("-constraints.txt", StringComparison.Ordinal)
             || lower.StartsWith("dev-requirements", StringComparison.Ordinal)
             || (ext == ".in" && lower != "manifest.in");
+    }
+
+    /// <summary><c>requirements/base.txt</c>, <c>requirements/dev.in</c>: a folder of requirement files (Django's and
+    /// many services' layout).</summary>
+    private static bool IsInRequirementsFolder(string path, string ext)
+    {
+        if (ext is not (".txt" or ".in")) return false;
+        string p = path.Replace('\\', '/');
+        int slash = p.LastIndexOf('/');
+        if (slash <= 0) return false;
+        int parent = p.LastIndexOf('/', slash - 1);
+        string folder = p.Substring(parent + 1, slash - parent - 1).ToLowerInvariant();
+        return folder is "requirements" or "requirement" or "reqs";
     }
 
     public static string FileName(string path)

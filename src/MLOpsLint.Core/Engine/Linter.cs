@@ -30,6 +30,7 @@ public sealed class Linter
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var documents = snapshot.Documents;
+        InstalledNames.Apply(snapshot);
 
         var times = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var perDocument = new List<Finding>[documents.Count];
