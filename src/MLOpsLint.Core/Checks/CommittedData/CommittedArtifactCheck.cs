@@ -3,6 +3,7 @@ using MLOpsLint.Core.Configuration;
 using MLOpsLint.Core.Documents;
 using MLOpsLint.Core.Findings;
 using MLOpsLint.Core.Rules;
+using MLOpsLint.Core.Scope;
 
 namespace MLOpsLint.Core.Checks.CommittedData;
 
@@ -48,7 +49,7 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck
                 string folder = DataPlaces.FolderOf(document.Path);
                 if (!media.TryGetValue(folder, out var files)) media[folder] = files = new();
                 files.Add(document);
-                if (document.Size > settings.BinaryMaxSize) candidates.Add((document, null));
+                if (document.Size > Math.Min(settings.BinaryMaxSize, settings.MediaMaxSize)) candidates.Add((document, null));
                 continue;
             }
             if (detected == null && !(document.IsBinary && document.Size > settings.BinaryMaxSize)) continue;
@@ -57,6 +58,7 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck
         }
 
         var mediaFindings = MediaDatasets(media, settings).ToArray();
+        var smallOutputs = new SortedDictionary<string, List<(SourceDocument Doc, Finding Finding)>>(StringComparer.Ordinal);
         var inMediaDatasets = new HashSet<string>(mediaFindings.SelectMany(m => m.Subjects), StringComparer.Ordinal);
         foreach (var (document, detected) in candidates)
         {
@@ -77,10 +79,27 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck
             if (match == null)
             {
                 if (document.IsBinary && document.Size > settings.BinaryMaxSize) committed = LargeBinary(document, settings.BinaryMaxSize);
+                else if (DataPlaces.MediaKind(document.FileName) is "video" or "audio" && document.Size > settings.MediaMaxSize
+                    && !settings.IsFixture(document) && !settings.IsDocsOrExample(document))
+                {
+                    committed = LargeMedia(document, settings.MediaMaxSize);
+                }
             }
             else if (match.Category == ArtifactCategory.Data)
             {
-                if (settings.OverDataLimit(document, match, modelFolders) is { } over) committed = Data(document, match, over.Limit, over.Why);
+                if (settings.OverDataLimit(document, match, modelFolders) is { } over)
+                {
+                    committed = Data(document, match, over.Limit, over.Why);
+                    if (over.Limit == settings.OutputMaxSize && over.Limit < settings.DataMaxSize)
+                    {
+                        // small outputs of one folder are one thing to fix: grouped below (31 blend CSVs are one finding)
+                        string key = DataPlaces.DataFolder(document.Path, settings.OutputFolders) ?? DataPlaces.FolderOf(document.Path);
+                        if (!smallOutputs.TryGetValue(key, out var list)) smallOutputs[key] = list = new();
+                        list.Add((document, pickle && context.Config.EffectiveSeverity(RuleCatalog.MLO101, document.Path) != Severity.None ? WithPickleNote(committed, detected!) : committed));
+                        if (pickle && context.Config.EffectiveSeverity(RuleCatalog.MLO101, document.Path) == Severity.None) context.Report(Pickle(document, detected!));
+                        continue;
+                    }
+                }
             }
             else
             {
@@ -106,6 +125,10 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck
             if (committed != null) context.Report(committed);
         }
 
+        foreach (var kv in smallOutputs)
+        {
+            context.Report(kv.Value.Count == 1 ? kv.Value[0].Finding : SmallOutputs(kv.Key, kv.Value.Select(v => v.Doc).ToArray(), settings.OutputMaxSize));
+        }
         foreach (var group in mediaFindings)
         {
             context.Report(group.Finding);
@@ -128,7 +151,8 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck
             var first = kv.Value[0];
             if (settings.IsFixture(first) || settings.IsDocsOrExample(first)) continue;
             string? root = DataPlaces.DataFolder(first.Path, settings.OutputFolders);
-            if (root == null && kv.Value.Count < settings.MediaFolderCount) continue;
+            // a library's crowded folder is its package's resources (icons, test images for its own loaders), not a dataset
+            if (root == null && (kv.Value.Count < settings.MediaFolderCount || settings.IsLibrary)) continue;
             root ??= kv.Key;
             if (!byRoot.TryGetValue(root, out var list)) byRoot[root] = list = new();
             list.AddRange(kv.Value);
@@ -153,6 +177,23 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck
         }
     }
 
+    /// <summary>Several small data files of one data or output folder (or one folder of outputs): one finding on the first.</summary>
+    private static Finding SmallOutputs(string folder, SourceDocument[] files, long limit)
+    {
+        var sorted = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
+        long total = sorted.Sum(f => f.Size);
+        string where = folder.Length == 0 ? "the repository root" : folder + "/";
+        return new Finding(RuleCatalog.MLO101, sorted[0].Path, SourceSpan.WholeFile,
+            $"Data files committed to git: {sorted.Length} files, {Sizes.Format(total)}, in {where} (each over the {Sizes.Format(limit)} limit for data in a data or output folder), "
+            + $"{string.Join(", ", sorted.Take(3).Select(f => f.FileName))}{(sorted.Length > 3 ? ", …" : "")}.")
+        {
+            FixHint = $"Stop tracking them: git rm -r --cached {FixAdvice.Quote(folder.Length == 0 ? sorted[0].Path : folder)}, add the folder to .gitignore, and version "
+                + "the data with DVC (dvc add) or regenerate the outputs in the pipeline.",
+            FingerprintContent = "data-folder " + folder,
+            Related = sorted.Skip(1).Take(9).Select(f => new Location(f.Path, SourceSpan.WholeFile)).ToArray(),
+        };
+    }
+
     private static Finding RunOutput(RunOutputKind kind, List<(SourceDocument Doc, string Root)> files)
     {
         var sorted = files.OrderBy(f => f.Doc.Path, StringComparer.Ordinal).ToArray();
@@ -165,11 +206,14 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck
             RunOutputKind.PythonBytecode => "git rm -r --cached $(git ls-files '*.pyc' '*.pyo')",
             RunOutputKind.NotebookCheckpoints => "git rm -r --cached $(git ls-files '*.ipynb_checkpoints/*')",
             RunOutputKind.TensorBoard => "git rm --cached $(git ls-files '*events.out.tfevents.*')",
+            RunOutputKind.LogFiles => "git rm --cached $(git ls-files '*.log') and the log folders",
             _ => "git rm -r --cached " + string.Join(" ", roots.Take(3).Select(FixAdvice.Quote)) + (roots.Length > 3 ? " …" : ""),
         };
         string keep = log
             ? " Keep runs in the tracking tool's server or an ignored folder; to share a result, publish the metric or the model, not the log folder."
-            : " They are regenerated on every run.";
+            : kind == RunOutputKind.Virtualenv
+                ? " Commit the requirements (or a lock file) instead; the environment is rebuilt from them."
+                : " They are regenerated on every run.";
         return new Finding(log ? RuleCatalog.MLO108 : RuleCatalog.MLO109, sorted[0].Doc.Path, SourceSpan.WholeFile,
             $"{RunOutputs.Describe(kind)} committed to git: {sorted.Length} file{(sorted.Length == 1 ? "" : "s")}, {Sizes.Format(total)}, {where}.")
         {
@@ -213,6 +257,14 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck
             FingerprintContent = FixAdvice.ContentFingerprint(d),
         };
 
+    private static Finding LargeMedia(SourceDocument d, long limit) =>
+        new(RuleCatalog.MLO103, d.Path, SourceSpan.WholeFile,
+            $"{(DataPlaces.MediaKind(d.FileName) == "video" ? "Video" : "Audio")} file committed to git: {Sizes.Format(d.Size)} (over the {Sizes.Format(limit)} limit for audio and video).")
+        {
+            FixHint = FixAdvice.Untrack(d.Path) + " A video for a README or a notebook can live in a release asset or an issue attachment and be linked.",
+            FingerprintContent = FixAdvice.ContentFingerprint(d),
+        };
+
     private static Finding Pickle(SourceDocument d, ArtifactMatch m) =>
         new(RuleCatalog.MLO107, d.Path, SourceSpan.WholeFile,
             $"Pickle-based artifact: {m.Describe()}{Renamed(d, m)}. Loading it (pickle.load, joblib.load, "
@@ -240,8 +292,13 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck
         private readonly IReadOnlyList<string> dataExcluded;
         private readonly IReadOnlyList<string> modelExcluded;
 
+        private readonly CheckContext context;
+        private readonly bool testPathsConfigured;
+
         public Settings(CheckContext context)
         {
+            this.context = context;
+            testPathsConfigured = context.Options(RuleCatalog.MLO101).Has("test-paths");
             var data = context.Options(RuleCatalog.MLO101);
             var model = context.Options(RuleCatalog.MLO102);
             DataMaxSize = data.GetSize("max-size", 500_000);
@@ -256,6 +313,9 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck
             BinaryMaxSize = context.IsEnabled(RuleCatalog.MLO103)
                 ? context.Options(RuleCatalog.MLO103).GetSize("max-size", 5_000_000)
                 : long.MaxValue;
+            MediaMaxSize = context.IsEnabled(RuleCatalog.MLO103)
+                ? context.Options(RuleCatalog.MLO103).GetSize("media-max-size", 1_000_000)
+                : long.MaxValue;
             PickleEnabled = context.IsEnabled(RuleCatalog.MLO107);
             DataEnabled = context.IsEnabled(RuleCatalog.MLO101);
             LogsEnabled = context.IsEnabled(RuleCatalog.MLO108);
@@ -267,6 +327,7 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck
         }
 
         public bool DataEnabled { get; }
+        public long MediaMaxSize { get; }
         public bool LogsEnabled { get; }
         public bool GeneratedEnabled { get; }
         public long BinaryDataMaxSize { get; }
@@ -274,9 +335,16 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck
         public IReadOnlyCollection<string> OutputFolders { get; }
         public int MediaFolderCount { get; }
 
-        public bool IsFixture(SourceDocument d) => DataTestPaths.IsMatch(d.Path);
+        /// <summary>A test's fixture: the scope model says the file is a test's, or the rule's test-paths match it.</summary>
+        public bool IsFixture(SourceDocument d) => DataTestPaths.IsMatch(d.Path) || !testPathsConfigured && context.ScopeOf(d).Scope == FileScope.Test;
 
-        public bool IsDocsOrExample(SourceDocument d) => false;
+        /// <summary>Docs, examples and benchmarks (the scope model's verdict): their sample data and screenshots are there to be
+        /// read with the code, so the lower limits for data and output folders and media folders do not apply.</summary>
+        public bool IsDocsOrExample(SourceDocument d) => context.ScopeOf(d).Scope is FileScope.Docs or FileScope.Example or FileScope.Benchmark;
+
+        /// <summary>A published library ships data inside its package on purpose (sklearn's load_iris CSV): the lower limit
+        /// for data folders is for projects that run, not for a package's resources.</summary>
+        public bool IsLibrary => context.Scopes.RepositoryKind == RepositoryKind.Library;
 
         /// <summary>Whether a data file is over a limit that applies to it, and which (for the message): data files in
         /// general, binary arrays, data in a data or output folder, test fixtures. Of the limits it is over, the message
@@ -286,7 +354,7 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck
             if (IsFixture(d)) return d.Size > DataTestMaxSize ? (DataTestMaxSize, "data files in test folders") : null;
             var limits = new List<(long Limit, string Why)> { (DataMaxSize, "data files") };
             if (DataPlaces.IsBinaryArray(m)) limits.Add((BinaryDataMaxSize, "binary data files (arrays, columns, records)"));
-            if (!IsDocsOrExample(d) && DataPlaces.Why(d.Path, OutputFolders, modelFolders) is { } place) limits.Add((OutputMaxSize, "data " + place));
+            if (!IsDocsOrExample(d) && !IsLibrary && DataPlaces.Why(d.Path, OutputFolders, modelFolders) is { } place) limits.Add((OutputMaxSize, "data " + place));
             var over = limits.Where(l => d.Size > l.Limit).ToArray();
             return over.Length == 0 ? null : over.OrderByDescending(l => l.Limit).First();
         }

@@ -11,6 +11,8 @@ internal enum RunOutputKind
     CatBoost,
     PythonBytecode,
     NotebookCheckpoints,
+    Virtualenv,
+    LogFiles,
 }
 
 /// <summary>
@@ -29,6 +31,7 @@ internal static class RunOutputs
     {
         var parts = path.Split('/');
         string name = parts[parts.Length - 1];
+        if (Scope.PathScopes.VendoredAt(parts) is { } vendored) return (RunOutputKind.Virtualenv, vendored);
         for (int i = 0; i < parts.Length - 1; i++)
         {
             string p = parts[i];
@@ -59,10 +62,18 @@ internal static class RunOutputs
         {
             return (RunOutputKind.PythonBytecode, path);
         }
+        // train.log, nohup.out; and what a LOG/ or logs/ folder holds (py_model/LOG/814_2_xgb.txt)
+        string lower = name.ToLowerInvariant();
+        string folder = parts.Length > 1 ? parts[parts.Length - 2].ToLowerInvariant() : "";
+        if (lower.EndsWith(".log", StringComparison.Ordinal) || lower == "nohup.out"
+            || folder is "log" or "logs" && (lower.EndsWith(".txt", StringComparison.Ordinal) || lower.EndsWith(".out", StringComparison.Ordinal)))
+        {
+            return (RunOutputKind.LogFiles, parts.Length == 1 ? "" : Prefix(parts, parts.Length - 2));
+        }
         return null;
     }
 
-    public static bool IsLog(RunOutputKind kind) => kind is not (RunOutputKind.PythonBytecode or RunOutputKind.NotebookCheckpoints);
+    public static bool IsLog(RunOutputKind kind) => kind is not (RunOutputKind.PythonBytecode or RunOutputKind.NotebookCheckpoints or RunOutputKind.Virtualenv);
 
     /// <summary>What the files are, for messages.</summary>
     public static string Describe(RunOutputKind kind) => kind switch
@@ -73,6 +84,8 @@ internal static class RunOutputs
         RunOutputKind.Lightning => "PyTorch Lightning logs (lightning_logs/)",
         RunOutputKind.CatBoost => "CatBoost training logs (catboost_info/)",
         RunOutputKind.PythonBytecode => "Python bytecode (__pycache__/, *.pyc)",
+        RunOutputKind.Virtualenv => "A virtualenv or installed packages (third-party code)",
+        RunOutputKind.LogFiles => "Log files (*.log, logs/)",
         _ => "Jupyter notebook checkpoints (.ipynb_checkpoints/)",
     };
 
@@ -85,6 +98,8 @@ internal static class RunOutputs
         RunOutputKind.Lightning => "lightning_logs/",
         RunOutputKind.CatBoost => "catboost_info/",
         RunOutputKind.PythonBytecode => "__pycache__/ and *.py[cod]",
+        RunOutputKind.Virtualenv => "the environment's folder (.venv/, venv/)",
+        RunOutputKind.LogFiles => "*.log and the log folder",
         _ => ".ipynb_checkpoints/",
     };
 

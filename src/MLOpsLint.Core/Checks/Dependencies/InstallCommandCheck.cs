@@ -216,12 +216,14 @@ public sealed class InstallCommandCheck : IRepositoryCheck
     private static void CheckSystemPackages(SourceDocument doc, InstallCommand install, CheckContext context)
     {
         string tool = install.Installer == Installer.Apt ? install.Tool.Value + " install" : "apk add";
+        bool all = context.Options(RuleCatalog.MLO206).GetString("packages", "numeric").Trim().Equals("all", StringComparison.OrdinalIgnoreCase);
         var unpinned = new List<ShellWord>();
         foreach (var w in install.Packages)
         {
             string v = w.Value;
             if (w.HasExpansion || v.Length == 0 || v.IndexOfAny(new[] { '=', '<', '>', '~' }) >= 0) continue;
             if (v.EndsWith(".deb", StringComparison.OrdinalIgnoreCase) || v.EndsWith(".apk", StringComparison.OrdinalIgnoreCase) || v.Contains("/")) continue;
+            if (!all && !SystemPackages.ChangesResults(v)) continue;
             unpinned.Add(w);
         }
         if (unpinned.Count == 0) return;
@@ -229,8 +231,8 @@ public sealed class InstallCommandCheck : IRepositoryCheck
         string first = names[0];
         string listed = string.Join(", ", names.Select(n => "'" + n + "'"));
         string message = names.Length == 1
-            ? $"System package {listed} in {tool} ({doc.FileName}) has no version"
-            : $"{names.Length} system packages in {tool} ({doc.FileName}) have no version: {listed}";
+            ? $"System package {listed} in {tool} ({doc.FileName}) has no version{(all ? "" : "; it changes numerical results")}"
+            : $"{names.Length} system packages in {tool} ({doc.FileName}) have no version{(all ? "" : " and change numerical results")}: {listed}";
         string pins = string.Join(" ", names.Take(3).Select(n => n + "=<version>")) + (names.Length > 3 ? " …" : "");
         string fix = install.Installer == Installer.Apt
             ? $"pin {(names.Length == 1 ? "it" : "them")}: {tool} {pins} (apt-cache policy {first} lists the versions), or rely on a digest-pinned base image that has them"

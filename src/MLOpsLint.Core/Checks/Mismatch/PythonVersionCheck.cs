@@ -17,7 +17,11 @@ public sealed class PythonVersionCheck : IRepositoryCheck
     {
         var model = EnvironmentModel.Of(repository, context.Config);
         MismatchSupport.ReportProblems(model, context);
-        var facts = repository.Documents.Where(FactReader.MayHoldFacts).SelectMany(d => FactReader.Of(d).Python).ToList();
+        // A notebook's kernel speaks for the notebook's own run only when the notebook is the project's (not a library's
+        // tutorial, docs page or test, which were executed once, elsewhere): the scope model decides.
+        var facts = repository.Documents.Where(FactReader.MayHoldFacts)
+            .SelectMany(d => FactReader.Of(d).Python.Where(f => f.Source != PythonSource.NotebookKernel || context.ScopeOf(d).Scope == Scope.FileScope.Notebook))
+            .ToList();
         if (context.IsEnabled(RuleCatalog.MLO601)) Excluded(model, facts, context);
         if (context.IsEnabled(RuleCatalog.MLO602)) CiMissesProduction(model, facts, context);
     }

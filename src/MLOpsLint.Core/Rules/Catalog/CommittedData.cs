@@ -67,6 +67,7 @@ public static partial class RuleCatalog
         new[]
         {
             new RuleOption("max-size", "\"5MB\"", "Binary files larger than this are flagged."),
+            new RuleOption("media-max-size", "\"1MB\"", "Audio and video files larger than this are flagged (outside docs, examples and tests)."),
         })
     {
         Scopes = FileScope.All,
@@ -144,12 +145,13 @@ public static partial class RuleCatalog
     public static readonly RuleDescriptor MLO109 = new(
         "MLO109",
         "generated-files-committed",
-        "Python bytecode or notebook checkpoints committed to git",
+        "Generated files committed to git (bytecode, notebook checkpoints, a virtualenv)",
         Severity.Warning,
-        "__pycache__/ folders, .pyc files or Jupyter's .ipynb_checkpoints/ are stored in git. They are regenerated on "
-        + "every run, differ between Python versions and machines, and make every change show up twice.",
+        "__pycache__/ folders, .pyc files, Jupyter's .ipynb_checkpoints/ or a whole virtualenv are stored in git. They are "
+        + "regenerated on every run or install, differ between Python versions and machines, and make every change show up twice.",
         "Stop tracking them (git rm -r --cached <paths>) and add __pycache__/, *.py[cod] and .ipynb_checkpoints/ to .gitignore.")
     {
-        Scopes = FileScope.All,
+        // a committed virtualenv is vendored code no other rule judges; this rule names it (once)
+        Scopes = FileScope.All | FileScope.Vendored,
     };
 }

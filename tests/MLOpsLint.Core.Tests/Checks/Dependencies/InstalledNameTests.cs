@@ -80,7 +80,7 @@ public class InstalledNameTests
             ONBUILD RUN pip install flask==3.0.3
             RUN pipx install black  # expect: MLO205
             RUN pipx install "ruff==0.4.8" && pipx run cowsay==6.1 hello
-            ONBUILD RUN apt-get install -y curl  # expect: MLO206
+            ONBUILD RUN apt-get install -y libgomp1  # expect: MLO206
             """;
         var findings = Fixture.AssertExpectations("Dockerfile", dockerfile, "MLO205");
         Assert.Contains(findings, f => f.Message == "'black' in pipx install (Dockerfile) has no version" && f.Fix.Contains("pipx list"));
