@@ -196,4 +196,57 @@ public class RecallTests
         var modelRuleOff = new MLOpsLint.Core.Configuration.LintConfig { Ignore = new[] { "MLO102" } };
         Assert.Equal(new[] { "MLO107" }, Ids(Family(modelRuleOff, pickle)));
     }
+
+    // --- second round: virtualenvs, plain logs, folders of small outputs, audio and video ------------------
+
+    [Fact]
+    public void A_committed_virtualenv_is_one_finding_and_its_contents_are_no_other_rules_business()
+    {
+        var findings = Family(
+            TextDoc(".venv/pyvenv.cfg", "home = /usr/local/bin\nversion = 3.9.18\n"),
+            TextDoc(".venv/lib/python3.9/site-packages/sklearn/datasets/data/iris.csv", Csv(60_000)),
+            Doc(".venv/lib/python3.9/site-packages/joblib/test/data/joblib_0.9.2_pickle_py27_np16.pkl", Samples.PickleProtocol2),
+            Doc(".venv/lib/python3.9/site-packages/numpy/__pycache__/version.cpython-39.pyc", Samples.Filler(900, 1)),
+            TextDoc("env/production.yaml", "db: postgres\n"));
+        var f = Assert.Single(findings);
+        Assert.Equal("MLO109", f.RuleId);
+        Assert.Equal(".venv/lib/python3.9/site-packages/joblib/test/data/joblib_0.9.2_pickle_py27_np16.pkl", f.Path);
+        Assert.StartsWith("A virtualenv or installed packages (third-party code) committed to git: 4 files", f.Message);
+        Assert.Contains("in .venv/", f.Message);
+    }
+
+    [Fact]
+    public void Log_files_and_a_log_folder_are_training_logs_and_a_logging_config_is_not()
+    {
+        var findings = Family(
+            TextDoc("train.log", "epoch 1 loss 0.53\n"),
+            TextDoc("py_model/LOG/814_2_xgb_None.txt", "[0] train-logloss:0.61\n"),
+            TextDoc("config/logging.yaml", "version: 1\n"),
+            TextDoc("src/log/formatter.py", "import logging\n"),
+            TextDoc("tests/fixtures/parse_me.log", "INFO ok\n"));
+        var f = Assert.Single(findings);
+        Assert.Equal("MLO108", f.RuleId);
+        Assert.Contains("Log files (*.log, logs/) committed to git: 2 files", f.Message);
+    }
+
+    [Fact]
+    public void Thirty_one_small_blend_csvs_in_one_output_folder_are_one_finding()
+    {
+        var docs = Enumerable.Range(0, 31).Select(i => TextDoc($"submissions/blend_{i:D2}.csv", Csv(13_000 + i))).ToArray();
+        var f = Assert.Single(Family(docs));
+        Assert.Equal("submissions/blend_00.csv", f.Path);
+        Assert.StartsWith("Data files committed to git: 31 files,", f.Message);
+        Assert.Contains("in submissions/ (each over the 10 KB limit for data in a data or output folder)", f.Message);
+        Assert.Equal(9, f.Related.Count);
+        Assert.Contains("git rm -r --cached submissions", f.Fix);
+    }
+
+    [Fact]
+    public void A_video_over_a_megabyte_is_reported_and_one_in_docs_is_not()
+    {
+        var f = Assert.Single(Family(Doc("images/dropout2_kiank.mp4", Samples.Filler(2_400_000, 5))));
+        Assert.Equal("MLO103", f.RuleId);
+        Assert.StartsWith("Video file committed to git: 2.4 MB (over the 1.0 MB limit for audio and video)", f.Message);
+        Assert.Empty(Family(Doc("docs/_static/demo.mp4", Samples.Filler(2_400_000, 5)), Doc("images/tiny.mp4", Samples.Filler(400_000, 5))));
+    }
 }
