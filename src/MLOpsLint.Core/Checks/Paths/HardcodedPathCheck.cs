@@ -62,6 +62,7 @@ public sealed class HardcodedPathCheck : IDocumentCheck
                 _ => RuleCatalog.MLO503,
             };
             if (!context.IsEnabled(rule)) continue;
+            if (c.Hit.Kind == HardcodedPathKind.Mount && NamesPlatform(document.Path, c.Hit.Platform)) continue;
             var allowed = context.Options(rule).GetStringList("allowed-prefixes", Array.Empty<string>());
             if (allowed.Any(a => a.Length > 0 && c.Hit.Path.Replace('\\', '/').StartsWith(a.Replace('\\', '/'), StringComparison.OrdinalIgnoreCase))) continue;
 
@@ -79,6 +80,16 @@ public sealed class HardcodedPathCheck : IDocumentCheck
                 LocationHint = c.LocationHint,
             });
         }
+    }
+
+    /// <summary>A file or folder named for the platform (<c>conf/env/kaggle.yaml</c>, <c>colab/setup.py</c>,
+    /// <c>databricks/jobs.yml</c>) is where that platform's mount paths belong: it is read only there.</summary>
+    private static bool NamesPlatform(string path, string platform)
+    {
+        string p = path.ToLowerInvariant();
+        return platform.Contains("Kaggle") && p.Contains("kaggle")
+            || platform.Contains("Colab") && p.Contains("colab")
+            || platform.Contains("Databricks") && p.Contains("databricks");
     }
 
     private static string Clip(string s) => s.Length > 120 ? s.Substring(0, 117) + "…" : s;
