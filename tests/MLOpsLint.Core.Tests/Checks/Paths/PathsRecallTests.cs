@@ -44,7 +44,7 @@ public class PathsRecallTests
     [Fact]
     public void A_file_named_for_the_platform_holds_that_platforms_mounts()
     {
-        const string profile = "data_dir: /kaggle/input/hms-harmful-brain-activity-classification\nout_dir: /kaggle/working\n";
+        const string profile = "data_dir: /kaggle/input/hms-harmful-brain-activity-classification\nout_dir: /kaggle/working/hms\n";
         Assert.Empty(Fixture.Findings("run/conf/env/kaggle.yaml", profile, "MLO502"));
         Assert.Equal(2, Fixture.Findings("run/conf/env/local.yaml", profile, "MLO502").Count);
         Assert.Single(Fixture.Findings("run/conf/env/kaggle.yaml", "data_dir: /content/drive/MyDrive/hms\n", "MLO502")); // Colab's mount in Kaggle's profile
