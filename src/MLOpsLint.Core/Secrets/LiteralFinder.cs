@@ -38,7 +38,8 @@ internal sealed class LiteralFinder
     /// high-nibble one, 16 bytes each, at <c>(k * 2 + h) * 32</c>.</summary>
     private readonly byte[] nibbleMasks = new byte[3 * 2 * 32];
 
-    /// <param name="literals">Lower-case ASCII, at least 3 bytes each; texts are compared with bit 5 set on every byte,
+    /// <param name="literals">Lower-case ASCII, at least 2 bytes each (a two-byte literal matches any third byte, so the
+    /// compare decides); texts are compared with bit 5 set on every byte,
     /// so the literals must be written the same way (<c>_</c> as 0x7F).</param>
     /// <param name="bucketOf">The bucket (0–15) of each literal. Literals that share their first byte belong together:
     /// each bucket's tables accept every combination of its literals' nibbles, so mixed prefixes let more positions
@@ -49,15 +50,21 @@ internal sealed class LiteralFinder
         var members = Enumerable.Range(0, Buckets).Select(_ => new List<int>()).ToArray();
         for (int i = 0; i < literals.Count; i++)
         {
-            if (literals[i].Length < 3) throw new ArgumentException("literals need three bytes", nameof(literals));
+            if (literals[i].Length < 2) throw new ArgumentException("literals need two bytes", nameof(literals));
             int bucket = bucketOf[i];
             members[bucket].Add(i);
             int half = bucket >> 3;
             byte bit = (byte)(1 << (bucket & 7));
             for (int k = 0; k < 3; k++)
             {
-                byte b = literals[i][k];
                 int table = (k * 2 + half) * 32;
+                if (k >= literals[i].Length)
+                {
+                    // a two-byte literal accepts any third byte
+                    for (int n = 0; n < 32; n++) nibbleMasks[table + n] |= bit;
+                    continue;
+                }
+                byte b = literals[i][k];
                 nibbleMasks[table + (b & 0xF)] |= bit;
                 nibbleMasks[table + 16 + (b >> 4)] |= bit;
             }

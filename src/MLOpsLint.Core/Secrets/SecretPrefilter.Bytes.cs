@@ -42,6 +42,74 @@ public static partial class SecretPrefilter
         ["ASSWORD="] = Array.Empty<string>(), // "pass"
         ["wd="] = Array.Empty<string>(), // "pwd" (the dispatcher requires the p)
         ["WD="] = Array.Empty<string>(), // "pwd"
+        ["xapp-"] = new[] { "xapp-" },
+        ["Q~"] = new[] { "Q~" },
+        ["JQQJ9"] = new[] { "JQQJ9" },
+        [".atlasv1."] = new[] { ".atlasv1." },
+        [":AA"] = new[] { ":AA" },
+        ["uthorization"] = new[] { "authorization" },
+        ["UTHORIZATION"] = new[] { "authorization" },
+        ["curl "] = new[] { "curl " },
+        ["AIza"] = new[] { "AIza" },
+        ["GOCSPX-"] = new[] { "GOCSPX-" },
+        ["ABSK"] = new[] { "ABSK" },
+        ["bedrock-api-key-"] = new[] { "bedrock-api-key-" },
+        ["pplx-"] = new[] { "pplx-" },
+        ["r8_"] = new[] { "r8_" },
+        ["gsk_"] = new[] { "gsk_" },
+        ["tgp_v1_"] = new[] { "tgp_v1_" },
+        ["sk-or-v1-"] = new[] { "sk-or-v1-" },
+        ["lsv2_pt_"] = new[] { "lsv2_pt_" },
+        ["lsv2_sk_"] = new[] { "lsv2_sk_" },
+        ["sk-lf-"] = new[] { "sk-lf-" },
+        ["pcsk_"] = new[] { "pcsk_" },
+        ["dckr_pat_"] = new[] { "dckr_pat_" },
+        ["dckr_oat_"] = new[] { "dckr_oat_" },
+        ["AKCp"] = new[] { "AKCp" },
+        ["cmVmdGtu"] = new[] { "cmVmdGtu" },
+        ["hvs."] = new[] { "hvs." },
+        ["hvb."] = new[] { "hvb." },
+        ["glsa_"] = new[] { "glsa_" },
+        ["glc_"] = new[] { "glc_" },
+        ["eyJrIjoi"] = new[] { "eyJrIjoi" },
+        ["sntryu_"] = new[] { "sntryu_" },
+        ["sntrys_"] = new[] { "sntrys_" },
+        ["eyJhcGlfYWRkcmVzcyI6"] = new[] { "eyJhcGlfYWRkcmVzcyI6" },
+        ["SG."] = new[] { "SG." },
+        ["glpat-"] = new[] { "glpat-" },
+        ["gldt-"] = new[] { "gldt-" },
+        ["glrt-"] = new[] { "glrt-" },
+        ["glptt-"] = new[] { "glptt-" },
+        ["gloas-"] = new[] { "gloas-" },
+        ["glagent-"] = new[] { "glagent-" },
+        ["glsoat-"] = new[] { "glsoat-" },
+        ["glimt-"] = new[] { "glimt-" },
+        ["-Key:"] = Array.Empty<string>(), // "key"
+        ["-key:"] = Array.Empty<string>(), // "key"
+        ["-KEY:"] = Array.Empty<string>(), // "key"
+        ["-Token:"] = Array.Empty<string>(), // "token"
+        ["-token:"] = Array.Empty<string>(), // "token"
+        ["-TOKEN:"] = Array.Empty<string>(), // "token"
+        // provider names that anchor a key without a prefix of its own (any case: the scanner knows a few spellings)
+        ["cohere"] = new[] { "cohere" }, ["Cohere"] = new[] { "cohere" }, ["COHERE"] = new[] { "cohere" }, ["CO_API_KEY"] = Array.Empty<string>(), // "key"
+        ["mistral"] = new[] { "mistral" }, ["Mistral"] = new[] { "mistral" }, ["MISTRAL"] = new[] { "mistral" },
+        ["deepseek"] = new[] { "deepseek" }, ["DeepSeek"] = new[] { "deepseek" }, ["Deepseek"] = new[] { "deepseek" }, ["DEEPSEEK"] = new[] { "deepseek" },
+        ["fireworks"] = new[] { "fireworks" }, ["Fireworks"] = new[] { "fireworks" }, ["FIREWORKS"] = new[] { "fireworks" },
+        ["comet"] = new[] { "comet" }, ["Comet"] = new[] { "comet" }, ["COMET"] = new[] { "comet" },
+        ["roboflow"] = new[] { "roboflow" }, ["Roboflow"] = new[] { "roboflow" }, ["ROBOFLOW"] = new[] { "roboflow" },
+        ["elevenlabs"] = new[] { "elevenlabs" }, ["ElevenLabs"] = new[] { "elevenlabs" }, ["Elevenlabs"] = new[] { "elevenlabs" }, ["ELEVENLABS"] = new[] { "elevenlabs" },
+        ["ELEVEN_API_KEY"] = Array.Empty<string>(), ["xi-api-key"] = Array.Empty<string>(), ["xi_api_key"] = Array.Empty<string>(), // "key"
+        ["twilio"] = new[] { "twilio" }, ["Twilio"] = new[] { "twilio" }, ["TWILIO"] = new[] { "twilio" },
+        ["pinecone"] = new[] { "pinecone" }, ["Pinecone"] = new[] { "pinecone" }, ["PINECONE"] = new[] { "pinecone" },
+        ["azure"] = new[] { "azure" }, ["Azure"] = new[] { "azure" }, ["AZURE"] = new[] { "azure" },
+        ["discord"] = new[] { "discord" }, ["Discord"] = new[] { "discord" }, ["DISCORD"] = new[] { "discord" },
+    };
+
+    /// <summary>Literals of <see cref="KeywordLiterals"/> matched in any case (the scanner's keywords for them come in
+    /// several spellings); every other token literal must match in its exact case.</summary>
+    internal static readonly HashSet<string> FoldedLiterals = new(StringComparer.Ordinal)
+    {
+        "authorization", "curl ", "cohere", "mistral", "deepseek", "fireworks", "comet", "roboflow", "elevenlabs", "twilio", "pinecone", "azure", "discord",
     };
 
     /// <summary>UTF-8 of the characters outside ASCII whose invariant lower case is an ASCII letter (KELVIN SIGN → k,
@@ -100,7 +168,12 @@ public static partial class SecretPrefilter
     /// must lead to an authority with an <c>@</c>.</summary>
     private static bool Accept(ReadOnlySpan<byte> text, int literal, int at)
     {
-        if (literal < SecretNames.Fragments.Length) return true;
+        if (literal < SecretNames.Fragments.Length)
+        {
+            // "auth" names a credential only as a word of its own (auth, user_auth, httpAuth), not in author or authenticate
+            return SecretNames.Fragments[literal] != "auth" || at + 4 >= text.Length || !CharSets.IsAsciiLetter((char)text[at + 4]);
+        }
+        if (FoldedLiterals.Contains(Searched[literal])) return true;
         var expected = SearchedBytes[literal];
         if (!text.Slice(at, expected.Length).SequenceEqual(expected)) return false;
         return Searched[literal] != UrlKeyword || UrlMayHoldCredentials(text, at);

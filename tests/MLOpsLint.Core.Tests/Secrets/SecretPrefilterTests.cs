@@ -174,9 +174,10 @@ public class SecretPrefilterTests
         Assert.Equal(TokenScanner.Keywords.OrderBy(k => k, StringComparer.Ordinal), SecretPrefilter.KeywordLiterals.Keys.OrderBy(k => k, StringComparer.Ordinal));
         foreach (var (keyword, literals) in SecretPrefilter.KeywordLiterals)
         {
-            // either the prefilter searches literals that contain the keyword, or a name fragment covers it
+            // either the prefilter searches literals that contain the keyword (in any case for the folded ones: the
+            // scanner spells a provider's name several ways, the prefilter folds them into one), or a name fragment covers it
             bool covered = literals.Length > 0
-                ? literals.All(l => l.Contains(keyword, StringComparison.Ordinal))
+                ? literals.All(l => l.Contains(keyword, SecretPrefilter.FoldedLiterals.Contains(l) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
                 : SecretNames.Fragments.Any(f => keyword.Contains(f, StringComparison.OrdinalIgnoreCase) || ("p" + keyword).Contains(f, StringComparison.OrdinalIgnoreCase) || ("b" + keyword).Contains(f, StringComparison.OrdinalIgnoreCase));
             Assert.True(covered, $"{keyword}: the byte prefilter would miss it");
         }
