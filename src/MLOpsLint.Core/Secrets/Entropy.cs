@@ -84,7 +84,7 @@ public static class Entropy
     }
 
     /// <summary>Runs of ascending or descending letters/digits make up most of the value: one run of half its length
-    /// (<c>abcdefgh…</c>, <c>123456…</c>), or runs of five or more covering half of it (<c>abcdef0123456789abcdef…</c>,
+    /// (<c>abcdefgh…</c>, <c>123456…</c>), or runs of four or more covering half of it (<c>abcdef0123456789abcdef…</c>,
     /// the hex placeholder of documentation).</summary>
     public static bool IsSequential(string s, int start, int end)
     {
@@ -101,7 +101,7 @@ public static class Entropy
             }
             else
             {
-                if (run >= 5) covered += run;
+                if (run >= 4) covered += run;
                 run = 1;
                 direction = 0;
                 if (d == 1 || d == -1)
@@ -112,7 +112,7 @@ public static class Entropy
             }
             if (run > longest) longest = run;
         }
-        if (run >= 5) covered += run;
+        if (run >= 4) covered += run;
         return longest * 2 >= n || covered * 2 >= n;
     }
 }

@@ -93,6 +93,26 @@ public static partial class TokenScanner
         return p;
     }
 
+    /// <summary>
+    /// The provider of <paramref name="value"/> stored under <paramref name="name"/> when the name names a provider whose
+    /// keys have no prefix (<c>COHERE_API_KEY = "…"</c>, <c>string MistralApiKey = "…"</c>) and the whole value has that
+    /// provider's format; null otherwise. For readers that see the name and the value apart (Python, C#, key/value files).
+    /// </summary>
+    internal static SecretType? KeyedProvider(string name, string value)
+    {
+        string v = value.Trim();
+        if (v.Length < 16 || name.Length > 80 || !NameMayHoldCredential(name)) return null;
+        foreach (var f in KeyedFormats)
+        {
+            bool named = false;
+            foreach (var k in f.Keywords) named |= name.IndexOf(k, StringComparison.Ordinal) >= 0;
+            if (!named) continue;
+            var scan = new ScanState(v, 0, v.Length, new List<SecretMatch>());
+            if (KeyedValue(scan, 0, name, null, f) == v.Length) return f.Type;
+        }
+        return null;
+    }
+
     private static int SkipQuotesAndBlanks(string text, int p, int end)
     {
         int guard = 0;

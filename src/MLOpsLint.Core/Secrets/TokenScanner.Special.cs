@@ -19,7 +19,7 @@ public static partial class TokenScanner
         {
             if (!CharSets.EntraSecret.In(s.Text[i]) || s.Text[i] == '-') return at + 2;
         }
-        if (start > s.Start && (CharSets.EntraSecret.In(s.Text[start - 1]) || s.Text[start - 1] is '+' or '/' or '=')) return at + 2;
+        if (start > s.Start && (CharSets.EntraSecret.In(s.Text[start - 1]) || s.Text[start - 1] is '+' or '/')) return at + 2;
         int end = CharSets.RunEnd(s.Text, at + 2, s.End, CharSets.EntraSecret);
         if (end - at - 2 is < 31 or > 34 || end < s.End && s.Text[end] is '+' or '/' or '=') return end;
         if (!LooksRandom(s.Text, start, end, 4.0) || !HasUpper(s.Text, at + 2, end) || !HasLower(s.Text, at + 2, end)) return end;

@@ -470,7 +470,7 @@ public static partial class TokenScanner
         if (end - body != 32) return end;
         if (end + 1 < s.End && s.Text[end] == '-' && CharSets.IsDigit(s.Text[end + 1])) end += 2;
         if (!s.BoundaryAfter(end, CharSets.Word)) return end;
-        if (Entropy.Shannon(s.Text, body, body + 32) < 3.0 || Entropy.IsRepetitive(s.Text, body, body + 32)) return end;
+        if (Entropy.Shannon(s.Text, body, body + 32) < 3.0 || Entropy.IsRepetitive(s.Text, body, body + 32) || Entropy.IsSequential(s.Text, body, body + 32)) return end;
         s.Add(at, end, SecretCategory.Provider, SecretType.Databricks);
         return end;
     }
@@ -512,7 +512,7 @@ public static partial class TokenScanner
         string token = s.Sub(at, end);
         if (!(token.StartsWith("pypi-AgEIcHlwaS5vcmc", StringComparison.Ordinal) || token.StartsWith("pypi-AgENdGVzdC5weXBpLm9yZw", StringComparison.Ordinal))) return end;
         int prefix = token.StartsWith("pypi-AgEIcHlwaS5vcmc", StringComparison.Ordinal) ? 20 : 27;
-        if (token.Length < 80 || Entropy.IsRepetitive(token, prefix, token.Length)) return end;
+        if (token.Length < 80 || Entropy.IsRepetitive(token, prefix, token.Length) || Entropy.IsSequential(token, prefix, token.Length)) return end;
         // a hex body (as some generated samples have) has at most 4 bits a character; a base64url macaroon about 6
         if (Entropy.IsHex(token.Substring(prefix)) ? Entropy.Shannon(token, prefix, token.Length) < 3.0 : Entropy.Shannon(token) < 4.5) return end;
         s.Add(at, end, SecretCategory.Provider, SecretType.PyPI);
