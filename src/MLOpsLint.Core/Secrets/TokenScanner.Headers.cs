@@ -65,7 +65,7 @@ public static partial class TokenScanner
         if (!s.BoundaryBefore(at, CharSets.Word)) return at + 5;
         int lineEnd = s.Text.IndexOf('\n', at, s.End - at);
         if (lineEnd < 0) lineEnd = s.End;
-        int p = at + 5;
+        int p = at + 4; // the blank after "curl" starts the first option
         while (p < lineEnd)
         {
             int u = IndexOfOption(s.Text, p, lineEnd);
