@@ -8,14 +8,16 @@ namespace MLOpsLint.Core.Configuration;
 /// <summary>
 /// Reads the scanner settings from TOML: <c>[tool.mlops-lint]</c> in pyproject.toml, or the top level
 /// (or a <c>[tool.mlops-lint]</c> table) of mlops-lint.toml. Malformed TOML or a value of the wrong type
-/// is a <see cref="ConfigException"/> naming file and line; unknown keys and rule ids are warnings.
+/// is a <see cref="ConfigException"/> naming file and line, and so is a rule id or family that matches no rule (as on
+/// the command line: a mistyped <c>select</c> would otherwise run nothing and pass); unknown settings and rule options
+/// are warnings.
 /// </summary>
 public static class ConfigParser
 {
     private static readonly HashSet<string> KnownKeys = new(StringComparer.Ordinal)
     {
         "select", "ignore", "exclude", "extend-exclude", "per-file-ignores", "fail-level", "honor-bare-noqa",
-        "severity", "rules", "max-file-size", "environments",
+        "severity", "rules", "max-file-size", "environments", "repository-kind", "scopes",
     };
 
     /// <summary>Returns null when a pyproject.toml has no <c>[tool.mlops-lint]</c> table.</summary>
@@ -37,7 +39,7 @@ public static class ConfigParser
         var exclude = Strings(table, "exclude", text, path).Concat(Strings(table, "extend-exclude", text, path)).ToArray();
         foreach (var selector in select.Concat(ignore))
         {
-            CheckSelector(selector, "select/ignore", text, path, warnings);
+            CheckSelector(selector, "select/ignore", text, path);
         }
 
         var perFile = new List<(Glob, IReadOnlyList<string>)>();
@@ -52,7 +54,7 @@ public static class ConfigParser
                     TomlArray a => a.OfType<string>().ToArray(),
                     _ => throw TypeError(text, path, kv.Key, "a list of rule ids"),
                 };
-                foreach (var id in ids) CheckSelector(id, "per-file-ignores", text, path, warnings);
+                foreach (var id in ids) CheckSelector(id, "per-file-ignores", text, path);
                 perFile.Add((new Glob(kv.Key), ids));
             }
         }
@@ -67,8 +69,8 @@ public static class ConfigParser
                 {
                     throw TypeError(text, path, kv.Key, "one of none, suggestion, warning, error");
                 }
-                if (RuleCatalog.TryGet(kv.Key, out var rule)) severities[rule.Id] = level;
-                else Warn(warnings, path, text, kv.Key, $"unknown rule id '{kv.Key}' in [severity]");
+                if (!RuleCatalog.TryGet(kv.Key, out var rule)) throw UnknownRule(text, path, kv.Key, "[severity]");
+                severities[rule.Id] = level;
             }
         }
 
@@ -78,11 +80,7 @@ public static class ConfigParser
             if (rules is not TomlTable rulesTable) throw TypeError(text, path, "rules", "a table of [rules.MLOxxx] tables");
             foreach (var kv in rulesTable)
             {
-                if (!RuleCatalog.TryGet(kv.Key, out var rule))
-                {
-                    Warn(warnings, path, text, kv.Key, $"unknown rule id '{kv.Key}' in [rules]; known ids are listed by 'mlops-lint rules'");
-                    continue;
-                }
+                if (!RuleCatalog.TryGet(kv.Key, out var rule)) throw UnknownRule(text, path, kv.Key, "[rules]");
                 if (kv.Value is not TomlTable optTable) throw TypeError(text, path, kv.Key, "a table of options");
                 foreach (var key in optTable.Keys)
                 {
@@ -118,6 +116,8 @@ public static class ConfigParser
             else if (ms is not string s || !Sizes.TryParse(s, out maxSize)) throw TypeError(text, path, "max-file-size", "a size like \"10MB\"");
         }
 
+        var scopes = ParseScopes(table, text, path, warnings);
+
         var sections = new Dictionary<string, TomlTable>(StringComparer.OrdinalIgnoreCase);
         foreach (var kv in table)
         {
@@ -145,7 +145,44 @@ public static class ConfigParser
             HonorBareNoqa = bareNoqa,
             MaxTextFileSize = maxSize,
             Sections = sections,
+            Scopes = scopes,
         };
+    }
+
+    /// <summary><c>repository-kind = "library"</c> and <c>[scopes] examples = ["demos/**"]</c>.</summary>
+    private static Scope.ScopeSettings ParseScopes(TomlTable table, string text, string path, List<ScanDiagnostic> warnings)
+    {
+        Scope.RepositoryKind? kind = null;
+        if (table.TryGetValue("repository-kind", out var rk))
+        {
+            if (rk is not string s) throw TypeError(text, path, "repository-kind", "one of \"application\", \"library\", \"examples\", \"auto\"");
+            if (Scope.RepositoryKinds.TryParse(s, out var k)) kind = k;
+            else if (!s.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase))
+            {
+                throw TypeError(text, path, "repository-kind", "one of \"application\", \"library\", \"examples\", \"auto\"");
+            }
+        }
+        var paths = new List<(Scope.FileScope, Glob)>();
+        if (table.TryGetValue("scopes", out var sc))
+        {
+            if (sc is not TomlTable scopesTable) throw TypeError(text, path, "scopes", "a table of scope = [path globs]");
+            foreach (var kv in scopesTable)
+            {
+                if (!Scope.FileScopes.TryParse(kv.Key, out var scope))
+                {
+                    Warn(warnings, path, text, kv.Key, $"unknown scope '{kv.Key}' in [scopes] (known: {string.Join(", ", Scope.FileScopes.Each.Select(Scope.FileScopes.Name))})");
+                    continue;
+                }
+                var globs = kv.Value switch
+                {
+                    string g => new[] { g },
+                    TomlArray a when a.All(x => x is string) => a.Cast<string>().ToArray(),
+                    _ => throw TypeError(text, path, kv.Key, "a list of path globs"),
+                };
+                foreach (var g in globs) paths.Add((scope, new Glob(g)));
+            }
+        }
+        return kind == null && paths.Count == 0 ? Scope.ScopeSettings.Empty : new Scope.ScopeSettings(kind, paths);
     }
 
     private static IReadOnlyList<string> Strings(TomlTable table, string key, string text, string path)
@@ -159,13 +196,14 @@ public static class ConfigParser
         };
     }
 
-    private static void CheckSelector(string selector, string where, string text, string path, List<ScanDiagnostic> warnings)
+    private static void CheckSelector(string selector, string where, string text, string path)
     {
-        if (!RuleCatalog.TryMatchSelector(selector, out _))
-        {
-            Warn(warnings, path, text, selector, $"'{selector}' in {where} matches no rule (ids look like MLO301, families like MLO3)");
-        }
+        if (!RuleCatalog.TryMatchSelector(selector, out _)) throw UnknownRule(text, path, selector, where);
     }
+
+    /// <summary>The same words as the command line's (<c>--select</c>/<c>--ignore</c>), with the file and line.</summary>
+    private static ConfigException UnknownRule(string text, string path, string selector, string where) =>
+        new(path, TomlText.LineOf(text, selector) ?? FindQuoted(text, selector), $"{RuleCatalog.NoMatchMessage(selector)} ({where})");
 
     private static ConfigException TypeError(string text, string path, string key, string expected) =>
         new(path, TomlText.LineOf(text, key), $"'{key}' must be {expected}");
