@@ -83,6 +83,8 @@ Measure("MLO4xx + MLO5xx checks through the engine, 1 thread (incl. Python front
 
 void Measure(string name, Func<int> run)
 {
+    string only = Environment.GetEnvironmentVariable("SECRETS_BENCH_ONLY") ?? "";
+    if (only.Length > 0 && !name.StartsWith(only, StringComparison.Ordinal)) return;
     var times = new List<double>();
     int found = 0;
     for (int i = 0; i < 3; i++)

@@ -43,13 +43,14 @@ public static partial class SecretPrefilter
         ["wd="] = Array.Empty<string>(), // "pwd" (the dispatcher requires the p)
         ["WD="] = Array.Empty<string>(), // "pwd"
         ["xapp-"] = new[] { "xapp-" },
-        ["Q~"] = new[] { "Q~" },
+        ["Q~"] = Enumerable.Range(0, 10).Select(d => d + "Q~").ToArray(), // the version digit before it: three selective bytes
         ["JQQJ9"] = new[] { "JQQJ9" },
         [".atlasv1."] = new[] { ".atlasv1." },
         [":AA"] = new[] { ":AA" },
         ["uthorization"] = new[] { "authorization" },
         ["UTHORIZATION"] = new[] { "authorization" },
-        ["curl "] = new[] { "curl " },
+        [" -u"] = new[] { " -u" },
+        ["--user"] = new[] { "--user" },
         ["AIza"] = new[] { "AIza" },
         ["GOCSPX-"] = new[] { "GOCSPX-" },
         ["ABSK"] = new[] { "ABSK" },
@@ -90,26 +91,28 @@ public static partial class SecretPrefilter
         ["-Token:"] = Array.Empty<string>(), // "token"
         ["-token:"] = Array.Empty<string>(), // "token"
         ["-TOKEN:"] = Array.Empty<string>(), // "token"
-        // provider names that anchor a key without a prefix of its own (any case: the scanner knows a few spellings)
+        // provider names that anchor a key without a prefix of its own: Cohere's (cohere.Client("…") names no credential);
+        // the others need a credential word in the name as well (TokenScanner.KeywordsNeedingCredentialWord), so the name
+        // fragments find them and their names (common words: comet, discord, pinecone) are not searched
         ["cohere"] = new[] { "cohere" }, ["Cohere"] = new[] { "cohere" }, ["COHERE"] = new[] { "cohere" }, ["CO_API_KEY"] = Array.Empty<string>(), // "key"
-        ["mistral"] = new[] { "mistral" }, ["Mistral"] = new[] { "mistral" }, ["MISTRAL"] = new[] { "mistral" },
-        ["deepseek"] = new[] { "deepseek" }, ["DeepSeek"] = new[] { "deepseek" }, ["Deepseek"] = new[] { "deepseek" }, ["DEEPSEEK"] = new[] { "deepseek" },
-        ["fireworks"] = new[] { "fireworks" }, ["Fireworks"] = new[] { "fireworks" }, ["FIREWORKS"] = new[] { "fireworks" },
-        ["comet"] = new[] { "comet" }, ["Comet"] = new[] { "comet" }, ["COMET"] = new[] { "comet" },
-        ["roboflow"] = new[] { "roboflow" }, ["Roboflow"] = new[] { "roboflow" }, ["ROBOFLOW"] = new[] { "roboflow" },
-        ["elevenlabs"] = new[] { "elevenlabs" }, ["ElevenLabs"] = new[] { "elevenlabs" }, ["Elevenlabs"] = new[] { "elevenlabs" }, ["ELEVENLABS"] = new[] { "elevenlabs" },
+        ["mistral"] = Array.Empty<string>(), ["Mistral"] = Array.Empty<string>(), ["MISTRAL"] = Array.Empty<string>(),
+        ["deepseek"] = Array.Empty<string>(), ["DeepSeek"] = Array.Empty<string>(), ["Deepseek"] = Array.Empty<string>(), ["DEEPSEEK"] = Array.Empty<string>(),
+        ["fireworks"] = Array.Empty<string>(), ["Fireworks"] = Array.Empty<string>(), ["FIREWORKS"] = Array.Empty<string>(),
+        ["comet"] = Array.Empty<string>(), ["Comet"] = Array.Empty<string>(), ["COMET"] = Array.Empty<string>(),
+        ["roboflow"] = Array.Empty<string>(), ["Roboflow"] = Array.Empty<string>(), ["ROBOFLOW"] = Array.Empty<string>(),
+        ["elevenlabs"] = Array.Empty<string>(), ["ElevenLabs"] = Array.Empty<string>(), ["Elevenlabs"] = Array.Empty<string>(), ["ELEVENLABS"] = Array.Empty<string>(),
         ["ELEVEN_API_KEY"] = Array.Empty<string>(), ["xi-api-key"] = Array.Empty<string>(), ["xi_api_key"] = Array.Empty<string>(), // "key"
-        ["twilio"] = new[] { "twilio" }, ["Twilio"] = new[] { "twilio" }, ["TWILIO"] = new[] { "twilio" },
-        ["pinecone"] = new[] { "pinecone" }, ["Pinecone"] = new[] { "pinecone" }, ["PINECONE"] = new[] { "pinecone" },
-        ["azure"] = new[] { "azure" }, ["Azure"] = new[] { "azure" }, ["AZURE"] = new[] { "azure" },
-        ["discord"] = new[] { "discord" }, ["Discord"] = new[] { "discord" }, ["DISCORD"] = new[] { "discord" },
+        ["twilio"] = Array.Empty<string>(), ["Twilio"] = Array.Empty<string>(), ["TWILIO"] = Array.Empty<string>(),
+        ["pinecone"] = Array.Empty<string>(), ["Pinecone"] = Array.Empty<string>(), ["PINECONE"] = Array.Empty<string>(),
+        ["azure"] = Array.Empty<string>(), ["Azure"] = Array.Empty<string>(), ["AZURE"] = Array.Empty<string>(),
+        ["discord"] = Array.Empty<string>(), ["Discord"] = Array.Empty<string>(), ["DISCORD"] = Array.Empty<string>(),
     };
 
     /// <summary>Literals of <see cref="KeywordLiterals"/> matched in any case (the scanner's keywords for them come in
     /// several spellings); every other token literal must match in its exact case.</summary>
     internal static readonly HashSet<string> FoldedLiterals = new(StringComparer.Ordinal)
     {
-        "authorization", "curl ", "cohere", "mistral", "deepseek", "fireworks", "comet", "roboflow", "elevenlabs", "twilio", "pinecone", "azure", "discord",
+        "authorization", "cohere",
     };
 
     /// <summary>UTF-8 of the characters outside ASCII whose invariant lower case is an ASCII letter (KELVIN SIGN → k,
@@ -125,18 +128,11 @@ public static partial class SecretPrefilter
 
     private static readonly byte[][] SearchedBytes = Searched.Select(s => Encoding.ASCII.GetBytes(s)).ToArray();
 
-    private static readonly LiteralFinder Finder = new(
-        SearchedBytes.Select(bytes => bytes.Select(b => (byte)(b | 0x20)).ToArray()).ToArray(),
-        Searched.Select(BucketOf).ToArray());
+    private static readonly byte[][] FoldedBytes = SearchedBytes.Select(bytes => bytes.Select(b => (byte)(b | 0x20)).ToArray()).ToArray();
+
+    private static readonly LiteralFinder Finder = new(FoldedBytes, LiteralFinder.SortedBuckets(FoldedBytes));
 
     private static readonly byte[][] NonAsciiFolds = FoldsToAscii.Select(c => Encoding.UTF8.GetBytes(c)).ToArray();
-
-    /// <summary>One bucket per first letter (see <see cref="LiteralFinder"/>): g, a, s, p, t, k, c, b, h, d, x, n, e, -, :.</summary>
-    private static int BucketOf(string literal)
-    {
-        int bucket = "gasptkcbhdxne-:".IndexOf(char.ToLowerInvariant(literal[0]));
-        return bucket >= 0 ? bucket : LiteralFinder.Buckets - 1;
-    }
 
     /// <summary>
     /// False when the UTF-8 <paramref name="utf8"/> can hold no secret: then no reader finds one, and the document need

@@ -59,47 +59,28 @@ public static partial class TokenScanner
         return end;
     }
 
-    /// <summary><c>curl -u user:password</c> / <c>--user user:password</c> (quoted or not) on the command's line.</summary>
-    private static int CurlUser(ScanState s, int at)
+    /// <summary><c>curl -u user:password</c> / <c>--user user:password</c> / <c>--user=…</c> (quoted or not): the keyword is
+    /// the option, and <c>curl</c> must start the command earlier on its line.</summary>
+    private static int CurlUser(ScanState s, int at, int optionLength)
     {
-        if (!s.BoundaryBefore(at, CharSets.Word)) return at + 5;
-        int lineEnd = s.Text.IndexOf('\n', at, s.End - at);
-        if (lineEnd < 0) lineEnd = s.End;
-        int p = at + 4; // the blank after "curl" starts the first option
-        while (p < lineEnd)
+        int v = at + optionLength;
+        if (v >= s.End || s.Text[v] is not (' ' or '=' or '"' or '\'')) return v;
+        int lineStart = at == 0 ? 0 : s.Text.LastIndexOf('\n', at - 1, Math.Min(at, 400)) + 1;
+        if (lineStart == 0 && at > 400) return v;
+        if (s.Text.IndexOf("curl", lineStart, at - lineStart, StringComparison.Ordinal) < 0) return v;
+        while (v < s.End && s.Text[v] is ' ' or '=' && v - at < optionLength + 4) v++;
+        char quote = v < s.End && s.Text[v] is '"' or '\'' ? s.Text[v] : '\0';
+        if (quote != '\0') v++;
+        int end = v;
+        while (end < s.End && end - v < 300 && s.Text[end] != '\n' && (quote != '\0' ? s.Text[end] != quote : !char.IsWhiteSpace(s.Text[end]) && s.Text[end] is not ('"' or '\'' or '\\'))) end++;
+        int colon = end > v ? s.Text.IndexOf(':', v, end - v) : -1;
+        if (colon <= v || colon + 1 >= end) return end;
+        string user = s.Sub(v, colon), password = s.Sub(colon + 1, end);
+        if (IsRealPassword(password) && !IsTemplate(user))
         {
-            int u = IndexOfOption(s.Text, p, lineEnd);
-            if (u < 0) return lineEnd;
-            int v = u;
-            while (v < lineEnd && s.Text[v] is ' ' or '=') v++;
-            char quote = v < lineEnd && s.Text[v] is '"' or '\'' ? s.Text[v] : '\0';
-            if (quote != '\0') v++;
-            int end = v;
-            while (end < lineEnd && (quote != '\0' ? s.Text[end] != quote : !char.IsWhiteSpace(s.Text[end]) && s.Text[end] is not ('"' or '\'' or '\\'))) end++;
-            int colon = s.Text.IndexOf(':', v, end - v);
-            if (colon > v && colon + 1 < end)
-            {
-                string user = s.Sub(v, colon), password = s.Sub(colon + 1, end);
-                if (IsRealPassword(password) && !IsTemplate(user))
-                {
-                    s.Add(colon + 1, end, SecretCategory.Url, SecretType.UrlPassword, $"in a curl --user option (user {Shorten(user)})");
-                }
-            }
-            p = Math.Max(end, u + 1);
+            s.Add(colon + 1, end, SecretCategory.Url, SecretType.UrlPassword, $"in a curl --user option (user {Shorten(user)})");
         }
-        return lineEnd;
-    }
-
-    /// <summary>Where the value of the next <c>-u</c>/<c>--user</c> option starts (just after the option), or -1.</summary>
-    private static int IndexOfOption(string text, int from, int end)
-    {
-        for (int i = from; i + 3 < end; i++)
-        {
-            if (text[i] != ' ' && text[i] != '\t') continue;
-            if (text[i + 1] == '-' && text[i + 2] == 'u' && (text[i + 3] is ' ' or '\'' or '"')) return i + 3;
-            if (i + 7 <= end && string.CompareOrdinal(text, i + 1, "--user", 0, 6) == 0 && i + 7 < end && text[i + 7] is ' ' or '=') return i + 7;
-        }
-        return -1;
+        return end;
     }
 
     /// <summary>Padded standard base64 only (what an Authorization header holds), decoded as Latin-1; null otherwise.</summary>

@@ -22,17 +22,23 @@ public static partial class TokenScanner
     {
         new(new[] { "cohere", "Cohere", "COHERE", "CO_API_KEY" }, SecretType.Cohere, null, CharSets.Alnum, 40, 40, 3.8, true, false),
         new(new[] { "mistral", "Mistral", "MISTRAL" }, SecretType.Mistral, null, CharSets.Alnum, 32, 32, 3.8, true, true),
-        new(new[] { "deepseek", "DeepSeek", "Deepseek", "DEEPSEEK" }, SecretType.DeepSeek, "sk-", CharSets.LowerHex, 32, 32, 3.0, false, false),
+        new(new[] { "deepseek", "DeepSeek", "Deepseek", "DEEPSEEK" }, SecretType.DeepSeek, "sk-", CharSets.LowerHex, 32, 32, 3.0, false, true),
         new(new[] { "fireworks", "Fireworks", "FIREWORKS" }, SecretType.Fireworks, null, CharSets.Base64Url, 24, 64, 3.8, true, true),
         new(new[] { "comet", "Comet", "COMET" }, SecretType.Comet, null, CharSets.Alnum, 25, 25, 3.5, true, true),
         new(new[] { "roboflow", "Roboflow", "ROBOFLOW" }, SecretType.Roboflow, null, CharSets.Alnum, 20, 20, 3.5, true, true),
-        new(new[] { "elevenlabs", "ElevenLabs", "Elevenlabs", "ELEVENLABS", "ELEVEN_API_KEY", "xi-api-key", "xi_api_key" }, SecretType.ElevenLabs, "sk_", CharSets.LowerHex, 48, 48, 3.0, false, false),
+        new(new[] { "elevenlabs", "ElevenLabs", "Elevenlabs", "ELEVENLABS", "ELEVEN_API_KEY", "xi-api-key", "xi_api_key" }, SecretType.ElevenLabs, "sk_", CharSets.LowerHex, 48, 48, 3.0, false, true),
         new(new[] { "elevenlabs", "ElevenLabs", "Elevenlabs", "ELEVENLABS", "ELEVEN_API_KEY", "xi-api-key", "xi_api_key" }, SecretType.ElevenLabs, null, CharSets.LowerHex, 32, 32, 3.0, false, true),
         new(new[] { "twilio", "Twilio", "TWILIO" }, SecretType.Twilio, null, CharSets.Alnum, 32, 32, 3.0, false, true),
         new(new[] { "pinecone", "Pinecone", "PINECONE" }, SecretType.Pinecone, null, CharSets.HexDash, 36, 36, 3.0, false, true, null, (t, b, e) => Entropy.IsUuid(t.Substring(b, e - b))),
         new(new[] { "azure", "Azure", "AZURE" }, SecretType.AzureAIKey, null, CharSets.Hex, 32, 32, 3.0, false, true, NamesAzureAIService),
         new(new[] { "discord", "Discord", "DISCORD" }, SecretType.Discord, null, CharSets.TokenDot, 59, 72, 4.0, false, true, null, IsDiscordBotToken),
     };
+
+    /// <summary>Keywords of the keyed formats that all need a credential word in the name: a document with such a key
+    /// holds a credential-name fragment (key, token, secret…), which is what the byte prefilter looks for instead of the
+    /// provider's name (a common word: comet, discord, pinecone).</summary>
+    internal static IEnumerable<string> KeywordsNeedingCredentialWord =>
+        KeyedFormats.SelectMany(f => f.Keywords).Distinct().Where(k => KeyedFormats.Where(f => f.Keywords.Contains(k)).All(f => f.SecretWord));
 
     /// <summary>Words of a name that say the value next to it is not the credential.</summary>
     private static readonly HashSet<string> NotCredentialWords = new(StringComparer.Ordinal)

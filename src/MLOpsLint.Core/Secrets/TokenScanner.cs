@@ -24,9 +24,13 @@ public static partial class TokenScanner
     /// <summary>For each ASCII character, the detectors whose keyword starts with it (the one-pass search's dispatch).</summary>
     private static readonly int[][] ByFirstChar;
 
-#if NET9_0_OR_GREATER
-    /// <summary>Every keyword at once: one vectorised pass (Teddy) finds the next place any detector starts from.</summary>
-    private static readonly System.Buffers.SearchValues<string> AllKeywords;
+#if NET8_0_OR_GREATER
+    /// <summary>Every keyword at once, in its exact case: one vectorised pass (<see cref="LiteralFinder"/>, Teddy) over the
+    /// text narrowed to bytes finds each place some detector starts from.</summary>
+    private static readonly LiteralFinder KeywordFinder;
+
+    /// <summary>For each of <see cref="KeywordFinder"/>'s literals, the detectors whose keyword folds to it.</summary>
+    private static readonly int[][] DetectorsOfLiteral;
 #endif
 
     static TokenScanner()
@@ -57,7 +61,7 @@ public static partial class TokenScanner
             (".atlasv1.", TerraformCloud),
             (":AA", Telegram),
             ("uthorization", Authorization), ("UTHORIZATION", Authorization),
-            ("curl ", CurlUser),
+            (" -u", (s, at) => CurlUser(s, at, 3)), ("--user", (s, at) => CurlUser(s, at, 6)),
         };
         foreach (var f in PrefixedFormats) list.Add((f.Prefix, (s, at) => Prefixed(s, at, f)));
         foreach (var group in KeyedFormats.SelectMany(f => f.Keywords.Select(k => (Keyword: k, Format: f))).GroupBy(x => x.Keyword))
@@ -72,8 +76,12 @@ public static partial class TokenScanner
         var byChar = Enumerable.Range(0, 128).Select(_ => new List<int>()).ToArray();
         for (int i = 0; i < Detectors.Length; i++) byChar[Detectors[i].Keyword[0]].Add(i);
         ByFirstChar = byChar.Select(l => l.ToArray()).ToArray();
-#if NET9_0_OR_GREATER
-        AllKeywords = System.Buffers.SearchValues.Create(Detectors.Select(d => d.Keyword).Distinct().ToArray(), StringComparison.Ordinal);
+#if NET8_0_OR_GREATER
+        // exact case: the keywords are case-sensitive, and folding would stop at every "ia" and "gh" of the text
+        var byKeyword = Detectors.Select((d, i) => (d.Keyword, Index: i)).GroupBy(x => x.Keyword, StringComparer.Ordinal).ToArray();
+        var literals = byKeyword.Select(g => g.Key.Select(c => (byte)c).ToArray()).ToArray();
+        DetectorsOfLiteral = byKeyword.Select(g => g.Select(x => x.Index).ToArray()).ToArray();
+        KeywordFinder = new LiteralFinder(literals, LiteralFinder.SortedBuckets(literals), ignoreCase: false);
 #endif
     }
 
@@ -118,24 +126,32 @@ public static partial class TokenScanner
     {
         if (end - start < 3) return;
         var scan = new ScanState(text, start, end, results);
-#if NET9_0_OR_GREATER
-        // one pass for all keywords; each detector resumes where it left off, as if it searched the text on its own
-        Span<int> resume = Detectors.Length <= 256 ? stackalloc int[Detectors.Length] : new int[Detectors.Length];
-        resume.Fill(start);
-        int pos = start;
-        while (pos < end)
+#if NET8_0_OR_GREATER
+        // one pass for all keywords over the text narrowed to bytes (a character outside Latin-1 becomes '?', which no
+        // keyword holds); each detector resumes where it left off, as if it searched the text on its own
+        int n = end - start;
+        byte[] narrow = System.Buffers.ArrayPool<byte>.Shared.Rent(n);
+        int[] resume = System.Buffers.ArrayPool<int>.Shared.Rent(Detectors.Length);
+        try
         {
-            int k = text.AsSpan(pos, end - pos).IndexOfAny(AllKeywords);
-            if (k < 0) break;
-            int at = pos + k;
-            char first = text[at];
-            foreach (int d in ByFirstChar[first])
+            Array.Fill(resume, start, 0, Detectors.Length);
+            System.Text.Encoding.Latin1.GetBytes(text.AsSpan(start, n), narrow);
+            KeywordFinder.Any(new ReadOnlySpan<byte>(narrow, 0, n), (_, literal, at) =>
             {
-                string keyword = Detectors[d].Keyword;
-                if (at < resume[d] || at + keyword.Length > end || string.CompareOrdinal(text, at, keyword, 0, keyword.Length) != 0) continue;
-                resume[d] = Math.Max(at + 1, Detectors[d].Detect(scan, at));
-            }
-            pos = at + 1;
+                int pos = start + at;
+                foreach (int d in DetectorsOfLiteral[literal])
+                {
+                    string keyword = Detectors[d].Keyword;
+                    if (pos < resume[d] || pos + keyword.Length > end || string.CompareOrdinal(text, pos, keyword, 0, keyword.Length) != 0) continue;
+                    resume[d] = Math.Max(pos + 1, Detectors[d].Detect(scan, pos));
+                }
+                return false;
+            });
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(narrow);
+            System.Buffers.ArrayPool<int>.Shared.Return(resume);
         }
 #else
         foreach (var (keyword, detect) in Detectors)

@@ -115,6 +115,7 @@ public class MeasuredMissesTests
     [InlineData("curl -u \"$USER:$PASSWORD\" https://registry.internal")]
     [InlineData("curl -u trainer https://registry.internal")]
     [InlineData("curl -o out.json https://host/a:b")]
+    [InlineData("python train.py -u trainer:Qz8vW3rNp6Lk")] // not a curl command
     [InlineData("See the Authorization section of the docs: Basic and Bearer schemes are supported")]
     public void Header_and_curl_look_alikes_stay_silent(string line)
     {
