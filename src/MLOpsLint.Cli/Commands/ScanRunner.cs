@@ -152,7 +152,7 @@ internal static class ScanRunner
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = Discovery.FileType.ReadSettingsText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MLOpsLint.Core.Configuration;
 using MLOpsLint.Core.Documents;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -37,6 +38,8 @@ public sealed class DvcFile
         var outputs = new List<DvcOutput>();
         if (!document.HasText) return new DvcFile(outputs, null);
         YamlMappingNode? root;
+        int deep = Text.Nesting.LineTooDeep(document.Text, yaml: true);
+        if (deep > 0) return new DvcFile(outputs, ("DVC file " + Text.Nesting.Message(), deep));
         try
         {
             var stream = new YamlStream();
@@ -137,7 +140,7 @@ public sealed class DvcFile
     private static Regex TemplateRegex(string path)
     {
         var parts = Regex.Split(path, @"\$\{[^}]*\}");
-        return new Regex("^" + string.Join("[^/]+", parts.Select(Regex.Escape)) + "(?:/.*)?$", RegexOptions.CultureInvariant);
+        return GlobRegex.Create("^" + string.Join("[^/]+", parts.Select(Regex.Escape)) + "(?:/.*)?$");
     }
 
     private static string Combine(string directory, string? wdir)
@@ -183,6 +186,6 @@ public sealed class DvcFile
 public sealed record DvcOutput(string Path, string DeclaredIn, int Line, bool Cached, Regex? Template)
 {
     public bool Covers(string path) => Template != null
-        ? Template.IsMatch(path)
+        ? Configuration.GlobRegex.IsMatch(Template, path)
         : path == Path || (path.Length > Path.Length && path[Path.Length] == '/' && path.StartsWith(Path, StringComparison.Ordinal));
 }

@@ -15,6 +15,13 @@ public static class YamlText
         root = null;
         errorLine = 0;
         error = null;
+        int deep = Nesting.LineTooDeep(text, yaml: true);
+        if (deep > 0)
+        {
+            errorLine = deep;
+            error = Nesting.Message();
+            return false;
+        }
         try
         {
             var stream = new YamlStream();
