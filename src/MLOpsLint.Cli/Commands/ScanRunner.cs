@@ -51,7 +51,14 @@ internal static class ScanRunner
 
         if (options.Mode == ScanMode.History)
         {
-            return RunHistory(options, path, config, baseline, linter, warnings, progress);
+            try
+            {
+                return RunHistory(options, path, config, baseline, linter, warnings, progress);
+            }
+            catch (LibGit2Sharp.LibGit2SharpException e)
+            {
+                throw new UsageException($"--history cannot read the git repository at {path}: {e.Message}");
+            }
         }
 
         IReadOnlyList<Core.Documents.SourceDocument> documents;

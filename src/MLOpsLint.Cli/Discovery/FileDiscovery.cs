@@ -31,7 +31,21 @@ internal static class FileDiscovery
         }
         if (gitDir != null)
         {
-            var fromGit = TryDiscoverGit(gitDir, full, exclude);
+            DiscoveryResult? fromGit;
+            try
+            {
+                fromGit = TryDiscoverGit(gitDir, full, exclude);
+            }
+            catch (LibGit2SharpException e)
+            {
+                // a truncated or empty index, a HEAD holding garbage: every file below the path is scanned instead
+                var walked = Walk(full, exclude);
+                return walked with
+                {
+                    Diagnostics = walked.Diagnostics.Prepend(new ScanDiagnostic(ScanDiagnosticLevel.Warning,
+                        $"the git repository at {gitDir} cannot be read ({e.Message}); scanned the directory without git (ignored files included)")).ToArray(),
+                };
+            }
             if (fromGit != null) return fromGit;
         }
         return Walk(full, exclude);

@@ -106,7 +106,7 @@ public static class HostileCorpus
         w.Text("cs/LongBinary.cs", "class L { int F(int a) => a" + string.Concat(Enumerable.Repeat(" + a", 100_000)) + "; }\n");
         w.Text("cs/DeepLambdas.cs", "class D { System.Func<int,int> f = " + string.Concat(Enumerable.Repeat("x => ", 10_000)) + "1; }\n");
         w.Text("cs/DeepIfs.cs", "class I { void F(bool b) { " + string.Concat(Enumerable.Repeat("if (b) ", 20_000)) + "return; } }\n");
-        w.Text("Dockerfile.deep", "FROM python:3.11@sha256:" + new string('a', 64) + "\nRUN pip install \\\n" + string.Concat(Enumerable.Repeat("  numpy \\\n", 100_000)) + "  scipy\n");
+        w.Text("Dockerfile.deep", "FROM python:3.11@sha256:" + new string('a', 64) + "\nRUN pip install \\\n" + string.Concat(Enumerable.Range(0, 100_000).Select(i => $"  pkg{i}==1.0 \\\n")) + "  scipy\n");
 
         // 3. glob worst cases: .gitattributes, .editorconfig, dvc.yaml, configuration and --exclude (the test passes one)
         w.Text(GlobVictim, "victim\n");

@@ -53,7 +53,7 @@ public sealed class DvcFile
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
             // YamlDotNet's scanner throws these on some malformed input (an unterminated flow sequence).
-            return new DvcFile(outputs, ("malformed DVC file: the YAML cannot be parsed", LastScannableLine(document.Text)));
+            return new DvcFile(outputs, ("malformed DVC file: the YAML cannot be parsed", Parsing.Workflows.YamlText.LastScannableLine(document.Text)));
         }
         if (root == null) return new DvcFile(outputs, null);
 
@@ -79,22 +79,6 @@ public sealed class DvcFile
             AddOutputs(outputs, Child(root, "outs"), Combine(directory, Scalar(Child(root, "wdir"))), path);
         }
         return new DvcFile(outputs, null);
-    }
-
-    /// <summary>The line where the YAML scanner stops making sense, for a diagnostic.</summary>
-    private static int LastScannableLine(string text)
-    {
-        var scanner = new Scanner(new StringReader(text));
-        long line = 1;
-        try
-        {
-            while (scanner.MoveNext()) line = scanner.Current?.End.Line ?? line;
-        }
-        catch (Exception)
-        {
-            // stop at the first token the scanner cannot read
-        }
-        return (int)Math.Max(1, line);
     }
 
     private static void AddOutputs(List<DvcOutput> outputs, YamlNode? node, string directory, string declaredIn)
