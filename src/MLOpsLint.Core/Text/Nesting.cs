@@ -52,6 +52,29 @@ public static class Nesting
         return yaml && depth + lineDepth > limit ? line : 0;
     }
 
+    /// <summary>The 1-based line where XML element nesting passes <paramref name="limit"/>, or 0 (<c>&lt;a&gt;</c> opens,
+    /// <c>&lt;/a&gt;</c> and <c>/&gt;</c> close; comments and CDATA are not told apart, which errs on the side of too deep).</summary>
+    public static int LineTooDeepXml(string text, int limit = MaxDepth)
+    {
+        int depth = 0, line = 1;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\n') line++;
+            else if (c == '<' && i + 1 < text.Length)
+            {
+                char n = text[i + 1];
+                if (n == '/') depth = Math.Max(0, depth - 1);
+                else if (char.IsLetter(n) || n == '_')
+                {
+                    if (++depth > limit) return line;
+                }
+            }
+            else if (c == '/' && i + 1 < text.Length && text[i + 1] == '>') depth = Math.Max(0, depth - 1);
+        }
+        return 0;
+    }
+
     /// <summary>The message for a file refused by <see cref="LineTooDeep"/>.</summary>
     public static string Message(int limit = MaxDepth) => $"nested more than {limit} levels deep; not parsed (checks that read its structure skipped it)";
 
