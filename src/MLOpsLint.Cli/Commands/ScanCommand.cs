@@ -49,6 +49,7 @@ internal static class ScanCommand
             }
         }
 
+        if (options.Verbose && result.Scopes is { } scopes) WriteScopes(scopes, result.OutOfScope, stderr);
         if (options.Verbose && outcome.History is { Timing.Length: > 0 } h) stderr.WriteLine("mlops-lint: note: " + h.Timing);
         if (options.Verbose && result.CheckTimes.Count > 0)
         {
@@ -96,6 +97,17 @@ internal static class ScanCommand
             }
         }
         return ExitCodes.For(result, outcome.Config.FailLevel);
+    }
+
+    /// <summary>--verbose: what the repository and each file were judged to be, and why.</summary>
+    private static void WriteScopes(Core.Scope.ScopeModel scopes, int outOfScope, TextWriter stderr)
+    {
+        stderr.WriteLine($"mlops-lint: note: repository: {scopes.Repository}");
+        foreach (var (path, verdict) in scopes.Verdicts)
+        {
+            stderr.WriteLine($"mlops-lint: note: scope: {path} = {verdict}");
+        }
+        if (outOfScope > 0) stderr.WriteLine($"mlops-lint: note: {outOfScope} finding(s) dropped in files their rule does not judge (see each rule page's Scopes)");
     }
 
     private static void WriteFile(string path, IReporter reporter, ScanReport report)

@@ -110,6 +110,8 @@ internal static class ScanRunner
         {
             BytesScanned = result.BytesScanned,
             CheckTimes = result.CheckTimes,
+            Scopes = result.Scopes,
+            OutOfScope = result.OutOfScope,
         };
         if (WantsOnline(options)) result = WithOnlineVersions(result, root, progress);
         return new Outcome(result, config, root, snapshot.Find);

@@ -37,6 +37,8 @@ internal static class OnlineFixHints
         {
             BytesScanned = result.BytesScanned,
             CheckTimes = result.CheckTimes,
+            Scopes = result.Scopes,
+            OutOfScope = result.OutOfScope,
         };
     }
 

@@ -18,6 +18,19 @@ public sealed class CheckContext
 
     public LintConfig Config { get; }
 
+    /// <summary>What each file is and what the repository is (the engine passes the scan's model; alone, a model that
+    /// knows no repository files).</summary>
+    public Scope.ScopeModel Scopes
+    {
+        get => scopes ??= Scope.ScopeModel.Standalone(Config.Scopes);
+        init => scopes = value;
+    }
+
+    private Scope.ScopeModel? scopes;
+
+    /// <summary>What <paramref name="document"/> is (test, example, script…), from the scan's one scope model.</summary>
+    public Scope.ScopeVerdict ScopeOf(Documents.SourceDocument document) => Scopes.Of(document);
+
     public IReadOnlyList<Finding> Findings => findings;
 
     public IReadOnlyList<ScanDiagnostic> Diagnostics => diagnostics;

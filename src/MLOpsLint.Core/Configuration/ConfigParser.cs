@@ -15,7 +15,7 @@ public static class ConfigParser
     private static readonly HashSet<string> KnownKeys = new(StringComparer.Ordinal)
     {
         "select", "ignore", "exclude", "extend-exclude", "per-file-ignores", "fail-level", "honor-bare-noqa",
-        "severity", "rules", "max-file-size", "environments",
+        "severity", "rules", "max-file-size", "environments", "repository-kind", "scopes",
     };
 
     /// <summary>Returns null when a pyproject.toml has no <c>[tool.mlops-lint]</c> table.</summary>
@@ -118,6 +118,8 @@ public static class ConfigParser
             else if (ms is not string s || !Sizes.TryParse(s, out maxSize)) throw TypeError(text, path, "max-file-size", "a size like \"10MB\"");
         }
 
+        var scopes = ParseScopes(table, text, path, warnings);
+
         var sections = new Dictionary<string, TomlTable>(StringComparer.OrdinalIgnoreCase);
         foreach (var kv in table)
         {
@@ -145,7 +147,44 @@ public static class ConfigParser
             HonorBareNoqa = bareNoqa,
             MaxTextFileSize = maxSize,
             Sections = sections,
+            Scopes = scopes,
         };
+    }
+
+    /// <summary><c>repository-kind = "library"</c> and <c>[scopes] examples = ["demos/**"]</c>.</summary>
+    private static Scope.ScopeSettings ParseScopes(TomlTable table, string text, string path, List<ScanDiagnostic> warnings)
+    {
+        Scope.RepositoryKind? kind = null;
+        if (table.TryGetValue("repository-kind", out var rk))
+        {
+            if (rk is not string s) throw TypeError(text, path, "repository-kind", "one of \"application\", \"library\", \"examples\", \"auto\"");
+            if (Scope.RepositoryKinds.TryParse(s, out var k)) kind = k;
+            else if (!s.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase))
+            {
+                throw TypeError(text, path, "repository-kind", "one of \"application\", \"library\", \"examples\", \"auto\"");
+            }
+        }
+        var paths = new List<(Scope.FileScope, Glob)>();
+        if (table.TryGetValue("scopes", out var sc))
+        {
+            if (sc is not TomlTable scopesTable) throw TypeError(text, path, "scopes", "a table of scope = [path globs]");
+            foreach (var kv in scopesTable)
+            {
+                if (!Scope.FileScopes.TryParse(kv.Key, out var scope))
+                {
+                    Warn(warnings, path, text, kv.Key, $"unknown scope '{kv.Key}' in [scopes] (known: {string.Join(", ", Scope.FileScopes.Each.Select(Scope.FileScopes.Name))})");
+                    continue;
+                }
+                var globs = kv.Value switch
+                {
+                    string g => new[] { g },
+                    TomlArray a when a.All(x => x is string) => a.Cast<string>().ToArray(),
+                    _ => throw TypeError(text, path, kv.Key, "a list of path globs"),
+                };
+                foreach (var g in globs) paths.Add((scope, new Glob(g)));
+            }
+        }
+        return kind == null && paths.Count == 0 ? Scope.ScopeSettings.Empty : new Scope.ScopeSettings(kind, paths);
     }
 
     private static IReadOnlyList<string> Strings(TomlTable table, string key, string text, string path)

@@ -64,6 +64,21 @@ public sealed class LintConfig
         public static readonly IReadOnlyDictionary<string, TomlTable> Value = new Dictionary<string, TomlTable>(StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>What the user told the scope model: <c>repository-kind</c> and <c>[tool.mlops-lint.scopes]</c>.</summary>
+    public Scope.ScopeSettings Scopes { get; init; } = Scope.ScopeSettings.Empty;
+
+    /// <summary>The scopes a rule judges here: its catalog's <see cref="RuleDescriptor.Scopes"/>, with tests added or taken
+    /// away by its <c>include-tests</c> option when it has one and the user set it.</summary>
+    public Scope.FileScope ScopesOf(RuleDescriptor rule)
+    {
+        var set = rule.Scopes;
+        if (rule.Options.Count > 0 && rule.Options.Any(o => o.Name == "include-tests") && OptionsFor(rule) is { } o && o.Has("include-tests"))
+        {
+            set = o.GetBool("include-tests", false) ? set | Scope.FileScope.Test : set & ~Scope.FileScope.Test;
+        }
+        return set;
+    }
+
     public RuleOptions OptionsFor(RuleDescriptor rule) =>
         RuleOptionsById.TryGetValue(rule.Id, out var o) ? o : RuleOptions.Empty;
 
@@ -122,6 +137,7 @@ public sealed class LintConfig
         EditorConfig = EditorConfig,
         RootDirectory = RootDirectory,
         Sections = Sections,
+        Scopes = Scopes,
     };
 
     /// <summary>A copy that reads .editorconfig files and knows the repository root.</summary>
@@ -141,6 +157,7 @@ public sealed class LintConfig
         EditorConfig = editorConfig,
         RootDirectory = rootDirectory.Replace('\\', '/'),
         Sections = Sections,
+        Scopes = Scopes,
     };
 
     /// <summary>The patterns behind <see cref="Exclude"/>.</summary>

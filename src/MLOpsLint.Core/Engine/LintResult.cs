@@ -24,6 +24,12 @@ public sealed class LintResult
     /// <summary>Time spent in each check (summed over threads), for <c>--verbose</c>; never part of a report.</summary>
     public IReadOnlyDictionary<string, TimeSpan> CheckTimes { get; init; } = new Dictionary<string, TimeSpan>();
 
+    /// <summary>What each file was judged to be, and the repository's kind (for <c>--verbose</c>); null when not computed.</summary>
+    public Scope.ScopeModel? Scopes { get; init; }
+
+    /// <summary>Findings dropped because their rule does not judge the file's scope.</summary>
+    public int OutOfScope { get; init; }
+
     /// <summary>Total size of the scanned files in bytes.</summary>
     public long BytesScanned { get; init; }
 

@@ -4,13 +4,14 @@ using MLOpsLint.Core.Checks;
 using MLOpsLint.Core.Configuration;
 using MLOpsLint.Core.Documents;
 using MLOpsLint.Core.Findings;
+using MLOpsLint.Core.Scope;
 using MLOpsLint.Core.Suppression;
 
 namespace MLOpsLint.Core.Engine;
 
 /// <summary>
-/// Runs checks over a snapshot: documents → checks (in parallel) → configuration (severity, per-path
-/// ignores) → <c># noqa</c> → fingerprints → baseline. Deterministic: the result does not depend on
+/// Runs checks over a snapshot: documents → scope (what each file is, <see cref="ScopeModel"/>) → checks (in parallel)
+/// → the scopes each rule judges → configuration (severity, per-path ignores) → <c># noqa</c> → fingerprints → baseline. Deterministic: the result does not depend on
 /// thread scheduling. A check that throws is reported as a scan error and the scan goes on.
 /// </summary>
 public sealed class Linter
@@ -25,11 +26,21 @@ public sealed class Linter
         repositoryChecks = checks.OfType<IRepositoryCheck>().ToArray();
     }
 
-    public LintResult Run(RepositorySnapshot snapshot, LintConfig config, BaselineFile? baseline = null, int maxParallelism = -1)
+    /// <param name="scopes">The scope model to use (a history scan passes the one of the commit it starts from); by
+    /// default it is built from <paramref name="snapshot"/>.</param>
+    public LintResult Run(RepositorySnapshot snapshot, LintConfig config, BaselineFile? baseline = null, int maxParallelism = -1, ScopeModel? scopes = null)
     {
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var documents = snapshot.Documents;
+        scopes ??= ScopeModel.For(documents, config.Scopes);
+        // what each document check's selected rules judge, together: a check runs on a file only where one of them does
+        var judged = new Dictionary<Rules.RuleDescriptor, FileScope>();
+        foreach (var c in documentChecks.Concat<ICheck>(repositoryChecks))
+        {
+            foreach (var r in c.Rules) judged[r] = config.ScopesOf(r);
+        }
+        var checkScopes = docChecks.Select(c => c.Rules.Where(config.IsSelected).Aggregate(FileScope.None, (s, r) => s | judged[r])).ToArray();
 
         var times = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var perDocument = new List<Finding>[documents.Count];
@@ -50,12 +61,23 @@ public sealed class Linter
         void CheckDocument(int i)
         {
             var doc = documents[i];
-            var context = new CheckContext(config);
-            foreach (var check in docChecks)
+            var context = new CheckContext(config) { Scopes = scopes };
+            FileScope scope;
+            try
             {
+                scope = scopes.Of(doc).Scope;
+            }
+            catch (Exception e)
+            {
+                context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(scopes, e), doc.Path));
+                scope = FileScope.Other;
+            }
+            for (int c = 0; c < docChecks.Length; c++)
+            {
+                var check = docChecks[c];
                 try
                 {
-                    if (check.AppliesTo(doc))
+                    if ((checkScopes[c] & scope) != 0 && check.AppliesTo(doc))
                     {
                         long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                         check.Check(doc, context);
@@ -80,7 +102,7 @@ public sealed class Linter
         void CheckRepository(int c)
         {
             var check = repoChecks[c];
-            var context = repoContexts[c] = new CheckContext(config);
+            var context = repoContexts[c] = new CheckContext(config) { Scopes = scopes };
             try
             {
                 long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -100,10 +122,17 @@ public sealed class Linter
             foreach (var d in context.Diagnostics) diagnostics.Add((int.MaxValue, d));
         }
 
-        int suppressed = 0;
+        int suppressed = 0, outOfScope = 0;
         var kept = new List<Finding>(all.Count);
         foreach (var f in all)
         {
+            // the rule does not judge this kind of file (a hub load in a test, a tag pin in a first-party action…)
+            if (!judged.TryGetValue(f.Rule, out var ruleScopes)) ruleScopes = config.ScopesOf(f.Rule);
+            if ((ruleScopes & (snapshot.Find(f.Path) is { } fd ? scopes.Of(fd) : scopes.OfPath(f.Path)).Scope) == 0)
+            {
+                outOfScope++;
+                continue;
+            }
             var severity = config.EffectiveSeverity(f.Rule, f.Path);
             if (severity == Rules.Severity.None) continue;
             if (IsSuppressed(f, snapshot.Find(f.Path), config))
@@ -134,6 +163,8 @@ public sealed class Linter
         return new LintResult(final, diags, documents.Count, suppressed, baselined)
         {
             BytesScanned = documents.Sum(d => d.Size),
+            Scopes = scopes,
+            OutOfScope = outOfScope,
             CheckTimes = times.ToDictionary(kv => kv.Key, kv => TimeSpan.FromSeconds(kv.Value / (double)System.Diagnostics.Stopwatch.Frequency)),
         };
     }

@@ -53,6 +53,14 @@ public sealed class RuleDescriptor
 
     public RuleFamily Family { get; }
 
+    /// <summary>
+    /// The scopes this rule judges (<see cref="Scope.FileScope"/>): the engine drops its findings in files of any other
+    /// scope, so a check never decides on its own what a test or an example is. A rule with an <c>include-tests</c>
+    /// option gets <see cref="Scope.FileScope.Test"/> added or removed by it (see <see cref="Configuration.LintConfig.ScopesOf"/>);
+    /// the default here must agree with that option's default. Rule pages say it (RuleDocsTests).
+    /// </summary>
+    public Scope.FileScope Scopes { get; init; } = Scope.FileScope.All;
+
     /// <summary>Repository-relative path of the rule's page.</summary>
     public string DocPath => "rules/" + Id + ".md";
 

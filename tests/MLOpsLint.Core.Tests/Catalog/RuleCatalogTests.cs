@@ -16,4 +16,16 @@ public class RuleCatalogTests
             .OrderBy(r => r.Id, StringComparer.Ordinal);
         Assert.Equal(fields, RuleCatalog.All);
     }
+
+    [Fact]
+    public void An_include_tests_default_agrees_with_the_scopes_the_rule_declares()
+    {
+        foreach (var rule in RuleCatalog.All)
+        {
+            var option = rule.Options.FirstOrDefault(o => o.Name == "include-tests");
+            if (option == null) continue;
+            bool judgesTests = (rule.Scopes & Scope.FileScope.Test) != 0;
+            Assert.True(judgesTests == (option.DefaultValue == "true"), $"{rule.Id}: include-tests defaults to {option.DefaultValue}, but its Scopes {(judgesTests ? "hold" : "leave out")} tests");
+        }
+    }
 }

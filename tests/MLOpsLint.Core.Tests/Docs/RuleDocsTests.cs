@@ -35,6 +35,9 @@ public class RuleDocsTests
             }
             if (!text.Contains($"| Default severity | {rule.DefaultSeverity.ToName()} |")) problems.Add($"{rule.Id}: page does not say '| Default severity | {rule.DefaultSeverity.ToName()} |'");
             if (!text.Contains($"| Name | {rule.Name} |")) problems.Add($"{rule.Id}: page does not say '| Name | {rule.Name} |'");
+            // the scopes a rule judges are the catalog's (RuleDescriptor.Scopes), never written by hand
+            string scopes = $"| Scopes | {Core.Scope.FileScopes.Describe(rule.Scopes)} |";
+            if (!text.Contains(scopes)) problems.Add($"{rule.Id}: page does not say '{scopes}'");
             foreach (var o in rule.Options)
             {
                 if (!text.Contains(o.Name)) problems.Add($"{rule.Id}: option '{o.Name}' is not documented");

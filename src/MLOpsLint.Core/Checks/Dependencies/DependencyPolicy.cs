@@ -40,7 +40,7 @@ internal static class DependencyPolicy
         };
     }
 
-    /// <summary>The configured project kind (MLO202's option, then MLO203's), or null for auto.</summary>
+    /// <summary>The configured project kind (MLO202's option, then MLO203's, then <c>repository-kind</c>), or null for auto.</summary>
     public static ProjectKind? ConfiguredKind(CheckContext context)
     {
         foreach (var rule in new[] { RuleCatalog.MLO202, RuleCatalog.MLO203 })
@@ -54,7 +54,12 @@ internal static class DependencyPolicy
             }
             return null;
         }
-        return null;
+        return context.Config.Scopes.RepositoryKind switch
+        {
+            Scope.RepositoryKind.Library => ProjectKind.Library,
+            Scope.RepositoryKind.Application => ProjectKind.Application,
+            _ => null,
+        };
     }
 
     /// <summary>Is a requirement pinned enough for <paramref name="strictness"/>?</summary>

@@ -77,6 +77,9 @@ public sealed class PythonDependencyCheck : IRepositoryCheck
             return;
         }
         var kind = configuredKind ?? projects.KindOfDirectory(dir);
+        // a library's development requirements (requirements-dev.txt, requirements/lint.txt): its development environment,
+        // which MLO203 asks to lock as a whole; line by line they are not the library's pins
+        bool libraryDevelopment = kind == ProjectKind.Library && context.ScopeOf(doc).Scope == Scope.FileScope.Development;
         var strictness = DependencyPolicy.ReadStrictness(context, RuleCatalog.MLO201, kind);
         bool hashMode = strictness == Strictness.Hash;
         foreach (var e in file.Entries)
@@ -89,7 +92,7 @@ public sealed class PythonDependencyCheck : IRepositoryCheck
                 }
                 continue;
             }
-            if (e.Kind != RequirementEntryKind.Named || e.Requirement is not { } r) continue;
+            if (e.Kind != RequirementEntryKind.Named || e.Requirement is not { } r || libraryDevelopment) continue;
             if (DependencyPolicy.IsPinned(r, e.Hashes, strictness)) continue;
             if (pins.IsPinnedElsewhere(doc.Path, r.NormalizedName, strictness)) continue;
             var (ns, ne) = e.NameRange;

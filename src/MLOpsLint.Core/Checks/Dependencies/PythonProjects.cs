@@ -1,12 +1,14 @@
 using MLOpsLint.Core.Documents;
 using MLOpsLint.Core.Parsing.Requirements;
+using MLOpsLint.Core.Scope;
 
 namespace MLOpsLint.Core.Checks.Dependencies;
 
 /// <summary>
 /// Repository-wide facts the Python dependency rules need: which lock files exist where, which requirements files
 /// are compiled locks, which directories deploy something (Dockerfile, Procfile, requirements.txt, an app entry
-/// point) — and from those, whether a manifest belongs to an application or a library.
+/// point) — and from those, whether a manifest belongs to an application or a library (the scope model's own
+/// reading, <see cref="RepositoryProfile"/>, applied to each project's folder).
 /// </summary>
 internal sealed class PythonProjects
 {
@@ -15,21 +17,15 @@ internal sealed class PythonProjects
         "uv.lock", "poetry.lock", "pdm.lock", "pixi.lock", "pipfile.lock", "conda-lock.yml",
     };
 
-    private static readonly HashSet<string> AppEntryNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "app.py", "main.py", "manage.py", "wsgi.py", "asgi.py", "serve.py", "server.py", "streamlit_app.py",
-        "procfile", "app.yaml", "docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml",
-    };
-
-    private static readonly string[] NonDeploymentFolders = { "tests", "test", "docs", "doc", "examples", "example", ".devcontainer", "benchmarks" };
-
     private readonly RepositorySnapshot repo;
+    private readonly Dictionary<string, SourceDocument> byPath;
     private readonly List<(string Dir, string Name)> locks = new();
     private readonly List<SourceDocument> requirementDocs;
 
     public PythonProjects(RepositorySnapshot repo)
     {
         this.repo = repo;
+        byPath = repo.Documents.ToDictionary(d => d.Path, StringComparer.Ordinal);
         foreach (var d in repo.Documents)
         {
             string lower = d.FileName.ToLowerInvariant();
@@ -108,7 +104,7 @@ internal sealed class PythonProjects
             reason = parsed.IsNonPackage ? "package-mode is off" : "it has no [build-system]";
             return ProjectKind.Application;
         }
-        var deployment = DeploymentFile(dir);
+        var deployment = RepositoryProfile.DeploymentAt(dir, byPath, parsed);
         if (deployment != null)
         {
             reason = $"{deployment} deploys it";
@@ -118,7 +114,8 @@ internal sealed class PythonProjects
         return ProjectKind.Library;
     }
 
-    /// <summary>The kind of the project a requirements file belongs to (nearest manifest above it); application when none.</summary>
+    /// <summary>The kind of the project a requirements file belongs to (nearest manifest above it that builds a
+    /// package, or any pyproject.toml); application when none.</summary>
     public ProjectKind KindOfDirectory(string directory)
     {
         foreach (var d in DependencyPolicy.SelfAndAncestors(directory))
@@ -128,24 +125,12 @@ internal sealed class PythonProjects
             {
                 return KindOf(py, m, out _);
             }
+            if (RepositoryProfile.PackageAt(d, byPath) is { } package)
+            {
+                return RepositoryProfile.DeploymentAt(d, byPath, package.Manifest) == null ? ProjectKind.Library : ProjectKind.Application;
+            }
         }
         return ProjectKind.Application;
-    }
-
-    private string? DeploymentFile(string dir)
-    {
-        foreach (var d in repo.Documents)
-        {
-            if (!DependencyPolicy.IsUnder(d.Path, dir)) continue;
-            string rel = dir.Length == 0 ? d.Path : d.Path.Substring(dir.Length + 1);
-            string first = rel.Contains("/") ? rel.Substring(0, rel.IndexOf('/')) : "";
-            if (NonDeploymentFolders.Contains(first, StringComparer.OrdinalIgnoreCase)) continue;
-            if (d.Kind == DocumentKind.Dockerfile) return d.Path;
-            if (rel.Contains("/")) continue;
-            string lower = d.FileName.ToLowerInvariant();
-            if (AppEntryNames.Contains(lower) || lower == "requirements.txt") return d.Path;
-        }
-        return null;
     }
 
     private static string Combine(string dir, string name) => dir.Length == 0 ? name : dir + "/" + name;

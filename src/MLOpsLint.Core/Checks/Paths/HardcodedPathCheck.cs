@@ -55,7 +55,6 @@ public sealed class HardcodedPathCheck : IDocumentCheck
                 _ => RuleCatalog.MLO503,
             };
             if (!context.IsEnabled(rule)) continue;
-            if (IsTestCode(document.Path) && !context.Options(rule).GetBool("include-tests", false)) continue;
             var allowed = context.Options(rule).GetStringList("allowed-prefixes", Array.Empty<string>());
             if (allowed.Any(a => a.Length > 0 && c.Hit.Path.Replace('\\', '/').StartsWith(a.Replace('\\', '/'), StringComparison.OrdinalIgnoreCase))) continue;
 
@@ -73,25 +72,6 @@ public sealed class HardcodedPathCheck : IDocumentCheck
                 LocationHint = c.LocationHint,
             });
         }
-    }
-
-    private static readonly HashSet<string> TestFolders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "test", "tests", "testing", "testdata", "test_data", "fixtures", "__fixtures__", "__tests__", "spec", "specs", "idle_test", "unittests",
-    };
-
-    /// <summary>Test code: a file under a test folder, or named test_*.py, *_test.py, conftest.py, *Tests.cs, *Test.cs.</summary>
-    internal static bool IsTestCode(string path)
-    {
-        var parts = path.Split('/');
-        for (int i = 0; i < parts.Length - 1; i++)
-        {
-            if (TestFolders.Contains(parts[i])) return true;
-        }
-        string name = parts[parts.Length - 1];
-        string lower = name.ToLowerInvariant();
-        return lower.StartsWith("test_", StringComparison.Ordinal) || lower.EndsWith("_test.py", StringComparison.Ordinal) || lower == "conftest.py"
-            || name.EndsWith("Tests.cs", StringComparison.Ordinal) || name.EndsWith("Test.cs", StringComparison.Ordinal);
     }
 
     private static string Clip(string s) => s.Length > 120 ? s.Substring(0, 117) + "…" : s;

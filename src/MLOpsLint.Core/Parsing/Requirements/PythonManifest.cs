@@ -105,6 +105,13 @@ public sealed class PythonManifest
     /// <summary>Poetry <c>package-mode = false</c>, or a uv <c>[tool.uv] package = false</c>: explicitly not a package.</summary>
     public bool IsNonPackage { get; private set; }
 
+    /// <summary>The distribution's name (<c>[project] name</c>, <c>[tool.poetry] name</c>, setup.cfg <c>[metadata] name</c>), or null.</summary>
+    public string? ProjectName { get; private set; }
+
+    /// <summary>Dependencies read from another file (<c>dynamic = ["dependencies"]</c> with
+    /// <c>[tool.setuptools.dynamic] dependencies = {file = [...]}</c>): the files named, or empty.</summary>
+    public List<string> DependencyFiles { get; } = new();
+
     /// <summary>Scripts declared (<c>[project.scripts]</c>, Poetry scripts).</summary>
     public bool HasScripts { get; private set; }
 
@@ -167,6 +174,16 @@ public sealed class PythonManifest
         var toml = LoadToml(text);
         if (toml == null) return;
         HasBuildSystem = toml.HasTable("build-system");
+        ProjectName = ((toml.Find("project", "name") ?? toml.Find("tool", "poetry", "name") ?? toml.Find("tool", "flit", "metadata", "module"))?.Value as StringValueSyntax)?.Value;
+        if (toml.Find("tool", "setuptools", "dynamic", "dependencies")?.Value is InlineTableSyntax dynamic)
+        {
+            foreach (var item in dynamic.Items)
+            {
+                if (item.KeyValue is not { } kv || kv.Key?.ToString().Trim() != "file") continue;
+                if (kv.Value is StringValueSyntax one && one.Value is { } f) DependencyFiles.Add(f);
+                else if (kv.Value is ArraySyntax files) DependencyFiles.AddRange(files.Items.Select(i => (i.Value as StringValueSyntax)?.Value).OfType<string>());
+            }
+        }
         HasScripts = toml.HasTable("project", "scripts") || toml.HasTable("project", "gui-scripts") || toml.HasTable("tool", "poetry", "scripts");
         if (toml.Find("tool", "poetry", "package-mode")?.Value is BooleanValueSyntax { Value: false }
             || toml.Find("tool", "uv", "package")?.Value is BooleanValueSyntax { Value: false })
@@ -400,6 +417,7 @@ public sealed class PythonManifest
                 key = line.Substring(0, eq).Trim();
                 valueStart = eq + 1;
                 if (section == "options" && key == "install_requires") DependenciesAnchor ??= lines.LineStart(l);
+                if (section == "metadata" && key == "name") ProjectName ??= line.Substring(valueStart).Trim();
             }
             else
             {

@@ -1,3 +1,5 @@
+using MLOpsLint.Core.Scope;
+
 namespace MLOpsLint.Core.Rules;
 
 // MLO1xx — data and models committed to git.
@@ -23,7 +25,10 @@ public static partial class RuleCatalog
             new RuleOption("test-paths", DefaultTestPaths, "Folder names (any depth) or path globs that hold test fixtures."),
             new RuleOption("extra-extensions", "[]", "More file extensions that hold data, e.g. [\".json\", \".xml\"]."),
             new RuleOption("exclude-extensions", "[]", "Extensions never reported as data, e.g. [\".csv\"]."),
-        });
+        })
+    {
+        Scopes = FileScope.All,
+    };
 
     public static readonly RuleDescriptor MLO102 = new(
         "MLO102",
@@ -41,7 +46,10 @@ public static partial class RuleCatalog
             new RuleOption("test-paths", DefaultTestPaths, "Folder names (any depth) or path globs that hold test fixtures."),
             new RuleOption("extra-extensions", "[]", "More file extensions that hold models, e.g. [\".model\"]."),
             new RuleOption("exclude-extensions", "[]", "Extensions never reported as models, e.g. [\".pb\"]."),
-        });
+        })
+    {
+        Scopes = FileScope.All,
+    };
 
     public static readonly RuleDescriptor MLO103 = new(
         "MLO103",
@@ -55,7 +63,10 @@ public static partial class RuleCatalog
         new[]
         {
             new RuleOption("max-size", "\"5MB\"", "Binary files larger than this are flagged."),
-        });
+        })
+    {
+        Scopes = FileScope.All,
+    };
 
     public static readonly RuleDescriptor MLO104 = new(
         "MLO104",
@@ -65,7 +76,10 @@ public static partial class RuleCatalog
         "The path matches a filter=lfs pattern in .gitattributes, but git holds the file's real content instead "
         + "of an LFS pointer: it was committed on a machine without Git LFS installed (or before the pattern was "
         + "added). The blob bloats the history, and LFS clients report the file as modified right after checkout.",
-        "Run git lfs install, then git rm --cached <path> && git add <path> to store it as a pointer; git lfs migrate import rewrites history.");
+        "Run git lfs install, then git rm --cached <path> && git add <path> to store it as a pointer; git lfs migrate import rewrites history.")
+    {
+        Scopes = FileScope.All,
+    };
 
     public static readonly RuleDescriptor MLO105 = new(
         "MLO105",
@@ -75,7 +89,10 @@ public static partial class RuleCatalog
         "The file is an output tracked by DVC (a .dvc file, or an out of dvc.yaml / dvc.lock) and is also in git. "
         + "Two systems now version the same data: git carries the full bytes that DVC was meant to keep out of the "
         + "repository, and the two copies can silently disagree.",
-        "Remove it from git (git rm --cached <path>) and let DVC's .gitignore entry keep it out.");
+        "Remove it from git (git rm --cached <path>) and let DVC's .gitignore entry keep it out.")
+    {
+        Scopes = FileScope.All,
+    };
 
     public static readonly RuleDescriptor MLO106 = new(
         "MLO106",
@@ -89,7 +106,10 @@ public static partial class RuleCatalog
         new[]
         {
             new RuleOption("max-output-size", "\"1MB\"", "Notebooks whose code-cell outputs take more than this, in total, are flagged."),
-        });
+        })
+    {
+        Scopes = FileScope.All,
+    };
 
     public static readonly RuleDescriptor MLO107 = new(
         "MLO107",
@@ -99,5 +119,8 @@ public static partial class RuleCatalog
         "The file is a pickle, or a format built on pickle (joblib, torch.save checkpoints, NumPy object arrays). "
         + "Unpickling runs arbitrary code chosen by whoever wrote the file: anyone who can change this file in the "
         + "repository can run code on every machine, notebook and CI job that loads it.",
-        "Save models in a format that holds no code: safetensors, ONNX or skops; load PyTorch files with torch.load(..., weights_only=True).");
+        "Save models in a format that holds no code: safetensors, ONNX or skops; load PyTorch files with torch.load(..., weights_only=True).")
+    {
+        Scopes = FileScope.All,
+    };
 }

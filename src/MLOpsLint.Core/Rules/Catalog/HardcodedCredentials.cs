@@ -1,3 +1,5 @@
+using MLOpsLint.Core.Scope;
+
 namespace MLOpsLint.Core.Rules;
 
 // MLO4xx — hardcoded credentials.
@@ -12,7 +14,10 @@ public static partial class RuleCatalog
         + "Anthropic, Hugging Face, Weights & Biases, Kaggle, Databricks, Slack, Stripe, npm, PyPI, a JWT — is written "
         + "in the repository. Everyone who can read the repository, its forks, clones and history can use it, and "
         + "deleting the line does not take it back out of git history: the credential must be revoked.",
-        "Revoke the credential at the provider, then read it at run time from an environment variable or a secret store; never commit the value.");
+        "Revoke the credential at the provider, then read it at run time from an environment variable or a secret store; never commit the value.")
+    {
+        Scopes = FileScope.All,
+    };
 
     public static readonly RuleDescriptor MLO402 = new(
         "MLO402",
@@ -22,7 +27,10 @@ public static partial class RuleCatalog
         "A PEM, OpenSSH or PGP private key is in the repository. Whoever reads it can impersonate its owner: log in "
         + "where the public key is trusted, decrypt what was encrypted for it, sign as it. A passphrase-encrypted key "
         + "is only as safe as its passphrase against offline guessing.",
-        "Remove the key from git (and its history), replace the key pair, and load the key from a file outside the repository or a secret store.");
+        "Remove the key from git (and its history), replace the key pair, and load the key from a file outside the repository or a secret store.")
+    {
+        Scopes = FileScope.All,
+    };
 
     public static readonly RuleDescriptor MLO403 = new(
         "MLO403",
@@ -33,7 +41,10 @@ public static partial class RuleCatalog
         + "credentials or a secret query parameter, or a connection string with Password=/Pwd= carries a live "
         + "password. URLs get logged, printed in tracebacks and shown in experiment trackers, and the password is "
         + "now in git history.",
-        "Change the password, and build the URL at run time from an environment variable (DATABASE_URL) or read the password separately.");
+        "Change the password, and build the URL at run time from an environment variable (DATABASE_URL) or read the password separately.")
+    {
+        Scopes = FileScope.All,
+    };
 
     public static readonly RuleDescriptor MLO404 = new(
         "MLO404",
@@ -49,7 +60,10 @@ public static partial class RuleCatalog
         {
             new RuleOption("min-entropy", "3.0", "Minimum Shannon entropy (bits per character) for a token-named value to be reported."),
             new RuleOption("ignore-names", "[]", "Variable or key names never reported (case-insensitive), e.g. [\"password_hint\"]."),
-        });
+        })
+    {
+        Scopes = FileScope.All,
+    };
 
     public static readonly RuleDescriptor MLO405 = new(
         "MLO405",
@@ -60,7 +74,10 @@ public static partial class RuleCatalog
         + "credentials.json or service-account key, .netrc or .pypirc with a password, an SSH or TLS private key "
         + "(id_rsa, *.pem, *.key, *.p12), a DVC config with cloud keys. Such files belong on one machine, not in a "
         + "repository.",
-        "git rm --cached the file, add it to .gitignore (commit a .example copy with empty values instead), and rotate the credentials it held.");
+        "git rm --cached the file, add it to .gitignore (commit a .example copy with empty values instead), and rotate the credentials it held.")
+    {
+        Scopes = FileScope.All,
+    };
 
     public static readonly RuleDescriptor MLO406 = new(
         "MLO406",
@@ -70,7 +87,10 @@ public static partial class RuleCatalog
         "A notebook cell printed a credential (a token, a key, a URL with a password) and the output was saved "
         + "into the .ipynb. Outputs are committed and rendered on GitHub with the notebook, even when the code that "
         + "printed them reads the secret correctly from the environment.",
-        "Clear the outputs (jupyter nbconvert --clear-output --inplace <notebook>), revoke the credential, and stop printing it.");
+        "Clear the outputs (jupyter nbconvert --clear-output --inplace <notebook>), revoke the credential, and stop printing it.")
+    {
+        Scopes = FileScope.All,
+    };
 
     public static readonly RuleDescriptor MLO407 = new(
         "MLO407",
@@ -80,5 +100,8 @@ public static partial class RuleCatalog
         "An AWS access key id (AKIA…, ASIA…) is in the repository but no secret access key was found near it. The id "
         + "alone does not sign requests, but it names the account and the key, and its secret is often committed "
         + "elsewhere in the same history.",
-        "Read the key pair from the environment or an AWS profile (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, ~/.aws/credentials, an IAM role), and deactivate the key if it is live.");
+        "Read the key pair from the environment or an AWS profile (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, ~/.aws/credentials, an IAM role), and deactivate the key if it is live.")
+    {
+        Scopes = FileScope.All,
+    };
 }

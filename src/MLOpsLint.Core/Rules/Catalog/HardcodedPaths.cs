@@ -1,3 +1,5 @@
+using MLOpsLint.Core.Scope;
+
 namespace MLOpsLint.Core.Rules;
 
 // MLO5xx — hardcoded paths.
@@ -16,7 +18,10 @@ public static partial class RuleCatalog
         + "works on that person's machine only: teammates, CI and the training cluster fail with FileNotFoundError, "
         + "or worse, silently read a different file that happens to be there.",
         "Build the path from the project (Path(__file__).parent / \"data\"), the home directory at run time (Path.home()), an environment variable or a configuration value.",
-        new[] { new RuleOption("allowed-prefixes", "[]", AllowedPrefixesDescription), new RuleOption("include-tests", "false", IncludeTestsDescription) });
+        new[] { new RuleOption("allowed-prefixes", "[]", AllowedPrefixesDescription), new RuleOption("include-tests", "false", IncludeTestsDescription) })
+    {
+        Scopes = FileScope.All & ~FileScope.Test,
+    };
 
     public static readonly RuleDescriptor MLO502 = new(
         "MLO502",
@@ -27,7 +32,10 @@ public static partial class RuleCatalog
         + "(/kaggle/input, /kaggle/working), Databricks (/dbfs, dbfs:/, /Workspace/Users), a mount (/mnt/…, /Volumes/…, "
         + "/media/…). The code cannot run anywhere else without editing it.",
         "Take the data location as a parameter, environment variable or configuration value (DATA_DIR), defaulting to a project-relative folder.",
-        new[] { new RuleOption("allowed-prefixes", "[]", AllowedPrefixesDescription), new RuleOption("include-tests", "false", IncludeTestsDescription) });
+        new[] { new RuleOption("allowed-prefixes", "[]", AllowedPrefixesDescription), new RuleOption("include-tests", "false", IncludeTestsDescription) })
+    {
+        Scopes = FileScope.All & ~FileScope.Test,
+    };
 
     public static readonly RuleDescriptor MLO503 = new(
         "MLO503",
@@ -37,5 +45,8 @@ public static partial class RuleCatalog
         "A Windows drive-letter path (D:\\data\\train.csv, E:/models/…) ties the code to one machine's disk layout; "
         + "it fails on every other machine and on Linux and macOS altogether.",
         "Use a project-relative path (Path(__file__).parent / \"data\"), an environment variable or a configuration value.",
-        new[] { new RuleOption("allowed-prefixes", "[]", AllowedPrefixesDescription), new RuleOption("include-tests", "false", IncludeTestsDescription) });
+        new[] { new RuleOption("allowed-prefixes", "[]", AllowedPrefixesDescription), new RuleOption("include-tests", "false", IncludeTestsDescription) })
+    {
+        Scopes = FileScope.All & ~FileScope.Test,
+    };
 }

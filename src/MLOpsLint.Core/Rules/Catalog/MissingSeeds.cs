@@ -1,3 +1,5 @@
+using MLOpsLint.Core.Scope;
+
 namespace MLOpsLint.Core.Rules;
 
 // MLO3xx — missing random seeds.
@@ -20,7 +22,10 @@ public static partial class RuleCatalog
         {
             IncludeTests(true, ""),
             new RuleOption("fix-seed-value", "42", "The value `scan --fix` writes as random_state=<value>."),
-        });
+        })
+    {
+        Scopes = FileScope.All,
+    };
 
     public static readonly RuleDescriptor MLO302 = new(
         "MLO302",
@@ -36,7 +41,10 @@ public static partial class RuleCatalog
             IncludeTests(false, ""),
             new RuleOption("seed-functions", "[]", "Names of extra functions that seed every generator (e.g. [\"mylib.utils.fix_seeds\"]); "
                 + "a bare name matches any call with that name. Also used by MLO301, MLO305 and MLO306."),
-        });
+        })
+    {
+        Scopes = FileScope.All & ~FileScope.Test,
+    };
 
     public static readonly RuleDescriptor MLO304 = new(
         "MLO304",
@@ -50,7 +58,10 @@ public static partial class RuleCatalog
         {
             IncludeTests(true, ""),
             new RuleOption("fix-seed-value", "42", "The seed `scan --fix` writes into the constructor."),
-        });
+        })
+    {
+        Scopes = FileScope.All,
+    };
 
     public static readonly RuleDescriptor MLO305 = new(
         "MLO305",
@@ -60,7 +71,10 @@ public static partial class RuleCatalog
         "DataLoader(shuffle=True) (or RandomSampler) without generator= draws the order from PyTorch's global generator; "
         + "in a script that never calls torch.manual_seed the batch order, and so the training run, differs every time.",
         "Pass generator=torch.Generator().manual_seed(42), or call torch.manual_seed(42) at the start of the script.",
-        new[] { IncludeTests(false, "") });
+        new[] { IncludeTests(false, "") })
+    {
+        Scopes = FileScope.All & ~FileScope.Test,
+    };
 
     public static readonly RuleDescriptor MLO306 = new(
         "MLO306",
@@ -70,7 +84,10 @@ public static partial class RuleCatalog
         "A script seeds PyTorch and runs on CUDA, but sets torch.backends.cudnn.benchmark = True or never asks for "
         + "deterministic algorithms: cuDNN autotuning and atomics-based CUDA kernels can still make two seeded runs differ.",
         "Set torch.backends.cudnn.benchmark = False and call torch.use_deterministic_algorithms(True) (with CUBLAS_WORKSPACE_CONFIG=:4096:8) when exact reproducibility matters.",
-        new[] { IncludeTests(false, "") });
+        new[] { IncludeTests(false, "") })
+    {
+        Scopes = FileScope.All & ~FileScope.Test,
+    };
 
     public static readonly RuleDescriptor MLO303 = new(
         "MLO303",
@@ -80,7 +97,10 @@ public static partial class RuleCatalog
         "new MLContext() without a seed makes ML.NET pick a random one: shuffling, train/test splits, "
         + "cross-validation folds and the trainers' own initialisation differ on every run, so a model "
         + "cannot be trained twice the same way.",
-        "Pass a fixed seed: new MLContext(seed: 0).");
+        "Pass a fixed seed: new MLContext(seed: 0).")
+    {
+        Scopes = FileScope.All,
+    };
 
     public static readonly RuleDescriptor MLO307 = new(
         "MLO307",
@@ -90,7 +110,10 @@ public static partial class RuleCatalog
         "TrainTestSplit, CrossValidationSplit, ShuffleRows, BootstrapSample and the catalogs' CrossValidate were called "
         + "without seed: on an MLContext created without a seed, so ML.NET draws the split, the folds or the row order "
         + "from an unseeded generator: every run trains and evaluates on different rows.",
-        "Pass seed: 0 to the call (or create the MLContext with new MLContext(seed: 0)).");
+        "Pass seed: 0 to the call (or create the MLContext with new MLContext(seed: 0)).")
+    {
+        Scopes = FileScope.All,
+    };
 
     public static readonly RuleDescriptor MLO308 = new(
         "MLO308",
@@ -99,7 +122,10 @@ public static partial class RuleCatalog
         Severity.Warning,
         "In a file that uses ML.NET or TorchSharp, new Random() (or Random.Shared) draws its seed from the operating "
         + "system, so shuffles, samples, augmentations and initial weights built on it differ on every run.",
-        "Pass a fixed seed: new Random(0) (or a seed from configuration).");
+        "Pass a fixed seed: new Random(0) (or a seed from configuration).")
+    {
+        Scopes = FileScope.All,
+    };
 
     public static readonly RuleDescriptor MLO309 = new(
         "MLO309",
@@ -108,5 +134,8 @@ public static partial class RuleCatalog
         Severity.Warning,
         "The code trains with TorchSharp (an optimizer from torch.optim, optimizer.step(), loss.backward()) but never seeds "
         + "libtorch's global generator, so initial weights, dropout masks and random sampling differ on every run.",
-        "Call torch.random.manual_seed(0) (or torch.manual_seed(0)) once before the model is built.");
+        "Call torch.random.manual_seed(0) (or torch.manual_seed(0)) once before the model is built.")
+    {
+        Scopes = FileScope.All,
+    };
 }

@@ -259,8 +259,21 @@ public class RepositoryTests
     [Fact]
     public void Library_requirements_files_default_to_range_strictness()
     {
-        var findings = Run("MLO201", ("pyproject.toml", LibPyProject), ("requirements-dev.txt", "pytest>=8\nruff\n"));
+        // was requirements-dev.txt: a library's development requirements are now MLO203's (issue 13, see the next test)
+        var findings = Run("MLO201", ("pyproject.toml", LibPyProject), ("requirements/extras.txt", "torch>=2\nruff\n"));
         Assert.Equal(new[] { 2 }, findings.Select(f => f.Span.StartLine));
+    }
+
+    [Fact]
+    public void A_librarys_development_requirements_are_left_to_MLO203_and_an_applications_are_judged()
+    {
+        const string dev = "pytest>=8\nruff\n";
+        Assert.Empty(Run("MLO201", ("pyproject.toml", LibPyProject), ("requirements-dev.txt", dev), ("requirements/lint.txt", "black\n")));
+        Assert.Single(Run("MLO203", ("pyproject.toml", LibPyProject), ("requirements-dev.txt", dev)));
+        // the same files beside an application (no [build-system]): every unpinned line
+        const string app = "[project]\nname = \"svc\"\nversion = \"1\"\ndependencies = [\"fastapi==0.110.0\"]\n";
+        Assert.Equal(new[] { ("requirements-dev.txt", 1), ("requirements-dev.txt", 2), ("requirements/lint.txt", 1) },
+            Run("MLO201", ("pyproject.toml", app), ("requirements-dev.txt", dev), ("requirements/lint.txt", "black\n")).Select(f => (f.Path, f.Span.StartLine)));
     }
 
     [Fact]

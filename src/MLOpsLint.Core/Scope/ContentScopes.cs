@@ -1,0 +1,64 @@
+using MLOpsLint.Core.Documents;
+using MLOpsLint.Core.Python;
+using MLOpsLint.Core.Python.Tokens;
+
+namespace MLOpsLint.Core.Scope;
+
+/// <summary>
+/// The part of the scope model that reads a file's content, for the files whose path does not decide: a Python
+/// module that imports pytest is a test, one with <c>if __name__ == "__main__":</c> or a training call at the top
+/// level is a script, any other is a library module. Reads the Python front end's module, which the document's
+/// checks share (it is parsed once, whoever asks first).
+/// </summary>
+public static class ContentScopes
+{
+    /// <summary>Calls that make a module a script when made outside every function.</summary>
+    private static readonly HashSet<string> TopLevelRunNames = new(StringComparer.Ordinal)
+    {
+        "fit", "fit_generator", "train", "backward", "parse_args", "main", "run", "launch", "serve", "train_model", "evaluate",
+    };
+
+    private static readonly string[] ScriptFolders = { "scripts", "script", "bin", "tools", "cli" };
+
+    public static ScopeVerdict Of(SourceDocument document, RepositoryKind repository)
+    {
+        if (document.Kind == DocumentKind.Shell) return new(FileScope.Script, "a shell script");
+        if (document.Kind == DocumentKind.CSharp) return new(FileScope.Library, "C# source");
+        if (document.Kind == DocumentKind.Notebook) return new(FileScope.Notebook, "a notebook");
+        if (document.Kind != DocumentKind.Python || !document.HasText) return new(FileScope.Other, "not code");
+
+        var module = PythonModule.Of(document);
+        foreach (var import in module.Imports)
+        {
+            string m = import.ModuleName;
+            if (m == "pytest" || m.StartsWith("pytest.", StringComparison.Ordinal) || m.StartsWith("_pytest", StringComparison.Ordinal))
+            {
+                return new(FileScope.Test, "imports pytest");
+            }
+            if ((m == "unittest" && import.Name is null or "TestCase") && module.Text.Contains("TestCase"))
+            {
+                return new(FileScope.Test, "a unittest.TestCase module");
+            }
+        }
+        if (HasMainGuard(module)) return new(FileScope.Script, "has if __name__ == \"__main__\"");
+        foreach (var call in module.Calls)
+        {
+            if (call.EnclosingFunction == null && TopLevelRunNames.Contains(call.Name))
+            {
+                return new(FileScope.Script, $"calls {call.Name}() at the top level");
+            }
+        }
+        var parts = document.Path.Split('/');
+        for (int i = 0; i < parts.Length - 1; i++)
+        {
+            if (ScriptFolders.Contains(parts[i], StringComparer.OrdinalIgnoreCase)) return new(FileScope.Script, $"path under {string.Join("/", parts, 0, i + 1)}/");
+        }
+        return new(FileScope.Library, repository == RepositoryKind.Library ? "a module of the package" : "a module with no entry point");
+    }
+
+    /// <summary><c>if __name__ == "__main__":</c>: a <c>__name__</c> name and a <c>"__main__"</c> string.</summary>
+    public static bool HasMainGuard(PythonModule module) =>
+        module.Text.IndexOf("__main__", StringComparison.Ordinal) >= 0
+        && module.Tokens.Any(t => t.Kind == PyTokenKind.Name && t.IsName(module.Text, "__name__"))
+        && module.StringLiterals.Any(s => s.ValueIs("__main__"));
+}

@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using MLOpsLint.Core.Documents;
+
+namespace MLOpsLint.Core.Scope;
+
+/// <summary>
+/// The one place that decides what a file is (<see cref="FileScope"/>) and what the repository is
+/// (<see cref="RepositoryKind"/>). Built once per scan from the scan's documents; the engine asks it for every
+/// document before the checks run, and drops the findings of rules that do not judge a file's scope
+/// (<see cref="Rules.RuleDescriptor.Scopes"/>). Checks that need it more finely (is this requirements file a
+/// development one?) ask it through <see cref="Checks.CheckContext.ScopeOf"/>; none decides on its own what a test is.
+/// In order, a file's scope comes from: the user's <c>[tool.mlops-lint.scopes]</c> globs; its path
+/// (<see cref="PathScopes"/>: folders and names); an example collection's code and requirement files are examples;
+/// then its content (<see cref="ContentScopes"/>: pytest imports, a main guard, a training call).
+/// Deterministic and pure: the verdict depends on the documents and the settings only.
+/// </summary>
+public sealed class ScopeModel
+{
+    private readonly ConcurrentDictionary<string, ScopeVerdict> verdicts = new(StringComparer.Ordinal);
+    private readonly ScopeSettings settings;
+
+    public ScopeModel(RepositoryProfile repository, ScopeSettings settings)
+    {
+        Repository = repository;
+        this.settings = settings;
+    }
+
+    /// <summary>The model of a scan: the repository's kind read from <paramref name="documents"/>.</summary>
+    public static ScopeModel For(IReadOnlyList<SourceDocument> documents, ScopeSettings settings) =>
+        new(RepositoryProfile.Of(documents, settings), settings);
+
+    /// <summary>For a file checked without its repository (tests, the IDE): the settings' repository kind, or an application.</summary>
+    public static ScopeModel Standalone(ScopeSettings settings) =>
+        new(settings.RepositoryKind is { } k ? RepositoryProfile.Configured(k) : RepositoryProfile.Unknown, settings);
+
+    public RepositoryProfile Repository { get; }
+
+    public RepositoryKind RepositoryKind => Repository.Kind;
+
+    /// <summary>What <paramref name="document"/> is, and why. Computed once per path; reads the Python front end's module
+    /// only when neither the configuration nor the path decides.</summary>
+    public ScopeVerdict Of(SourceDocument document) => verdicts.GetOrAdd(document.Path, _ => Decide(document.Path, document.Kind, document));
+
+    /// <summary>What the file at <paramref name="path"/> is, from its path alone when it was not scanned as a document.</summary>
+    public ScopeVerdict OfPath(string path) =>
+        verdicts.TryGetValue(path, out var v) ? v : Decide(path, DocumentClassifier.Classify(path), null);
+
+    /// <summary>Every verdict given so far, by path (for <c>scan --verbose</c>).</summary>
+    public IReadOnlyList<KeyValuePair<string, ScopeVerdict>> Verdicts => verdicts.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToArray();
+
+    private ScopeVerdict Decide(string path, DocumentKind kind, SourceDocument? document)
+    {
+        if (settings.Match(path) is { } configured)
+        {
+            return new(configured.Scope, $"matches \"{configured.Pattern}\" in [tool.mlops-lint.scopes]");
+        }
+        var byPath = PathScopes.Of(path, kind);
+        if (Repository.Kind == RepositoryKind.ExampleCollection && path.Contains('/')
+            && (byPath == null ? kind is DocumentKind.Python or DocumentKind.Notebook or DocumentKind.Shell : byPath.Scope == FileScope.Packaging))
+        {
+            return new(FileScope.Example, "in a folder of an example collection");
+        }
+        if (byPath != null) return byPath;
+        if (document == null)
+        {
+            return kind switch
+            {
+                DocumentKind.Notebook => new(FileScope.Notebook, "a notebook"),
+                DocumentKind.Shell => new(FileScope.Script, "a shell script"),
+                _ => new(FileScope.Library, "a module (content not read)"),
+            };
+        }
+        return ContentScopes.Of(document, Repository.Kind);
+    }
+}
