@@ -99,7 +99,7 @@ internal static class CSharpAnalysis
         ImmutableArray<Diagnostic> diagnostics;
         if (active.Any(a => Keywords(a).Count == 0 || (a is Analyzers.Infrastructure.MLOpsAnalyzer m && m.ReportsAtCompilationEnd)))
         {
-            var budget = TimeSpan.FromTicks(FileBudget.Ticks * Math.Max(2, Math.Min(10, documents.Count)));
+            var budget = TimeSpan.FromTicks(FileBudget.Ticks * Math.Max(2, documents.Count)); // the whole compilation: a budget per file
             using var cancel = new CancellationTokenSource(budget);
             try
             {
@@ -151,8 +151,10 @@ internal static class CSharpAnalysis
         }
     }
 
-    /// <summary>How long the analyzers may spend on one file (a pathological file is skipped, not waited on).</summary>
-    internal static readonly TimeSpan FileBudget = TimeSpan.FromSeconds(3);
+    /// <summary>How long the analyzers may spend on one file (a pathological file is skipped, not waited on). Wall-clock
+    /// time on a shared machine, and the first file pays for loading Roslyn: generous, so that only a file that would take
+    /// minutes (the 100,000-term expression of the hostile corpus) ever meets it.</summary>
+    internal static readonly TimeSpan FileBudget = TimeSpan.FromSeconds(15);
 
     private static string RuleList(ImmutableArray<DiagnosticAnalyzer> analyzers) =>
         string.Join(", ", analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Where(id => id.StartsWith("MLO", StringComparison.Ordinal)).Distinct().OrderBy(id => id, StringComparer.Ordinal));
@@ -169,7 +171,8 @@ internal static class CSharpAnalysis
                 kept.Add(d);
                 continue;
             }
-            context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Warning, "C# " + Core.Text.Nesting.Message(), d.Path, line));
+            context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Warning,
+                $"C# nested more than {Core.Text.Nesting.MaxDepth} levels deep, or chaining more than {CSharpNesting.MaxOperators} operators in one expression; not analyzed by {RuleList(Analyzers)}", d.Path, line));
         }
         return kept;
     }

@@ -13,10 +13,15 @@ internal static class CSharpNesting
 {
     private static readonly string[] Keywords = { "if", "else", "while", "for", "foreach", "lock", "using", "fixed", "await" };
 
-    /// <summary>The 1-based line where nesting passes <paramref name="limit"/>, or 0.</summary>
+    /// <summary>Binary operators and member accesses one statement may chain: Roslyn builds them as a left-deep tree that
+    /// its syntax walkers recurse into (a 100,000-term sum overflowed the stack in the analyzer driver's walker).</summary>
+    public const int MaxOperators = 2_000;
+
+    /// <summary>The 1-based line where nesting passes <paramref name="limit"/> (or a statement chains more than
+    /// <see cref="MaxOperators"/> operators), or 0.</summary>
     public static int LineTooDeep(string text, int limit = Core.Text.Nesting.MaxDepth)
     {
-        int brackets = 0, angles = 0, chain = 0, line = 1;
+        int brackets = 0, angles = 0, chain = 0, operators = 0, line = 1;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
@@ -45,17 +50,17 @@ internal static class CSharpNesting
                 case '[':
                 case '{':
                     brackets++;
-                    if (c == '{') angles = chain = 0;
+                    if (c == '{') angles = chain = operators = 0;
                     if (brackets > limit) return line;
                     break;
                 case ')':
                 case ']':
                 case '}':
                     if (brackets > 0) brackets--;
-                    if (c == '}') angles = chain = 0;
+                    if (c == '}') angles = chain = operators = 0;
                     break;
                 case ';':
-                    angles = chain = 0;
+                    angles = chain = operators = 0;
                     break;
                 case '<' when next != '<' && next != '=':
                     if (++angles > limit) return line;
@@ -68,6 +73,20 @@ internal static class CSharpNesting
                 case '!' when next != '=':
                 case '~':
                     if (++chain > limit) return line;
+                    break;
+                case '+':
+                case '-':
+                case '*':
+                case '/':
+                case '%':
+                case '&':
+                case '|':
+                case '^':
+                case '.':
+                    if (++operators > MaxOperators) return line;
+                    break;
+                case ',':
+                    operators = 0; // a comma separates expressions (arguments, elements): no chain spans one
                     break;
                 default:
                     if (char.IsLetter(c) && (i == 0 || !char.IsLetterOrDigit(text[i - 1]) && text[i - 1] != '_'))

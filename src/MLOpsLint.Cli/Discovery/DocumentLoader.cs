@@ -21,7 +21,7 @@ internal static class DocumentLoader
             if (FileType.NotRegular(f.FullPath) is { } what)
             {
                 // opening a FIFO blocks until a writer comes, and a device never ends: never opened
-                diags[i] = new ScanDiagnostic(ScanDiagnosticLevel.Warning, $"is {what}, not a regular file; skipped", f.RelativePath);
+                diags[i] = new ScanDiagnostic(ScanDiagnosticLevel.Warning, $"cannot be read (it is {what}, not a regular file; never opened); skipped", f.RelativePath);
                 return;
             }
             try

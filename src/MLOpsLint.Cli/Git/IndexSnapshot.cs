@@ -50,7 +50,7 @@ internal static class IndexSnapshot
         const FileStatus stagedStates = FileStatus.NewInIndex | FileStatus.ModifiedInIndex | FileStatus.RenamedInIndex | FileStatus.TypeChangeInIndex;
         foreach (var s in repo.RetrieveStatus(options))
         {
-            if ((s.State & stagedStates) != 0) staged.Add(s.FilePath.Replace('\\', '/'));
+            if ((s.State & stagedStates) != 0) staged.Add(Discovery.FileDiscovery.Slashes(s.FilePath));
         }
 
         var docs = new List<SourceDocument>();
@@ -58,7 +58,7 @@ internal static class IndexSnapshot
         foreach (var entry in repo.Index)
         {
             if (entry.Mode is Mode.GitLink or Mode.SymbolicLink) continue;
-            string path = entry.Path.Replace('\\', '/');
+            string path = Discovery.FileDiscovery.Slashes(entry.Path);
             if (exclude.IsMatch(path)) continue;
             bool isStaged = staged.Contains(path);
             try

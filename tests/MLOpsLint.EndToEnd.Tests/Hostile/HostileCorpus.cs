@@ -5,10 +5,10 @@ namespace MLOpsLint.EndToEnd.Tests.Hostile;
 
 /// <summary>How big the generated corpus is: the CI test uses <see cref="Ci"/>; bench/hostile.sh asks for
 /// <see cref="Full"/> (50,000 files, a 100 MB single line).</summary>
-public sealed record HostileScale(int ManyFiles, int LongLineBytes, int Depth)
+public sealed record HostileScale(int ManyFiles, int LongLineBytes, int Depth, int ContinuationLines)
 {
-    public static readonly HostileScale Ci = new(3_000, 8_000_000, 1_000_000);
-    public static readonly HostileScale Full = new(50_000, 100_000_000, 1_000_000);
+    public static readonly HostileScale Ci = new(2_000, 4_000_000, 1_000_000, 20_000);
+    public static readonly HostileScale Full = new(50_000, 100_000_000, 1_000_000, 100_000);
 }
 
 /// <summary>
@@ -77,13 +77,13 @@ public static class HostileCorpus
             + $"[tool.secrets]\naws = \"{aws}\"\naws_secret = \"{awsSecret}\"\n");
         w.Text("trainer/Trainer.cs",
             $"using Microsoft.ML;\nclass Trainer {{\n  const string Key = \"{stripe}\";\n  MLContext C() => new MLContext(); // {gh}\n"
-            + $"  string Path = @\"C:\\Users\\alice\\{azure}\";\n}}\n");
+            + $"  string Path = @\"C:\\Users\\alice\\data\"; const string Conn = \"DefaultEndpointsProtocol=https;AccountName=ml;AccountKey={azure};EndpointSuffix=core.windows.net\";\n}}\n");
         w.Text("trainer/Trainer.csproj",
             $"<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"Microsoft.ML\" Version=\"*\" /><!-- {npm} --></ItemGroup></Project>\n");
-        w.Text("config/storage.yaml", $"connection: \"DefaultEndpointsProtocol=https;AccountName=ml;AccountKey={azure};EndpointSuffix=core.windows.net\"\npath: /home/carol/{awsSecret}\n");
+        w.Text("config/storage.yaml", $"connection: \"DefaultEndpointsProtocol=https;AccountName=ml;AccountKey={azure};EndpointSuffix=core.windows.net\"\npath: /home/carol/{stripe}\n");
         w.Text("environment.yml", $"name: env\ndependencies:\n  - python\n  - pip:\n    - git+https://{hf}@huggingface.co/org/x\n");
         w.Text(".env", $"OPENAI_API_KEY={openai}\n");
-        w.Text("src/seeds.py", $"import torch\n# {anth}\nloader = DataLoader(ds, shuffle=True)\nkey = \"{awsSecret}\"  # {gh}\ntorch.manual_seed\n");
+        w.Text("src/seeds.py", $"import torch\n# {anth}\nloader = DataLoader(ds, shuffle=True)\naws_access_key_id = \"{aws}\"\naws_secret_access_key = \"{awsSecret}\"  # {gh}\ntorch.manual_seed\n");
 
         // 2. nesting deep enough to overflow a recursive parser
         w.Text(".github/workflows/deep.yml", "on: push\njobs: " + Nest("[", "]", depth) + "\n");
@@ -100,19 +100,19 @@ public static class HostileCorpus
         w.Text("src/deep_lists.py", "import random\nrandom.seed(" + Nest("[", "]", depth) + ")\n");
         w.Text("src/deep_blocks.py", string.Concat(Enumerable.Range(0, 2_000).Select(i => new string(' ', i) + "if x:\n")) + new string(' ', 2_000) + "pass\n");
         w.Text("src/deep_fstring.py", "x = " + string.Concat(Enumerable.Repeat("f'{", 2_000)) + "1" + string.Concat(Enumerable.Repeat("}'", 2_000)) + "\n");
-        w.Text("cs/DeepParens.cs", "class P { int F() => " + Nest("(", ")", 100_000) + "; }\n");
+        w.Text("cs/DeepParens.cs", "using Microsoft.ML;\nclass P { MLContext c = new MLContext(); int F() => " + Nest("(", ")", 100_000) + "; }\n");
         w.Text("cs/DeepGenerics.cs", "class G { " + Nest("System.Collections.Generic.List<", ">", 10_000) + " f; }\n");
         w.Text("cs/DeepBlocks.cs", "class B { void F() " + Nest("{", "}", 10_000) + " }\n");
-        w.Text("cs/LongBinary.cs", "class L { int F(int a) => a" + string.Concat(Enumerable.Repeat(" + a", 100_000)) + "; }\n");
+        w.Text("cs/LongBinary.cs", "using Microsoft.ML;\nclass L { MLContext c = new MLContext(); int F(int a) => a" + string.Concat(Enumerable.Repeat(" + a", 100_000)) + "; }\n");
         w.Text("cs/DeepLambdas.cs", "class D { System.Func<int,int> f = " + string.Concat(Enumerable.Repeat("x => ", 10_000)) + "1; }\n");
         w.Text("cs/DeepIfs.cs", "class I { void F(bool b) { " + string.Concat(Enumerable.Repeat("if (b) ", 20_000)) + "return; } }\n");
-        w.Text("Dockerfile.deep", "FROM python:3.11@sha256:" + new string('a', 64) + "\nRUN pip install \\\n" + string.Concat(Enumerable.Range(0, 100_000).Select(i => $"  pkg{i}==1.0 \\\n")) + "  scipy\n");
+        w.Text("Dockerfile.deep", "FROM python:3.11@sha256:" + new string('a', 64) + "\nRUN pip install \\\n" + string.Concat(Enumerable.Range(0, scale.ContinuationLines).Select(i => $"  pkg{i}==1.0 \\\n")) + "  scipy\n");
 
         // 3. glob worst cases: .gitattributes, .editorconfig, dvc.yaml, configuration and --exclude (the test passes one)
         w.Text(GlobVictim, "victim\n");
         w.Text("globs/" + GlobVictim, "victim\n");
         w.Text(".editorconfig", $"root = true\n[{GlobBomb(30)}]\ndotnet_diagnostic.MLO201.severity = none\n[{{{string.Join(",", Enumerable.Repeat("{a,b}", 30))}}}]\nindent_size = 2\n");
-        w.Text("dvc.yaml", $"stages:\n  train:\n    cmd: python train.py\n    outs:\n      - {GlobBomb(30)}\n      - " + string.Concat(Enumerable.Repeat("**/", 30)) + "x\n");
+        w.Text("dvc.yaml", $"stages:\n  train:\n    cmd: python train.py\n    outs:\n      - \"{GlobBomb(30)}\"\n      - \"" + string.Concat(Enumerable.Repeat("${x}a", 30)) + "${y}b\"\n      - " + string.Concat(Enumerable.Repeat("**/", 30)) + "x\n");
         w.Text("mlops-lint.toml", $"exclude = [\"{GlobBomb(30)}\", \"{string.Concat(Enumerable.Repeat("**/a", 30))}\"]\n[per-file-ignores]\n\"{GlobBomb(30)}\" = [\"MLO2\"]\n");
 
         // 4. binary junk and broken encodings under text names
@@ -265,11 +265,8 @@ public static class HostileCorpus
             TempRepo.RunIn(root, "mkfifo", fifo);
             made.Add(fifo);
         }
-        // a socket: bound by a process that has ended (the file stays)
-        using (var s = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified))
-        {
-            s.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(Path.Combine(root, "special", "socket.py")));
-        }
+        // a socket left behind by a process that has ended (.NET removes its own socket files on close; Python does not)
+        TempRepo.RunIn(root, "python3", "-c", "import socket; socket.socket(socket.AF_UNIX).bind('special/socket.py')");
         made.Add("special/socket.py");
         string unreadable = Path.Combine(root, "special", "unreadable.py");
         File.WriteAllText(unreadable, "x = '/home/alice/secret'\n");
