@@ -112,7 +112,7 @@ public static class HostileCorpus
         w.Text(GlobVictim, "victim\n");
         w.Text("globs/" + GlobVictim, "victim\n");
         w.Text(".editorconfig", $"root = true\n[{GlobBomb(30)}]\ndotnet_diagnostic.MLO201.severity = none\n[{{{string.Join(",", Enumerable.Repeat("{a,b}", 30))}}}]\nindent_size = 2\n");
-        w.Text("dvc.yaml", $"stages:\n  train:\n    cmd: python train.py\n    outs:\n      - \"{GlobBomb(30)}\"\n      - \"" + string.Concat(Enumerable.Repeat("${x}a", 30)) + "${y}b\"\n      - " + string.Concat(Enumerable.Repeat("**/", 30)) + "x\n");
+        w.Text("dvc.yaml", $"stages:\n  train:\n    cmd: python train.py\n    outs:\n      - \"{GlobBomb(30)}\"\n      - \"" + string.Concat(Enumerable.Repeat("${x}a", 30)) + "${y}b\"\n      - \"" + string.Concat(Enumerable.Repeat("**/", 30)) + "x\"\n");
         w.Text("mlops-lint.toml", $"exclude = [\"{GlobBomb(30)}\", \"{string.Concat(Enumerable.Repeat("**/a", 30))}\"]\n[per-file-ignores]\n\"{GlobBomb(30)}\" = [\"MLO2\"]\n");
 
         // 4. binary junk and broken encodings under text names
@@ -232,7 +232,10 @@ public static class HostileCorpus
         File.WriteAllText(Path.Combine(root, ".gitattributes"), $"{GlobBomb(30)} filter=lfs diff=lfs merge=lfs -text\n*.pt filter=lfs diff=lfs merge=lfs -text\n");
         Git(root, "add", ".gitattributes");
         Git(root, "commit", "-q", "-m", "attributes");
-        return AddSpecialFiles(root);
+        // a tracked file replaced by a FIFO in the work tree: git lists it, so the scan must refuse to open it
+        File.Delete(Path.Combine(root, "serving", "requirements.txt"));
+        TempRepo.RunIn(root, "mkfifo", "serving/requirements.txt");
+        return AddSpecialFiles(root).Append("serving/requirements.txt").ToArray();
     }
 
     private static void Git(string root, params string[] args) =>
