@@ -50,10 +50,11 @@ internal static class Program
 
     private static RootCommand BuildCommandLine(TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool stderrIsTerminal)
     {
-        var path = new Argument<string>("PATH")
+        var path = new Argument<string[]>("PATH")
         {
-            Description = "Directory of the repository to scan (default: the current directory). Paths in the report are relative to the git work tree root.",
-            DefaultValueFactory = _ => ".",
+            Description = "Directory of the repository to scan (default: the current directory). Paths in the report are relative to the git work tree root. "
+                + "File names (as pre-commit passes them) or several paths: the repository around them is scanned and only findings in them are reported.",
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var format = new Option<string>("--format", "-f")
         {
@@ -94,9 +95,20 @@ internal static class Program
         };
         var since = new Option<string?>("--since") { Description = "With --history: only commits after REV (a commit, branch or tag).", HelpName = "REV" };
 
+        var newFromRev = new Option<string?>("--new-from-rev")
+        {
+            Description = "Pull-request mode: report only findings that REV does not have (REV's tree is read from git objects and scanned the same way; findings are matched by content, not line). E.g. the pull request's base commit.",
+            HelpName = "REV",
+        };
+        var changedLinesOnly = new Option<bool>("--changed-lines-only")
+        {
+            Description = "With --new-from-rev: report line findings only on lines the diff from REV adds (mismatches between files still show).",
+        };
+
         ScanOptions Read(ParseResult p) => new()
         {
-            Path = p.GetValue(path) ?? ".",
+            Path = p.GetValue(path) is { Length: 1 } one && Directory.Exists(one[0]) ? one[0] : ".",
+            Targets = p.GetValue(path) is { Length: > 0 } many && !(many.Length == 1 && Directory.Exists(many[0])) ? many : Array.Empty<string>(),
             Format = (p.GetValue(format) ?? "text") switch
             {
                 "json" => OutputFormat.Json,
@@ -116,8 +128,10 @@ internal static class Program
             NoColor = p.GetValue(noColor),
             Quiet = p.GetValue(quiet),
             Verbose = p.GetValue(verbose),
-            Mode = p.GetValue(history) || p.GetValue(since) != null ? ScanMode.History : p.GetValue(staged) ? ScanMode.Staged : ScanMode.WorkingTree,
+            Mode = p.GetValue(history) ? ScanMode.History : p.GetValue(staged) ? ScanMode.Staged : ScanMode.WorkingTree,
             Since = p.GetValue(since),
+            NewFromRev = p.GetValue(newFromRev),
+            ChangedLinesOnly = p.GetValue(changedLinesOnly),
             Fix = p.GetValue(fix),
             Diff = p.GetValue(diff),
             Online = p.GetValue(online),
@@ -126,13 +140,25 @@ internal static class Program
         var scan = new Command("scan", "Scan a repository's working tree and report findings.\n"
             + "Exit codes: 0 no finding at or above the fail level, 1 findings at or above it, 2 the scan could not run.")
         {
-            path, format, output, sarif, json, failLevel, select, ignore, exclude, config, baseline, noColor, quiet, verbose, staged, history, since, fix, diff, online,
+            path, format, output, sarif, json, failLevel, select, ignore, exclude, config, baseline, noColor, quiet, verbose, staged, history, since, newFromRev, changedLinesOnly, fix, diff, online,
         };
         scan.Validators.Add(r =>
         {
+            if (r.GetValue(since) != null && !r.GetValue(history))
+            {
+                r.AddError("--since REV limits a history scan; give --history with it (--new-from-rev REV reports what changed since REV in the working tree)");
+            }
             if (r.GetValue(staged) && (r.GetValue(history) || r.GetValue(since) != null))
             {
                 r.AddError("--staged and --history scan different things; give one of them");
+            }
+            if (r.GetValue(changedLinesOnly) && r.GetValue(newFromRev) == null)
+            {
+                r.AddError("--changed-lines-only needs --new-from-rev REV (the lines are those the diff from REV adds)");
+            }
+            if (r.GetValue(newFromRev) != null && r.GetValue(history))
+            {
+                r.AddError("--new-from-rev compares the working tree (or the index) with REV; for history use --history --since REV");
             }
             if ((r.GetValue(fix) || r.GetValue(diff)) && (r.GetValue(staged) || r.GetValue(history) || r.GetValue(since) != null))
             {

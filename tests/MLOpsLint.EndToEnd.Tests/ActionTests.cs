@@ -8,7 +8,7 @@ namespace MLOpsLint.EndToEnd.Tests;
 /// <summary>action.yml is a working composite action: its steps are run here as a runner would run them.</summary>
 public class ActionTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Path;
 
     private static YamlMappingNode Action()
     {
@@ -94,14 +94,5 @@ public class ActionTests
         var e = p.StandardError.ReadToEndAsync();
         p.WaitForExit();
         return (p.ExitCode, o.Result + e.Result);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Lint.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Lint.sln not found");
     }
 }

@@ -92,15 +92,36 @@ public class ScanCommandTests
         Assert.Equal("", bad.Stdout);
     }
 
+    /// <summary>Changed from a warning (issue 17): an unknown rule id is treated as on the command line, exit 2 with the
+    /// same words, because a mistyped select ran nothing and passed.</summary>
     [Fact]
-    public void Unknown_rule_in_configuration_is_a_warning_on_stderr()
+    public void Unknown_rule_is_the_same_error_in_configuration_and_on_the_command_line()
     {
         using var repo = RepoWithFinding();
-        repo.Write("mlops-lint.toml", "ignore = [\"MLO999\"]\n");
-        var r = CliRunner.InProcess("scan", repo.Root, "--format", "json");
-        Assert.Equal(1, r.ExitCode);
-        Assert.Contains("mlops-lint.toml:1: warning: 'MLO999'", r.Stderr);
-        JsonDocument.Parse(r.Stdout); // stdout is still only the report
+        var cli = CliRunner.InProcess("scan", repo.Root, "--format", "json", "--select", "MLO999");
+        Assert.Equal(2, cli.ExitCode);
+        Assert.Contains("mlops-lint: error: 'MLO999' matches no rule; give rule ids like MLO301", cli.Stderr);
+        Assert.Equal("", cli.Stdout);
+
+        repo.Write("mlops-lint.toml", "fail-level = \"warning\"\nselect = [\"MLO999\"]\n");
+        var file = CliRunner.InProcess("scan", repo.Root, "--format", "json");
+        Assert.Equal(2, file.ExitCode);
+        Assert.Contains("mlops-lint.toml:2: 'MLO999' matches no rule; give rule ids like MLO301", file.Stderr);
+        Assert.Equal("", file.Stdout);
+
+        repo.Write("mlops-lint.toml", "select = [\"MLO3\"]\n"); // the look-alike: a real family
+        Assert.Equal(1, CliRunner.InProcess("scan", repo.Root, "--format", "json").ExitCode);
+    }
+
+    [Fact]
+    public void Since_without_history_is_a_usage_error()
+    {
+        using var repo = RepoWithFinding();
+        var r = CliRunner.InProcess("scan", repo.Root, "--since", "HEAD");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--since REV limits a history scan; give --history with it", r.Stderr);
+        Assert.Equal("", r.Stdout);
+        Assert.Equal(0, CliRunner.InProcess("scan", repo.Root, "--history", "--since", "HEAD").ExitCode);
     }
 
     [Fact]
@@ -154,12 +175,28 @@ public class ScanCommandTests
         Assert.Equal("", r.Stdout);
     }
 
+    /// <summary>Changed (issue 17): a file used to be a usage error; file names are what pre-commit passes, so they now
+    /// scan the repository around them and report only those files.</summary>
     [Fact]
-    public void A_file_instead_of_a_directory_exits_2()
+    public void File_names_report_only_those_files_of_the_repository_around_them()
     {
         using var repo = RepoWithFinding();
-        var r = CliRunner.InProcess("scan", Path.Combine(repo.Root, "README.md"));
-        Assert.Equal(2, r.ExitCode);
-        Assert.Contains("is a file", r.Stderr);
+        repo.Write("other/Other.cs", UnseededTrainer);
+        var one = CliRunner.InProcess("scan", Path.Combine(repo.Root, "trainer", "Trainer.cs"), "--quiet");
+        Assert.Equal(1, one.ExitCode);
+        Assert.Contains("trainer/Trainer.cs:5:41: warning MLO303", one.Stdout);
+        Assert.DoesNotContain("other/Other.cs", one.Stdout);
+
+        var clean = CliRunner.InProcess("scan", Path.Combine(repo.Root, "README.md"), "--quiet");
+        Assert.Equal(0, clean.ExitCode);
+
+        var both = CliRunner.InProcess("scan", Path.Combine(repo.Root, "README.md"), Path.Combine(repo.Root, "other"), "--quiet");
+        Assert.Equal(1, both.ExitCode);
+        Assert.Contains("other/Other.cs:5:41: warning MLO303", both.Stdout);
+        Assert.DoesNotContain("trainer/Trainer.cs", both.Stdout);
+
+        var missing = CliRunner.InProcess("scan", Path.Combine(repo.Root, "gone.py"));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("gone.py does not exist", missing.Stderr);
     }
 }

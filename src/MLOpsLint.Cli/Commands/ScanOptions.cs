@@ -14,6 +14,9 @@ internal enum OutputFormat
 internal sealed record ScanOptions
 {
     public string Path { get; init; } = ".";
+    /// <summary>The PATH arguments as given, when they are file names or several paths (see <see cref="ScanTargets"/>);
+    /// empty for the usual one directory in <see cref="Path"/>.</summary>
+    public IReadOnlyList<string> Targets { get; init; } = Array.Empty<string>();
     public OutputFormat Format { get; init; } = OutputFormat.Text;
     public string? OutputFile { get; init; }
     public string? SarifFile { get; init; }
@@ -29,6 +32,10 @@ internal sealed record ScanOptions
     public bool Verbose { get; init; }
     public ScanMode Mode { get; init; } = ScanMode.WorkingTree;
     public string? Since { get; init; }
+    /// <summary>Pull-request mode: report only findings that REV's tree (read from git objects) does not have.</summary>
+    public string? NewFromRev { get; init; }
+    /// <summary>With <see cref="NewFromRev"/>: only line findings on lines the diff from REV adds.</summary>
+    public bool ChangedLinesOnly { get; init; }
     /// <summary>Apply the mechanical fixes to the files, then report what is left.</summary>
     public bool Fix { get; init; }
     /// <summary>Print the fixes as a unified diff; write nothing.</summary>

@@ -27,9 +27,9 @@ internal static class ScanRunner
 
     public static Outcome Run(ScanOptions options, bool applyBaseline, Action<string>? progress = null)
     {
-        string path = System.IO.Path.GetFullPath(options.Path);
-        if (File.Exists(path)) throw new UsageException($"{options.Path} is a file; give the directory of a repository to scan");
-        if (!Directory.Exists(path)) throw new UsageException($"{options.Path} does not exist");
+        var targets = options.Targets.Count > 0 ? ScanTargets.Resolve(options.Targets) : new ScanTargets(options.Path, null);
+        string path = System.IO.Path.GetFullPath(targets.Directory);
+        if (!Directory.Exists(path)) throw new UsageException($"{targets.Directory} does not exist");
 
         var warnings = new List<ScanDiagnostic>();
         var config = ConfigLocator.Load(path, options.ConfigFile, warnings);
@@ -37,7 +37,7 @@ internal static class ScanRunner
         {
             if (!Core.Rules.RuleCatalog.TryMatchSelector(s, out _))
             {
-                throw new UsageException($"'{s}' matches no rule; give rule ids like MLO301 or families like MLO3 (see 'mlops-lint rules')");
+                throw new UsageException(Core.Rules.RuleCatalog.NoMatchMessage(s));
             }
         }
         config = config.With(options.Select, options.Ignore, options.Exclude.Count > 0 ? options.Exclude : null, options.FailLevel);
@@ -51,6 +51,7 @@ internal static class ScanRunner
 
         if (options.Mode == ScanMode.History)
         {
+            if (targets.Only != null) throw new UsageException("--history scans a repository's history; give its directory, not file names");
             try
             {
                 return RunHistory(options, path, config, baseline, linter, warnings, progress);
@@ -73,6 +74,8 @@ internal static class ScanRunner
             problems = index.Diagnostics;
             root = index.Root;
             onlyPaths = index.StagedPaths;
+            // file names given (pre-commit): those files as staged, whether or not they differ from HEAD (--all-files)
+            if (targets.RelativeTo(root) is { } named) onlyPaths = documents.Select(d => d.Path).Where(p => ScanTargets.Includes(named, p)).ToHashSet(StringComparer.Ordinal);
             var inTree = documents.Where(d => d.FileName == ".editorconfig").Select(d => System.IO.Path.Combine(root, d.Path)).Where(File.Exists);
             config = WithEditorConfig(config, root, inTree, warnings);
         }
@@ -87,11 +90,12 @@ internal static class ScanRunner
             problems = discovery.Diagnostics.Concat(readProblems).ToArray();
             var editorConfigs = discovery.Files.Where(f => System.IO.Path.GetFileName(f.RelativePath) == ".editorconfig").Select(f => f.FullPath);
             config = WithEditorConfig(config, root, editorConfigs, warnings);
+            if (targets.RelativeTo(root) is { } named) onlyPaths = documents.Select(d => d.Path).Where(p => ScanTargets.Includes(named, p)).ToHashSet(StringComparer.Ordinal);
         }
 
         progress?.Invoke($"checking {documents.Count} files…");
         var snapshot = new RepositorySnapshot(documents);
-        var result = linter.Run(snapshot, config, onlyPaths == null ? baseline : null);
+        var result = linter.Run(snapshot, config, onlyPaths == null ? baseline : null, reported: onlyPaths == null ? null : onlyPaths.Contains);
         var findings = result.Findings;
         int baselined = result.Baselined;
         if (onlyPaths != null)
@@ -113,6 +117,7 @@ internal static class ScanRunner
             Scopes = result.Scopes,
             OutOfScope = result.OutOfScope,
         };
+        if (options.NewFromRev != null) result = NewFindings.Keep(result, options, path, config, linter, progress);
         if (WantsOnline(options)) result = WithOnlineVersions(result, root, progress);
         return new Outcome(result, config, root, snapshot.Find);
     }

@@ -8,7 +8,9 @@ namespace MLOpsLint.Core.Configuration;
 /// <summary>
 /// Reads the scanner settings from TOML: <c>[tool.mlops-lint]</c> in pyproject.toml, or the top level
 /// (or a <c>[tool.mlops-lint]</c> table) of mlops-lint.toml. Malformed TOML or a value of the wrong type
-/// is a <see cref="ConfigException"/> naming file and line; unknown keys and rule ids are warnings.
+/// is a <see cref="ConfigException"/> naming file and line, and so is a rule id or family that matches no rule (as on
+/// the command line: a mistyped <c>select</c> would otherwise run nothing and pass); unknown settings and rule options
+/// are warnings.
 /// </summary>
 public static class ConfigParser
 {
@@ -37,7 +39,7 @@ public static class ConfigParser
         var exclude = Strings(table, "exclude", text, path).Concat(Strings(table, "extend-exclude", text, path)).ToArray();
         foreach (var selector in select.Concat(ignore))
         {
-            CheckSelector(selector, "select/ignore", text, path, warnings);
+            CheckSelector(selector, "select/ignore", text, path);
         }
 
         var perFile = new List<(Glob, IReadOnlyList<string>)>();
@@ -52,7 +54,7 @@ public static class ConfigParser
                     TomlArray a => a.OfType<string>().ToArray(),
                     _ => throw TypeError(text, path, kv.Key, "a list of rule ids"),
                 };
-                foreach (var id in ids) CheckSelector(id, "per-file-ignores", text, path, warnings);
+                foreach (var id in ids) CheckSelector(id, "per-file-ignores", text, path);
                 perFile.Add((new Glob(kv.Key), ids));
             }
         }
@@ -67,8 +69,8 @@ public static class ConfigParser
                 {
                     throw TypeError(text, path, kv.Key, "one of none, suggestion, warning, error");
                 }
-                if (RuleCatalog.TryGet(kv.Key, out var rule)) severities[rule.Id] = level;
-                else Warn(warnings, path, text, kv.Key, $"unknown rule id '{kv.Key}' in [severity]");
+                if (!RuleCatalog.TryGet(kv.Key, out var rule)) throw UnknownRule(text, path, kv.Key, "[severity]");
+                severities[rule.Id] = level;
             }
         }
 
@@ -78,11 +80,7 @@ public static class ConfigParser
             if (rules is not TomlTable rulesTable) throw TypeError(text, path, "rules", "a table of [rules.MLOxxx] tables");
             foreach (var kv in rulesTable)
             {
-                if (!RuleCatalog.TryGet(kv.Key, out var rule))
-                {
-                    Warn(warnings, path, text, kv.Key, $"unknown rule id '{kv.Key}' in [rules]; known ids are listed by 'mlops-lint rules'");
-                    continue;
-                }
+                if (!RuleCatalog.TryGet(kv.Key, out var rule)) throw UnknownRule(text, path, kv.Key, "[rules]");
                 if (kv.Value is not TomlTable optTable) throw TypeError(text, path, kv.Key, "a table of options");
                 foreach (var key in optTable.Keys)
                 {
@@ -198,13 +196,14 @@ public static class ConfigParser
         };
     }
 
-    private static void CheckSelector(string selector, string where, string text, string path, List<ScanDiagnostic> warnings)
+    private static void CheckSelector(string selector, string where, string text, string path)
     {
-        if (!RuleCatalog.TryMatchSelector(selector, out _))
-        {
-            Warn(warnings, path, text, selector, $"'{selector}' in {where} matches no rule (ids look like MLO301, families like MLO3)");
-        }
+        if (!RuleCatalog.TryMatchSelector(selector, out _)) throw UnknownRule(text, path, selector, where);
     }
+
+    /// <summary>The same words as the command line's (<c>--select</c>/<c>--ignore</c>), with the file and line.</summary>
+    private static ConfigException UnknownRule(string text, string path, string selector, string where) =>
+        new(path, TomlText.LineOf(text, selector) ?? FindQuoted(text, selector), $"{RuleCatalog.NoMatchMessage(selector)} ({where})");
 
     private static ConfigException TypeError(string text, string path, string key, string expected) =>
         new(path, TomlText.LineOf(text, key), $"'{key}' must be {expected}");

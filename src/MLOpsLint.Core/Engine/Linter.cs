@@ -28,7 +28,11 @@ public sealed class Linter
 
     /// <param name="scopes">The scope model to use (a history scan passes the one of the commit it starts from); by
     /// default it is built from <paramref name="snapshot"/>.</param>
-    public LintResult Run(RepositorySnapshot snapshot, LintConfig config, BaselineFile? baseline = null, int maxParallelism = -1, ScopeModel? scopes = null)
+    /// <param name="reported">When only some documents' findings will be reported (<c>scan --staged</c>, file names from
+    /// pre-commit): the others are context, and checks that judge one document alone skip them; checks that also look
+    /// across documents still read every one.</param>
+    public LintResult Run(RepositorySnapshot snapshot, LintConfig config, BaselineFile? baseline = null, int maxParallelism = -1, ScopeModel? scopes = null,
+        Func<string, bool>? reported = null)
     {
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
@@ -72,9 +76,11 @@ public sealed class Linter
                 context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(scopes, e), doc.Path));
                 scope = FileScope.Other;
             }
+            bool isReported = reported == null || reported(doc.Path);
             for (int c = 0; c < docChecks.Length; c++)
             {
                 var check = docChecks[c];
+                if (!isReported && check is not IRepositoryCheck) continue;
                 try
                 {
                     if ((checkScopes[c] & scope) != 0 && check.AppliesTo(doc))

@@ -9,7 +9,7 @@ public enum ScanDiagnosticLevel
 
 /// <summary>
 /// Something about the scan itself rather than the repository: an unreadable file, a malformed
-/// notebook or configuration, an unknown rule id in the configuration. Reported on stderr, in JSON
+/// notebook or configuration, an unknown setting in the configuration. Reported on stderr, in JSON
 /// and as SARIF tool execution notifications; never silently dropped.
 /// </summary>
 public sealed record ScanDiagnostic(ScanDiagnosticLevel Level, string Message, string? Path = null, int? Line = null)

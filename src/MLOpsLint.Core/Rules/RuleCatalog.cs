@@ -38,6 +38,11 @@ public static partial class RuleCatalog
         return rules.Count > 0 && s.StartsWith("MLO", StringComparison.Ordinal);
     }
 
+    /// <summary>What the command line and the configuration both say about a selector that matches no rule (either
+    /// stops the scan: a mistyped <c>--select</c> would otherwise run nothing and pass).</summary>
+    public static string NoMatchMessage(string selector) =>
+        $"'{selector}' matches no rule; give rule ids like MLO301 or families like MLO3 (see 'mlops-lint rules')";
+
     /// <summary>Written out rather than read from the fields by reflection, which cost every scan that reads its
     /// configuration several milliseconds of start-up.</summary>
     private static IReadOnlyList<RuleDescriptor> Collect()

@@ -74,23 +74,35 @@ public class ConfigParserTests
     }
 
     [Fact]
-    public void Unknown_ids_and_keys_are_warnings_not_silence()
+    public void Unknown_keys_and_rule_options_are_warnings_not_silence()
     {
         var w = new List<ScanDiagnostic>();
         Parse("""
             [tool.mlops-lint]
-            select = ["MLO999"]
+            select = ["MLO3"]
             colour = "always"
-            [tool.mlops-lint.rules.MLO888]
-            x = 1
             [tool.mlops-lint.rules.MLO303]
             nonsense = 1
             """, w);
-        Assert.Contains(w, d => d.Message.Contains("MLO999") && d.Line == 2);
         Assert.Contains(w, d => d.Message.Contains("colour") && d.Line == 3);
-        Assert.Contains(w, d => d.Message.Contains("MLO888"));
         Assert.Contains(w, d => d.Message.Contains("nonsense") && d.Message.Contains("MLO303"));
         Assert.All(w, d => Assert.Equal(ScanDiagnosticLevel.Warning, d.Level));
+        Assert.DoesNotContain(w, d => d.Message.Contains("MLO3\""));
+    }
+
+    /// <summary>Changed from a warning (issue 17): an unknown id stops the scan as it does on the command line, because a
+    /// mistyped <c>select</c> ran no rule and passed.</summary>
+    [Theory]
+    [InlineData("[tool.mlops-lint]\nselect = [\"MLO999\"]\n", "MLO999", 2)]
+    [InlineData("[tool.mlops-lint]\nignore = [\"MLO3\", \"ML03\"]\n", "ML03", 2)]
+    [InlineData("[tool.mlops-lint.per-file-ignores]\n\"tests/**\" = [\"MLO4\"]\n\"x/**\" = [\"MLO77\"]\n", "MLO77", 3)]
+    [InlineData("[tool.mlops-lint.severity]\nMLO303 = \"error\"\nMLO404x = \"error\"\n", "MLO404x", 3)]
+    [InlineData("[tool.mlops-lint.rules.MLO888]\nx = 1\n", "MLO888", 1)]
+    public void Unknown_rule_ids_stop_the_scan_with_file_and_line(string toml, string id, int line)
+    {
+        var e = Assert.Throws<ConfigException>(() => Parse(toml, new List<ScanDiagnostic>()));
+        Assert.Equal(line, e.Line);
+        Assert.Contains(RuleCatalog.NoMatchMessage(id), e.Message);
     }
 
     [Fact]

@@ -94,6 +94,27 @@ public class LinterTests
         Assert.Equal("a.py", d.Path);
     }
 
+    /// <summary>The pre-commit path: only some documents are reported. The others are still read by checks that look
+    /// across documents (here, a seeding helper in another module keeps MLO302 quiet), and their own findings are the same
+    /// as in a full run.</summary>
+    [Fact]
+    public void Reported_documents_get_the_findings_of_a_full_run_and_context_still_counts()
+    {
+        var docs = new[]
+        {
+            SourceDocument.FromText("train.py", "import numpy as np\nfrom util import seed_everything\nseed_everything()\nx = np.random.rand(3)\nprint('/home/alice/data.csv')\n"),
+            SourceDocument.FromText("util.py", "import numpy as np\n\ndef seed_everything():\n    np.random.seed(0)\n"),
+            SourceDocument.FromText("other.py", "print('/home/bob/x.csv')\n"),
+        };
+        var linter = new Linter();
+        var full = linter.Run(new RepositorySnapshot(docs), LintConfig.Default).Findings.Where(f => f.Path == "train.py").ToArray();
+        var only = linter.Run(new RepositorySnapshot(docs), LintConfig.Default, reported: p => p == "train.py").Findings;
+        Assert.Contains(full, f => f.RuleId == "MLO501");
+        Assert.DoesNotContain(full, f => f.RuleId == "MLO302");
+        Assert.Equal(full.Select(f => (f.RuleId, f.Span, f.Fingerprint)), only.Where(f => f.Path == "train.py").Select(f => (f.RuleId, f.Span, f.Fingerprint)));
+        Assert.DoesNotContain(only, f => f.Path == "other.py" && f.RuleId == "MLO501"); // a context document alone is not judged
+    }
+
     private sealed class SuppressionTextCheck : IDocumentCheck
     {
         public IReadOnlyList<RuleDescriptor> Rules => new[] { Rule };

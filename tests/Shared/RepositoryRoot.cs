@@ -1,4 +1,5 @@
-namespace MLOpsLint.Analyzers.Tests.Support;
+// Shared by every test project (linked by tests/Directory.Build.props).
+namespace MLOpsLint.Tests.Shared;
 
 public static class RepositoryRoot
 {
