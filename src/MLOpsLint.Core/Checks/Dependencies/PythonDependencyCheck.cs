@@ -77,9 +77,12 @@ public sealed class PythonDependencyCheck : IRepositoryCheck
             return;
         }
         var kind = configuredKind ?? projects.KindOfDirectory(dir);
-        // a library's development requirements (requirements-dev.txt, requirements/lint.txt): its development environment,
-        // which MLO203 asks to lock as a whole; line by line they are not the library's pins
-        bool libraryDevelopment = kind == ProjectKind.Library && context.ScopeOf(doc).Scope == Scope.FileScope.Development;
+        // A library's requirement files are its users' ranges (a requirements.txt that setup.py reads, extras) or its
+        // development environment (requirements-dev.txt), which MLO203 asks to lock as a whole: line by line they hold no
+        // pins, unless the user sets a strictness. Development requirements outside an application are tooling too.
+        bool libraryDevelopment = (kind == ProjectKind.Library && !context.Options(RuleCatalog.MLO201).Has("strictness"))
+            || (context.ScopeOf(doc).Scope == Scope.FileScope.Development && context.Scopes.RepositoryKind != Scope.RepositoryKind.Application)
+            || projects.IsPackageDependencyList(doc);
         var strictness = DependencyPolicy.ReadStrictness(context, RuleCatalog.MLO201, kind);
         bool hashMode = strictness == Strictness.Hash;
         foreach (var e in file.Entries)
