@@ -90,6 +90,7 @@ internal static class FileDiscovery
 
             var files = new List<DiscoveredFile>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var missing = new List<string>();
             foreach (var entry in repo.Index)
             {
                 string rel = Slashes(entry.Path);
@@ -97,7 +98,13 @@ internal static class FileDiscovery
                 if (!InScope(rel) || exclude.IsMatch(rel) || !seen.Add(rel)) continue;
                 string fullPath = Path.Combine(root, rel);
                 if (IsSymlink(fullPath)) continue;
-                if (!File.Exists(fullPath)) continue; // deleted in the work tree, not yet staged
+                if (!File.Exists(fullPath))
+                {
+                    // deleted and not yet staged, or never written (a sparse or partial checkout, a blob the clone lacks):
+                    // named below, never dropped silently
+                    missing.Add(rel);
+                    continue;
+                }
                 files.Add(new DiscoveredFile(rel, fullPath));
             }
 
@@ -132,8 +139,20 @@ internal static class FileDiscovery
                     $"git could not list untracked files ({e.Message}); only tracked files were scanned"));
             }
             files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+            if (missing.Count > 0) diagnostics.Add(MissingFromWorkTree(missing));
             return new DiscoveryResult(root, true, files, diagnostics);
         }
+    }
+
+    /// <summary>Tracked files that are not in the work tree: not scanned, and said so, so a sparse or partial checkout never
+    /// hides a committed dataset without a word.</summary>
+    internal static ScanDiagnostic MissingFromWorkTree(IReadOnlyList<string> paths)
+    {
+        var sorted = paths.OrderBy(p => p, StringComparer.Ordinal).ToArray();
+        string listed = string.Join(", ", sorted.Take(10)) + (sorted.Length > 10 ? $" and {sorted.Length - 10} more" : "");
+        return new ScanDiagnostic(ScanDiagnosticLevel.Warning,
+            $"{sorted.Length} tracked file{(sorted.Length == 1 ? " is" : "s are")} not in the work tree (deleted, or a sparse or partial checkout) and "
+            + $"{(sorted.Length == 1 ? "was" : "were")} not scanned: {listed}");
     }
 
     private static DiscoveryResult Walk(string root, GlobSet exclude)

@@ -42,7 +42,22 @@ public sealed class SourceDocument
 
     public string FileName => DocumentClassifier.FileName(Path);
 
-    public DocumentKind Kind { get; }
+    public DocumentKind Kind { get; private set; }
+
+    /// <summary>The name the file is installed as, when it differs from its own (<c>COPY prod.list requirements.txt</c>):
+    /// checks that name files in messages may use it. Null when the file is judged by its own name.</summary>
+    public string? InstalledName { get; private set; }
+
+    /// <summary>The file name for messages: <c>prod.deps (installed as requirements.txt)</c> when it is judged under another name.</summary>
+    public string ShownName => InstalledName == null || InstalledName == FileName ? FileName : $"{FileName} (installed as {InstalledName})";
+
+    /// <summary>Judge the file as another kind because it is installed under that name (<see cref="Checks.InstalledNames"/>).
+    /// Only before checks run: the engine calls it once per scan.</summary>
+    internal void JudgeAs(DocumentKind kind, string installedName)
+    {
+        Kind = kind;
+        InstalledName = installedName;
+    }
 
     /// <summary>Size of the whole file in bytes.</summary>
     public long Size { get; }

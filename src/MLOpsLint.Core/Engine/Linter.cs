@@ -37,6 +37,8 @@ public sealed class Linter
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var documents = snapshot.Documents;
+        // a file is judged under the name it is installed as (COPY x requirements.txt), before anything asks what it is
+        InstalledNames.Apply(snapshot);
         scopes ??= ScopeModel.For(documents, config.Scopes, config.RootDirectory);
         var judged = Judged(config);
         var checkScopes = CheckScopes(docChecks, config, judged);

@@ -163,6 +163,7 @@ public static partial class FactReader
     private static void ReadNotebook(SourceDocument d, DocumentFacts facts)
     {
         var module = PythonModule.Of(d);
+        ReadNotebookKernel(d, facts, module.Notebook?.KernelPython);
         foreach (var (_, cell, shell, start) in NotebookInstallCheck.InstallLines(module))
         {
             foreach (var cmd in ShellParser.Parse(shell, start))

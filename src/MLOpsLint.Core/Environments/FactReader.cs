@@ -37,7 +37,9 @@ public static partial class FactReader
             case DocumentKind.LockFile:
                 return d.FileName.ToLowerInvariant() is "pipfile.lock" or "poetry.lock" or "uv.lock";
             case DocumentKind.Notebook:
-                return d.Text.Contains("install", StringComparison.Ordinal);
+                return d.Text.Contains("install", StringComparison.Ordinal) || d.Text.Contains("\"language_info\"", StringComparison.Ordinal);
+            case DocumentKind.Json:
+                return IsDevContainerFile(d.Path);
             case DocumentKind.Yaml:
                 return MayBeDeploymentManifest(d.Text);
         }
@@ -65,6 +67,7 @@ public static partial class FactReader
                 case DocumentKind.LockFile: ReadLock(d, facts); return facts;
                 case DocumentKind.Notebook: ReadNotebook(d, facts); return facts;
                 case DocumentKind.Yaml: ReadDeploymentManifest(d, facts); return facts;
+                case DocumentKind.Json: ReadDevContainer(d, facts); return facts;
             }
             switch (name)
             {

@@ -131,7 +131,7 @@ public static class PathScopes
     /// <summary>The folder of a committed virtualenv or package tree: <c>.venv</c>, <c>site-packages</c>,
     /// <c>node_modules</c>, <c>__pypackages__</c>; <c>venv</c>/<c>env</c>/<c>virtualenv</c> only with a virtualenv's layout
     /// below (<c>lib/</c>, <c>bin/</c>, <c>Scripts/</c>, <c>include/</c>, <c>pyvenv.cfg</c>), since <c>env/</c> also holds configuration.</summary>
-    private static string? VendoredAt(string[] parts)
+    internal static string? VendoredAt(string[] parts)
     {
         for (int i = 0; i < parts.Length - 1; i++)
         {

@@ -115,8 +115,14 @@ public sealed class InstallCommandCheck : IRepositoryCheck
 
         // pip / uv pip: names pinned by the constraint and requirement files of the same command count.
         var pinnedByFiles = new HashSet<string>(StringComparer.Ordinal);
+        var remote = new List<string>();
         foreach (var f in install.ConstraintFiles.Concat(install.RequirementFiles))
         {
+            if (IsRemote(f.Value))
+            {
+                remote.Add(f.Value);
+                continue;
+            }
             var target = ResolveFile(doc, f.Value, docker, instruction, repo);
             if (target == null) continue;
             foreach (var e in RequirementsFile.Of(target).Entries)
@@ -165,55 +171,83 @@ public sealed class InstallCommandCheck : IRepositoryCheck
                 ? req.IsExactPin && install.RequireHashes
                 : DependencyPolicy.IsPinned(req, Array.Empty<string>(), strictness);
             if (pinned || pinnedByFiles.Contains(req.NormalizedName)) continue;
-            string why = !req.HasVersion ? "has no version"
+            string why = !req.HasVersion && remote.Count > 0
+                ? $"has no version here, and the file that may pin it ({remote[0]}) is remote: the scan cannot read it, and what it says can change between builds"
+                : !req.HasVersion ? "has no version"
                 : strictness == Strictness.Hash && req.IsExactPin ? "is installed without hash checking"
                 : $"is not pinned to one version ({req.SpecifierText})";
             string fix = strictness == Strictness.Hash
                 ? $"install from a hashed requirements file: put {req.Name}==<version> --hash=sha256:<hash> in requirements.txt (pip-compile --generate-hashes) and run pip install --require-hashes -r requirements.txt"
-                : $"pin it: {site.Prefix}{PipCommand(install)} \"{req.Name}{(req.Extras.Count > 0 ? "[" + string.Join(",", req.Extras) + "]" : "")}==<version>\" (pip freeze | grep -i {req.Name} shows the installed version), or install from a pinned requirements file with -r";
+                : $"pin it: {site.Prefix}{PipCommand(install)} \"{req.Name}{(req.Extras.Count > 0 ? "[" + string.Join(",", req.Extras) + "]" : "")}==<version>\" ({(install.Installer == Installer.Pipx ? "pipx list" : "pip freeze | grep -i " + req.Name)} shows the installed version), or install from a pinned requirements file with -r";
             Report(site, w, req.Name, why, install, fix, context);
         }
     }
 
     private static string v0(ShellWord w) => w.Value;
 
+    /// <summary>A <c>-c</c>/<c>-r</c> argument pip downloads (<c>https://…/constraints-3.11.txt</c>).</summary>
+    private static bool IsRemote(string value) =>
+        value.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || value.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The install command as a user would retype it: <c>pip3 install</c>, <c>python -m pip install</c>, <c>uv pip install</c>.</summary>
     private static string PipCommand(InstallCommand install)
     {
         string tool = install.Tool.Value.Substring(install.Tool.Value.LastIndexOf('/') + 1);
         if (install.Installer == Installer.UvPip) return InstallCommandParser.IsPython(tool) ? tool + " -m uv pip install" : "uv pip install";
+        if (install.Installer == Installer.Pipx) return "pipx install";
         return InstallCommandParser.IsPython(tool) ? tool + " -m pip install" : InstallCommandParser.IsPip(tool) ? tool + " install" : "pip install";
     }
 
     private static void Report(InstallSite site, ShellWord w, string name, string why, InstallCommand install, string fix, CheckContext context)
     {
         var doc = site.Document;
-        string tool = install.Installer switch { Installer.Conda => install.Tool.Value + " install", Installer.UvPip => "uv pip install", _ => "pip install" };
+        string tool = install.Installer switch
+        {
+            Installer.Conda => install.Tool.Value + " install", Installer.UvPip => "uv pip install", Installer.Pipx => "pipx install", _ => "pip install",
+        };
         context.Report(site.Decorate(new Finding(site.Rule, doc.Path, site.Span(w.Start, w.End),
             $"'{name}' in {site.Prefix}{tool} ({doc.FileName}) {why}")
         { FixHint = fix }));
     }
 
+    /// <summary>One finding per install command, however many packages it names (a 45-package apt-get line is one thing to
+    /// fix, not 45): the span runs from the first unpinned package to the last, and the message lists them.</summary>
     private static void CheckSystemPackages(SourceDocument doc, InstallCommand install, CheckContext context)
     {
         string tool = install.Installer == Installer.Apt ? install.Tool.Value + " install" : "apk add";
+        bool all = context.Options(RuleCatalog.MLO206).GetString("packages", "numeric").Trim().Equals("all", StringComparison.OrdinalIgnoreCase);
+        var unpinned = new List<ShellWord>();
         foreach (var w in install.Packages)
         {
             string v = w.Value;
             if (w.HasExpansion || v.Length == 0 || v.IndexOfAny(new[] { '=', '<', '>', '~' }) >= 0) continue;
             if (v.EndsWith(".deb", StringComparison.OrdinalIgnoreCase) || v.EndsWith(".apk", StringComparison.OrdinalIgnoreCase) || v.Contains("/")) continue;
-            string fix = install.Installer == Installer.Apt
-                ? $"pin it: {tool} {v}=<version> (apt-cache policy {v} lists the versions)"
-                : $"pin it: apk add {v}=<version> (apk policy {v} lists the versions)";
-            context.Report(new Finding(RuleCatalog.MLO206, doc.Path, DependencyPolicy.Span(doc, w.Start, w.End),
-                $"System package '{v}' in {tool} ({doc.FileName}) has no version")
-            { FixHint = fix });
+            if (!all && !SystemPackages.ChangesResults(v)) continue;
+            unpinned.Add(w);
         }
+        if (unpinned.Count == 0) return;
+        var names = unpinned.Select(w => w.Value).ToArray();
+        string first = names[0];
+        string listed = string.Join(", ", names.Select(n => "'" + n + "'"));
+        string message = names.Length == 1
+            ? $"System package {listed} in {tool} ({doc.FileName}) has no version{(all ? "" : "; it changes numerical results")}"
+            : $"{names.Length} system packages in {tool} ({doc.FileName}) have no version{(all ? "" : " and change numerical results")}: {listed}";
+        string pins = string.Join(" ", names.Take(3).Select(n => n + "=<version>")) + (names.Length > 3 ? " …" : "");
+        string fix = install.Installer == Installer.Apt
+            ? $"pin {(names.Length == 1 ? "it" : "them")}: {tool} {pins} (apt-cache policy {first} lists the versions), or rely on a digest-pinned base image that has them"
+            : $"pin {(names.Length == 1 ? "it" : "them")}: apk add {pins} (apk policy {first} lists the versions), or rely on a digest-pinned base image that has them";
+        var last = unpinned[unpinned.Count - 1];
+        context.Report(new Finding(RuleCatalog.MLO206, doc.Path, DependencyPolicy.Span(doc, unpinned[0].Start, last.End), message)
+        {
+            FixHint = fix,
+            FingerprintContent = tool + " " + string.Join(" ", names),
+        });
     }
 
     /// <summary>Finds the file a <c>-r</c>/<c>-c</c> argument names: relative to the document's directory (a
     /// Dockerfile's build context), or, for a Dockerfile, the source of a COPY that put a file of that name there.</summary>
-    private static SourceDocument? ResolveFile(SourceDocument doc, string value, DockerfileModel? docker, DockerInstruction? instruction,
+    internal static SourceDocument? ResolveFile(SourceDocument doc, string value, DockerfileModel? docker, DockerInstruction? instruction,
         RepositorySnapshot repo)
     {
         string dir = DependencyPolicy.Directory(doc.Path);

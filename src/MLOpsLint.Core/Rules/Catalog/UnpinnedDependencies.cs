@@ -94,7 +94,11 @@ public static partial class RuleCatalog
         Severity.Suggestion,
         "apt-get install / apk add without versions installs what the distribution mirror has that day; system "
         + "libraries (libgomp, libcudnn, openblas) change numerical behaviour and performance.",
-        "Pin the package (apt-get install curl=<version>, apk add curl=<version>) or rely on a digest-pinned base image.")
+        "Pin the package (apt-get install curl=<version>, apk add curl=<version>) or rely on a digest-pinned base image.",
+        new[]
+        {
+            new RuleOption("packages", "\"numeric\"", "\"numeric\": only packages that change numerical results (BLAS, OpenMP, CUDA libraries, codecs, Python); \"all\": every package."),
+        })
     {
         Scopes = FileScope.All,
     };
