@@ -12,6 +12,22 @@ internal static class Program
     /// <summary>The whole command line, with the streams injectable for tests.</summary>
     internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool stderrIsTerminal)
     {
+        // one redaction step for everything the tool prints (see RedactingWriter); flushed whatever happens
+        var redactedOut = Reporting.RedactingWriter.Around(stdout);
+        var redactedErr = Reporting.RedactingWriter.Around(stderr);
+        try
+        {
+            return RunRedacted(args, redactedOut, redactedErr, stdoutIsTerminal, stderrIsTerminal);
+        }
+        finally
+        {
+            redactedOut.Flush();
+            redactedErr.Flush();
+        }
+    }
+
+    private static int RunRedacted(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool stderrIsTerminal)
+    {
         var root = BuildCommandLine(stdout, stderr, stdoutIsTerminal, stderrIsTerminal);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -88,7 +88,7 @@ internal static class ScanCommand
             {
                 try
                 {
-                    File.AppendAllText(summaryPath, GitHubSummary.Build(report), new UTF8Encoding(false));
+                    File.AppendAllText(summaryPath, Core.Text.Redaction.Scrub(GitHubSummary.Build(report)), new UTF8Encoding(false));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -96,7 +96,7 @@ internal static class ScanCommand
                 }
             }
         }
-        return result.HasFailures(outcome.Config.FailLevel) ? ExitCodes.Findings : ExitCodes.Clean;
+        return ExitCodes.For(result, outcome.Config.FailLevel);
     }
 
     /// <summary>--verbose: what the repository and each file were judged to be, and why.</summary>
@@ -114,7 +114,7 @@ internal static class ScanCommand
     {
         string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (dir != null) Directory.CreateDirectory(dir);
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        using var writer = new RedactingWriter(new StreamWriter(path, false, new UTF8Encoding(false)));
         reporter.Write(report, writer);
     }
 
@@ -142,12 +142,14 @@ internal static class ScanCommand
         {
             string line = "mlops-lint: " + message;
             stderr.Write("\r" + line.PadRight(lastLength));
+            stderr.Flush(); // a status line has no newline: show it now
             lastLength = line.Length;
         }
 
         public void Clear()
         {
             if (lastLength > 0) stderr.Write("\r" + new string(' ', lastLength) + "\r");
+            stderr.Flush();
             lastLength = 0;
         }
     }
@@ -158,4 +160,11 @@ internal static class ExitCodes
     public const int Clean = 0;
     public const int Findings = 1;
     public const int CannotRun = 2;
+
+    /// <summary>2 when part of the scan could not be done (an object the mode needs is missing or corrupt, a check failed
+    /// with an internal error): an error-level scan diagnostic says what, and a scan that could not judge everything never
+    /// passes. Otherwise 1 for findings at or above the fail level, else 0.</summary>
+    public static int For(Core.Engine.LintResult result, Core.Rules.Severity failLevel) =>
+        result.Diagnostics.Any(d => d.Level == ScanDiagnosticLevel.Error) ? CannotRun
+        : result.HasFailures(failLevel) ? Findings : Clean;
 }

@@ -52,7 +52,14 @@ internal static class ScanRunner
         if (options.Mode == ScanMode.History)
         {
             if (targets.Only != null) throw new UsageException("--history scans a repository's history; give its directory, not file names");
-            return RunHistory(options, path, config, baseline, linter, warnings, progress);
+            try
+            {
+                return RunHistory(options, path, config, baseline, linter, warnings, progress);
+            }
+            catch (LibGit2Sharp.LibGit2SharpException e)
+            {
+                throw new UsageException($"--history cannot read the git repository at {path}: {e.Message}");
+            }
         }
 
         IReadOnlyList<Core.Documents.SourceDocument> documents;
@@ -168,7 +175,7 @@ internal static class ScanRunner
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = Discovery.FileType.ReadSettingsText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -31,7 +31,21 @@ internal static class FileDiscovery
         }
         if (gitDir != null)
         {
-            var fromGit = TryDiscoverGit(gitDir, full, exclude);
+            DiscoveryResult? fromGit;
+            try
+            {
+                fromGit = TryDiscoverGit(gitDir, full, exclude);
+            }
+            catch (LibGit2SharpException e)
+            {
+                // a truncated or empty index, a HEAD holding garbage: every file below the path is scanned instead
+                var walked = Walk(full, exclude);
+                return walked with
+                {
+                    Diagnostics = walked.Diagnostics.Prepend(new ScanDiagnostic(ScanDiagnosticLevel.Warning,
+                        $"the git repository at {gitDir} cannot be read ({e.Message}); scanned the directory without git (ignored files included)")).ToArray(),
+                };
+            }
             if (fromGit != null) return fromGit;
         }
         return Walk(full, exclude);
@@ -59,7 +73,7 @@ internal static class FileDiscovery
                 throw new UsageException($"{scanPath} is a bare git repository (it has no working tree to scan); clone it first");
             }
             string root = Path.GetFullPath(repo.Info.WorkingDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-            string scope = Path.GetRelativePath(root, scanPath).Replace('\\', '/');
+            string scope = Slashes(Path.GetRelativePath(root, scanPath));
             if (scope == ".") scope = "";
             if (scope.Length > 0 && IsIgnoredDirectory(repo, scope))
             {
@@ -79,7 +93,7 @@ internal static class FileDiscovery
             var missing = new List<string>();
             foreach (var entry in repo.Index)
             {
-                string rel = entry.Path.Replace('\\', '/');
+                string rel = Slashes(entry.Path);
                 if (entry.Mode == Mode.GitLink || entry.Mode == Mode.SymbolicLink) continue;
                 if (!InScope(rel) || exclude.IsMatch(rel) || !seen.Add(rel)) continue;
                 string fullPath = Path.Combine(root, rel);
@@ -111,7 +125,7 @@ internal static class FileDiscovery
                 foreach (var s in repo.RetrieveStatus(options))
                 {
                     if ((s.State & FileStatus.NewInWorkdir) == 0) continue;
-                    string rel = s.FilePath.Replace('\\', '/');
+                    string rel = Slashes(s.FilePath);
                     if (rel.EndsWith("/", StringComparison.Ordinal)) continue; // a nested repository: not descended
                     if (!InScope(rel) || exclude.IsMatch(rel) || !seen.Add(rel)) continue;
                     string fullPath = Path.Combine(root, rel);
@@ -199,7 +213,12 @@ internal static class FileDiscovery
         }
     }
 
-    private static string Rel(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+    private static string Rel(string root, string path) => Slashes(Path.GetRelativePath(root, path));
+
+    /// <summary>A path with '/' separators. Only where '\\' is the separator (Windows) is it turned into '/': on Linux and
+    /// macOS a backslash is a character of a file name (odd/back\\slash.py), and turning it into '/' named a file that
+    /// does not exist, so the real one was never read.</summary>
+    internal static string Slashes(string path) => Path.DirectorySeparatorChar == '\\' ? path.Replace('\\', '/') : path;
 
     private static bool IsSymlink(string path)
     {

@@ -32,6 +32,7 @@ public static partial class FactReader
     /// </summary>
     private static void ReadDeploymentManifest(SourceDocument d, DocumentFacts facts)
     {
+        if (Text.Nesting.LineTooDeep(d.Text, yaml: true) > 0) return; // the workflow and configuration checks say why
         var stream = new YamlStream();
         try
         {

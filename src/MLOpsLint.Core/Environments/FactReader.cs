@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using MLOpsLint.Core.Documents;
 using MLOpsLint.Core.Findings;
+using MLOpsLint.Core.Parsing;
 using MLOpsLint.Core.Parsing.Requirements;
 using MLOpsLint.Core.Parsing.Shell;
 using MLOpsLint.Core.Versioning;
@@ -232,6 +233,11 @@ public static partial class FactReader
 
     private static TomlSyntaxIndex? Toml(SourceDocument d, DocumentFacts facts)
     {
+        if (TomlText.TooDeep(d.Text) is { } deep)
+        {
+            facts.Problems.Add((deep.Line, "TOML " + deep.Message));
+            return null;
+        }
         var syntax = SyntaxParser.Parse(d.Text, d.Path);
         var error = syntax.Diagnostics.FirstOrDefault(x => x.Kind == DiagnosticMessageKind.Error);
         if (error != null)
