@@ -90,7 +90,7 @@ public static class KubernetesSecrets
                 v++;
                 ve--;
             }
-            if (ve - v < 4 || PlainNames.Contains(name)) continue;
+            if (ve - v < 4 || IsPlainName(name)) continue;
             string raw = text.Substring(v, ve - v);
             if (raw.IndexOf("{{", StringComparison.Ordinal) >= 0 || raw.StartsWith("|", StringComparison.Ordinal) || raw.StartsWith(">", StringComparison.Ordinal)) continue;
             string? value = base64 == true ? TokenScanner.DecodeBase64Strict(text, v, ve) : raw;
@@ -99,6 +99,15 @@ public static class KubernetesSecrets
             if (value.Length < 4 || Placeholders.IsPlaceholder(value) || GenericValue.LooksLikeNonSecret(value) && value.IndexOf(' ') < 0 && value.IndexOf("://", StringComparison.Ordinal) < 0) continue;
             results.Add(new SecretMatch(v, ve, SecretCategory.Provider, SecretType.KubernetesSecret) { Name = name });
         }
+    }
+
+    /// <summary>A name that is plainly no secret, alone or as the last part of a prefixed name (<c>POSTGRES_USER</c>,
+    /// <c>MYSQL_DATABASE</c>, <c>redis-host</c>): the ecosystem corpus had a Postgres user and database name reported.</summary>
+    private static bool IsPlainName(string name)
+    {
+        if (PlainNames.Contains(name)) return true;
+        int cut = name.LastIndexOfAny(new[] { '_', '-', '.' });
+        return cut > 0 && cut < name.Length - 1 && PlainNames.Contains(name.Substring(cut + 1));
     }
 
     private static IEnumerable<(int Start, int End)> Lines(string text, int start, int end)
