@@ -75,13 +75,15 @@ public static class DocumentClassifier
         // requirement-spec.txt and the like are prose.
         if (lower is "requirement.txt" or "requirement.in") return true;
         if (ext == ".txt" && IsMisspelledRequirements(lower.Substring(0, lower.Length - 4))) return true;
-        return lower.StartsWith("requirements", StringComparison.Ordinal)
-            || lower.StartsWith("constraints", StringComparison.Ordinal)
-            || lower.EndsWith("-requirements.txt", StringComparison.Ordinal)
-            || lower.EndsWith("_requirements.txt", StringComparison.Ordinal)
-            || lower.EndsWith("-constraints.txt", StringComparison.Ordinal)
-            || lower.StartsWith("dev-requirements", StringComparison.Ordinal)
-            || (ext == ".in" && lower != "manifest.in");
+        // pip-tools' .in files follow the same names (requirements.in, dev-requirements.in; requirements/dev.in by its
+        // folder): any other .in is a template (config.c.in, Makefile.in, setup.py.in), not a requirements file
+        string stem = lower.Substring(0, lower.Length - ext.Length);
+        return stem.StartsWith("requirements", StringComparison.Ordinal)
+            || stem.StartsWith("constraints", StringComparison.Ordinal)
+            || stem.EndsWith("-requirements", StringComparison.Ordinal)
+            || stem.EndsWith("_requirements", StringComparison.Ordinal)
+            || stem.EndsWith("-constraints", StringComparison.Ordinal)
+            || stem.StartsWith("dev-requirements", StringComparison.Ordinal);
     }
 
     /// <summary><c>requirments.txt</c>, <c>requierments.txt</c>, <c>requirement.txt</c>: a name within two edits of

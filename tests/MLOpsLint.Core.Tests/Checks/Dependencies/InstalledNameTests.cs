@@ -30,6 +30,13 @@ public class InstalledNameTests
         Assert.Equal(new[] { "requirement.txt", "requirements/base.txt" }, paths);
         Assert.Empty(result.Diagnostics);
         Assert.Equal(DocumentKind.Requirements, DocumentClassifier.Classify("services/api/requirements/dev.in"));
+        // pip-tools names are requirements; other .in files are templates (the stdlib's config.c.in gave a warning)
+        Assert.Equal(DocumentKind.Requirements, DocumentClassifier.Classify("requirements.in"));
+        Assert.Equal(DocumentKind.Requirements, DocumentClassifier.Classify("dev-requirements.in"));
+        Assert.Equal(DocumentKind.Requirements, DocumentClassifier.Classify("ml_requirements.in"));
+        Assert.NotEqual(DocumentKind.Requirements, DocumentClassifier.Classify("config-3.11-x86_64-linux-gnu/config.c.in"));
+        Assert.NotEqual(DocumentKind.Requirements, DocumentClassifier.Classify("Makefile.in"));
+        Assert.NotEqual(DocumentKind.Requirements, DocumentClassifier.Classify("setup.py.in"));
         Assert.Equal(DocumentKind.PlainText, DocumentClassifier.Classify("docs/requirement-spec.txt"));
     }
 
