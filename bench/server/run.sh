@@ -47,7 +47,7 @@ rows = [json.loads(l) for l in open(sys.argv[1])]
 for ws in ("small", "synth"):
     rs = [r["result"] for r in rows if r["workspace"] == ws]
     if not rs: continue
-    m = lambda k: statistics.median(r[k] for r in rs)
+    m = lambda k: statistics.median([r[k] for r in rs if r[k] is not None] or [float("nan")])
     print(f"{ws}: {len(rs)} runs; didChange->diagnostics median {m('didChangeMedianMs')} ms (p90 {m('didChangeP90Ms')} ms); "
           f"codeAction round trip {m('codeActionMedianMs')} ms; in the server: document checks {m('serverDocumentChecksMedianMs')} ms, "
           f"repository checks {m('serverRepositoryChecksMedianMs')} ms; initialize {m('initializeMs')} ms; first diagnostics {m('firstDiagnosticsMs')} ms")
