@@ -13,8 +13,10 @@ internal static class Program
     internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool stderrIsTerminal)
     {
         // one redaction step for everything the tool prints (see RedactingWriter); flushed whatever happens
-        var redactedOut = Reporting.RedactingWriter.Around(stdout);
-        var redactedErr = Reporting.RedactingWriter.Around(stderr);
+        // stdout and stderr share one mask of the secrets the scan finds, so each is masked wherever it recurs
+        var known = new Reporting.KnownSecrets();
+        var redactedOut = Reporting.RedactingWriter.Around(stdout, known);
+        var redactedErr = Reporting.RedactingWriter.Around(stderr, known);
         try
         {
             return RunRedacted(args, redactedOut, redactedErr, stdoutIsTerminal, stderrIsTerminal);

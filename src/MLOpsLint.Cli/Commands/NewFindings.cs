@@ -38,6 +38,7 @@ internal static class NewFindings
         {
             BytesScanned = result.BytesScanned,
             CheckTimes = result.CheckTimes,
+            Secrets = result.Secrets,
         };
     }
 

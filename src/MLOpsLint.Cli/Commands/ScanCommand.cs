@@ -31,6 +31,10 @@ internal static class ScanCommand
             return ExitCodes.CannotRun;
         }
         progress?.Clear();
+        // every secret found anywhere in the scan is masked in everything written from here on, wherever it recurs
+        var secrets = outcome.Result.Secrets.Concat(Core.Engine.LintResult.SecretsOf(outcome.Result.Findings)).ToArray();
+        var known = RedactingWriter.Learn(stdout, secrets);
+        RedactingWriter.Learn(stderr, secrets); // the same mask when both come from Program (nothing new then)
         if (options.Fix || options.Diff)
         {
             return Fix.FixCommand.Execute(options, outcome, stdout, stderr, o => Execute(o, stdout, stderr, stdoutIsTerminal, stderrIsTerminal));
@@ -70,10 +74,10 @@ internal static class ScanCommand
         };
         try
         {
-            if (options.OutputFile != null) WriteFile(options.OutputFile, main, report);
+            if (options.OutputFile != null) WriteFile(options.OutputFile, main, report, known);
             else main.Write(report, stdout);
-            if (options.SarifFile != null) WriteFile(options.SarifFile, new SarifReporter(), report);
-            if (options.JsonFile != null) WriteFile(options.JsonFile, new JsonReporter(), report);
+            if (options.SarifFile != null) WriteFile(options.SarifFile, new SarifReporter(), report, known);
+            if (options.JsonFile != null) WriteFile(options.JsonFile, new JsonReporter(), report, known);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -88,7 +92,7 @@ internal static class ScanCommand
             {
                 try
                 {
-                    File.AppendAllText(summaryPath, Core.Text.Redaction.Scrub(GitHubSummary.Build(report)), new UTF8Encoding(false));
+                    File.AppendAllText(summaryPath, RedactingWriter.Scrub(GitHubSummary.Build(report), known), new UTF8Encoding(false));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -110,11 +114,11 @@ internal static class ScanCommand
         if (outOfScope > 0) stderr.WriteLine($"mlops-lint: note: {outOfScope} finding(s) dropped in files their rule does not judge (see each rule page's Scopes)");
     }
 
-    private static void WriteFile(string path, IReporter reporter, ScanReport report)
+    private static void WriteFile(string path, IReporter reporter, ScanReport report, KnownSecrets known)
     {
         string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (dir != null) Directory.CreateDirectory(dir);
-        using var writer = new RedactingWriter(new StreamWriter(path, false, new UTF8Encoding(false)));
+        using var writer = new RedactingWriter(new StreamWriter(path, false, new UTF8Encoding(false)), known);
         reporter.Write(report, writer);
     }
 

@@ -107,6 +107,7 @@ internal static class ScanRunner
         {
             BytesScanned = result.BytesScanned,
             CheckTimes = result.CheckTimes,
+            Secrets = result.Secrets,
             Scopes = result.Scopes,
             OutOfScope = result.OutOfScope,
         };
@@ -143,7 +144,7 @@ internal static class ScanRunner
         var hr = history.Lint;
         var kept = baseline == null ? hr.Findings : hr.Findings.Where(f => !baseline.Contains(f)).ToArray();
         var all = warnings.Select(w => RelativeTo(history.Root, w)).Concat(hr.Diagnostics).ToArray();
-        var final = new LintResult(kept, all, hr.FilesScanned, hr.Suppressed, hr.Findings.Count - kept.Count) { BytesScanned = hr.BytesScanned, CheckTimes = hr.CheckTimes };
+        var final = new LintResult(kept, all, hr.FilesScanned, hr.Suppressed, hr.Findings.Count - kept.Count) { BytesScanned = hr.BytesScanned, CheckTimes = hr.CheckTimes, Secrets = hr.Secrets };
         if (WantsOnline(options)) final = WithOnlineVersions(final, history.Root, progress);
         return new Outcome(final, config, history.Root, p => history.Documents.TryGetValue(p, out var d) ? d : null) { History = history.Summary, DocumentOf = history.DocumentOf };
     }

@@ -37,6 +37,7 @@ internal static class OnlineFixHints
         {
             BytesScanned = result.BytesScanned,
             CheckTimes = result.CheckTimes,
+            Secrets = result.Secrets,
             Scopes = result.Scopes,
             OutOfScope = result.OutOfScope,
         };

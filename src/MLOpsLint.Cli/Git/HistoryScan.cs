@@ -197,7 +197,7 @@ internal static class HistoryScan
             }
             string timing = FormattableString.Invariant(
                 $"history timing ({via}): walk {walkTime.TotalSeconds:0.000} s ({commits} commits), walk+read {readTime.TotalSeconds:0.000} s ({sizes.Count} blobs, {bytes / 1e6:0.0} MB), all {clock.Elapsed.TotalSeconds:0.000} s; checks {checker.CheckTime.TotalSeconds:0.000} s on the pool; GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen 0/1/2), {GC.GetTotalPauseDuration().TotalSeconds:0.000} s paused");
-            var result = new LintResult(fingerprinted, diagnostics, sizes.Count, suppressed, 0) { BytesScanned = bytes, CheckTimes = checker.CheckTimes };
+            var result = new LintResult(fingerprinted, diagnostics, sizes.Count, suppressed, 0) { BytesScanned = bytes, CheckTimes = checker.CheckTimes, Secrets = LintResult.SecretsOf(located.Select(x => x.Finding)) };
             var summary = new HistorySummary(commits, sizes.Count, flagged.Count, removable, since) { Timing = timing };
             return new Result(result, summary, root, documents, f => documentOf.TryGetValue(f, out var d) ? d : null);
         }

@@ -8,7 +8,8 @@ namespace MLOpsLint.Cli.Reporting;
 /// files (<c>--output</c>, <c>--json</c>, <c>--sarif</c>), the job summary and the baseline are all written through one,
 /// so no output path — a rule's message, a fix hint, a code frame, a <c>--diff</c> context line, a note — can show a
 /// secret whole, whatever put it there. Lines are buffered until their newline (or carriage return) (the detectors need the whole line);
-/// <see cref="Flush"/> writes a pending partial line.
+/// <see cref="Flush"/> writes a pending partial line. Each line is also masked for the <see cref="Known"/> secrets: those the
+/// detectors found anywhere in the scan, wherever they recur.
 /// </summary>
 internal sealed class RedactingWriter : TextWriter
 {
@@ -16,15 +17,31 @@ internal sealed class RedactingWriter : TextWriter
     private static readonly char[] LineEnds = { '\n', '\r' };
     private readonly StringBuilder line = new();
 
-    public RedactingWriter(TextWriter inner)
+    public RedactingWriter(TextWriter inner, KnownSecrets? known = null)
     {
         this.inner = inner;
+        Known = known ?? new KnownSecrets();
     }
+
+    /// <summary>The secrets found so far in the run; the scan adds to it before it writes anything about what it found.</summary>
+    public KnownSecrets Known { get; }
 
     public override Encoding Encoding => inner.Encoding;
 
     /// <summary>Wraps <paramref name="writer"/> unless it already redacts.</summary>
-    public static TextWriter Around(TextWriter writer) => writer is RedactingWriter ? writer : new RedactingWriter(writer);
+    public static TextWriter Around(TextWriter writer, KnownSecrets? known = null) => writer is RedactingWriter ? writer : new RedactingWriter(writer, known);
+
+    /// <summary>Teaches <paramref name="writer"/>'s mask the scan's secrets, when it is a redacting writer; returns that mask
+    /// (a new one when it is not, for the outputs written without it).</summary>
+    public static KnownSecrets Learn(TextWriter writer, IEnumerable<string> secrets)
+    {
+        var known = writer is RedactingWriter r ? r.Known : new KnownSecrets();
+        known.Add(secrets);
+        return known;
+    }
+
+    /// <summary>The one redaction step for text written outside a writer (the job summary, the baseline file).</summary>
+    public static string Scrub(string text, KnownSecrets known) => Redaction.Scrub(known.Mask(text));
 
     public override void Write(char value)
     {
@@ -62,7 +79,7 @@ internal sealed class RedactingWriter : TextWriter
     {
         if (line.Length > 0)
         {
-            inner.Write(Redaction.Scrub(line.ToString()));
+            inner.Write(Scrub(line.ToString(), Known));
             line.Clear();
         }
         inner.Flush();
@@ -80,7 +97,7 @@ internal sealed class RedactingWriter : TextWriter
 
     private void EmitLine()
     {
-        inner.Write(Redaction.Scrub(line.ToString()));
+        inner.Write(Scrub(line.ToString(), Known));
         line.Clear();
     }
 }

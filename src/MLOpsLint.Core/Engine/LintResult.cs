@@ -28,6 +28,30 @@ public sealed class LintResult
     /// <summary>What each file was judged to be, and the repository's kind (for <c>--verbose</c>); null when not computed.</summary>
     public Scope.ScopeModel? Scopes { get; init; }
 
+    /// <summary>
+    /// Every secret the detectors found in the scan (<see cref="Finding.Secret"/>), before scopes, <c># noqa</c> and the
+    /// baseline drop any finding: what every output masks wherever it recurs. Never part of a report.
+    /// </summary>
+    public IReadOnlyCollection<string> Secrets { get; init; } = Array.Empty<string>();
+
+    /// <summary>The distinct <see cref="Finding.Secret"/> values of <paramref name="findings"/>, each line of a multi-line
+    /// secret (a PEM key's body) on its own, since outputs are masked a line at a time. Pieces shorter than 8 characters
+    /// and PEM armour lines are left out: masking them everywhere would hide ordinary text.</summary>
+    public static IReadOnlyCollection<string> SecretsOf(IEnumerable<Finding> findings)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in findings)
+        {
+            if (f.Secret is not { } secret) continue;
+            foreach (var piece in secret.Split('\n', '\r'))
+            {
+                string p = piece.Trim();
+                if (p.Length >= 8 && !p.StartsWith("-----", StringComparison.Ordinal)) set.Add(p);
+            }
+        }
+        return set;
+    }
+
     /// <summary>Findings dropped because their rule does not judge the file's scope.</summary>
     public int OutOfScope { get; init; }
 

@@ -100,6 +100,7 @@ public sealed class Linter
             Scopes = scopes,
             OutOfScope = outOfScope,
             CheckTimes = profile.Snapshot(),
+            Secrets = LintResult.SecretsOf(all),
         };
     }
 

@@ -72,6 +72,13 @@ public sealed record Finding
     /// MLO210, <c>scan --online</c> pins to the version restore picks for it today. Not shown, not fingerprinted.</summary>
     public string? SubjectVersion { get; init; }
 
+    /// <summary>
+    /// The whole secret a credential finding is about. Never shown and not fingerprinted: the CLI collects these over the
+    /// whole scan (<see cref="Engine.LintResult.Secrets"/>) so that every output masks each one wherever it recurs, also
+    /// where no detector recognises it (a token quoted by another rule's message, fix hint or code frame, a --diff line).
+    /// </summary>
+    public string? Secret { get; init; }
+
     /// <summary>A machine-applicable fix, where the rule has one.</summary>
     public TextEdit? Edit { get; init; }
 

@@ -194,4 +194,83 @@ public class RedactionTests
             }
         }
     }
+
+    /// <summary>Every provider's secret where another rule quotes the line or the value: in a VCS URL (MLO211's message
+    /// names the URL), on an unpinned requirement, install command, action reference or home path (their code frames), and
+    /// beside a line --diff rewrites (its context). Each output — every format, --diff, --fix's listing — is searched.</summary>
+    [Fact]
+    public void Secrets_where_other_rules_quote_them_are_masked_in_every_message_and_the_diff()
+    {
+        var all = new[]
+        {
+            FakeSecrets.GitHub(), FakeSecrets.GitHubFineGrained(), FakeSecrets.Npm(), FakeSecrets.AwsKeyId(), FakeSecrets.OpenAILegacy(),
+            FakeSecrets.OpenAIProject(), FakeSecrets.Anthropic(), FakeSecrets.HuggingFace(), FakeSecrets.Databricks(), FakeSecrets.SlackBot(),
+            FakeSecrets.StripeLive(), FakeSecrets.PyPI(), FakeSecrets.Jwt(),
+        };
+        using var repo = TempRepo.Git();
+        var req = new StringBuilder();
+        var py = new StringBuilder("import numpy as np\nfrom sklearn.model_selection import train_test_split\n");
+        var docker = new StringBuilder("FROM python\n");
+        var wf = new StringBuilder("on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n");
+        for (int i = 0; i < all.Length; i++)
+        {
+            req.Append($"pkg{i} @ git+https://{all[i]}@github.com/org/repo{i}.git\n").Append($"lib{i}  # {all[i]}\n");
+            py.Append($"X{i}, Y{i} = train_test_split(X, y)  # {all[i]}\nP{i} = \"/home/alice/{all[i]}.csv\"\n");
+            docker.Append($"RUN pip install torch{i}  # {all[i]}\n");
+            wf.Append($"      - uses: actions/checkout@main # {all[i]}\n");
+        }
+        py.Append($"DB = \"postgresql://ml:{"Qx7vR2mK9pLw"}@db.internal/ml\"; D2 = \"/home/bob/x\"\n");
+        repo.Write("requirements.txt", req.ToString());
+        repo.Write("train.py", py.ToString());
+        repo.Write("Dockerfile", docker.ToString());
+        repo.Write(".github/workflows/ci.yml", wf.ToString());
+        repo.Commit("quoted secrets");
+        var secrets = all.Append("Qx7vR2mK9pLw").ToArray();
+
+        var outputs = new List<(string Where, string Text)>();
+        foreach (var format in new[] { "text", "json", "sarif", "github" })
+        {
+            var r = Cli("scan", repo.Root, "--format", format, "--verbose");
+            Assert.Equal(1, r.Exit);
+            outputs.Add(($"--format {format}", r.Stdout + r.Stderr));
+        }
+        var diff = Cli("scan", repo.Root, "--diff");
+        Assert.Equal(1, diff.Exit);
+        Assert.Contains("random_state", diff.Stdout); // the diff was made, with the secrets as its context
+        outputs.Add(("--diff", diff.Stdout + diff.Stderr));
+        var fix = Cli("scan", repo.Root, "--fix");
+        outputs.Add(("--fix", fix.Stdout + fix.Stderr));
+
+        string json = outputs[1].Text;
+        foreach (var id in new[] { "MLO201", "MLO205", "MLO207", "MLO211", "MLO301", "MLO401", "MLO403", "MLO501" }) Assert.Contains($"\"{id}\"", json);
+        foreach (var (where, text) in outputs)
+        {
+            foreach (var secret in secrets)
+            {
+                Assert.False(text.Contains(secret, StringComparison.Ordinal), $"{where} contains a whole secret ({secret.Substring(0, 4)}…): {Around(text, secret)}");
+                string tail = secret.Substring(4);
+                Assert.False(tail.Length >= 6 && text.Contains(tail, StringComparison.Ordinal), $"{where} contains the hidden part of a secret ({secret.Substring(0, 4)}…): {Around(text, tail)}");
+            }
+        }
+    }
+
+    /// <summary>The line of <paramref name="text"/> that holds <paramref name="value"/>, with the value itself replaced by
+    /// <c>[SECRET]</c>: where a leak is, without the failure message repeating it.</summary>
+    private static string Around(string text, string value)
+    {
+        int at = text.IndexOf(value, StringComparison.Ordinal);
+        if (at < 0) return "";
+        int start = text.LastIndexOf('\n', at) + 1, end = text.IndexOf('\n', at);
+        string line = text.Substring(start, (end < 0 ? text.Length : end) - start);
+        return line.Replace(value, "[SECRET]", StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("git+https://deploy:Zq7vR2mXk9Lp@gitlab.example.com/x.git", "git+https://deploy:Zq********@gitlab.example.com/x.git")]
+    [InlineData("https://tok3nValue12345678@host/x", "https://tok3********@host/x")]
+    [InlineData("git+ssh://git@github.com/org/repo.git", "git+ssh://git@github.com/org/repo.git")]
+    [InlineData("docker://alpine:3.19@sha256:0123", "docker://alpine:3.19@sha256:0123")]
+    [InlineData("https://example.com/a@b", "https://example.com/a@b")]
+    public void Url_userinfo_is_masked_and_plain_user_names_and_digests_stay(string text, string expected) =>
+        Assert.Equal(expected, MLOpsLint.Core.Text.Redaction.Scrub(text));
 }

@@ -46,6 +46,7 @@ public sealed class CredentialCheck : IDocumentCheck
             context.Report(new Finding(rule, document.Path, Widen(s.Span, hulls), SecretMessages.For(s.Match, s.Match.Name, s.Value, s.InNotebookOutput))
             {
                 IsSensitive = true,
+                Secret = s.Value,
                 FingerprintContent = FingerprintOf(s),
                 FixHint = FixFor(s, document.Kind),
                 LocationHint = s.LocationHint,
