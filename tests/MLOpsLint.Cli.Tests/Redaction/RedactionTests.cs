@@ -220,12 +220,26 @@ public class RedactionTests
             wf.Append($"      - uses: actions/checkout@main # {all[i]}\n");
         }
         py.Append($"DB = \"postgresql://ml:{"Qx7vR2mK9pLw"}@db.internal/ml\"; D2 = \"/home/bob/x\"\n");
+        // every provider of the benchmark generator: found under its usual variable in one file, quoted elsewhere where
+        // no detector sees it (a home path MLO501 quotes, a line beside what --diff rewrites)
+        var providers = new StringBuilder("import os\n");
+        var planted = new List<string>();
+        for (int i = 0; i < Providers.Length; i++)
+        {
+            var (format, value) = Providers[i];
+            if (format.YamlOnly || value.Contains('"') || value.Contains('\\') || value.Contains('\n')) continue;
+            providers.Append(format.Variable).Append(" = \"").Append(value).Append("\"\n");
+            py.Append($"Q{i} = \"/home/carol/{value}\"\nZ{i}, W{i} = train_test_split(X, y)\n");
+            planted.Add(value);
+        }
+        Assert.True(planted.Count >= 40, $"only {planted.Count} provider formats planted");
+        repo.Write("providers.py", providers.ToString());
         repo.Write("requirements.txt", req.ToString());
         repo.Write("train.py", py.ToString());
         repo.Write("Dockerfile", docker.ToString());
         repo.Write(".github/workflows/ci.yml", wf.ToString());
         repo.Commit("quoted secrets");
-        var secrets = all.Append("Qx7vR2mK9pLw").ToArray();
+        var secrets = all.Append("Qx7vR2mK9pLw").Concat(planted).ToArray();
 
         var outputs = new List<(string Where, string Text)>();
         foreach (var format in new[] { "text", "json", "sarif", "github" })
