@@ -53,19 +53,22 @@ public sealed class BaselineFile
         try
         {
             using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            if (!doc.RootElement.TryGetProperty("findings", out var arr) || arr.ValueKind != JsonValueKind.Array)
+            // every element's kind is checked before it is read: JsonElement throws InvalidOperationException otherwise
+            // (a baseline holding `null`, `[]` or `{"findings": [1]}` is a malformed file, not a bug)
+            if (doc.RootElement.ValueKind != JsonValueKind.Object
+                || !doc.RootElement.TryGetProperty("findings", out var arr) || arr.ValueKind != JsonValueKind.Array)
             {
                 throw new FormatException("a baseline is a JSON object with a \"findings\" array");
             }
             var entries = new List<BaselineEntry>();
+            int n = 0;
             foreach (var e in arr.EnumerateArray())
             {
-                string? fp = e.TryGetProperty("fingerprint", out var f) ? f.GetString() : null;
-                if (string.IsNullOrEmpty(fp)) throw new FormatException("a baseline entry has no \"fingerprint\"");
-                entries.Add(new BaselineEntry(
-                    e.TryGetProperty("rule", out var r) ? r.GetString() ?? "" : "",
-                    e.TryGetProperty("path", out var p) ? p.GetString() ?? "" : "",
-                    fp!));
+                n++;
+                if (e.ValueKind != JsonValueKind.Object) throw new FormatException($"entry {n} of \"findings\" is {Kind(e)}, not an object");
+                string? fp = StringOf(e, "fingerprint", n);
+                if (string.IsNullOrEmpty(fp)) throw new FormatException($"entry {n} of \"findings\" has no \"fingerprint\"");
+                entries.Add(new BaselineEntry(StringOf(e, "rule", n) ?? "", StringOf(e, "path", n) ?? "", fp!));
             }
             return new BaselineFile(entries);
         }
@@ -74,6 +77,24 @@ public sealed class BaselineFile
             throw new FormatException($"not valid JSON (line {ex.LineNumber + 1}): {ex.Message}", ex);
         }
     }
+
+    /// <summary>The string under <paramref name="name"/>; null when absent or null; a <see cref="FormatException"/> when it is another kind.</summary>
+    private static string? StringOf(JsonElement entry, string name, int n)
+    {
+        if (!entry.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
+        if (v.ValueKind != JsonValueKind.String) throw new FormatException($"entry {n} of \"findings\": \"{name}\" is {Kind(v)}, not a string");
+        return v.GetString();
+    }
+
+    private static string Kind(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
 }
 
 public sealed record BaselineEntry(string Rule, string Path, string Fingerprint);

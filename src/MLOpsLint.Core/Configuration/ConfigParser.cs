@@ -28,6 +28,11 @@ public static class ConfigParser
             throw new ConfigException(path, error!.Line, "invalid TOML: " + error.Message);
         }
         var table = TomlText.Table(root, "tool", "mlops-lint");
+        // `[tool] mlops-lint = 5` (or a list): the user meant to configure the tool; ignoring it would scan unconfigured
+        if (table == null && TomlText.Table(root, "tool") is { } tool && tool.ContainsKey("mlops-lint"))
+        {
+            throw TypeError(text, path, "mlops-lint", "a table ([tool.mlops-lint])");
+        }
         if (table == null)
         {
             if (isPyProject) return null;
@@ -82,12 +87,19 @@ public static class ConfigParser
             {
                 if (!RuleCatalog.TryGet(kv.Key, out var rule)) throw UnknownRule(text, path, kv.Key, "[rules]");
                 if (kv.Value is not TomlTable optTable) throw TypeError(text, path, kv.Key, "a table of options");
-                foreach (var key in optTable.Keys)
+                foreach (var kv2 in optTable)
                 {
-                    if (!rule.Options.Any(o => o.Name == key))
+                    string key = kv2.Key;
+                    object value = kv2.Value!;
+                    var option = rule.Options.FirstOrDefault(o => o.Name == key);
+                    if (option == null)
                     {
                         var known = rule.Options.Count == 0 ? "it has no options" : "its options are " + string.Join(", ", rule.Options.Select(o => o.Name));
                         Warn(warnings, path, text, key, $"{rule.Id} has no option '{key}'; {known}");
+                    }
+                    else if (RuleOptionTypes.Mismatch(option, value) is { } expected)
+                    {
+                        throw new ConfigException(path, TomlText.LineOf(text, key), $"{rule.Id}'s option '{key}' must be {expected}");
                     }
                 }
                 options[rule.Id] = new RuleOptions(optTable.ToDictionary(k => k.Key, k => k.Value!, StringComparer.Ordinal));
@@ -114,6 +126,8 @@ public static class ConfigParser
         {
             if (ms is long l) maxSize = l;
             else if (ms is not string s || !Sizes.TryParse(s, out maxSize)) throw TypeError(text, path, "max-file-size", "a size like \"10MB\"");
+            // 0 or less would skip every text file: a scan that judges nothing and passes
+            if (maxSize <= 0) throw TypeError(text, path, "max-file-size", "a size above zero, like \"10MB\"");
         }
 
         var scopes = ParseScopes(table, text, path, warnings);

@@ -29,6 +29,15 @@ public sealed class RuleOptions
         _ => fallback,
     };
 
+    /// <summary>A number written as <c>3.5</c>, <c>4</c> or <c>"3.5"</c>.</summary>
+    public double GetDouble(string name, double fallback) => values.TryGetValue(name, out var v) switch
+    {
+        true when v is double d && !double.IsNaN(d) => d,
+        true when v is long l => l,
+        true when v is string s && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) && !double.IsNaN(p) => p,
+        _ => fallback,
+    };
+
     public bool GetBool(string name, bool fallback) =>
         values.TryGetValue(name, out var v) && v is bool b ? b : fallback;
 

@@ -30,7 +30,8 @@ public sealed class CredentialCheck : IDocumentCheck
     public void Check(SourceDocument document, CheckContext context)
     {
         var options = context.Options(RuleCatalog.MLO404);
-        double minEntropy = ParseDouble(options.GetString("min-entropy", ""), GenericValue.DefaultMinEntropy);
+        // min-entropy = 3.5 is a TOML float (a string getter would ignore it)
+        double minEntropy = options.GetDouble("min-entropy", GenericValue.DefaultMinEntropy);
         var ignore = options.GetStringList("ignore-names", Array.Empty<string>());
         var ignoreNames = ignore.Count == 0 ? null : new HashSet<string>(ignore, StringComparer.OrdinalIgnoreCase);
 
@@ -54,9 +55,6 @@ public sealed class CredentialCheck : IDocumentCheck
             });
         }
     }
-
-    private static double ParseDouble(string text, double fallback) =>
-        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : fallback;
 
     internal static RuleDescriptor RuleFor(LocatedSecret s)
     {
