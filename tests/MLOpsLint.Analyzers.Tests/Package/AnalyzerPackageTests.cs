@@ -106,8 +106,8 @@ public class AnalyzerPackageTests
     /// <summary>
     /// The AdditionalFiles bridge in a host that has neither Tomlyn's System.Text.Json nor its System.Collections.Immutable
     /// (the .NET 8 SDK's compiler): requirements files and Dockerfiles are still judged. Not solved yet: the engine asks for
-    /// Tomlyn on the way (the scope model and the environment checks), those parts fail to load and their findings are
-    /// missing, and pyproject.toml cannot be judged in such a host.
+    /// Tomlyn on the way; the parts that need it fail to load (their findings are missing: the files shown are judged by
+    /// the checks that do not), and pyproject.toml cannot be judged in such a host.
     /// </summary>
     [Fact]
     public async Task The_repository_files_bridge_judges_requirements_and_Dockerfiles_in_a_host_without_Tomlyn()
