@@ -34,7 +34,7 @@ public class ActionTests
         var action = Action();
         Assert.Equal("composite", Get((YamlMappingNode)action["runs"], "using"));
         var inputs = (YamlMappingNode)action["inputs"];
-        Assert.Equal(new[] { "path", "fail-level", "args", "pull-request" }, inputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.Equal(new[] { "path", "fail-level", "args", "pull-request", "token" }, inputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
         var uses = Steps().Select(s => Get(s, "uses")).OfType<string>().ToArray();
         Assert.Equal(2, uses.Length);
         Assert.All(uses, u => Assert.Matches("^actions/(setup-dotnet|cache)@[0-9a-f]{40}$", u)); // pinned to commits, as our own rule asks

@@ -22,9 +22,13 @@ internal sealed class GitHubReporter : IReporter
         this.pathPrefix = pathPrefix;
     }
 
+    /// <summary>False when the findings went to a check run through the Checks API (<see cref="GitHubChecks"/>): then only
+    /// scan problems are written here.</summary>
+    public bool FindingAnnotations { get; init; } = true;
+
     public void Write(ScanReport report, TextWriter output)
     {
-        foreach (var f in Ordered(report.Findings))
+        foreach (var f in FindingAnnotations ? Ordered(report.Findings) : Enumerable.Empty<Finding>())
         {
             output.WriteLine(Format(f, pathPrefix));
         }
