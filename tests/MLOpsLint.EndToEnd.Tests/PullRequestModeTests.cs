@@ -22,12 +22,13 @@ public class PullRequestModeTests
         repo.Write("Dockerfile", "FROM python:3.9-slim\nCOPY . .\nRUN pip install -r requirements.txt\n");
         repo.Write("pyproject.toml", "[project]\nname = \"churn\"\nrequires-python = \">=3.8\"\ndependencies = [\"numpy==1.26.4\"]\n");
         repo.Write("requirements.txt", "numpy\n");
-        repo.Write("train.py", "import numpy as np\nnp.random.seed(0)\nx = np.random.rand(3)\n");
+        // the draws are written out, so they matter (MLO302 does not count random numbers a script only prints)
+        repo.Write("train.py", "import numpy as np\nnp.random.seed(0)\nx = np.random.rand(3)\nnp.save(\"x.npy\", x)\n");
         repo.Commit("base");
         repo.Run("git", "checkout", "-q", "-b", "feature");
         repo.Write("requirements.txt", "# serving\nnumpy\npandas\n");
         repo.Write("pyproject.toml", "[project]\nname = \"churn\"\nrequires-python = \">=3.11\"\ndependencies = [\"numpy==1.26.4\"]\n");
-        repo.Write("train.py", "import numpy as np\nx = np.random.rand(3)\n");
+        repo.Write("train.py", "import numpy as np\nx = np.random.rand(3)\nnp.save(\"x.npy\", x)\n");
         repo.Commit("feature");
         return repo;
     }

@@ -25,8 +25,16 @@ public sealed class SeedModule
     /// <summary>Imported by another module of the repository.</summary>
     public bool IsImported { get; internal set; }
 
+    /// <summary>Imported by a module of the repository that is not a test: library code, whose functions run for
+    /// their importers (a model or transform file with a <c>__main__</c> self-test is one).</summary>
+    public bool IsImportedByCode => Importers.Any(i => !i.IsTest);
+
     /// <summary>Modules of the repository that import this one.</summary>
     internal List<SeedModule> Importers { get; } = new();
+
+    /// <summary>Modules of the repository this one imports, each with the index of (the first of) its imports in
+    /// <see cref="SeedSummary.Imports"/>.</summary>
+    internal List<(SeedModule Module, int Import)> Imported { get; } = new();
 
     /// <summary>What each function of <see cref="SeedSummary.Functions"/> seeds, helpers it calls included.</summary>
     internal Rng[] FunctionSeeds { get; }
@@ -91,13 +99,18 @@ public sealed class SeedIndex
         }
         foreach (var m in modules)
         {
-            foreach (var imp in m.Summary.Imports)
+            var imports = m.Summary.Imports;
+            for (int i = 0; i < imports.Count; i++)
             {
-                foreach (var target in ImportTargets(m, imp))
+                foreach (var target in ImportTargets(m, imports[i]))
                 {
                     if (target == m) continue;
                     target.IsImported = true;
-                    if (!target.Importers.Contains(m)) target.Importers.Add(m);
+                    if (!target.Importers.Contains(m))
+                    {
+                        target.Importers.Add(m);
+                        m.Imported.Add((target, i));
+                    }
                 }
             }
         }

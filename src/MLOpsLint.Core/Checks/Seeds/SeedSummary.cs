@@ -43,6 +43,16 @@ public sealed class SeedSummary
     /// <summary>Imports numpy, torch, sklearn… (see <see cref="SeedsCheck"/>): MLO302 looks at nothing else.</summary>
     public bool ImportsMlLibrary { get; internal set; }
 
+    /// <summary>Trains a model (<see cref="TrainingEvidence"/>): draws that only matter to training (MLO302) and
+    /// cuDNN autotuning (MLO306) are judged only then.</summary>
+    public bool Trains { get; internal set; }
+
+    /// <summary>Writes data out (<c>to_csv</c>, <c>np.save</c>, <c>json.dump</c>…, not a figure): its draws may make a dataset.</summary>
+    public bool WritesData { get; internal set; }
+
+    /// <summary><c>model.fit(...)</c> on a Keras model (MLO302 when TensorFlow is never seeded).</summary>
+    public IReadOnlyList<SeedSite> KerasFits { get; internal set; } = Array.Empty<SeedSite>();
+
     /// <summary>A <c>"cuda"</c> string or a <c>.cuda()</c> / <c>torch.cuda.is_available()</c> call (MLO306).</summary>
     public bool UsesCuda { get; internal set; }
 
@@ -68,11 +78,12 @@ public sealed class SeedSummary
     /// <summary>scikit-learn calls without random_state whose randomness matters (MLO301 unless seeded).</summary>
     public IReadOnlyList<SklearnCandidate> Sklearn { get; internal set; } = Array.Empty<SklearnCandidate>();
 
-    /// <summary>Draws from a global generator, in source order (MLO302 unless seeded); only when the module may be
-    /// a script that imports an ML library.</summary>
+    /// <summary>Draws from a global generator, in source order, with what they are for (MLO302 unless seeded; in a
+    /// library module, when a script that imports it never seeds); only in modules that import an ML library.</summary>
     public IReadOnlyList<DrawCandidate> Draws { get; internal set; } = Array.Empty<DrawCandidate>();
 
-    /// <summary><c>DataLoader(shuffle=True)</c> / <c>RandomSampler()</c> without a generator (MLO305 unless seeded).</summary>
+    /// <summary><c>DataLoader(shuffle=True)</c> / <c>RandomSampler()</c> without a generator, Keras loaders and
+    /// <c>Dataset.shuffle</c> without <c>seed=</c> (MLO305 unless seeded before the loader is first used).</summary>
     public IReadOnlyList<LoaderCandidate> Loaders { get; internal set; } = Array.Empty<LoaderCandidate>();
 
     /// <summary><c>torch.backends.cudnn.benchmark = True</c> (MLO306 when the script seeds PyTorch).</summary>
@@ -92,24 +103,31 @@ public sealed class SeedSummary
     public SeedSite SiteOf(int index)
     {
         var call = Calls[index];
+        return SiteAt(call.Start, call.End, call.InFunction);
+    }
+
+    /// <summary>Where the text [<paramref name="start"/>, <paramref name="end"/>) of the module is, as a finding would
+    /// place it (for a notebook this parses the notebook again).</summary>
+    public SeedSite SiteAt(int start, int end, bool inFunction)
+    {
         if (!IsNotebook)
         {
-            return new SeedSite(call.Start, call.InFunction, Document.Lines.GetSpan(call.Start, call.End), null, null);
+            return new SeedSite(start, inFunction, Document.Lines.GetSpan(start, end), null, null);
         }
-        var location = PythonModule.Of(Document).Locate(call.Start, call.End);
-        return new SeedSite(call.Start, call.InFunction, location.Span, location.SourceLine, location.LocationHint);
+        var location = PythonModule.Of(Document).Locate(start, end);
+        return new SeedSite(start, inFunction, location.Span, location.SourceLine, location.LocationHint);
     }
 
     public override string ToString() => Path;
 }
 
 /// <summary>One imported name (see <see cref="Python.Structure.PyImport"/>).</summary>
-public readonly record struct SeedImport(string ModuleName, string QualifiedName, bool IsFrom, bool IsStar, string? BoundName);
+public readonly record struct SeedImport(string ModuleName, string QualifiedName, bool IsFrom, bool IsStar, string? BoundName, int Start = 0, int End = 0);
 
 /// <summary>A <c>def</c>: its name, whether it is a method, what its body seeds by itself (known APIs, cuDNN
 /// settings), and the calls in its body (nested functions' included) as indexes into <see cref="SeedSummary.Keys"/>,
 /// each once, in order of first appearance (<see cref="SeedSummary.KeysOf"/>).</summary>
-public readonly record struct SeedFunction(string Name, bool IsMethod, Rng Seeds, int FirstKey, int KeyCount);
+public readonly record struct SeedFunction(string Name, bool IsMethod, Rng Seeds, int FirstKey, int KeyCount, string? ClassName = null);
 
 /// <summary>
 /// What a call is, as far as seeding goes: the resolved and written callee, what it seeds as a known API
@@ -148,8 +166,10 @@ public readonly record struct SeedSite(int Start, bool InFunction, SourceSpan Sp
 /// <summary>A scikit-learn call for MLO301: the callable's name, the setting that makes it random, the fix's plan.</summary>
 public sealed record SklearnCandidate(SeedSite Site, string Name, string? Setting, KeywordInsertion Fix);
 
-/// <summary>A draw from <see cref="Rng"/>'s global generator, for MLO302.</summary>
-public readonly record struct DrawCandidate(SeedSite Site, Rng Rng, string Callee);
+/// <summary>A draw from <see cref="Rng"/>'s global generator, for MLO302, what it is for, and the function it is in
+/// (an index into <see cref="SeedSummary.Functions"/>, -1 at the top level).</summary>
+public readonly record struct DrawCandidate(SeedSite Site, Rng Rng, string Callee, DrawUse Use, int Function = -1);
 
-/// <summary>An unseeded shuffling DataLoader or RandomSampler, for MLO305, with its message and fix.</summary>
-public sealed record LoaderCandidate(SeedSite Site, string Message, string FixHint);
+/// <summary>A loader that shuffles from <see cref="Rng"/>'s global generator, for MLO305, with its message and fix.
+/// <see cref="SeedSite.Start"/> is where the loader is first used (a seed before then still counts).</summary>
+public sealed record LoaderCandidate(SeedSite Site, Rng Rng, string Message, string FixHint);

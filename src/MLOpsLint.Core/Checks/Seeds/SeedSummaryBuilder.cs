@@ -38,16 +38,23 @@ internal static class SeedSummaryBuilder
                 && module.StringLiterals.Any(s => s.ValueIs("__main__")),
             HasTopLevelCalls = module.Calls.Any(c => c.EnclosingFunction == null),
             Imports = module.Imports.Select(i => new SeedImport(Shared(i.ModuleName), Shared(i.QualifiedName), i.IsFrom, i.IsStar,
-                i.BoundName is { } b ? Shared(b) : null)).ToArray(),
+                i.BoundName is { } b ? Shared(b) : null, i.Start, i.End)).ToArray(),
         };
         ReadCalls(module, summary);
         summary.Sklearn = SklearnCandidates(module);
+        summary.ImportsMlLibrary = MlLibraries.Any(module.ImportsModule);
+        if (summary.ImportsMlLibrary)
+        {
+            summary.Trains = TrainingEvidence.Trains(module);
+            summary.WritesData = !summary.Trains && TrainingEvidence.WritesData(module);
+        }
+        // every module's draws: a training script that imports a pure-Python augmentation module may never seed it
+        summary.Draws = DrawCandidates(module);
 
         // MLO302/305/306 look at scripts only; a module without a main guard or top-level calls never is one
         bool mayBeEntryPoint = summary.IsNotebook || summary.HasMainGuard || summary.HasTopLevelCalls;
         if (!mayBeEntryPoint) return summary;
-        summary.ImportsMlLibrary = MlLibraries.Any(module.ImportsModule);
-        if (summary.ImportsMlLibrary) summary.Draws = DrawCandidates(module);
+        summary.KerasFits = KerasTraining.Fits(module).Select(c => SeedSite.Of(module, c, c.EnclosingFunction != null)).ToArray();
         summary.Loaders = LoaderCandidates(module, summary.IsNotebook);
         summary.CudnnBenchmarks = module.Assignments
             .Where(a => a.ValueLiteral == PyLiteralKind.True && a.TargetQualifiedName == "torch.backends.cudnn.benchmark")
@@ -112,7 +119,7 @@ internal static class SeedSummaryBuilder
                 fk.Add(k);
             }
             if (deterministic.Any(s => s >= f.BodyStart && s < f.End)) rng |= Rng.Deterministic;
-            functions[i] = new SeedFunction(Shared(f.Name), f.ClassName != null, rng, allKeys.Count, fk.Count);
+            functions[i] = new SeedFunction(Shared(f.Name), f.ClassName != null, rng, allKeys.Count, fk.Count, f.ClassName is { } c ? Shared(c) : null);
             allKeys.AddRange(fk);
         }
         summary.FunctionKeys = allKeys.ToArray();
@@ -185,50 +192,117 @@ internal static class SeedSummaryBuilder
     private static DrawCandidate[] DrawCandidates(PythonModule module)
     {
         List<DrawCandidate>? result = null;
-        bool? trains = null;
+        DrawPurpose? purpose = null;
+        HashSet<string>? shadowed = null;
         foreach (var call in module.Calls)
         {
             var rng = SeedApis.DrawsFrom(call);
-            if (rng == Rng.None) continue;
-            if (rng == Rng.Torch && IsModelRandomness(call.QualifiedName) && !(trains ??= Trains(module))) continue;
-            (result ??= new()).Add(new DrawCandidate(SeedSite.Of(module, call, call.EnclosingFunction != null), rng, Shared(call.Callee)));
+            if (rng == Rng.None || !ImportedName(module, call, ref shadowed)) continue;
+            var use = (purpose ??= new DrawPurpose(module)).Classify(call);
+            if (use == DrawUse.None) continue;
+            int function = call.EnclosingFunction is { } f ? IndexOfFunction(module, f) : -1;
+            (result ??= new()).Add(new DrawCandidate(SeedSite.Of(module, call, call.EnclosingFunction != null), rng, Shared(call.Callee), use, function));
         }
         return result?.ToArray() ?? Array.Empty<DrawCandidate>();
     }
 
-    /// <summary>Weight initialisation and dropout draw from the generator only in training code.</summary>
-    private static bool IsModelRandomness(string qn) =>
-        qn.StartsWith("torch.nn.init.", StringComparison.Ordinal) || qn.IndexOf("ropout", StringComparison.Ordinal) >= 0;
+    /// <summary>The callee's first name is bound by an import and not assigned over: <c>random.shuffle(x)</c> after
+    /// <c>random = Random(seed)</c>, or without <c>import random</c>, is not the random module's.</summary>
+    private static bool ImportedName(PythonModule module, Python.Structure.PyCall call, ref HashSet<string>? shadowed)
+    {
+        string callee = call.Callee;
+        int dot = callee.IndexOf('.');
+        string first = dot < 0 ? callee : callee.Substring(0, dot);
+        if (!module.Imports.Any(i => i.BoundName == first)) return false;
+        shadowed ??= new HashSet<string>(module.Assignments.Where(a => a.TargetName != null && a.Target == a.TargetName).Select(a => a.Target), StringComparer.Ordinal);
+        return !shadowed.Contains(first);
+    }
 
-    /// <summary>Evidence that a module trains: <c>loss.backward()</c>, a <c>torch.optim</c> optimizer, <c>.fit(</c>.</summary>
-    private static bool Trains(PythonModule module) => module.Calls.Any(c =>
-        c.HasName("backward") || c.HasName("fit") || c.HasName("train_step") || c.QualifiedName.StartsWith("torch.optim.", StringComparison.Ordinal));
+    private static int IndexOfFunction(PythonModule module, Python.Structure.PyFunction function)
+    {
+        for (int i = 0; i < module.Functions.Count; i++)
+        {
+            if (ReferenceEquals(module.Functions[i], function)) return i;
+        }
+        return -1;
+    }
 
     // ---------------------------------------------------------------- MLO305
 
     private static LoaderCandidate[] LoaderCandidates(PythonModule module, bool notebook)
     {
         List<LoaderCandidate>? result = null;
+        string where = notebook ? "notebook" : "script";
+        bool? tensorflow = null, datasets = null;
         foreach (var call in module.Calls)
         {
             bool loader = DataLoaders.Contains(call.QualifiedName);
-            if (!loader && !RandomSamplers.Contains(call.QualifiedName)) continue;
-            if (call.HasStarStarKwargs || call.Keyword("generator") != null) continue;
-            if (loader)
+            Rng rng = Rng.None;
+            string name, message, fix;
+            if (loader || RandomSamplers.Contains(call.QualifiedName))
             {
-                var shuffle = SklearnConditions.Argument(call, "shuffle", 2);
-                if (shuffle == null || shuffle.Literal != PyLiteralKind.True) continue;
+                if (call.HasStarStarKwargs || call.Keyword("generator") != null) continue;
+                if (loader)
+                {
+                    var shuffle = SklearnConditions.Argument(call, "shuffle", 2);
+                    if (shuffle == null || shuffle.Literal != PyLiteralKind.True) continue;
+                }
+                rng = Rng.Torch;
+                name = loader ? "DataLoader(shuffle=True)" : "RandomSampler()";
+                message = $"{name} without generator= in a {where} that never seeds PyTorch: the batch order changes on every run";
+                fix = "Pass generator=torch.Generator().manual_seed(42), or call torch.manual_seed(42) at the start.";
+                if (loader && call.Keyword("num_workers") is { } nw && nw.ValueText.Trim() != "0" && call.Keyword("worker_init_fn") == null)
+                {
+                    fix += " With num_workers > 0, also pass worker_init_fn=seed_worker (seeding numpy and random from torch.initial_seed()) so augmentations in the workers repeat too.";
+                }
             }
-            string name = loader ? "DataLoader(shuffle=True)" : "RandomSampler()";
-            string workers = "";
-            if (loader && call.Keyword("num_workers") is { } nw && nw.ValueText.Trim() != "0" && call.Keyword("worker_init_fn") == null)
+            else
             {
-                workers = " With num_workers > 0, also pass worker_init_fn=seed_worker (seeding numpy and random from torch.initial_seed()) so augmentations in the workers repeat too.";
+                if (!call.HasName("shuffle") && !call.Callee.Contains("_from_") && !call.HasName("flow_from_directory")) continue;
+                rng = KerasTraining.ShufflesUnseeded(call, tensorflow ??= KerasTraining.ImportsTensorFlow(module),
+                    datasets ??= module.ImportsModule("datasets"));
+                if (rng == Rng.None) continue;
+                name = call.Name + "()";
+                message = rng == Rng.TensorFlow
+                    ? $"{name} without seed= in a {where} that never seeds TensorFlow: the order of the examples changes on every run"
+                    : $"{name} shuffles without seed= in a {where} that never seeds NumPy (it draws its seed from NumPy's global generator): the order of the examples changes on every run";
+                fix = rng == Rng.TensorFlow
+                    ? $"Pass seed=42 to {call.Name}(), or call keras.utils.set_random_seed(42) (or tf.random.set_seed(42)) at the start."
+                    : $"Pass seed=42 to {call.Name}(), or call keras.utils.set_random_seed(42) (or np.random.seed(42)) at the start.";
             }
-            (result ??= new()).Add(new LoaderCandidate(SeedSite.Of(module, call, call.EnclosingFunction != null),
-                $"{name} without generator= in a {(notebook ? "notebook" : "script")} that never seeds PyTorch: the batch order changes on every run",
-                "Pass generator=torch.Generator().manual_seed(42), or call torch.manual_seed(42) at the start." + workers));
+            int firstUse = FirstUse(module, call);
+            if (firstUse < 0) continue; // built and never used in this file: nothing is shuffled
+            var site = SeedSite.Of(module, call, call.EnclosingFunction != null) with { Start = firstUse };
+            (result ??= new()).Add(new LoaderCandidate(site, rng, message, fix));
         }
         return result?.ToArray() ?? Array.Empty<LoaderCandidate>();
+    }
+
+    /// <summary>Where a loader is first used: for <c>loader = DataLoader(...)</c> outside a function, the next mention of
+    /// <c>loader</c> (its order is drawn when it is iterated, so a seed set in between — an earlier notebook cell than the
+    /// training loop — still counts); -1 when nothing mentions it again; otherwise the call itself.</summary>
+    private static int FirstUse(PythonModule module, PyCall call)
+    {
+        if (call.EnclosingFunction != null) return call.Start;
+        PyAssignment? assignment = null;
+        foreach (var a in module.Assignments)
+        {
+            if (a.ValueStart == call.Start && a.ValueEnd == call.End) { assignment = a; break; }
+        }
+        if (assignment == null || assignment.TargetName == null || assignment.Target != assignment.TargetName) return call.Start;
+        string target = assignment.TargetName;
+        var tokens = module.Tokens;
+        int lo = 0, hi = tokens.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (tokens[mid].Start < assignment.End) lo = mid + 1;
+            else hi = mid;
+        }
+        for (int i = lo; i < tokens.Count; i++)
+        {
+            if (tokens[i].IsName(module.Text, target)) return tokens[i].Start;
+        }
+        return -1;
     }
 }

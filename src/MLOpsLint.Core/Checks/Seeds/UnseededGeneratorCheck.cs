@@ -40,7 +40,7 @@ public sealed class UnseededGeneratorCheck : IDocumentCheck
             string q = call.QualifiedName;
             if (EmptyIsUnseeded.TryGetValue(q, out var shown))
             {
-                if (call.Arguments.Count != 0) continue;
+                if (call.Arguments.Count != 0 || ReseededInClass(module, call)) continue;
                 context.Report(module.Report(RuleCatalog.MLO304, call,
                     $"{shown}() without a seed is seeded from the operating system: the numbers it draws change on every run")
                     with
@@ -55,7 +55,7 @@ public sealed class UnseededGeneratorCheck : IDocumentCheck
                     "tf.random.Generator.from_non_deterministic_state() draws its state from the operating system: the numbers change on every run")
                     with { FixHint = $"Use tf.random.Generator.from_seed({seed})." });
             }
-            else if (TorchGenerators.Contains(q) && !call.HasStarStarKwargs && !IsSeeded(module, call))
+            else if (TorchGenerators.Contains(q) && !call.HasStarStarKwargs && !IsSeeded(module, call) && !HandedToASeeder(module, call))
             {
                 context.Report(module.Report(RuleCatalog.MLO304, call,
                     "torch.Generator() is never seeded with .manual_seed(): it ignores torch.manual_seed and starts from PyTorch's built-in default seed, so the seed you set and report does not control it")
@@ -67,6 +67,47 @@ public sealed class UnseededGeneratorCheck : IDocumentCheck
             }
         }
     }
+
+    /// <summary><c>self.rng = np.random.default_rng()</c> in one method and <c>self.rng = np.random.default_rng(seed)</c>
+    /// (or <c>self.rng.seed(...)</c>) in another method of the same class: the generator is seeded before use, in
+    /// <c>reset(seed)</c> or <c>set_epoch()</c>.</summary>
+    private static bool ReseededInClass(PythonModule module, PyCall generator)
+    {
+        var own = AssignmentOf(module, generator);
+        if (own == null || !own.Target.StartsWith("self.", StringComparison.Ordinal) || generator.EnclosingFunction?.ClassName is not { } cls) return false;
+        string target = own.Target;
+        foreach (var a in module.Assignments)
+        {
+            if (a == own || a.Target != target) continue;
+            var value = module.Calls.FirstOrDefault(c => c.Start == a.ValueStart && c.End == a.ValueEnd);
+            if (value != null && value.Arguments.Count > 0 && EmptyIsUnseeded.ContainsKey(value.QualifiedName)
+                && value.EnclosingFunction?.ClassName == cls) return true;
+        }
+        return module.Calls.Any(c => c.EnclosingFunction?.ClassName == cls && c.Arguments.Count > 0
+            && (c.Callee == target + ".seed" || c.Callee == target + ".manual_seed" || c.Callee == target + ".set_state"));
+    }
+
+    /// <summary>A <c>torch.Generator()</c> handed to a call that also takes a seed (<c>Sampler(..., generator=g, seed=42)</c>)
+    /// or to a class of this module whose methods seed the generator they hold (<c>self.generator.manual_seed(...)</c>).</summary>
+    private static bool HandedToASeeder(PythonModule module, PyCall generator)
+    {
+        var own = AssignmentOf(module, generator);
+        string? name = own?.Target;
+        foreach (var c in module.Calls)
+        {
+            if (c == generator) continue;
+            bool handed = c.Arguments.Any(a => (a.ValueStart <= generator.Start && generator.End <= a.ValueEnd)
+                || (name != null && a.ValueText.Trim() == name && a.Start > generator.End));
+            if (!handed) continue;
+            if (c.Arguments.Any(a => a.Name != null && a.Name.IndexOf("seed", StringComparison.OrdinalIgnoreCase) >= 0)) return true;
+            string cls = c.Name;
+            if (module.Calls.Any(s => s.EnclosingFunction?.ClassName == cls && s.Name == "manual_seed" && s.Callee.StartsWith("self.", StringComparison.Ordinal))) return true;
+        }
+        return false;
+    }
+
+    private static PyAssignment? AssignmentOf(PythonModule module, PyCall call) =>
+        module.Assignments.FirstOrDefault(a => a.ValueStart == call.Start && a.ValueEnd == call.End);
 
     /// <summary><c>torch.Generator().manual_seed(s)</c>, or <c>g = torch.Generator()</c> with <c>g.manual_seed(s)</c> /
     /// <c>g.set_state(...)</c> somewhere in the module.</summary>

@@ -20,11 +20,11 @@ public static partial class RuleCatalog
         "Pass random_state=42 (or your seed variable), or seed NumPy's global generator with np.random.seed(...) before the call.",
         new[]
         {
-            IncludeTests(true, ""),
+            IncludeTests(false, ""),
             new RuleOption("fix-seed-value", "42", "The value `scan --fix` writes as random_state=<value>."),
         })
     {
-        Scopes = FileScope.All,
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs),
     };
 
     public static readonly RuleDescriptor MLO302 = new(
@@ -43,7 +43,7 @@ public static partial class RuleCatalog
                 + "a bare name matches any call with that name. Also used by MLO301, MLO305 and MLO306."),
         })
     {
-        Scopes = FileScope.All & ~FileScope.Test,
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs),
     };
 
     public static readonly RuleDescriptor MLO304 = new(
@@ -68,12 +68,13 @@ public static partial class RuleCatalog
         "unseeded-dataloader-shuffle",
         "DataLoader shuffles without a seeded generator",
         Severity.Warning,
-        "DataLoader(shuffle=True) (or RandomSampler) without generator= draws the order from PyTorch's global generator; "
-        + "in a script that never calls torch.manual_seed the batch order, and so the training run, differs every time.",
+        "DataLoader(shuffle=True) (or RandomSampler) without generator= draws the order from PyTorch's global generator, and "
+        + "Keras' image_dataset_from_directory, flow_from_directory and tf.data's Dataset.shuffle without seed= from NumPy's or "
+        + "TensorFlow's; in a script that never seeds that generator the batch order, and so the training run, differs every time.",
         "Pass generator=torch.Generator().manual_seed(42), or call torch.manual_seed(42) at the start of the script.",
         new[] { IncludeTests(false, "") })
     {
-        Scopes = FileScope.All & ~FileScope.Test,
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs),
     };
 
     public static readonly RuleDescriptor MLO306 = new(
@@ -84,9 +85,14 @@ public static partial class RuleCatalog
         "A script seeds PyTorch and runs on CUDA, but sets torch.backends.cudnn.benchmark = True or never asks for "
         + "deterministic algorithms: cuDNN autotuning and atomics-based CUDA kernels can still make two seeded runs differ.",
         "Set torch.backends.cudnn.benchmark = False and call torch.use_deterministic_algorithms(True) (with CUBLAS_WORKSPACE_CONFIG=:4096:8) when exact reproducibility matters.",
-        new[] { IncludeTests(false, "") })
+        new[]
+        {
+            IncludeTests(false, ""),
+            new RuleOption("require-deterministic-algorithms", "false", "Also report a seeded training script that runs on CUDA and never "
+                + "calls torch.use_deterministic_algorithms(True) (off by default: on real repositories nearly every such report was unwanted)."),
+        })
     {
-        Scopes = FileScope.All & ~FileScope.Test,
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs),
     };
 
     public static readonly RuleDescriptor MLO303 = new(

@@ -43,7 +43,7 @@ public class GlobalRngTests
     {
         var utils = Doc("proj/utils.py", "import random\nimport numpy as np\nimport torch\n\n\ndef set_seed(seed):\n    random.seed(seed)\n    np.random.seed(seed)\n    torch.manual_seed(seed)\n\n\ndef seed_all_the_things():\n    set_seed(1)\n");
         var init = Doc("proj/__init__.py", "from .utils import set_seed\n");
-        var train = Doc("proj/train.py", "import numpy as np\nimport torch\n" + import + call + "x = np.random.rand(3)\ny = torch.randn(2)\n");
+        var train = Doc("proj/train.py", "import numpy as np\nimport torch\n" + import + call + "x = np.random.rand(3)\ny = torch.randn(2)\nmodel.fit(x, y)\n");
         Assert.Empty(Of("MLO302", utils, init, train));
     }
 
@@ -51,15 +51,15 @@ public class GlobalRngTests
     public void A_helper_that_seeds_only_numpy_leaves_torch_unseeded()
     {
         var utils = Doc("utils.py", "import numpy as np\n\ndef set_seed(seed):\n    np.random.seed(seed)\n");
-        var train = Doc("train.py", "import numpy as np\nimport torch\nfrom utils import set_seed\n\nset_seed(0)\nx = np.random.rand(3)\ny = torch.randn(2)  # expect: MLO302\n");
+        var train = Doc("train.py", "import numpy as np\nimport torch\nfrom utils import set_seed\n\nset_seed(0)\nx = np.random.rand(3)\ny = torch.randn(2)  # expect: MLO302\nmodel.fit(x, y)\n");
         AssertExpectations("MLO302", utils, train);
     }
 
     [Fact]
     public void An_unknown_function_named_like_a_seed_helper_counts_and_seed_functions_adds_more()
     {
-        Assert.Empty(Of("MLO302", Doc("t.py", "import numpy as np\nfrom mylib.repro import fix_seeds\nfix_seeds(1)\nx = np.random.rand(2)\n")));
-        const string custom = "import numpy as np\nfrom mylib.repro import make_reproducible\nmake_reproducible()\nx = np.random.rand(2)\n";
+        Assert.Empty(Of("MLO302", Doc("t.py", "import numpy as np\nfrom mylib.repro import fix_seeds\nfix_seeds(1)\nx = np.random.rand(2)\nmodel.fit(x)\n")));
+        const string custom = "import numpy as np\nfrom mylib.repro import make_reproducible\nmake_reproducible()\nx = np.random.rand(2)\nmodel.fit(x)\n";
         Assert.Single(Of("MLO302", Doc("t.py", custom)));
         Assert.Empty(Of("MLO302", WithOptions("MLO302", ("seed-functions", new[] { "mylib.repro.make_reproducible" })), Doc("t.py", custom)));
         Assert.Empty(Of("MLO302", WithOptions("MLO302", ("seed-functions", new[] { "make_reproducible" })), Doc("t.py", custom)));
@@ -76,7 +76,7 @@ public class GlobalRngTests
     [Fact]
     public void Tests_are_out_of_scope_unless_included()
     {
-        const string test = "import numpy as np\n\ndef test_x():\n    assert np.random.rand() < 2\n\ntest_x()\n";
+        const string test = "import numpy as np\n\ndef test_x():\n    assert np.random.rand() < 2\n    model.fit(x)\n\ntest_x()\n";
         Assert.Empty(Of("MLO302", Doc("tests/test_x.py", test)));
         Assert.Single(Of("MLO302", WithOptions("MLO302", ("include-tests", true)), Doc("tests/test_x.py", test)));
     }
@@ -84,15 +84,15 @@ public class GlobalRngTests
     [Fact]
     public void Seeding_without_a_value_does_not_count()
     {
-        AssertExpectations("MLO302", Doc("a.py", "import numpy as np\nimport random\nnp.random.seed()\nrandom.seed(None)\nx = np.random.rand()  # expect: MLO302\ny = random.random()  # expect: MLO302\n"));
+        AssertExpectations("MLO302", Doc("a.py", "import numpy as np\nimport random\nnp.random.seed()\nrandom.seed(None)\nx = np.random.rand()  # expect: MLO302\ny = random.random()  # expect: MLO302\nmodel.fit(x, y)\n"));
     }
 
     [Fact]
     public void The_same_seeder_called_with_and_without_a_value_is_told_apart()
     {
         // calls to one name share what they seed unless the name reads its arguments (a seeder does)
-        AssertExpectations("MLO302", Doc("a.py", "import numpy as np\nnp.random.seed()\nx = np.random.rand()  # expect: MLO302\nnp.random.seed(0)\ny = np.random.rand()\n"));
-        Assert.Empty(Of("MLO302", Doc("b.py", "import numpy as np\nnp.random.seed(0)\nnp.random.seed()\nx = np.random.rand()\n")));
+        AssertExpectations("MLO302", Doc("a.py", "import numpy as np\nnp.random.seed()\nx = np.random.rand()  # expect: MLO302\nnp.random.seed(0)\ny = np.random.rand()\nmodel.fit(x, y)\n"));
+        Assert.Empty(Of("MLO302", Doc("b.py", "import numpy as np\nnp.random.seed(0)\nnp.random.seed()\nx = np.random.rand()\nmodel.fit(x)\n")));
     }
 
     [Fact]

@@ -19,3 +19,4 @@ def make_loader(dataset, shuffle):
 
 for (xb,) in train:
     print(xb)
+batches = [list(train_workers), list(positional), list(sampler)]

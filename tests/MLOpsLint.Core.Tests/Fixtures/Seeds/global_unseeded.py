@@ -21,3 +21,4 @@ print("np.random.rand(3) in a string")
 
 if __name__ == "__main__":
     print(x, y, z)
+    np.save("augmented.npy", noise)  # writes the augmented data: its draws matter

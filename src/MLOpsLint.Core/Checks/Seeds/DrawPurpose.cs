@@ -1,0 +1,188 @@
+using MLOpsLint.Core.Python;
+using MLOpsLint.Core.Python.Structure;
+
+namespace MLOpsLint.Core.Checks.Seeds;
+
+/// <summary>
+/// What a draw from a global generator is for, read from one module: the seed itself (<c>seed = random.randint(...)</c>
+/// later passed to <c>torch.manual_seed(seed)</c>), a synthetic input (a tensor for <c>torch.jit.trace</c> or an ONNX
+/// export, a timing loop, a plot), or numbers a training run depends on. MLO302 reports only the last kind, and in a
+/// module that does not train only the draws that pick or reorder data (a split written to disk depends on them).
+/// </summary>
+internal sealed class DrawPurpose
+{
+    /// <summary>Calls that take an input only to trace, export, summarise or time a model.</summary>
+    private static readonly HashSet<string> InputSinks = new(StringComparer.Ordinal)
+    {
+        "trace", "trace_module", "export", "dynamo_export", "onnx_export", "summary", "profile", "Timer", "benchmark",
+        "timeit", "export_onnx", "convert",
+    };
+
+    /// <summary>Calls that only show a value: a draw in their arguments picks what is printed or plotted.</summary>
+    private static readonly HashSet<string> DisplaySinks = new(StringComparer.Ordinal)
+    {
+        "print", "display", "imshow", "show", "plot", "scatter", "hist", "bar", "text", "title", "info", "debug", "log",
+    };
+
+    /// <summary>Words in a function's name that say its draws are demo or measurement inputs.</summary>
+    private static readonly string[] DemoFunctionWords =
+    {
+        "bench", "profil", "plot", "visuali", "demo", "export", "trace", "warmup", "warm_up", "dummy", "sanity", "smoke",
+        "example_input", "timing", "check_", "_check",
+    };
+
+    /// <summary>Words in a variable's name that say it holds a synthetic input.</summary>
+    private static readonly string[] DummyNames = { "dummy", "example_input", "sample_input", "fake_input", "random_input" };
+
+    /// <summary>Draws that pick or reorder data: they decide a split even where nothing is trained.</summary>
+    private static readonly HashSet<string> SelectionDraws = new(StringComparer.Ordinal)
+    {
+        "shuffle", "permutation", "random_split", "randperm", "sample",
+    };
+
+    private readonly PythonModule module;
+    private readonly List<(int Start, int End)> seedArguments = new();
+    private readonly List<string> seedArgumentTexts = new();
+    private readonly List<(int Start, int End, string Name)> sinkArguments = new();
+    private readonly List<string> sinkArgumentTexts = new();
+
+    public DrawPurpose(PythonModule module)
+    {
+        this.module = module;
+        foreach (var c in module.Calls)
+        {
+            bool seeds = c.Name.IndexOf("seed", StringComparison.OrdinalIgnoreCase) >= 0 || SeedApis.SeededBy(c) != Rng.None;
+            bool display = DisplaySinks.Contains(c.Name);
+            bool sink = InputSinks.Contains(c.Name) || display;
+            if (!seeds && !sink && c.Arguments.Count == 0) continue;
+            foreach (var a in c.Arguments)
+            {
+                bool seedKeyword = a.Name != null && (a.Name == "random_state" || a.Name.IndexOf("seed", StringComparison.OrdinalIgnoreCase) >= 0);
+                if (seeds || seedKeyword)
+                {
+                    seedArguments.Add((a.ValueStart, a.ValueEnd));
+                    seedArgumentTexts.Add(a.ValueText);
+                }
+                if (sink)
+                {
+                    sinkArguments.Add((a.ValueStart, a.ValueEnd, c.Name));
+                    // a variable printed is often used elsewhere too; one traced or exported is a synthetic input
+                    if (!display) sinkArgumentTexts.Add(a.ValueText);
+                }
+            }
+        }
+    }
+
+    /// <summary>What <paramref name="call"/> (a draw from a global generator) is for, as far as MLO302 goes.</summary>
+    public DrawUse Classify(PyCall call)
+    {
+        if (Within(seedArguments, call)) return DrawUse.None;                 // torch.manual_seed(random.randint(...))
+        if (sinkArguments.Any(s => s.Start <= call.Start && call.End <= s.End)) return DrawUse.None; // torch.jit.trace(m, torch.rand(...))
+        var assignment = AssignmentOf(call);
+        if (assignment != null)
+        {
+            string target = assignment.Target;
+            if (seedArgumentTexts.Any(t => Mentions(t, target))) return DrawUse.None; // seed = random.randint(...); set_seed(seed)
+            string name = assignment.TargetName ?? target;
+            if (DummyNames.Any(w => name.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0)) return DrawUse.None;
+            if (sinkArgumentTexts.Any(t => Mentions(t, target))) return DrawUse.None; // x = torch.randn(...); torch.onnx.export(m, x, ...)
+        }
+        if (call.EnclosingFunction is { } f && DemoFunctionWords.Any(w => f.Name.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0)) return DrawUse.None;
+        if (IsModelRandomness(call.QualifiedName)) return DrawUse.Model;
+        return SelectionDraws.Contains(call.Name) ? DrawUse.Selection : DrawUse.Training;
+    }
+
+    /// <summary>Weight initialisation and dropout: they draw only when a model is built or trained.</summary>
+    private static bool IsModelRandomness(string qn) =>
+        qn.StartsWith("torch.nn.init.", StringComparison.Ordinal) || qn.IndexOf("ropout", StringComparison.Ordinal) >= 0;
+
+    private static bool Within(List<(int Start, int End)> spans, PyCall call) => spans.Any(s => s.Start <= call.Start && call.End <= s.End);
+
+    /// <summary>The assignment whose value holds <paramref name="call"/> (the innermost when several do).</summary>
+    private PyAssignment? AssignmentOf(PyCall call)
+    {
+        PyAssignment? best = null;
+        foreach (var a in module.Assignments)
+        {
+            if (a.ValueStart <= call.Start && call.End <= a.ValueEnd && (best == null || a.ValueStart >= best.ValueStart)) best = a;
+        }
+        return best;
+    }
+
+    /// <summary><paramref name="text"/> names <paramref name="target"/> as a whole dotted name (<c>int(args.seed)</c>
+    /// mentions <c>args.seed</c>, <c>seeds</c> does not mention <c>seed</c>).</summary>
+    internal static bool Mentions(string text, string target)
+    {
+        if (target.Length == 0) return false;
+        int i = 0;
+        while ((i = text.IndexOf(target, i, StringComparison.Ordinal)) >= 0)
+        {
+            int end = i + target.Length;
+            bool before = i == 0 || !IsNamePart(text[i - 1]);
+            bool after = end == text.Length || !IsNamePart(text[end]);
+            if (before && after) return true;
+            i = end;
+        }
+        return false;
+    }
+
+    private static bool IsNamePart(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '.';
+}
+
+/// <summary>What a draw is for (<see cref="DrawPurpose.Classify"/>).</summary>
+public enum DrawUse
+{
+    /// <summary>The seed itself, or a synthetic input for tracing, export, timing or a demo: never reported.</summary>
+    None,
+
+    /// <summary>Picks or reorders data (a shuffle, a permutation, a split): reported in any script.</summary>
+    Selection,
+
+    /// <summary>Initial weights and dropout (<c>nn.init.*</c>, <c>nn.Dropout</c>, <c>layers.Dropout</c>): reported where
+    /// the script trains (an inference script loads its weights over them).</summary>
+    Model,
+
+    /// <summary>Numbers a training run or a generated dataset depends on (initial weights, dropout, noise,
+    /// augmentation): reported where the script trains or writes data out, not in a demo that prints or plots them.</summary>
+    Training,
+}
+
+/// <summary>Evidence that a module trains a model: <c>loss.backward()</c>, a <c>torch.optim</c> optimizer, <c>.fit(</c>,
+/// <c>trainer.train()</c>, <c>xgboost.train</c>…</summary>
+internal static class TrainingEvidence
+{
+    private static readonly HashSet<string> TrainingNames = new(StringComparer.Ordinal)
+    {
+        "backward", "fit", "fit_generator", "train_on_batch", "train_step", "partial_fit", "training_step",
+    };
+
+    private static readonly HashSet<string> TrainingFunctions = new(StringComparer.Ordinal)
+    {
+        "xgboost.train", "xgboost.cv", "lightgbm.train", "lightgbm.cv", "catboost.train", "catboost.cv",
+    };
+
+    /// <summary>Calls that write data out (a generated dataset, a split, predictions), not a figure or an image.</summary>
+    private static readonly HashSet<string> OutputNames = new(StringComparer.Ordinal)
+    {
+        "to_csv", "to_parquet", "to_json", "to_pickle", "to_feather", "to_hdf", "to_excel", "savez", "savez_compressed",
+        "savetxt", "save", "dump", "write", "writerow", "writerows", "save_to_disk", "copy", "copyfile", "copy2", "move",
+        "symlink",
+        "push_to_hub", "tofile",
+    };
+
+    public static bool Trains(PythonModule module) => module.Calls.Any(IsTrainingCall);
+
+    /// <summary>Writes data: a script that generates a dataset or a split from random numbers is not a demo.</summary>
+    public static bool WritesData(PythonModule module) => module.Calls.Any(c => OutputNames.Contains(c.Name));
+
+
+    private static bool IsTrainingCall(PyCall c)
+    {
+        if (TrainingNames.Contains(c.Name)) return true;
+        string q = c.QualifiedName;
+        if (q.StartsWith("torch.optim.", StringComparison.Ordinal) && q.IndexOf("lr_scheduler", StringComparison.Ordinal) < 0) return true;
+        if (TrainingFunctions.Contains(q)) return true;
+        // trainer.train(), model.train(): a method called train
+        return c.HasName("train") && c.Callee.IndexOf('.') > 0;
+    }
+}
