@@ -13,7 +13,13 @@ cd "$(dirname "$0")/.."
 RUNS=${1:-9}
 OUT=bench/out
 mkdir -p "$OUT"
-dotnet publish src/MLOpsLint.Cli -c Release -o "$OUT/cli-startup" --nologo -v q >/dev/null
+# published for this machine (--ucr) as a release ships it: ReadyToRun code (see MLOpsLint.Cli.csproj); PORTABLE=1
+# publishes the portable IL-only build instead (the `any` package, or a plain `dotnet publish`)
+if [ -n "${PORTABLE:-}" ]; then
+  dotnet publish src/MLOpsLint.Cli -c Release -o "$OUT/cli-startup" --nologo -v q >/dev/null
+else
+  dotnet publish src/MLOpsLint.Cli -c Release --ucr -o "$OUT/cli-startup" --nologo -v q >/dev/null
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -12,6 +12,17 @@ if [ ! -x tests/node/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multito
   chmod u+x tests/node/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 fi
 
+# the language server's test client (vscode-languageserver-protocol / vscode-jsonrpc), for tests/.../Server
+if [ ! -d tests/lsp-client/node_modules/vscode-languageserver-protocol ]; then
+  (cd tests/lsp-client && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# the VS Code extension: type-check, bundle and package it with @vscode/vsce; a test checks the .vsix
+if [ ! -d editors/vscode/node_modules/@vscode/vsce ]; then
+  (cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error)
+fi
+(cd editors/vscode && npm run --silent package >/dev/null)
+
 log=$(mktemp)
 set +e
 dotnet test Lint.sln --nologo "$@" 2>&1 | tee "$log"

@@ -1,6 +1,6 @@
 // Secret and path detector throughput on one core, over real code (default: the Python installation).
 //   dotnet run -c Release -- [dir ...]
-// Reports MB/s for: (1) the provider/URL/key detectors over every text file's raw text (the secret pass),
+// Reports MB/s for: (0) the byte prefilter over every file's raw bytes, (1) the provider/URL/key detectors over every text file's raw text (the secret pass),
 // (2) the same plus the key/value reader over configuration files, (3) the full MLO4xx + MLO5xx checks through the
 // engine on one thread (includes the Python front end's parse, which other rules share).
 using System.Diagnostics;
@@ -33,6 +33,16 @@ Console.WriteLine($"{files.Count} text files, {mb:F1} MB, from {string.Join(", "
 if (Environment.GetEnvironmentVariable("PROFILE") == "1") AnchorProfile.Run(files);
 // warm-up (JIT, tiered compilation)
 for (int i = 0; i < Math.Min(200, files.Count); i++) TokenScanner.Scan(files[i].Text);
+
+Measure("byte prefilter: documents that may hold a secret, over raw UTF-8", () =>
+{
+    int n = 0;
+    foreach (var f in files)
+    {
+        if (SecretPrefilter.MayHoldSecret(f.Bytes)) n++;
+    }
+    return n;
+});
 
 Measure("secret pass: provider, key and URL detectors over raw text", () =>
 {
@@ -73,6 +83,8 @@ Measure("MLO4xx + MLO5xx checks through the engine, 1 thread (incl. Python front
 
 void Measure(string name, Func<int> run)
 {
+    string only = Environment.GetEnvironmentVariable("SECRETS_BENCH_ONLY") ?? "";
+    if (only.Length > 0 && !name.StartsWith(only, StringComparison.Ordinal)) return;
     var times = new List<double>();
     int found = 0;
     for (int i = 0; i < 3; i++)

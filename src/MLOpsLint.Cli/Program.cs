@@ -12,6 +12,22 @@ internal static class Program
     /// <summary>The whole command line, with the streams injectable for tests.</summary>
     internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool stderrIsTerminal)
     {
+        // one redaction step for everything the tool prints (see RedactingWriter); flushed whatever happens
+        var redactedOut = Reporting.RedactingWriter.Around(stdout);
+        var redactedErr = Reporting.RedactingWriter.Around(stderr);
+        try
+        {
+            return RunRedacted(args, redactedOut, redactedErr, stdoutIsTerminal, stderrIsTerminal);
+        }
+        finally
+        {
+            redactedOut.Flush();
+            redactedErr.Flush();
+        }
+    }
+
+    private static int RunRedacted(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool stderrIsTerminal)
+    {
         var root = BuildCommandLine(stdout, stderr, stdoutIsTerminal, stderrIsTerminal);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -176,13 +192,18 @@ internal static class Program
         var rules = new Command("rules", "List every rule: id, default severity, name and title.") { markdown };
         rules.SetAction(p => RulesCommand.Execute(stdout, p.GetValue(markdown)));
 
+        var server = new Command("server", "Run the language server (LSP over stdio) for editors: diagnostics while you type, fixes as code actions. "
+            + "Editors start it themselves; see the README for VS Code, Neovim, Helix, Zed and JetBrains IDEs.");
+        server.Options.Add(new Option<bool>("--stdio") { Description = "Talk over stdin/stdout (the default and only transport; accepted because editors pass it)." });
+        server.SetAction(_ => Server.ServerCommand.Execute(Console.OpenStandardInput(), Console.OpenStandardOutput(), stderr));
+
         var root = new RootCommand(
             "mlops-lint finds the mistakes that make machine-learning work irreproducible, bloated or leaky:\n"
             + "data and models committed to git, unpinned dependencies, missing random seeds,\n"
             + "hardcoded credentials and paths, and dev/prod version mismatches.\n\n"
             + "Start with:  mlops-lint scan .")
         {
-            scan, baselineCmd, rules,
+            scan, baselineCmd, rules, server,
         };
         root.SetAction(p =>
         {

@@ -47,8 +47,12 @@ public class ActionTests
     {
         var work = TempRepo.Git();
         work.Write("src/Trainer.cs", "using Microsoft.ML;\nclass T { MLContext C() => new MLContext(); }\n");
-        work.Write("notebooks/explore.py", "import numpy as np\nx = np.random.rand(3)\n");
-        work.Write("notebooks/more.py", "import numpy as np\ny = np.random.rand(4)\n");
+        // two true MLO3 findings: a split drawn from NumPy's unseeded global generator and saved (MLO302), and
+        // train_test_split without random_state (MLO301); the look-alike only prints a draw, which the seeds rules
+        // leave alone, so no args case may ever name it
+        work.Write("notebooks/explore.py", "import numpy as np\n\nX = np.load(\"features.npy\")\nidx = np.random.permutation(len(X))\nnp.save(\"train_idx.npy\", idx[:800])\n");
+        work.Write("notebooks/more.py", "import numpy as np\nfrom sklearn.model_selection import train_test_split\n\nX = np.load(\"features.npy\")\ny = np.load(\"labels.npy\")\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)\nnp.save(\"X_train.npy\", X_train)\n");
+        work.Write("notebooks/peek.py", "import numpy as np\nprint(np.random.rand(3))\n");
         work.Write("global.json", "{ \"sdk\": { \"version\": \"6.0.100\", \"rollForward\": \"disable\" } }\n");
         work.Write("NuGet.Config", "<configuration><packageSources><clear /><add key=\"none\" value=\"http://127.0.0.1:9/\" /></packageSources></configuration>\n");
         work.Write("Directory.Build.props", "<Project><Target Name=\"Hostile\" BeforeTargets=\"Restore;Build\"><Error Text=\"the workspace's props were imported\" /></Target></Project>\n");

@@ -70,6 +70,8 @@ internal static class CSharpAnalysis
             .Where(a => a.SupportedDiagnostics.Any(d => RuleCatalog.TryGet(d.Id, out var rule) && context.IsEnabled(rule)))
             .ToImmutableArray();
         if (selected.IsEmpty) return;
+        documents = WithoutTooDeep(documents, context);
+        if (documents.Count == 0) return;
 
         var trees = documents
             .AsParallel().AsOrdered()
@@ -99,7 +101,18 @@ internal static class CSharpAnalysis
         ImmutableArray<Diagnostic> diagnostics;
         if (active.Any(a => Keywords(a).Count == 0 || (a is Analyzers.Infrastructure.MLOpsAnalyzer m && m.ReportsAtCompilationEnd)))
         {
-            diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            var budget = TimeSpan.FromTicks(FileBudget.Ticks * Math.Max(2, documents.Count)); // the whole compilation: a budget per file
+            using var cancel = new CancellationTokenSource(budget);
+            try
+            {
+                diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(cancel.Token).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Warning,
+                    $"C# analysis did not finish within its {budget.TotalSeconds:0} s budget; the {documents.Count} C# files were not checked by {RuleList(active)}"));
+                return;
+            }
         }
         else
         {
@@ -108,9 +121,19 @@ internal static class CSharpAnalysis
             var found = new System.Collections.Concurrent.ConcurrentBag<Diagnostic>();
             Parallel.ForEach(candidates, tree =>
             {
-                foreach (var d in withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, CancellationToken.None).GetAwaiter().GetResult()) found.Add(d);
-                var model = compilation.GetSemanticModel(tree);
-                foreach (var d in withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None).GetAwaiter().GetResult()) found.Add(d);
+                using var budget = new CancellationTokenSource(FileBudget);
+                try
+                {
+                    var mine = withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, budget.Token).GetAwaiter().GetResult();
+                    var model = compilation.GetSemanticModel(tree);
+                    mine = mine.AddRange(withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, budget.Token).GetAwaiter().GetResult());
+                    foreach (var d in mine) found.Add(d);
+                }
+                catch (OperationCanceledException)
+                {
+                    context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Warning,
+                        $"C# analysis did not finish within its {FileBudget.TotalSeconds:0} s budget; skipped by {RuleList(active)}", byTree[tree].Path));
+                }
             });
             diagnostics = found.Distinct().ToImmutableArray();
         }
@@ -128,6 +151,32 @@ internal static class CSharpAnalysis
             context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Warning,
                 $"{diagnostic.Id}: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}", document?.Path, line));
         }
+    }
+
+    /// <summary>How long the analyzers may spend on one file (a pathological file is skipped, not waited on). Wall-clock
+    /// time on a shared machine, and the first file pays for loading Roslyn: generous, so that only a file that would take
+    /// minutes (the 100,000-term expression of the hostile corpus) ever meets it.</summary>
+    internal static readonly TimeSpan FileBudget = TimeSpan.FromSeconds(15);
+
+    private static string RuleList(ImmutableArray<DiagnosticAnalyzer> analyzers) =>
+        string.Join(", ", analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Where(id => id.StartsWith("MLO", StringComparison.Ordinal)).Distinct().OrderBy(id => id, StringComparer.Ordinal));
+
+    /// <summary>Documents nested deeper than Roslyn can take without overflowing the stack are reported and left out.</summary>
+    private static IReadOnlyList<SourceDocument> WithoutTooDeep(IReadOnlyList<SourceDocument> documents, CheckContext context)
+    {
+        var kept = new List<SourceDocument>(documents.Count);
+        foreach (var d in documents)
+        {
+            int line = CSharpNesting.LineTooDeep(d.Text);
+            if (line == 0)
+            {
+                kept.Add(d);
+                continue;
+            }
+            context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Warning,
+                $"C# nested more than {Core.Text.Nesting.MaxDepth} levels deep, or chaining more than {CSharpNesting.MaxOperators} operators in one expression; not analyzed by {RuleList(Analyzers)}", d.Path, line));
+        }
+        return kept;
     }
 
     /// <summary>Lines and columns are counted by the document's own <see cref="SourceDocument.Lines"/>, like

@@ -31,7 +31,7 @@ internal static class BaselineCommand
         var baseline = BaselineFile.FromFindings(outcome.Result.Findings);
         try
         {
-            File.WriteAllText(path, baseline.Serialize(), new UTF8Encoding(false));
+            File.WriteAllText(path, Core.Text.Redaction.Scrub(baseline.Serialize()), new UTF8Encoding(false)); // the one redaction step, as for every output
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

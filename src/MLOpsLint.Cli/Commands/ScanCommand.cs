@@ -53,7 +53,7 @@ internal static class ScanCommand
         if (options.Verbose && outcome.History is { Timing.Length: > 0 } h) stderr.WriteLine("mlops-lint: note: " + h.Timing);
         if (options.Verbose && result.CheckTimes.Count > 0)
         {
-            stderr.WriteLine("mlops-lint: note: time per check (CPU, summed over threads): " + string.Join(", ",
+            stderr.WriteLine("mlops-lint: note: CPU time (summed over threads; each check, parse and decode charged its own share): " + string.Join(", ",
                 result.CheckTimes.OrderByDescending(kv => kv.Value).Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value.TotalSeconds:0.000} s"))));
             // the heap is what made large scans slow (every parsed module kept alive): show what the collector cost
             stderr.WriteLine(FormattableString.Invariant(
@@ -99,7 +99,7 @@ internal static class ScanCommand
             {
                 try
                 {
-                    File.AppendAllText(summaryPath, GitHubSummary.Build(report, checks: checks), new UTF8Encoding(false));
+                    File.AppendAllText(summaryPath, Core.Text.Redaction.Scrub(GitHubSummary.Build(report, checks: checks)), new UTF8Encoding(false));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -107,7 +107,7 @@ internal static class ScanCommand
                 }
             }
         }
-        return result.HasFailures(outcome.Config.FailLevel) ? ExitCodes.Findings : ExitCodes.Clean;
+        return ExitCodes.For(result, outcome.Config.FailLevel);
     }
 
     /// <summary>--verbose: what the repository and each file were judged to be, and why.</summary>
@@ -125,7 +125,7 @@ internal static class ScanCommand
     {
         string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (dir != null) Directory.CreateDirectory(dir);
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        using var writer = new RedactingWriter(new StreamWriter(path, false, new UTF8Encoding(false)));
         reporter.Write(report, writer);
     }
 
@@ -153,12 +153,14 @@ internal static class ScanCommand
         {
             string line = "mlops-lint: " + message;
             stderr.Write("\r" + line.PadRight(lastLength));
+            stderr.Flush(); // a status line has no newline: show it now
             lastLength = line.Length;
         }
 
         public void Clear()
         {
             if (lastLength > 0) stderr.Write("\r" + new string(' ', lastLength) + "\r");
+            stderr.Flush();
             lastLength = 0;
         }
     }
@@ -169,4 +171,11 @@ internal static class ExitCodes
     public const int Clean = 0;
     public const int Findings = 1;
     public const int CannotRun = 2;
+
+    /// <summary>2 when part of the scan could not be done (an object the mode needs is missing or corrupt, a check failed
+    /// with an internal error): an error-level scan diagnostic says what, and a scan that could not judge everything never
+    /// passes. Otherwise 1 for findings at or above the fail level, else 0.</summary>
+    public static int For(Core.Engine.LintResult result, Core.Rules.Severity failLevel) =>
+        result.Diagnostics.Any(d => d.Level == ScanDiagnosticLevel.Error) ? CannotRun
+        : result.HasFailures(failLevel) ? Findings : Clean;
 }

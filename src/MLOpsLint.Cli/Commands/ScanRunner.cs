@@ -52,7 +52,14 @@ internal static class ScanRunner
         if (options.Mode == ScanMode.History)
         {
             if (targets.Only != null) throw new UsageException("--history scans a repository's history; give its directory, not file names");
-            return RunHistory(options, path, config, baseline, linter, warnings, progress);
+            try
+            {
+                return RunHistory(options, path, config, baseline, linter, warnings, progress);
+            }
+            catch (LibGit2Sharp.LibGit2SharpException e)
+            {
+                throw new UsageException($"--history cannot read the git repository at {path}: {e.Message}");
+            }
         }
 
         IReadOnlyList<Core.Documents.SourceDocument> documents;
@@ -74,15 +81,8 @@ internal static class ScanRunner
         }
         else
         {
-            progress?.Invoke("finding files…");
-            var discovery = FileDiscovery.Discover(path, config.Exclude);
-            progress?.Invoke($"reading {discovery.Files.Count} files…");
-            var (loaded, readProblems) = DocumentLoader.Load(discovery.Files, config.MaxTextFileSize);
-            root = discovery.RootDirectory;
-            documents = discovery.IsGitRepository ? Git.IndexSnapshot.WithLfsBlobs(root, loaded, config.MaxTextFileSize) : loaded;
-            problems = discovery.Diagnostics.Concat(readProblems).ToArray();
-            var editorConfigs = discovery.Files.Where(f => System.IO.Path.GetFileName(f.RelativePath) == ".editorconfig").Select(f => f.FullPath);
-            config = WithEditorConfig(config, root, editorConfigs, warnings);
+            var tree = LoadWorkingTree(path, config, warnings, progress);
+            (root, documents, problems, config) = (tree.Root, tree.Documents, tree.Problems, tree.Config);
             if (targets.RelativeTo(root) is { } named) onlyPaths = documents.Select(d => d.Path).Where(p => ScanTargets.Includes(named, p)).ToHashSet(StringComparer.Ordinal);
         }
 
@@ -113,6 +113,22 @@ internal static class ScanRunner
         if (options.NewFromRev != null) result = NewFindings.Keep(result, options, path, config, linter, progress);
         if (WantsOnline(options)) result = WithOnlineVersions(result, root, progress);
         return new Outcome(result, config, root, snapshot.Find);
+    }
+
+    /// <summary>The documents of the working tree under <paramref name="path"/> (what <c>scan</c> reads, LFS blobs included) and
+    /// the configuration with its .editorconfig files: the scan's input, and the language server's workspace.</summary>
+    internal sealed record WorkingTree(string Root, IReadOnlyList<Core.Documents.SourceDocument> Documents, IReadOnlyList<ScanDiagnostic> Problems, LintConfig Config);
+
+    internal static WorkingTree LoadWorkingTree(string path, LintConfig config, List<ScanDiagnostic> warnings, Action<string>? progress)
+    {
+        progress?.Invoke("finding files…");
+        var discovery = FileDiscovery.Discover(path, config.Exclude);
+        progress?.Invoke($"reading {discovery.Files.Count} files…");
+        var (loaded, readProblems) = DocumentLoader.Load(discovery.Files, config.MaxTextFileSize);
+        string root = discovery.RootDirectory;
+        var documents = discovery.IsGitRepository ? Git.IndexSnapshot.WithLfsBlobs(root, loaded, config.MaxTextFileSize) : loaded;
+        var editorConfigs = discovery.Files.Where(f => System.IO.Path.GetFileName(f.RelativePath) == ".editorconfig").Select(f => f.FullPath);
+        return new WorkingTree(root, documents, discovery.Diagnostics.Concat(readProblems).ToArray(), WithEditorConfig(config, root, editorConfigs, warnings));
     }
 
     private static Outcome RunHistory(
@@ -159,7 +175,7 @@ internal static class ScanRunner
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = Discovery.FileType.ReadSettingsText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -61,7 +61,7 @@ internal static class ConfigLocator
             try
             {
                 string dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-                files.Add(EditorConfigFile.Parse(dir, File.ReadAllText(path)));
+                files.Add(EditorConfigFile.Parse(dir, Discovery.FileType.ReadSettingsText(path)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -81,7 +81,7 @@ internal static class ConfigLocator
     {
         try
         {
-            return File.ReadAllText(path);
+            return Discovery.FileType.ReadSettingsText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

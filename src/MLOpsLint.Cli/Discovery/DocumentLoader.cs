@@ -18,6 +18,12 @@ internal static class DocumentLoader
         Parallel.For(0, files.Count, i =>
         {
             var f = files[i];
+            if (FileType.NotRegular(f.FullPath) is { } what)
+            {
+                // opening a FIFO blocks until a writer comes, and a device never ends: never opened
+                diags[i] = new ScanDiagnostic(ScanDiagnosticLevel.Warning, $"cannot be read (it is {what}, not a regular file; never opened); skipped", f.RelativePath);
+                return;
+            }
             try
             {
                 using var stream = new FileStream(f.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);

@@ -31,7 +31,21 @@ internal static class FileDiscovery
         }
         if (gitDir != null)
         {
-            var fromGit = TryDiscoverGit(gitDir, full, exclude);
+            DiscoveryResult? fromGit;
+            try
+            {
+                fromGit = TryDiscoverGit(gitDir, full, exclude);
+            }
+            catch (LibGit2SharpException e)
+            {
+                // a truncated or empty index, a HEAD holding garbage: every file below the path is scanned instead
+                var walked = Walk(full, exclude);
+                return walked with
+                {
+                    Diagnostics = walked.Diagnostics.Prepend(new ScanDiagnostic(ScanDiagnosticLevel.Warning,
+                        $"the git repository at {gitDir} cannot be read ({e.Message}); scanned the directory without git (ignored files included)")).ToArray(),
+                };
+            }
             if (fromGit != null) return fromGit;
         }
         return Walk(full, exclude);
@@ -59,7 +73,7 @@ internal static class FileDiscovery
                 throw new UsageException($"{scanPath} is a bare git repository (it has no working tree to scan); clone it first");
             }
             string root = Path.GetFullPath(repo.Info.WorkingDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-            string scope = Path.GetRelativePath(root, scanPath).Replace('\\', '/');
+            string scope = Slashes(Path.GetRelativePath(root, scanPath));
             if (scope == ".") scope = "";
             if (scope.Length > 0 && IsIgnoredDirectory(repo, scope))
             {
@@ -76,14 +90,21 @@ internal static class FileDiscovery
 
             var files = new List<DiscoveredFile>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var missing = new List<string>();
             foreach (var entry in repo.Index)
             {
-                string rel = entry.Path.Replace('\\', '/');
+                string rel = Slashes(entry.Path);
                 if (entry.Mode == Mode.GitLink || entry.Mode == Mode.SymbolicLink) continue;
                 if (!InScope(rel) || exclude.IsMatch(rel) || !seen.Add(rel)) continue;
                 string fullPath = Path.Combine(root, rel);
                 if (IsSymlink(fullPath)) continue;
-                if (!File.Exists(fullPath)) continue; // deleted in the work tree, not yet staged
+                if (!File.Exists(fullPath))
+                {
+                    // deleted and not yet staged, or never written (a sparse or partial checkout, a blob the clone lacks):
+                    // named below, never dropped silently
+                    missing.Add(rel);
+                    continue;
+                }
                 files.Add(new DiscoveredFile(rel, fullPath));
             }
 
@@ -104,7 +125,7 @@ internal static class FileDiscovery
                 foreach (var s in repo.RetrieveStatus(options))
                 {
                     if ((s.State & FileStatus.NewInWorkdir) == 0) continue;
-                    string rel = s.FilePath.Replace('\\', '/');
+                    string rel = Slashes(s.FilePath);
                     if (rel.EndsWith("/", StringComparison.Ordinal)) continue; // a nested repository: not descended
                     if (!InScope(rel) || exclude.IsMatch(rel) || !seen.Add(rel)) continue;
                     string fullPath = Path.Combine(root, rel);
@@ -118,8 +139,20 @@ internal static class FileDiscovery
                     $"git could not list untracked files ({e.Message}); only tracked files were scanned"));
             }
             files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+            if (missing.Count > 0) diagnostics.Add(MissingFromWorkTree(missing));
             return new DiscoveryResult(root, true, files, diagnostics);
         }
+    }
+
+    /// <summary>Tracked files that are not in the work tree: not scanned, and said so, so a sparse or partial checkout never
+    /// hides a committed dataset without a word.</summary>
+    internal static ScanDiagnostic MissingFromWorkTree(IReadOnlyList<string> paths)
+    {
+        var sorted = paths.OrderBy(p => p, StringComparer.Ordinal).ToArray();
+        string listed = string.Join(", ", sorted.Take(10)) + (sorted.Length > 10 ? $" and {sorted.Length - 10} more" : "");
+        return new ScanDiagnostic(ScanDiagnosticLevel.Warning,
+            $"{sorted.Length} tracked file{(sorted.Length == 1 ? " is" : "s are")} not in the work tree (deleted, or a sparse or partial checkout) and "
+            + $"{(sorted.Length == 1 ? "was" : "were")} not scanned: {listed}");
     }
 
     private static DiscoveryResult Walk(string root, GlobSet exclude)
@@ -180,7 +213,12 @@ internal static class FileDiscovery
         }
     }
 
-    private static string Rel(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+    private static string Rel(string root, string path) => Slashes(Path.GetRelativePath(root, path));
+
+    /// <summary>A path with '/' separators. Only where '\\' is the separator (Windows) is it turned into '/': on Linux and
+    /// macOS a backslash is a character of a file name (odd/back\\slash.py), and turning it into '/' named a file that
+    /// does not exist, so the real one was never read.</summary>
+    internal static string Slashes(string path) => Path.DirectorySeparatorChar == '\\' ? path.Replace('\\', '/') : path;
 
     private static bool IsSymlink(string path)
     {

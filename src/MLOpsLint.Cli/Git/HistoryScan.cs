@@ -190,7 +190,8 @@ internal static class HistoryScan
             var diagnostics = checkDiagnostics.Distinct().ToList();
             if (Missing > 0)
             {
-                diagnostics.Add(new ScanDiagnostic(ScanDiagnosticLevel.Warning,
+                // an error, not a warning: what was not read was not judged, and the exit code must say so (2)
+                diagnostics.Add(new ScanDiagnostic(ScanDiagnosticLevel.Error,
                     $"{Missing} blob(s) reachable from history are not in the object store (a partial clone, or a damaged repository) and were not checked; "
                     + "`git fsck` tells which"));
             }

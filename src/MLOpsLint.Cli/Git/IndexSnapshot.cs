@@ -22,6 +22,19 @@ internal static class IndexSnapshot
 
     public static Result Read(string scanPath, GlobSet exclude, long maxTextFileSize)
     {
+        try
+        {
+            return ReadIndex(scanPath, exclude, maxTextFileSize);
+        }
+        catch (LibGit2SharpException e)
+        {
+            // a truncated index, a HEAD holding garbage, a ref to a missing commit: nothing staged can be judged
+            throw new Discovery.UsageException($"--staged cannot read the git repository at {scanPath}: {e.Message}");
+        }
+    }
+
+    private static Result ReadIndex(string scanPath, GlobSet exclude, long maxTextFileSize)
+    {
         using var repo = GitRepository.Open(scanPath, "--staged", allowBare: false);
         string root = GitRepository.Root(repo);
         var staged = new HashSet<string>(StringComparer.Ordinal);
@@ -37,22 +50,42 @@ internal static class IndexSnapshot
         const FileStatus stagedStates = FileStatus.NewInIndex | FileStatus.ModifiedInIndex | FileStatus.RenamedInIndex | FileStatus.TypeChangeInIndex;
         foreach (var s in repo.RetrieveStatus(options))
         {
-            if ((s.State & stagedStates) != 0) staged.Add(s.FilePath.Replace('\\', '/'));
+            if ((s.State & stagedStates) != 0) staged.Add(Discovery.FileDiscovery.Slashes(s.FilePath));
         }
 
         var docs = new List<SourceDocument>();
+        var unreadable = new List<string>();
         foreach (var entry in repo.Index)
         {
             if (entry.Mode is Mode.GitLink or Mode.SymbolicLink) continue;
-            string path = entry.Path.Replace('\\', '/');
+            string path = Discovery.FileDiscovery.Slashes(entry.Path);
             if (exclude.IsMatch(path)) continue;
             bool isStaged = staged.Contains(path);
-            var blob = repo.Lookup<Blob>(entry.Id);
-            if (blob == null) continue;
-            if (!isStaged && blob.Size > ContextMaxSize) continue;
-            docs.Add(BlobReader.Read(blob, path, "index", maxTextFileSize));
+            try
+            {
+                var blob = repo.Lookup<Blob>(entry.Id);
+                if (blob == null)
+                {
+                    unreadable.Add(path);
+                    continue;
+                }
+                if (!isStaged && blob.Size > ContextMaxSize) continue;
+                docs.Add(BlobReader.Read(blob, path, "index", maxTextFileSize));
+            }
+            catch (LibGit2SharpException)
+            {
+                unreadable.Add(path); // a corrupt object
+            }
         }
-        return new Result(docs, staged, root, Array.Empty<ScanDiagnostic>());
+        // a blob the index names but the object store lacks (a deleted pack, a damaged clone) was not judged: say which,
+        // as an error (exit code 2), never a silent pass; reported without a path, so the staged-only filter keeps it
+        var diagnostics = unreadable.Count == 0 ? Array.Empty<ScanDiagnostic>() : new[]
+        {
+            new ScanDiagnostic(ScanDiagnosticLevel.Error,
+                $"{unreadable.Count} file(s) of the index cannot be read from the object store (a damaged repository or a partial clone) and were not checked: "
+                + string.Join(", ", unreadable.Take(10)) + (unreadable.Count > 10 ? $" and {unreadable.Count - 10} more" : "") + "; `git fsck` tells what is missing"),
+        };
+        return new Result(docs, staged, root, diagnostics);
     }
 
     /// <summary>
@@ -65,6 +98,18 @@ internal static class IndexSnapshot
         if (!documents.Any(d => d.Kind == DocumentKind.GitAttributes && d.HasText && d.Text.Contains("filter=lfs"))) return documents;
         var lfs = new LfsPatterns(new RepositorySnapshot(documents));
         if (lfs.IsEmpty) return documents;
+        try
+        {
+            return WithLfsBlobs(root, documents, lfs, maxTextFileSize);
+        }
+        catch (LibGit2SharpException)
+        {
+            return documents; // the index cannot be read: discovery said so already, and the work-tree files were read
+        }
+    }
+
+    private static IReadOnlyList<SourceDocument> WithLfsBlobs(string root, IReadOnlyList<SourceDocument> documents, LfsPatterns lfs, long maxTextFileSize)
+    {
         using var repo = new Repository(root);
         var result = new List<SourceDocument>(documents.Count);
         foreach (var d in documents)

@@ -33,12 +33,15 @@ public static class ArtifactClassifier
         if (name is not { } n) return null;
         if (n.Entry.BinaryOnly && !document.IsBinary && !Bytes.LooksBinary(bytes)) return null;
         var format = n.Entry.Format;
+        // Protobuf has no magic number, so the sanity walk only adds to the message: a binary file named .onnx or .pb
+        // is a model whether or not its head parses (a truncated read, external data, an exporter's quirks).
+        string detail = "extension " + n.Extension;
         if ((format == ArtifactFormat.Onnx || format == ArtifactFormat.TensorFlowProtobuf || format == ArtifactFormat.CoreMl)
             && !ProtobufSanity.LooksLikeMessage(bytes, document.Size))
         {
-            return null;
+            detail += "; its bytes do not parse as protobuf";
         }
-        return new ArtifactMatch(format, ArtifactEvidence.FileName, "extension " + n.Extension);
+        return new ArtifactMatch(format, ArtifactEvidence.FileName, detail);
     }
 
     /// <summary>Where the name is more specific than the bytes: a pickle named .joblib, an HDF5 file named model.h5.</summary>

@@ -88,7 +88,7 @@ public sealed class EditorConfigFile
             string body = Configuration.Glob.Translate(g, out ranges);
             try
             {
-                regex = new Regex("^" + (anchored ? "" : "(?:.*/)?") + body + "$", RegexOptions.CultureInvariant);
+                regex = GlobRegex.Create("^" + (anchored ? "" : "(?:.*/)?") + body + "$");
             }
             catch (ArgumentException)
             {
@@ -106,7 +106,7 @@ public sealed class EditorConfigFile
         public bool IsMatch(string relativePath)
         {
             if (regex == null) return false;
-            var m = regex.Match(relativePath);
+            var m = GlobRegex.Match(regex, relativePath);
             if (!m.Success) return false;
             for (int i = 0; i < ranges.Count; i++)
             {

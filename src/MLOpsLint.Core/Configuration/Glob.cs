@@ -34,12 +34,12 @@ public sealed class Glob
         sb.Append(Translate(p, out _));
         sb.Append("(?:/.*)?$");
         // interpreted: a glob is matched a few thousand times per scan, where IL compilation (milliseconds per pattern) costs more than it saves
-        regex = Compiled.GetOrAdd(sb.ToString(), source => new Regex(source, RegexOptions.CultureInvariant));
+        regex = Compiled.GetOrAdd(sb.ToString(), GlobRegex.Create);
     }
 
     public string Pattern { get; }
 
-    public bool IsMatch(string relativePath) => regex.IsMatch(relativePath.Replace('\\', '/'));
+    public bool IsMatch(string relativePath) => GlobRegex.IsMatch(regex, relativePath.Replace('\\', '/'));
 
     /// <summary>Translates glob syntax to a regex fragment. <paramref name="numericRanges"/> collects {n..m}
     /// ranges, which a regex cannot check numerically (editorconfig only).</summary>

@@ -41,6 +41,18 @@ public sealed class RuleOptions
         return fallback;
     }
 
+    /// <summary>A table of string values (<c>policies = { "actions/*" = "ref-pin" }</c>) as key/value pairs in the order
+    /// written; empty when unset or not a table (values that are not strings are left out).</summary>
+    public IReadOnlyList<(string Key, string Value)> GetStringMap(string name)
+    {
+        if (!values.TryGetValue(name, out var v)) return Array.Empty<(string, string)>();
+        if (v is IEnumerable<KeyValuePair<string, object>> table)
+        {
+            return table.Where(kv => kv.Value is string).Select(kv => (kv.Key, (string)kv.Value)).ToArray();
+        }
+        return Array.Empty<(string, string)>();
+    }
+
     /// <summary>A size such as <c>500KB</c>, <c>10 MiB</c>, <c>1.5MB</c> or a plain byte count.</summary>
     public long GetSize(string name, long fallback)
     {

@@ -24,7 +24,7 @@ public static class DocumentClassifier
             return DocumentKind.LockFile;
         }
         if (lower == ".env" || lower.StartsWith(".env.", StringComparison.Ordinal) || ext == ".env") return DocumentKind.DotEnv;
-        if (IsRequirements(lower, ext)) return DocumentKind.Requirements;
+        if (IsRequirements(lower, ext) || IsInRequirementsFolder(path, ext)) return DocumentKind.Requirements;
         if ((lower.StartsWith("environment", StringComparison.Ordinal) || lower.StartsWith("conda", StringComparison.Ordinal))
             && (ext == ".yml" || ext == ".yaml"))
         {
@@ -46,6 +46,7 @@ public static class DocumentClassifier
             ".toml" => DocumentKind.Toml,
             ".yml" or ".yaml" => DocumentKind.Yaml,
             ".sh" or ".bash" or ".zsh" => DocumentKind.Shell,
+            ".r" => DocumentKind.R,
             ".cs" => DocumentKind.CSharp,
             ".csproj" or ".fsproj" or ".vbproj" or ".props" or ".targets" => DocumentKind.MSBuild,
             ".json" => DocumentKind.Json,
@@ -63,20 +64,61 @@ public static class DocumentClassifier
             or DocumentKind.SetupCfg or DocumentKind.Pipfile or DocumentKind.CondaEnvironment or DocumentKind.Toml
             or DocumentKind.Yaml or DocumentKind.GitHubWorkflow or DocumentKind.GitHubAction or DocumentKind.Dockerfile
             or DocumentKind.Shell or DocumentKind.Ini or DocumentKind.DotEnv or DocumentKind.GitAttributes
-            or DocumentKind.PlainText or DocumentKind.Other => true,
+            or DocumentKind.PlainText or DocumentKind.R or DocumentKind.Other => true,
         _ => false,
     };
 
     private static bool IsRequirements(string lower, string ext)
     {
         if (ext != ".txt" && ext != ".in") return false;
-        return lower.StartsWith("requirements", StringComparison.Ordinal)
-            || lower.StartsWith("constraints", StringComparison.Ordinal)
-            || lower.EndsWith("-requirements.txt", StringComparison.Ordinal)
-            || lower.EndsWith("_requirements.txt", StringComparison.Ordinal)
-            || lower.EndsWith("-constraints.txt", StringComparison.Ordinal)
-            || lower.StartsWith("dev-requirements", StringComparison.Ordinal)
-            || (ext == ".in" && lower != "manifest.in");
+        // requirement.txt (singular) is a common misspelling that pip installs all the same; only that exact name, since
+        // requirement-spec.txt and the like are prose.
+        if (lower is "requirement.txt" or "requirement.in") return true;
+        if (ext == ".txt" && IsMisspelledRequirements(lower.Substring(0, lower.Length - 4))) return true;
+        // pip-tools' .in files follow the same names (requirements.in, dev-requirements.in; requirements/dev.in by its
+        // folder): any other .in is a template (config.c.in, Makefile.in, setup.py.in), not a requirements file
+        string stem = lower.Substring(0, lower.Length - ext.Length);
+        return stem.StartsWith("requirements", StringComparison.Ordinal)
+            || stem.StartsWith("constraints", StringComparison.Ordinal)
+            || stem.EndsWith("-requirements", StringComparison.Ordinal)
+            || stem.EndsWith("_requirements", StringComparison.Ordinal)
+            || stem.EndsWith("-constraints", StringComparison.Ordinal)
+            || stem.StartsWith("dev-requirements", StringComparison.Ordinal);
+    }
+
+    /// <summary><c>requirments.txt</c>, <c>requierments.txt</c>, <c>requirement.txt</c>: a name within two edits of
+    /// "requirements" is that file misspelled (pip installs it all the same); prose names are further away.</summary>
+    private static bool IsMisspelledRequirements(string stem)
+    {
+        const string target = "requirements";
+        if (stem.Length < 9 || stem.Length > 14 || stem[0] != 'r') return false;
+        var previous = new int[target.Length + 1];
+        var current = new int[target.Length + 1];
+        for (int j = 0; j <= target.Length; j++) previous[j] = j;
+        for (int i = 1; i <= stem.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= target.Length; j++)
+            {
+                int cost = stem[i - 1] == target[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[target.Length] <= 2;
+    }
+
+    /// <summary><c>requirements/base.txt</c>, <c>requirements/dev.in</c>: a folder of requirement files (Django's and
+    /// many services' layout).</summary>
+    private static bool IsInRequirementsFolder(string path, string ext)
+    {
+        if (ext is not (".txt" or ".in")) return false;
+        string p = path.Replace('\\', '/');
+        int slash = p.LastIndexOf('/');
+        if (slash <= 0) return false;
+        int parent = p.LastIndexOf('/', slash - 1);
+        string folder = p.Substring(parent + 1, slash - parent - 1).ToLowerInvariant();
+        return folder is "requirements" or "requirement" or "reqs";
     }
 
     public static string FileName(string path)

@@ -26,4 +26,6 @@ public enum DocumentKind
     LockFile,
     GitAttributes,
     PlainText,
+    /// <summary>An R script (<c>.R</c>).</summary>
+    R,
 }

@@ -1,3 +1,4 @@
+using MLOpsLint.Core.Engine;
 using MLOpsLint.Core.Text;
 
 namespace MLOpsLint.Core.Documents;
@@ -42,7 +43,22 @@ public sealed class SourceDocument
 
     public string FileName => DocumentClassifier.FileName(Path);
 
-    public DocumentKind Kind { get; }
+    public DocumentKind Kind { get; private set; }
+
+    /// <summary>The name the file is installed as, when it differs from its own (<c>COPY prod.list requirements.txt</c>):
+    /// checks that name files in messages may use it. Null when the file is judged by its own name.</summary>
+    public string? InstalledName { get; private set; }
+
+    /// <summary>The file name for messages: <c>prod.deps (installed as requirements.txt)</c> when it is judged under another name.</summary>
+    public string ShownName => InstalledName == null || InstalledName == FileName ? FileName : $"{FileName} (installed as {InstalledName})";
+
+    /// <summary>Judge the file as another kind because it is installed under that name (<see cref="Checks.InstalledNames"/>).
+    /// Only before checks run: the engine calls it once per scan.</summary>
+    internal void JudgeAs(DocumentKind kind, string installedName)
+    {
+        Kind = kind;
+        InstalledName = installedName;
+    }
 
     /// <summary>Size of the whole file in bytes.</summary>
     public long Size { get; }
@@ -86,7 +102,8 @@ public sealed class SourceDocument
         {
             if (lines == null)
             {
-                var l = new LineIndex(Text);
+                var decodedText = Text;
+                var l = ScanProfile.Measure("index lines", () => new LineIndex(decodedText));
                 lock (gate)
                 {
                     lines ??= l;
@@ -127,6 +144,20 @@ public sealed class SourceDocument
         }
     }
 
+    /// <summary>Drops the decoded text and its line index; the bytes stay, and the text is decoded again if asked for.
+    /// The engine calls it when the document's own checks are done (with <see cref="ReleaseTransient"/>): the text of a
+    /// Python file is twice its bytes, and holding every document's text is what made memory grow with the bytes of the
+    /// repository. What comes later (repository checks, <c># noqa</c>, fingerprints) reads a few documents again.</summary>
+    public void ReleaseText()
+    {
+        lock (gate)
+        {
+            text = null;
+            lines = null;
+            decoded = false;
+        }
+    }
+
     private T GetOrAdd<T>(ref Dictionary<Type, object>? cache, Func<SourceDocument, T> factory)
         where T : class
     {
@@ -137,7 +168,7 @@ public sealed class SourceDocument
                 return (T)existing;
             }
         }
-        var created = factory(this);
+        var created = ScanProfile.Measure(FormName<T>.Value, () => factory(this));
         lock (gate)
         {
             cache ??= new Dictionary<Type, object>();
@@ -164,7 +195,9 @@ public sealed class SourceDocument
             }
             if (HasText)
             {
-                text = TextDecoder.Decode(Content.Span, out encoding);
+                var (decodedText, kind) = ScanProfile.Measure("decode text", () => (TextDecoder.Decode(Content.Span, out var k), k));
+                text = decodedText;
+                encoding = kind;
             }
             else
             {
@@ -176,4 +209,10 @@ public sealed class SourceDocument
     }
 
     public override string ToString() => Path;
+
+    private static class FormName<T>
+    {
+        // a nested form is named with its owner (DocumentSecrets.Cache): "Cache" alone says nothing
+        public static readonly string Value = "parse " + (typeof(T).DeclaringType is { } owner ? owner.Name + "." : "") + typeof(T).Name;
+    }
 }

@@ -21,7 +21,8 @@ public sealed class LintResult
 
     public int FilesScanned { get; }
 
-    /// <summary>Time spent in each check (summed over threads), for <c>--verbose</c>; never part of a report.</summary>
+    /// <summary>CPU time (summed over threads) of each check (<c>check X</c>), each parsed form (<c>parse X</c>) and the decoding of
+    /// text (<c>decode text</c>), each charged only its own share (<see cref="ScanProfile"/>), for <c>--verbose</c>; never part of a report.</summary>
     public IReadOnlyDictionary<string, TimeSpan> CheckTimes { get; init; } = new Dictionary<string, TimeSpan>();
 
     /// <summary>What each file was judged to be, and the repository's kind (for <c>--verbose</c>); null when not computed.</summary>

@@ -37,16 +37,13 @@ public sealed class Linter
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var documents = snapshot.Documents;
-        scopes ??= ScopeModel.For(documents, config.Scopes);
-        // what each document check's selected rules judge, together: a check runs on a file only where one of them does
-        var judged = new Dictionary<Rules.RuleDescriptor, FileScope>();
-        foreach (var c in documentChecks.Concat<ICheck>(repositoryChecks))
-        {
-            foreach (var r in c.Rules) judged[r] = config.ScopesOf(r);
-        }
-        var checkScopes = docChecks.Select(c => c.Rules.Where(config.IsSelected).Aggregate(FileScope.None, (s, r) => s | judged[r])).ToArray();
+        // a file is judged under the name it is installed as (COPY x requirements.txt), before anything asks what it is
+        InstalledNames.Apply(snapshot);
+        scopes ??= ScopeModel.For(documents, config.Scopes, config.RootDirectory);
+        var judged = Judged(config);
+        var checkScopes = CheckScopes(docChecks, config, judged);
 
-        var times = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var profile = new ScanProfile();
         var perDocument = new List<Finding>[documents.Count];
         var diagnostics = new ConcurrentBag<(int Order, ScanDiagnostic Diagnostic)>();
         void Each(int count, Action<int> body)
@@ -59,44 +56,10 @@ public sealed class Linter
             }
             Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, body);
         }
-        void Timed(object check, long t0) =>
-            times.AddOrUpdate(check.GetType().Name, System.Diagnostics.Stopwatch.GetTimestamp() - t0, (_, v) => v + System.Diagnostics.Stopwatch.GetTimestamp() - t0);
 
         void CheckDocument(int i)
         {
-            var doc = documents[i];
-            var context = new CheckContext(config) { Scopes = scopes };
-            FileScope scope;
-            try
-            {
-                scope = scopes.Of(doc).Scope;
-            }
-            catch (Exception e)
-            {
-                context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(scopes, e), doc.Path));
-                scope = FileScope.Other;
-            }
-            bool isReported = reported == null || reported(doc.Path);
-            for (int c = 0; c < docChecks.Length; c++)
-            {
-                var check = docChecks[c];
-                if (!isReported && check is not IRepositoryCheck) continue;
-                try
-                {
-                    if ((checkScopes[c] & scope) != 0 && check.AppliesTo(doc))
-                    {
-                        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                        check.Check(doc, context);
-                        Timed(check, t0);
-                    }
-                }
-                catch (Exception e)
-                {
-                    context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(check, e), doc.Path));
-                }
-            }
-            // the document's parsed module is garbage from here on: repository checks read compact summaries
-            doc.ReleaseTransient();
+            var context = RunDocumentChecks(docChecks, checkScopes, documents[i], config, scopes, profile, reported == null || reported(documents[i].Path));
             perDocument[i] = context.Findings.ToList();
             foreach (var d in context.Diagnostics) diagnostics.Add((i, d));
         }
@@ -105,21 +68,7 @@ public sealed class Linter
         var all = new List<Finding>(perDocument.Sum(l => l.Count));
         foreach (var l in perDocument) all.AddRange(l);
         var repoContexts = new CheckContext[repoChecks.Length];
-        void CheckRepository(int c)
-        {
-            var check = repoChecks[c];
-            var context = repoContexts[c] = new CheckContext(config) { Scopes = scopes };
-            try
-            {
-                long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                check.Check(snapshot, context);
-                Timed(check, t0);
-            }
-            catch (Exception e)
-            {
-                context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(check, e)));
-            }
-        }
+        void CheckRepository(int c) => repoContexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, profile);
         // side by side: a short scan is mostly these checks' first (unoptimised) calls, which overlap on other cores
         Each(repoChecks.Length, CheckRepository);
         foreach (var context in repoContexts)
@@ -128,28 +77,7 @@ public sealed class Linter
             foreach (var d in context.Diagnostics) diagnostics.Add((int.MaxValue, d));
         }
 
-        int suppressed = 0, outOfScope = 0;
-        var kept = new List<Finding>(all.Count);
-        foreach (var f in all)
-        {
-            // the rule does not judge this kind of file (a hub load in a test, a tag pin in a first-party action…)
-            if (!judged.TryGetValue(f.Rule, out var ruleScopes)) ruleScopes = config.ScopesOf(f.Rule);
-            if ((ruleScopes & (snapshot.Find(f.Path) is { } fd ? scopes.Of(fd) : scopes.OfPath(f.Path)).Scope) == 0)
-            {
-                outOfScope++;
-                continue;
-            }
-            var severity = config.EffectiveSeverity(f.Rule, f.Path);
-            if (severity == Rules.Severity.None) continue;
-            if (IsSuppressed(f, snapshot.Find(f.Path), config))
-            {
-                suppressed++;
-                continue;
-            }
-            kept.Add(f with { Severity = severity });
-        }
-
-        kept.Sort(Compare);
+        var kept = Judge(all, snapshot.Find, config, scopes, judged, out int suppressed, out int outOfScope);
         var fingerprinted = Fingerprints.Assign(kept, snapshot.Find);
         int baselined = 0;
         IReadOnlyList<Finding> final = fingerprinted;
@@ -171,9 +99,138 @@ public sealed class Linter
             BytesScanned = documents.Sum(d => d.Size),
             Scopes = scopes,
             OutOfScope = outOfScope,
-            CheckTimes = times.ToDictionary(kv => kv.Key, kv => TimeSpan.FromSeconds(kv.Value / (double)System.Diagnostics.Stopwatch.Frequency)),
+            CheckTimes = profile.Snapshot(),
         };
     }
+
+    /// <summary>The document checks on one document, before configuration and <c># noqa</c>: what the language server runs
+    /// on the file being edited (the same checks, scopes, selection and error handling as <see cref="Run"/>).</summary>
+    public CheckContext CheckDocument(SourceDocument document, LintConfig config, ScopeModel scopes)
+    {
+        var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
+        return RunDocumentChecks(docChecks, CheckScopes(docChecks, config, Judged(config)), document, config, scopes, null, isReported: true);
+    }
+
+    /// <summary>The repository checks on a snapshot, before configuration and <c># noqa</c>, side by side (see <see cref="Run"/>).</summary>
+    public IReadOnlyList<CheckContext> CheckRepository(RepositorySnapshot snapshot, LintConfig config, ScopeModel scopes)
+    {
+        var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
+        var contexts = new CheckContext[repoChecks.Length];
+        Parallel.For(0, repoChecks.Length, c => contexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, null));
+        return contexts;
+    }
+
+    /// <summary>Scopes, configuration and suppression on raw findings: findings of rules that do not judge the file's scope
+    /// and findings turned off are dropped, the effective severity is set, <c># noqa</c> applied. Sorted as <see cref="Compare"/>.</summary>
+    public List<Finding> Judge(IEnumerable<Finding> findings, Func<string, SourceDocument?> find, LintConfig config, ScopeModel scopes, out int suppressed) =>
+        Judge(findings, find, config, scopes, Judged(config), out suppressed, out _);
+
+    /// <summary>What each rule of the checks judges here (its catalog scopes, as the configuration adjusts them).</summary>
+    private Dictionary<Rules.RuleDescriptor, FileScope> Judged(LintConfig config)
+    {
+        var judged = new Dictionary<Rules.RuleDescriptor, FileScope>();
+        foreach (var c in documentChecks.Concat<ICheck>(repositoryChecks))
+        {
+            foreach (var r in c.Rules) judged[r] = config.ScopesOf(r);
+        }
+        return judged;
+    }
+
+    /// <summary>What each document check's selected rules judge, together: a check runs on a file only where one of them does.</summary>
+    private static FileScope[] CheckScopes(IReadOnlyList<IDocumentCheck> docChecks, LintConfig config, Dictionary<Rules.RuleDescriptor, FileScope> judged) =>
+        docChecks.Select(c => c.Rules.Where(config.IsSelected).Aggregate(FileScope.None, (s, r) => s | judged[r])).ToArray();
+
+    private static List<Finding> Judge(IEnumerable<Finding> all, Func<string, SourceDocument?> find, LintConfig config, ScopeModel scopes,
+        Dictionary<Rules.RuleDescriptor, FileScope> judged, out int suppressed, out int outOfScope)
+    {
+        suppressed = 0;
+        outOfScope = 0;
+        var kept = new List<Finding>();
+        foreach (var f in all)
+        {
+            // the rule does not judge this kind of file (a hub load in a test, a tag pin in a first-party action…)
+            if (!judged.TryGetValue(f.Rule, out var ruleScopes)) ruleScopes = config.ScopesOf(f.Rule);
+            var doc = find(f.Path);
+            if ((ruleScopes & (doc is { } fd ? scopes.Of(fd) : scopes.OfPath(f.Path)).Scope) == 0)
+            {
+                outOfScope++;
+                continue;
+            }
+            var severity = config.EffectiveSeverity(f.Rule, f.Path);
+            if (severity == Rules.Severity.None) continue;
+            if (IsSuppressed(f, doc, config))
+            {
+                suppressed++;
+                continue;
+            }
+            kept.Add(f with { Severity = severity });
+        }
+        kept.Sort(Compare);
+        return kept;
+    }
+
+    /// <param name="profile">Where the time goes (<c>--verbose</c>); null when nobody asks.</param>
+    private static CheckContext RunDocumentChecks(IReadOnlyList<IDocumentCheck> docChecks, FileScope[] checkScopes, SourceDocument doc, LintConfig config,
+        ScopeModel scopes, ScanProfile? profile, bool isReported)
+    {
+        var context = new CheckContext(config) { Scopes = scopes };
+        var outer = profile?.Enter();
+        FileScope scope;
+        try
+        {
+            scope = ScanProfile.Measure("scope", () => scopes.Of(doc).Scope);
+        }
+        catch (Exception e)
+        {
+            context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(scopes, e), doc.Path));
+            scope = FileScope.Other;
+        }
+        for (int c = 0; c < docChecks.Count; c++)
+        {
+            var check = docChecks[c];
+            if (!isReported && check is not IRepositoryCheck) continue;
+            try
+            {
+                if ((checkScopes[c] & scope) != 0 && check.AppliesTo(doc))
+                {
+                    ScanProfile.Measure(CheckName(check), () => check.Check(doc, context));
+                }
+            }
+            catch (Exception e)
+            {
+                context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(check, e), doc.Path));
+            }
+        }
+        if (profile != null) ScanProfile.Restore(outer);
+        // the document's parsed module and text are garbage from here on: repository checks read compact summaries
+        doc.ReleaseTransient();
+        doc.ReleaseText();
+        return context;
+    }
+
+    private static CheckContext RunRepositoryCheck(IRepositoryCheck check, RepositorySnapshot snapshot, LintConfig config, ScopeModel scopes, ScanProfile? profile)
+    {
+        var context = new CheckContext(config) { Scopes = scopes };
+        var outer = profile?.Enter();
+        try
+        {
+            ScanProfile.Measure(CheckName(check), () => check.Check(snapshot, context));
+        }
+        catch (Exception e)
+        {
+            context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(check, e)));
+        }
+        finally
+        {
+            if (profile != null) ScanProfile.Restore(outer);
+        }
+        return context;
+    }
+
+    private static readonly ConcurrentDictionary<Type, string> CheckNames = new();
+
+    /// <summary>"check CredentialCheck": a check's section in <see cref="ScanProfile"/>.</summary>
+    private static string CheckName(object check) => CheckNames.GetOrAdd(check.GetType(), t => "check " + t.Name);
 
     private static string InternalError(object check, Exception e) =>
         $"internal error in {check.GetType().Name}: {e.GetType().Name}: {e.Message} (please report this; the rest of the scan went on)";

@@ -32,6 +32,7 @@ public static partial class FactReader
     /// </summary>
     private static void ReadDeploymentManifest(SourceDocument d, DocumentFacts facts)
     {
+        if (Text.Nesting.LineTooDeep(d.Text, yaml: true) > 0) return; // the workflow and configuration checks say why
         var stream = new YamlStream();
         try
         {
@@ -162,6 +163,7 @@ public static partial class FactReader
     private static void ReadNotebook(SourceDocument d, DocumentFacts facts)
     {
         var module = PythonModule.Of(d);
+        ReadNotebookKernel(d, facts, module.Notebook?.KernelPython);
         foreach (var (_, cell, shell, start) in NotebookInstallCheck.InstallLines(module))
         {
             foreach (var cmd in ShellParser.Parse(shell, start))

@@ -54,7 +54,11 @@ public static partial class FactReader
             bool hub = registry is "docker.io" or "index.docker.io" or "registry-1.docker.io";
             if (repo.StartsWith("library/", StringComparison.Ordinal)) repo = repo.Substring(8);
             bool runs = final.Contains(from.StageIndex);
-            if (hub && repo == "python" && runs && PythonVersion.TryParse(from.Tag, out var py) && py.Minor != null)
+            // Docker Hub's python, and the Dev Containers python images (a .devcontainer/Dockerfile builds FROM them).
+            var py = !runs ? null
+                : hub && repo == "python" ? (PythonVersion.TryParse(from.Tag, out var hubPython) && hubPython.Minor != null ? hubPython : null)
+                : registry == "mcr.microsoft.com" ? PythonOfImage(from.Image) : null;
+            if (py != null)
             {
                 basePython.Add(new PythonFact(d.Path, span, from.Image, PythonSource.DockerBaseImage, py.ToSpecifierSet(), py));
             }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using MLOpsLint.Core.Documents;
 using MLOpsLint.Core.Findings;
+using MLOpsLint.Core.Parsing;
 using MLOpsLint.Core.Parsing.Requirements;
 using MLOpsLint.Core.Parsing.Shell;
 using MLOpsLint.Core.Versioning;
@@ -36,7 +37,9 @@ public static partial class FactReader
             case DocumentKind.LockFile:
                 return d.FileName.ToLowerInvariant() is "pipfile.lock" or "poetry.lock" or "uv.lock";
             case DocumentKind.Notebook:
-                return d.Text.Contains("install", StringComparison.Ordinal);
+                return d.Text.Contains("install", StringComparison.Ordinal) || d.Text.Contains("\"language_info\"", StringComparison.Ordinal);
+            case DocumentKind.Json:
+                return IsDevContainerFile(d.Path);
             case DocumentKind.Yaml:
                 return MayBeDeploymentManifest(d.Text);
         }
@@ -64,6 +67,7 @@ public static partial class FactReader
                 case DocumentKind.LockFile: ReadLock(d, facts); return facts;
                 case DocumentKind.Notebook: ReadNotebook(d, facts); return facts;
                 case DocumentKind.Yaml: ReadDeploymentManifest(d, facts); return facts;
+                case DocumentKind.Json: ReadDevContainer(d, facts); return facts;
             }
             switch (name)
             {
@@ -229,6 +233,11 @@ public static partial class FactReader
 
     private static TomlSyntaxIndex? Toml(SourceDocument d, DocumentFacts facts)
     {
+        if (TomlText.TooDeep(d.Text) is { } deep)
+        {
+            facts.Problems.Add((deep.Line, "TOML " + deep.Message));
+            return null;
+        }
         var syntax = SyntaxParser.Parse(d.Text, d.Path);
         var error = syntax.Diagnostics.FirstOrDefault(x => x.Kind == DiagnosticMessageKind.Error);
         if (error != null)

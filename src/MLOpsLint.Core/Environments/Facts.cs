@@ -31,6 +31,10 @@ public enum PythonSource
     DockerInstall,
     /// <summary>GitHub workflow <c>actions/setup-python</c> (matrices resolved).</summary>
     SetupPython,
+    /// <summary>A dev container (<c>.devcontainer/devcontainer.json</c>): the python feature's version, or the image's.</summary>
+    DevContainer,
+    /// <summary>The Python a notebook last ran with (<c>metadata.language_info.version</c>), as its minor line.</summary>
+    NotebookKernel,
     /// <summary>A container image of a deployment manifest (Kubernetes <c>containers[].image: python:3.9-slim</c>,
     /// compose <c>services.*.image</c>).</summary>
     DeploymentImage,
@@ -101,6 +105,8 @@ public sealed class PythonFact : EnvironmentFact
         PythonSource.DockerInstall => $"'{Text}'",
         PythonSource.SetupPython => $"setup-python {Text}",
         PythonSource.DeploymentImage => $"deployment image {Text}",
+        PythonSource.DevContainer => $"the dev container's {Text}",
+        PythonSource.NotebookKernel => $"the notebook's kernel metadata (Python {Text})",
         _ => Text,
     };
 

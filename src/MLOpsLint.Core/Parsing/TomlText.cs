@@ -12,6 +12,12 @@ public static class TomlText
 {
     public static bool TryParse(string text, string sourceName, out TomlTable table, out TomlError? error)
     {
+        if (TooDeep(text) is { } deep)
+        {
+            error = deep;
+            table = new TomlTable();
+            return false;
+        }
         var syntax = SyntaxParser.Parse(text, sourceName);
         foreach (var d in syntax.Diagnostics)
         {
@@ -34,6 +40,13 @@ public static class TomlText
             table = new TomlTable();
             return false;
         }
+    }
+
+    /// <summary>Nesting past Tomlyn's limit (<see cref="Text.Nesting.MaxTomlDepth"/>), found before Tomlyn sees it.</summary>
+    public static TomlError? TooDeep(string text)
+    {
+        int line = Text.Nesting.LineTooDeep(text, Text.Nesting.MaxTomlDepth);
+        return line == 0 ? null : new TomlError(line, 1, Text.Nesting.Message(Text.Nesting.MaxTomlDepth));
     }
 
     /// <summary>Follows a dotted path of tables (<c>tool</c>, <c>mlops-lint</c>); null when a step is missing.</summary>

@@ -15,7 +15,7 @@ public enum HardcodedPathKind
 public readonly record struct PathHit(int Start, int End, HardcodedPathKind Kind, string Platform, string Path);
 
 /// <summary>
-/// Finds absolute, machine-specific paths in a string value: user homes (<c>/home/NAME/</c>, <c>/Users/NAME/</c>,
+/// Finds absolute, machine-specific paths in a string value: user homes (<c>/home/NAME/</c>, <c>/Users/NAME/</c>, <c>/root/…</c>,
 /// <c>C:\Users\NAME\</c>, <c>~NAME/</c>), platform mounts (<c>/content/drive</c>, <c>/kaggle/input</c>, <c>/dbfs</c>,
 /// <c>dbfs:/</c>, <c>/Workspace/Users</c>, <c>/mnt/…</c>, <c>/Volumes/…</c>, <c>/media/NAME</c>) and drive letters
 /// (<c>D:\data\…</c>). A path must start the value or follow a separator (space, <c>=</c>, quote, bracket, comma),
@@ -150,6 +150,7 @@ public static class HardcodedPathFinder
             if (slash > 0 && name.All(ch => char.IsLetterOrDigit(ch) || ch is '_' or '-' or '.') && IsRealUser(name)) return (HardcodedPathKind.UserHome, "home directory of user " + name);
             return null;
         }
+        if (Segment(p, "/root/", out string? rootFolder) && IsRootProjectPath(p, rootFolder!)) return (HardcodedPathKind.UserHome, "root's home directory (Colab, Kaggle and containers run as root)");
         if (IsBareRoot(p)) return null; // os.path.exists("/kaggle/input"): detecting the platform, not depending on it
         if (p.StartsWith("/content/drive", StringComparison.Ordinal) || p.StartsWith("/content/gdrive", StringComparison.Ordinal)) return (HardcodedPathKind.Mount, "Google Drive mounted in Colab");
         if (p.StartsWith("/content/", StringComparison.Ordinal) && p.Length > 9) return (HardcodedPathKind.Mount, "Colab runtime");
@@ -190,6 +191,16 @@ public static class HardcodedPathFinder
         int slash = p.IndexOf('/', start);
         name = slash < 0 ? p.Substring(start) : p.Substring(start, slash - start);
         return name.Length > 0;
+    }
+
+    /// <summary><c>/root/docker_data/model.bin</c>, <c>/root/train.csv</c>: a project's files in root's home. Tools' own folders
+    /// there (<c>/root/.cache</c>, <c>/root/.kaggle</c>, <c>/root/.ssh</c>) are where those tools look on every machine that runs
+    /// as root, and a bare folder name (<c>/root/data</c>) with nothing below it is not reported.</summary>
+    private static bool IsRootProjectPath(string p, string folder)
+    {
+        if (folder.StartsWith(".", StringComparison.Ordinal) || !IsRealName(folder)) return false;
+        bool deeper = p.Length > 6 + folder.Length + 1 && p[6 + folder.Length] == '/';
+        return deeper || folder.IndexOf('.') > 0;
     }
 
     private static bool IsTemplate(string s) => s.IndexOfAny(new[] { '{', '}', '%', '$', '<', '>', '*', '[' }) >= 0;

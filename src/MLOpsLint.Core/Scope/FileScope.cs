@@ -47,11 +47,15 @@ public enum FileScope
     /// <c>site-packages/</c>, <c>node_modules/</c>. Not the project's own files, so no rule judges them (not part of <see cref="All"/>).</summary>
     Vendored = 1 << 11,
 
+    /// <summary>Written by a tool, not by people: an MLflow model's files (<c>MLmodel</c> and the <c>conda.yaml</c>,
+    /// <c>requirements.txt</c> beside it). Data and model rules judge them; the dependency rules do not.</summary>
+    Generated = 1 << 12,
+
     /// <summary>Code that ships or runs for real: scripts, library modules, notebooks.</summary>
     Code = Script | Library | Notebook,
 
     /// <summary>Every scope of the project's own files (vendored third-party code is not one).</summary>
-    All = Script | Library | Notebook | Test | Example | Benchmark | Docs | CI | Packaging | Development | Other,
+    All = Script | Library | Notebook | Test | Example | Benchmark | Docs | CI | Packaging | Development | Other | Generated,
 }
 
 /// <summary>Names of scopes as users write them (configuration, rule pages, <c>--verbose</c>).</summary>
@@ -61,7 +65,7 @@ public static class FileScopes
     public static readonly IReadOnlyList<FileScope> Each = new[]
     {
         FileScope.Script, FileScope.Library, FileScope.Notebook, FileScope.Test, FileScope.Example, FileScope.Benchmark,
-        FileScope.Docs, FileScope.CI, FileScope.Packaging, FileScope.Development, FileScope.Other, FileScope.Vendored,
+        FileScope.Docs, FileScope.CI, FileScope.Packaging, FileScope.Development, FileScope.Other, FileScope.Generated, FileScope.Vendored,
     };
 
     /// <summary>The lower-case name of one scope (<c>test</c>, <c>example</c>, <c>ci</c>).</summary>
@@ -79,6 +83,7 @@ public static class FileScopes
         FileScope.Development => "development",
         FileScope.Other => "other",
         FileScope.Vendored => "vendored",
+        FileScope.Generated => "generated",
         _ => string.Join(", ", Split(scope).Select(Name)),
     };
 
@@ -131,6 +136,7 @@ public static class FileScopes
         FileScope.CI => "CI files",
         FileScope.Packaging => "packaging files",
         FileScope.Development => "development tooling",
+        FileScope.Generated => "generated files",
         _ => "other files",
     };
 }

@@ -15,7 +15,8 @@ public static class PathScopes
         ["test"] = FileScope.Test, ["tests"] = FileScope.Test, ["testing"] = FileScope.Test, ["__tests__"] = FileScope.Test,
         ["unittests"] = FileScope.Test, ["unit_tests"] = FileScope.Test, ["integration_tests"] = FileScope.Test,
         ["testdata"] = FileScope.Test, ["test_data"] = FileScope.Test, ["test-data"] = FileScope.Test, ["fixtures"] = FileScope.Test,
-        ["__fixtures__"] = FileScope.Test, ["spec"] = FileScope.Test, ["specs"] = FileScope.Test, ["idle_test"] = FileScope.Test,
+        ["__fixtures__"] = FileScope.Test, ["test_utils"] = FileScope.Test, ["testing_utils"] = FileScope.Test,
+        ["test_helpers"] = FileScope.Test, ["testutils"] = FileScope.Test, ["spec"] = FileScope.Test, ["specs"] = FileScope.Test, ["idle_test"] = FileScope.Test,
         ["examples"] = FileScope.Example, ["example"] = FileScope.Example, ["tutorials"] = FileScope.Example,
         ["tutorial"] = FileScope.Example, ["demos"] = FileScope.Example, ["demo"] = FileScope.Example,
         ["samples"] = FileScope.Example, ["recipes"] = FileScope.Example, ["cookbook"] = FileScope.Example,
@@ -74,12 +75,14 @@ public static class PathScopes
         if (kind is DocumentKind.GitHubWorkflow or DocumentKind.GitHubAction) return new(FileScope.CI, kind == DocumentKind.GitHubWorkflow ? "a GitHub workflow" : "GitHub action metadata");
         for (int i = 0; i < parts.Length - 1; i++)
         {
-            if (Folders.TryGetValue(parts[i], out var scope))
+            if ((Folders.TryGetValue(parts[i], out var named) ? named : FolderWord(parts[i])) is { } scope)
             {
                 return new(scope, $"path under {string.Join("/", parts, 0, i + 1)}/");
             }
-            // .github/ holds CI (workflows, dependabot, issue templates are none of the rules' business)
+            // .github/ holds CI (workflows, dependabot, issue templates are none of the rules' business); other hidden
+            // top-level folders hold tooling (.actions/, .ci/, .dvc/)
             if (i == 0 && parts[i] == ".github") return new(FileScope.CI, "path under .github/");
+            if (i == 0 && parts[i].Length > 1 && parts[i][0] == '.') return new(FileScope.Development, $"path under {parts[i]}/, a hidden tooling folder");
         }
 
         if (CiNames.Contains(lower)) return new(FileScope.CI, $"{name} configures CI");
@@ -128,7 +131,7 @@ public static class PathScopes
     /// <summary>The folder of a committed virtualenv or package tree: <c>.venv</c>, <c>site-packages</c>,
     /// <c>node_modules</c>, <c>__pypackages__</c>; <c>venv</c>/<c>env</c>/<c>virtualenv</c> only with a virtualenv's layout
     /// below (<c>lib/</c>, <c>bin/</c>, <c>Scripts/</c>, <c>include/</c>, <c>pyvenv.cfg</c>), since <c>env/</c> also holds configuration.</summary>
-    private static string? VendoredAt(string[] parts)
+    internal static string? VendoredAt(string[] parts)
     {
         for (int i = 0; i < parts.Length - 1; i++)
         {
@@ -146,10 +149,37 @@ public static class PathScopes
         return null;
     }
 
+    /// <summary>A folder whose name holds one of the words: <c>lightning_examples</c>, <c>code-examples</c>,
+    /// <c>integration-tests</c>, <c>notebook_tutorials</c>.</summary>
+    private static FileScope? FolderWord(string folder)
+    {
+        if (folder.IndexOfAny(WordSeparators) < 0) return null;
+        foreach (var word in folder.Split(WordSeparators))
+        {
+            switch (word.ToLowerInvariant())
+            {
+                case "examples": case "example": case "tutorials": case "tutorial": case "demos":
+                    return FileScope.Example;
+                case "tests": case "unittests":
+                    return FileScope.Test;
+                case "benchmarks":
+                    return FileScope.Benchmark;
+            }
+        }
+        return null;
+    }
+
+    internal static readonly char[] WordSeparators = { '_', '-', '.', '+', ' ' };
+
+    /// <summary>Is a folder (the repository's own, as cloned) named for examples: <c>examples</c>, <c>optuna-examples</c>,
+    /// <c>tutorials</c>, <c>example-get-started</c>?</summary>
+    public static bool IsExampleName(string folder) =>
+        folder.Split(WordSeparators).Any(w => w.ToLowerInvariant() is "examples" or "example" or "tutorials" or "tutorial" or "demos" or "cookbook" or "recipes" or "samples");
+
     /// <summary><c>requirements/gpu.txt</c>, <c>requirements.d/dev.txt</c>: the folder says it is a requirements file.</summary>
     private static bool IsRequirementsFolderFile(string[] parts) =>
         parts.Length > 1 && parts[parts.Length - 1].EndsWith(".txt", StringComparison.OrdinalIgnoreCase)
-        && parts[parts.Length - 2] is "requirements" or "requirements.d" or "reqs" or "deps";
+        && parts[parts.Length - 2] is "requirements" or "requirements.d" or "_requirements" or "reqs" or "deps";
 
     /// <summary>The role a requirements file's name gives it: <c>requirements-dev.txt</c>, <c>dev-requirements.txt</c>,
     /// <c>requirements/test.txt</c>, <c>requirements_docs.in</c>; null for the project's own requirements.</summary>

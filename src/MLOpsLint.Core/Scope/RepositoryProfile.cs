@@ -1,4 +1,5 @@
 using MLOpsLint.Core.Documents;
+using MLOpsLint.Core.Parsing.Dockerfile;
 using MLOpsLint.Core.Parsing.Requirements;
 
 namespace MLOpsLint.Core.Scope;
@@ -35,7 +36,8 @@ public sealed class RepositoryProfile
     /// <summary>A profile for a single file checked without its repository (the IDE, tests): an application.</summary>
     public static RepositoryProfile Unknown { get; } = new(RepositoryKind.Application, "no repository files to tell otherwise");
 
-    public static RepositoryProfile Of(IReadOnlyList<SourceDocument> documents, ScopeSettings settings)
+    /// <param name="rootName">The name of the repository's folder (as cloned: <c>optuna-examples</c>), or empty when unknown.</param>
+    public static RepositoryProfile Of(IReadOnlyList<SourceDocument> documents, ScopeSettings settings, string rootName = "")
     {
         if (settings.RepositoryKind is { } configured) return Configured(configured);
         var byPath = new Dictionary<string, SourceDocument>(StringComparer.Ordinal);
@@ -63,6 +65,10 @@ public sealed class RepositoryProfile
         {
             return new(RepositoryKind.ExampleCollection, $"{examples} of its {code} code files are under example or tutorial folders, and it builds no package");
         }
+        if (code > 0 && rootName.Length > 0 && PathScopes.IsExampleName(rootName))
+        {
+            return new(RepositoryKind.ExampleCollection, $"its folder is named {rootName}, and it builds no package");
+        }
         return new(RepositoryKind.Application, package == null && code == 0 ? "no package and no code" : "it builds no package");
     }
 
@@ -75,47 +81,87 @@ public sealed class RepositoryProfile
         {
             return ($"{prefix}pyproject.toml builds the package '{name}'", m);
         }
+        // setup.py and setup.cfg are also how research code installs itself for convenience: a published package shows it
+        var signs = PublishedSigns(dir, byPath);
+        if (signs.Count < 2) return null;
+        string published = $" published with {string.Join(", ", signs)}";
         if (byPath.TryGetValue(prefix + "setup.py", out var setup) && setup.HasText && setup.Text.Contains("setup(")
             && (setup.Text.Contains("packages") || setup.Text.Contains("py_modules") || setup.Text.Contains("name=") || setup.Text.Contains("name =")))
         {
-            return ($"{prefix}setup.py builds a package", byPath.TryGetValue(prefix + "pyproject.toml", out var p2) && p2.HasText ? PythonManifest.Of(p2) : null);
+            return ($"{prefix}setup.py builds a package{published}", byPath.TryGetValue(prefix + "pyproject.toml", out var p2) && p2.HasText ? PythonManifest.Of(p2) : null);
         }
         if (byPath.TryGetValue(prefix + "setup.cfg", out var cfg) && cfg.HasText && PythonManifest.Of(cfg) is { ProjectName: { Length: > 0 } cfgName })
         {
-            return ($"{prefix}setup.cfg builds the package '{cfgName}'", null);
+            return ($"{prefix}setup.cfg builds the package '{cfgName}'{published}", null);
         }
         return null;
     }
 
-    /// <summary>A file at <paramref name="dir"/> (not below it) that deploys or runs the project: a Dockerfile, a Procfile,
-    /// a compose file, an app entry point (app.py, serve.py…), or a requirements.txt that is an environment rather than
-    /// the package's own dependency list (which <c>-e .</c> alone, or a manifest or setup.py reading the file, make it).</summary>
+    /// <summary>What a published package has and a research project installing itself with setup.py rarely does: tests,
+    /// documentation, CI, PyPI classifiers, a changelog.</summary>
+    internal static IReadOnlyList<string> PublishedSigns(string dir, IReadOnlyDictionary<string, SourceDocument> byPath)
+    {
+        string prefix = dir.Length == 0 ? "" : dir + "/";
+        bool tests = false, docs = false, ci = false, changelog = false, classifiers = false;
+        foreach (var kv in byPath)
+        {
+            string p = kv.Key;
+            if (p.StartsWith(".github/workflows/", StringComparison.Ordinal) || p is ".gitlab-ci.yml" or ".travis.yml" or "azure-pipelines.yml" || p.StartsWith(".circleci/", StringComparison.Ordinal)) ci = true;
+            if (!p.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            string rel = p.Substring(prefix.Length);
+            if (rel.StartsWith("tests/", StringComparison.Ordinal) || rel.StartsWith("test/", StringComparison.Ordinal) || rel.Contains("/tests/")) tests = true;
+            if (rel.StartsWith("docs/", StringComparison.Ordinal) || rel.StartsWith("doc/", StringComparison.Ordinal)) docs = true;
+            if (!rel.Contains('/'))
+            {
+                string upper = rel.ToUpperInvariant();
+                if (upper.StartsWith("CHANGELOG", StringComparison.Ordinal) || upper.StartsWith("CHANGES", StringComparison.Ordinal) || upper.StartsWith("HISTORY", StringComparison.Ordinal)) changelog = true;
+                if (rel is "setup.py" or "setup.cfg" or "pyproject.toml" && kv.Value.HasText && kv.Value.Text.Contains("Programming Language :: Python")) classifiers = true;
+            }
+        }
+        var signs = new List<string>();
+        if (tests) signs.Add("tests");
+        if (docs) signs.Add("docs");
+        if (ci) signs.Add("CI");
+        if (classifiers) signs.Add("PyPI classifiers");
+        if (changelog) signs.Add("a changelog");
+        return signs;
+    }
+
+    /// <summary>A file at <paramref name="dir"/> (not below it) that deploys or runs the project: a Dockerfile that starts
+    /// something (CMD, ENTRYPOINT or EXPOSE; one that only builds an environment, as a library's development image does,
+    /// deploys nothing), a Procfile, a compose file, an app entry point (app.py, serve.py…), or a requirements.txt that is
+    /// an environment rather than the package's own dependency list (which <c>-e .</c> alone, or a manifest or setup.py
+    /// reading the file, make it).</summary>
     internal static string? DeploymentAt(string dir, IReadOnlyDictionary<string, SourceDocument> byPath, PythonManifest? manifest)
     {
         string prefix = dir.Length == 0 ? "" : dir + "/";
-        foreach (var name in new[] { "Dockerfile", "Containerfile" }.Concat(DeploymentNames))
+        foreach (var kv in byPath.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            if (byPath.ContainsKey(prefix + name)) return prefix + name;
+            if (DirectoryOf(kv.Key) != dir) continue;
+            if (kv.Value.Kind == DocumentKind.Dockerfile ? StartsSomething(kv.Value) : DeploymentNames.Contains(kv.Value.FileName)) return kv.Key;
         }
-        foreach (var kv in byPath)
-        {
-            if (kv.Value.Kind == DocumentKind.Dockerfile && DirectoryOf(kv.Key) == dir) return kv.Key;
-            if (DirectoryOf(kv.Key) == dir && DeploymentNames.Contains(kv.Value.FileName)) return kv.Key;
-        }
-        if (byPath.TryGetValue(prefix + "requirements.txt", out var req) && req.HasText && !IsPackageDependencyList(req, prefix, byPath, manifest))
+        // a published package's requirements.txt is its development convenience list or its users' ranges (peft, lightning-bolts)
+        if (byPath.TryGetValue(prefix + "requirements.txt", out var req) && req.HasText && !IsPackageDependencyList(req, prefix, byPath, manifest)
+            && !RequirementsFile.Of(req).Entries.Any(e => IsSelf(e.Text)) && PublishedSigns(dir, byPath).Count < 2)
         {
             return req.Path;
         }
         return null;
     }
 
+    /// <summary>A Dockerfile with CMD, ENTRYPOINT or EXPOSE: an image that runs a service or a job, not only an environment.</summary>
+    private static bool StartsSomething(SourceDocument dockerfile) =>
+        !dockerfile.HasText || DockerfileParser.Of(dockerfile).Instructions.Any(i =>
+            i.Keyword.Equals("CMD", StringComparison.OrdinalIgnoreCase) || i.Keyword.Equals("ENTRYPOINT", StringComparison.OrdinalIgnoreCase)
+            || i.Keyword.Equals("EXPOSE", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>A requirements file that only installs the project itself (<c>-e .</c>, <c>.[dev]</c>), or that the
-    /// package's manifest or setup.py reads as its dependency list: part of the package, not a deployment.</summary>
+    /// package's manifest or setup.py reads as its dependency list: part of the package, not a deployment. (One that
+    /// installs the project beside other things is a development environment: <see cref="DeploymentAt"/> says so.)</summary>
     internal static bool IsPackageDependencyList(SourceDocument requirements, string prefix, IReadOnlyDictionary<string, SourceDocument> byPath, PythonManifest? manifest)
     {
         var file = RequirementsFile.Of(requirements);
         if (file.Entries.Count > 0 && file.Entries.All(e => e.Kind == RequirementEntryKind.Path || IsSelf(e.Text))) return true;
-        if (file.Entries.Any(e => IsSelf(e.Text))) return true;
         if (manifest != null && manifest.DependencyFiles.Any(f => f.TrimStart('.', '/') == requirements.FileName)) return true;
         return byPath.TryGetValue(prefix + "setup.py", out var setup) && setup.HasText && setup.Text.Contains(requirements.FileName);
     }

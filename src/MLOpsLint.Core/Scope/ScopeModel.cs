@@ -18,22 +18,49 @@ public sealed class ScopeModel
 {
     private readonly ConcurrentDictionary<string, ScopeVerdict> verdicts = new(StringComparer.Ordinal);
     private readonly ScopeSettings settings;
+    private readonly HashSet<string> mlflowModels;
 
-    public ScopeModel(RepositoryProfile repository, ScopeSettings settings)
+    public ScopeModel(RepositoryProfile repository, ScopeSettings settings, IEnumerable<string>? paths = null)
     {
         Repository = repository;
         this.settings = settings;
+        // an MLflow model's folder (MLmodel beside conda.yaml, requirements.txt, python_env.yaml): written by log_model
+        mlflowModels = new HashSet<string>((paths ?? Array.Empty<string>()).Where(p => p == "MLmodel" || p.EndsWith("/MLmodel", StringComparison.Ordinal))
+            .Select(Folder), StringComparer.Ordinal);
     }
 
-    /// <summary>The model of a scan: the repository's kind read from <paramref name="documents"/>.</summary>
-    public static ScopeModel For(IReadOnlyList<SourceDocument> documents, ScopeSettings settings) =>
-        new(RepositoryProfile.Of(documents, settings), settings);
+    /// <summary>The model of a scan: the repository's kind read from <paramref name="documents"/> (and the name of the
+    /// folder they are in, <paramref name="rootDirectory"/>, when known).</summary>
+    public static ScopeModel For(IReadOnlyList<SourceDocument> documents, ScopeSettings settings, string rootDirectory = "") =>
+        new(RepositoryProfile.Of(documents, settings, FolderName(rootDirectory)), settings, documents.Select(d => d.Path));
+
+    private static string FolderName(string directory)
+    {
+        string d = directory.Replace('\\', '/').TrimEnd('/');
+        int slash = d.LastIndexOf('/');
+        return slash < 0 ? d : d.Substring(slash + 1);
+    }
 
     /// <summary>For a file checked without its repository (tests, the IDE): the settings' repository kind, or an application.</summary>
     public static ScopeModel Standalone(ScopeSettings settings) =>
         new(settings.RepositoryKind is { } k ? RepositoryProfile.Configured(k) : RepositoryProfile.Unknown, settings);
 
     public RepositoryProfile Repository { get; }
+
+    /// <summary>The model after the files at <paramref name="changed"/> changed (the language server, after an edit): the
+    /// repository's kind read again from <paramref name="documents"/>, and, when it is the same, the other files' verdicts
+    /// kept rather than decided again.</summary>
+    public ScopeModel After(IReadOnlyList<SourceDocument> documents, IEnumerable<string> changed)
+    {
+        var next = For(documents, settings);
+        if (next.Repository.Kind != Repository.Kind) return next;
+        var gone = new HashSet<string>(changed, StringComparer.Ordinal);
+        foreach (var kv in verdicts)
+        {
+            if (!gone.Contains(kv.Key)) next.verdicts[kv.Key] = kv.Value;
+        }
+        return next;
+    }
 
     public RepositoryKind RepositoryKind => Repository.Kind;
 
@@ -48,6 +75,12 @@ public sealed class ScopeModel
     /// <summary>Every verdict given so far, by path (for <c>scan --verbose</c>).</summary>
     public IReadOnlyList<KeyValuePair<string, ScopeVerdict>> Verdicts => verdicts.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToArray();
 
+    private static string Folder(string path)
+    {
+        int slash = path.LastIndexOf('/');
+        return slash < 0 ? "" : path.Substring(0, slash);
+    }
+
     private ScopeVerdict Decide(string path, DocumentKind kind, SourceDocument? document)
     {
         if (settings.Match(path) is { } configured)
@@ -55,12 +88,29 @@ public sealed class ScopeModel
             return new(configured.Scope, $"matches \"{configured.Pattern}\" in [tool.mlops-lint.scopes]");
         }
         var byPath = PathScopes.Of(path, kind);
-        if (Repository.Kind == RepositoryKind.ExampleCollection && path.Contains('/')
+        if (mlflowModels.Count > 0 && byPath?.Scope is not (FileScope.Vendored or FileScope.CI) && mlflowModels.Contains(Folder(path)))
+        {
+            return new(FileScope.Generated, "a file of an MLflow model (MLmodel beside it), written by log_model");
+        }
+        if (Repository.Kind == RepositoryKind.ExampleCollection
             && (byPath == null ? kind is DocumentKind.Python or DocumentKind.Notebook or DocumentKind.Shell : byPath.Scope == FileScope.Packaging))
         {
-            return new(FileScope.Example, "in a folder of an example collection");
+            return new(FileScope.Example, "in an example collection");
+        }
+        if (Repository.Kind == RepositoryKind.Library)
+        {
+            // a published library ships as a package: its Dockerfiles build CI and development images (its notebooks are
+            // tutorials: below)
+            if (kind == DocumentKind.Dockerfile && byPath?.Scope == FileScope.Packaging)
+            {
+                return new(FileScope.Development, "a Dockerfile in a published library (a CI or development image: the library ships as a package)");
+            }
         }
         if (byPath != null) return byPath;
+        if (Repository.Kind == RepositoryKind.Library && kind == DocumentKind.Notebook)
+        {
+            return new(FileScope.Example, "a notebook in a library's repository: a tutorial");
+        }
         if (document == null)
         {
             return kind switch

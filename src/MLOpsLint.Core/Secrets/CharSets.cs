@@ -17,6 +17,18 @@ internal static class CharSets
     public static readonly bool[] Hex = Make(c => IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
     public static readonly bool[] UpperBase32 = Make(c => (c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'));
     public static readonly bool[] UpperAlnum = Make(c => (c >= 'A' && c <= 'Z') || IsDigit(c));
+    /// <summary>Characters of a variable, key or header name around a provider keyword: <c>COHERE_API_KEY</c>, <c>cohere.Client</c>, <c>x-api-key</c>.</summary>
+    public static readonly bool[] NameChars = Make(c => IsAsciiLetter(c) || IsDigit(c) || c is '_' or '.' or '-');
+    /// <summary>base64url and dots: tokens made of dot-separated base64url parts (Discord, SendGrid).</summary>
+    public static readonly bool[] TokenDot = Make(c => IsAsciiLetter(c) || IsDigit(c) || c is '-' or '_' or '.');
+    /// <summary>Lower-case hex and dashes: UUID-shaped keys.</summary>
+    public static readonly bool[] HexDash = Make(c => IsDigit(c) || (c >= 'a' && c <= 'f') || c == '-');
+    /// <summary>Characters of a Microsoft Entra ID client secret (<c>[A-Za-z0-9_~.-]</c>).</summary>
+    public static readonly bool[] EntraSecret = Make(c => IsAsciiLetter(c) || IsDigit(c) || c is '_' or '~' or '.' or '-');
+    /// <summary>Characters of a Sentry organization token: base64 with padding, then '_' and the secret.</summary>
+    public static readonly bool[] Base64Underscore = Make(c => IsAsciiLetter(c) || IsDigit(c) || c is '+' or '/' or '=' or '_');
+    /// <summary>base36 as GitLab writes it: digits and lower-case letters.</summary>
+    public static readonly bool[] LowerAlnum = Make(c => IsDigit(c) || (c >= 'a' && c <= 'z'));
 
     public static bool In(this bool[] set, char c) => c < 128 && set[c];
 
@@ -41,7 +53,7 @@ internal static class CharSets
 
 #if NET8_0_OR_GREATER
     /// <summary>The same sets as <see cref="System.Buffers.SearchValues{T}"/>: long runs (tokens, keys) are skipped with SIMD.</summary>
-    private static readonly Dictionary<bool[], System.Buffers.SearchValues<char>> Vectorized = new[] { Alnum, Word, Base64Url, Base64, Letters, LowerHex, Hex, UpperBase32, UpperAlnum, Scheme }
+    private static readonly Dictionary<bool[], System.Buffers.SearchValues<char>> Vectorized = new[] { Alnum, Word, Base64Url, Base64, Letters, LowerHex, Hex, UpperBase32, UpperAlnum, Scheme, TokenDot, HexDash, EntraSecret, Base64Underscore }
         .ToDictionary<bool[], bool[], System.Buffers.SearchValues<char>>(s => s, s => System.Buffers.SearchValues.Create(Enumerable.Range(0, 128).Where(c => s[c]).Select(c => (char)c).ToArray()), ReferenceEqualityComparer.Instance);
 #endif
 

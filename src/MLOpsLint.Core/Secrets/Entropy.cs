@@ -83,18 +83,36 @@ public static class Entropy
         return false;
     }
 
-    /// <summary>A run of ascending or descending letters/digits (<c>abcdefgh…</c>, <c>123456…</c>) makes up most of the value.</summary>
+    /// <summary>Runs of ascending or descending letters/digits make up most of the value: one run of half its length
+    /// (<c>abcdefgh…</c>, <c>123456…</c>), or runs of four or more covering half of it (<c>abcdef0123456789abcdef…</c>,
+    /// the hex placeholder of documentation).</summary>
     public static bool IsSequential(string s, int start, int end)
     {
         int n = end - start;
         if (n < 6) return false;
-        int longest = 1, run = 1;
+        int longest = 1, run = 1, direction = 0, covered = 0;
         for (int i = start + 1; i < end; i++)
         {
             int d = s[i] - s[i - 1];
-            run = d == 1 ? run + 1 : 1;
+            if ((d == 1 || d == -1) && (run == 1 || d == direction))
+            {
+                direction = d;
+                run++;
+            }
+            else
+            {
+                if (run >= 4) covered += run;
+                run = 1;
+                direction = 0;
+                if (d == 1 || d == -1)
+                {
+                    direction = d;
+                    run = 2;
+                }
+            }
             if (run > longest) longest = run;
         }
-        return longest * 2 >= n;
+        if (run >= 4) covered += run;
+        return longest * 2 >= n || covered * 2 >= n;
     }
 }

@@ -67,6 +67,11 @@ public static class GenericValue
             || v.StartsWith("~/", StringComparison.Ordinal) || v.IndexOf(":\\", StringComparison.Ordinal) == 1) return true;
         if (v.IndexOf("://", StringComparison.Ordinal) >= 0) return true;
         if (v.All(c => CharSets.IsDigit(c) || c == '.' || c == '-' || c == '_')) return true;
+        // a conda spec's version and build string after the package name (- pydata-google-auth=1.2.0=pyhd3eb1b0_0 in an
+        // environment.yml: the name holds "auth", the value is a version)
+        int eq = v.IndexOf('=');
+        if (eq > 2 && CharSets.IsDigit(v[0]) && v.IndexOf('.') is int dot && dot > 0 && dot < eq
+            && v.Take(eq).All(c => CharSets.IsDigit(c) || c == '.' || c == '*')) return true;
         string lower = v.ToLowerInvariant();
         foreach (var ext in new[] { ".txt", ".json", ".pem", ".key", ".crt", ".cer", ".p12", ".pfx", ".yaml", ".yml", ".env", ".cfg", ".ini", ".toml", ".py", ".pub", ".jks" })
         {

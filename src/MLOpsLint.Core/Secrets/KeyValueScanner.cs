@@ -84,6 +84,7 @@ public static class KeyValueScanner
             if (text[p] == ':' && p + 1 < end && text[p + 1] == '=') p++;
             if (text[p] == ':' && p + 1 < end && text[p + 1] == ':') return p + 2; // C++/PHP scope, not a pair
             p++;
+            if (text[p - 1] == '=' && p < end && text[p] == '>') p++; // 'password' => '…' (PHP, Ruby, Perl hashes)
         }
         else if (flag && shellWords && p > sepStart)
         {

@@ -22,6 +22,10 @@ public static class NamedSecret
         {
             return new SecretMatch(start, end, SecretCategory.Provider, SecretType.Kaggle) { Name = name };
         }
+        if (TokenScanner.KeyedProvider(name, v) is { } provider)
+        {
+            return new SecretMatch(start, end, SecretCategory.Provider, provider) { Name = name };
+        }
         var kind = SecretNames.Classify(name);
         if (kind == SecretNames.NameKind.None || !GenericValue.IsSecret(v, kind, minEntropy, name)) return null;
         return new SecretMatch(start, end, SecretCategory.Generic, kind == SecretNames.NameKind.Password ? SecretType.Password : SecretType.Token) { Name = name };

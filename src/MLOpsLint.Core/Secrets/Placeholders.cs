@@ -43,7 +43,7 @@ public static class Placeholders
     {
         string v = value.Trim();
         if (v.Length < 3) return true;
-        if (Words.Contains(v)) return true;
+        if (Words.Contains(v) || IsDocumentedExample(v)) return true;
         if (v.StartsWith("%", StringComparison.Ordinal) && v.EndsWith("%", StringComparison.Ordinal)) return true; // %VAR%
         if (v[0] == '{' && v[v.Length - 1] == '}') return true; // {password}
         if (v[0] == '[' && v[v.Length - 1] == ']') return true; // [token]
@@ -101,8 +101,15 @@ public static class Placeholders
         return false;
     }
 
-    /// <summary>AWS's documented example key pair (https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html).</summary>
+    /// <summary>Example values printed in providers' documentation: AWS's example key pair and anything marked
+    /// <c>EXAMPLE</c> (https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html), the public Azurite
+    /// development key, Telegram's example bot token (https://core.telegram.org/bots/api#authorizing-your-bot).</summary>
     public static bool IsDocumentedExample(string token) =>
-        token.IndexOf("EXAMPLE", StringComparison.Ordinal) >= 0
-        || token == "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+        token.IndexOf("EXAMPLE", StringComparison.Ordinal) >= 0 || DocumentedExamples.Contains(token);
+
+    private static readonly HashSet<string> DocumentedExamples = new(StringComparer.Ordinal)
+    {
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+        "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11",
+    };
 }

@@ -25,6 +25,7 @@ public static class SecretMessages
             SecretCategory.PrivateKey => $"Private key committed ({match.Detail ?? "PEM"})",
             SecretCategory.Url => $"{(match.Type == SecretType.UrlToken ? "Credential" : "Password")} {match.Detail} ({shown})",
             SecretCategory.KeyIdOnly => $"AWS access key id hardcoded ({shown}); no secret access key found within 5 lines",
+            _ when match.Type == SecretType.BasicAuth => $"{Capital(match.Type.Title)} hardcoded in{named} ({shown})",
             _ => $"Hardcoded {(match.Type == SecretType.Password ? "password" : "secret")} assigned to{named} ({shown})",
         };
     }

@@ -20,7 +20,7 @@ public static class SecretNames
     private static readonly HashSet<string> TokenWords = new(StringComparer.Ordinal)
     {
         "secret", "token", "apikey", "accesskey", "secretkey", "privatekey", "accountkey", "authkey", "masterkey",
-        "signingkey", "sharedkey", "clientsecret", "accesstoken", "authtoken", "bearer", "credential",
+        "signingkey", "sharedkey", "clientsecret", "accesstoken", "authtoken", "bearer", "credential", "credentials", "creds",
     };
 
     /// <summary>Words that say the name holds something about a secret, not the secret itself.</summary>
@@ -44,6 +44,7 @@ public static class SecretNames
         "show", "confirm", "confirmation", "old", "current", "generated", "generator", "random", "last", "used",
         "date", "time", "created", "changed", "updated", "age", "entered", "exited", "state", "status", "event", "events",
         "wait", "waiting", "request", "requests", "response", "next", "continuation", "marker", "page", "pagination", "output",
+        "csrf", "xsrf", // anti-forgery tokens: per-session nonces, not credentials
     };
 
     /// <summary>Classifies a variable/key name: <c>DB_PASSWORD</c> → Password, <c>hfToken</c> → Token,
@@ -56,8 +57,9 @@ public static class SecretNames
         var kind = NameKind.None;
         for (int i = 0; i < words.Count; i++)
         {
-            string w = words[i];
-            if (Exclusions.Contains(w))
+            string raw = words[i];
+            string w = TrimDigits(raw); // password2, access_token1
+            if (Exclusions.Contains(raw) || Exclusions.Contains(w))
             {
                 // "api key" pairs: the word "key" after api/access/secret/private is the secret itself
                 if (w == "key" && i > 0 && words[i - 1] is "api" or "access" or "secret" or "private" or "account" or "auth"
@@ -66,13 +68,25 @@ public static class SecretNames
                     if (kind == NameKind.None) kind = NameKind.Token;
                     continue;
                 }
-                if (w == "auth" || w == "user" || w == "username" || w == "login") continue; // auth_token, user_password
+                if (w == "auth")
+                {
+                    if (kind == NameKind.None) kind = NameKind.Token; // auth, user_auth (auth_url, auth_type: excluded by their other word)
+                    continue;
+                }
+                if (w == "user" || w == "username" || w == "login") continue; // user_password
                 return NameKind.None;
             }
             if (PasswordWords.Contains(w)) kind = NameKind.Password;
             else if (TokenWords.Contains(w) && kind == NameKind.None) kind = NameKind.Token;
         }
         return kind;
+    }
+
+    private static string TrimDigits(string w)
+    {
+        int n = w.Length;
+        while (n > 0 && CharSets.IsDigit(w[n - 1])) n--;
+        return n == w.Length || n == 0 ? w : w.Substring(0, n);
     }
 
     /// <summary>Lower-case words of an identifier: snake_case, kebab-case, camelCase, dotted, spaced.</summary>
@@ -98,7 +112,7 @@ public static class SecretNames
     /// <summary>Lower-case pieces of every word <see cref="Classify"/> takes for a secret name (the provider names
     /// <see cref="NamedSecret"/> reads, wandb and kaggle, come with a <c>key</c> or <c>token</c>): a name without one
     /// is never a secret name. The prefilters and the readers' quick tests search for these.</summary>
-    public static readonly string[] Fragments = { "pass", "pwd", "pword", "secret", "token", "key", "credential", "bearer" };
+    public static readonly string[] Fragments = { "pass", "pwd", "pword", "secret", "token", "key", "credential", "bearer", "creds", "auth" };
 
     /// <summary>A quick test before <see cref="Classify"/>: the name contains one of the <see cref="Fragments"/>.</summary>
     public static bool MayBeSecretName(string text, int start, int end)

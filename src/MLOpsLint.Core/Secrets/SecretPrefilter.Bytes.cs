@@ -42,6 +42,77 @@ public static partial class SecretPrefilter
         ["ASSWORD="] = Array.Empty<string>(), // "pass"
         ["wd="] = Array.Empty<string>(), // "pwd" (the dispatcher requires the p)
         ["WD="] = Array.Empty<string>(), // "pwd"
+        ["xapp-"] = new[] { "xapp-" },
+        ["Q~"] = Enumerable.Range(0, 10).Select(d => d + "Q~").ToArray(), // the version digit before it: three selective bytes
+        ["JQQJ9"] = new[] { "JQQJ9" },
+        [".atlasv1."] = new[] { ".atlasv1." },
+        [":AA"] = new[] { ":AA" },
+        ["uthorization"] = new[] { "authorization" },
+        ["UTHORIZATION"] = new[] { "authorization" },
+        [" -u"] = new[] { " -u" },
+        ["--user"] = new[] { "--user" },
+        ["AIza"] = new[] { "AIza" },
+        ["GOCSPX-"] = new[] { "GOCSPX-" },
+        ["ABSK"] = new[] { "ABSK" },
+        ["bedrock-api-key-"] = new[] { "bedrock-api-key-" },
+        ["pplx-"] = new[] { "pplx-" },
+        ["r8_"] = new[] { "r8_" },
+        ["gsk_"] = new[] { "gsk_" },
+        ["tgp_v1_"] = new[] { "tgp_v1_" },
+        ["sk-or-v1-"] = new[] { "sk-or-v1-" },
+        ["lsv2_pt_"] = new[] { "lsv2_pt_" },
+        ["lsv2_sk_"] = new[] { "lsv2_sk_" },
+        ["sk-lf-"] = new[] { "sk-lf-" },
+        ["pcsk_"] = new[] { "pcsk_" },
+        ["dckr_pat_"] = new[] { "dckr_pat_" },
+        ["dckr_oat_"] = new[] { "dckr_oat_" },
+        ["AKCp"] = new[] { "AKCp" },
+        ["cmVmdGtu"] = new[] { "cmVmdGtu" },
+        ["hvs."] = new[] { "hvs." },
+        ["hvb."] = new[] { "hvb." },
+        ["glsa_"] = new[] { "glsa_" },
+        ["glc_"] = new[] { "glc_" },
+        ["eyJrIjoi"] = new[] { "eyJrIjoi" },
+        ["sntryu_"] = new[] { "sntryu_" },
+        ["sntrys_"] = new[] { "sntrys_" },
+        ["eyJhcGlfYWRkcmVzcyI6"] = new[] { "eyJhcGlfYWRkcmVzcyI6" },
+        ["SG."] = new[] { "SG." },
+        ["glpat-"] = new[] { "glpat-" },
+        ["gldt-"] = new[] { "gldt-" },
+        ["glrt-"] = new[] { "glrt-" },
+        ["glptt-"] = new[] { "glptt-" },
+        ["gloas-"] = new[] { "gloas-" },
+        ["glagent-"] = new[] { "glagent-" },
+        ["glsoat-"] = new[] { "glsoat-" },
+        ["glimt-"] = new[] { "glimt-" },
+        ["-Key:"] = Array.Empty<string>(), // "key"
+        ["-key:"] = Array.Empty<string>(), // "key"
+        ["-KEY:"] = Array.Empty<string>(), // "key"
+        ["-Token:"] = Array.Empty<string>(), // "token"
+        ["-token:"] = Array.Empty<string>(), // "token"
+        ["-TOKEN:"] = Array.Empty<string>(), // "token"
+        // provider names that anchor a key without a prefix of its own: Cohere's (cohere.Client("…") names no credential);
+        // the others need a credential word in the name as well (TokenScanner.KeywordsNeedingCredentialWord), so the name
+        // fragments find them and their names (common words: comet, discord, pinecone) are not searched
+        ["cohere"] = new[] { "cohere" }, ["Cohere"] = new[] { "cohere" }, ["COHERE"] = new[] { "cohere" }, ["CO_API_KEY"] = Array.Empty<string>(), // "key"
+        ["mistral"] = Array.Empty<string>(), ["Mistral"] = Array.Empty<string>(), ["MISTRAL"] = Array.Empty<string>(),
+        ["deepseek"] = Array.Empty<string>(), ["DeepSeek"] = Array.Empty<string>(), ["Deepseek"] = Array.Empty<string>(), ["DEEPSEEK"] = Array.Empty<string>(),
+        ["fireworks"] = Array.Empty<string>(), ["Fireworks"] = Array.Empty<string>(), ["FIREWORKS"] = Array.Empty<string>(),
+        ["comet"] = Array.Empty<string>(), ["Comet"] = Array.Empty<string>(), ["COMET"] = Array.Empty<string>(),
+        ["roboflow"] = Array.Empty<string>(), ["Roboflow"] = Array.Empty<string>(), ["ROBOFLOW"] = Array.Empty<string>(),
+        ["elevenlabs"] = Array.Empty<string>(), ["ElevenLabs"] = Array.Empty<string>(), ["Elevenlabs"] = Array.Empty<string>(), ["ELEVENLABS"] = Array.Empty<string>(),
+        ["ELEVEN_API_KEY"] = Array.Empty<string>(), ["xi-api-key"] = Array.Empty<string>(), ["xi_api_key"] = Array.Empty<string>(), // "key"
+        ["twilio"] = Array.Empty<string>(), ["Twilio"] = Array.Empty<string>(), ["TWILIO"] = Array.Empty<string>(),
+        ["pinecone"] = Array.Empty<string>(), ["Pinecone"] = Array.Empty<string>(), ["PINECONE"] = Array.Empty<string>(),
+        ["azure"] = Array.Empty<string>(), ["Azure"] = Array.Empty<string>(), ["AZURE"] = Array.Empty<string>(),
+        ["discord"] = Array.Empty<string>(), ["Discord"] = Array.Empty<string>(), ["DISCORD"] = Array.Empty<string>(),
+    };
+
+    /// <summary>Literals of <see cref="KeywordLiterals"/> matched in any case (the scanner's keywords for them come in
+    /// several spellings); every other token literal must match in its exact case.</summary>
+    internal static readonly HashSet<string> FoldedLiterals = new(StringComparer.Ordinal)
+    {
+        "authorization", "cohere",
     };
 
     /// <summary>UTF-8 of the characters outside ASCII whose invariant lower case is an ASCII letter (KELVIN SIGN → k,
@@ -57,18 +128,11 @@ public static partial class SecretPrefilter
 
     private static readonly byte[][] SearchedBytes = Searched.Select(s => Encoding.ASCII.GetBytes(s)).ToArray();
 
-    private static readonly LiteralFinder Finder = new(
-        SearchedBytes.Select(bytes => bytes.Select(b => (byte)(b | 0x20)).ToArray()).ToArray(),
-        Searched.Select(BucketOf).ToArray());
+    private static readonly byte[][] FoldedBytes = SearchedBytes.Select(bytes => bytes.Select(b => (byte)(b | 0x20)).ToArray()).ToArray();
+
+    private static readonly LiteralFinder Finder = new(FoldedBytes, LiteralFinder.SortedBuckets(FoldedBytes));
 
     private static readonly byte[][] NonAsciiFolds = FoldsToAscii.Select(c => Encoding.UTF8.GetBytes(c)).ToArray();
-
-    /// <summary>One bucket per first letter (see <see cref="LiteralFinder"/>): g, a, s, p, t, k, c, b, h, d, x, n, e, -, :.</summary>
-    private static int BucketOf(string literal)
-    {
-        int bucket = "gasptkcbhdxne-:".IndexOf(char.ToLowerInvariant(literal[0]));
-        return bucket >= 0 ? bucket : LiteralFinder.Buckets - 1;
-    }
 
     /// <summary>
     /// False when the UTF-8 <paramref name="utf8"/> can hold no secret: then no reader finds one, and the document need
@@ -100,7 +164,12 @@ public static partial class SecretPrefilter
     /// must lead to an authority with an <c>@</c>.</summary>
     private static bool Accept(ReadOnlySpan<byte> text, int literal, int at)
     {
-        if (literal < SecretNames.Fragments.Length) return true;
+        if (literal < SecretNames.Fragments.Length)
+        {
+            // "auth" names a credential only as a word of its own (auth, user_auth, httpAuth), not in author or authenticate
+            return SecretNames.Fragments[literal] != "auth" || at + 4 >= text.Length || !CharSets.IsAsciiLetter((char)text[at + 4]);
+        }
+        if (FoldedLiterals.Contains(Searched[literal])) return true;
         var expected = SearchedBytes[literal];
         if (!text.Slice(at, expected.Length).SequenceEqual(expected)) return false;
         return Searched[literal] != UrlKeyword || UrlMayHoldCredentials(text, at);

@@ -10,7 +10,7 @@ namespace MLOpsLint.Core.Secrets;
 /// its format's structure test: the CRC32 checksum of GitHub and npm tokens, the JSON header of a JWT, the
 /// decoded length of an Azure key, the <c>T3BlbkFJ</c> marker of OpenAI keys, entropy and placeholder filters.
 /// </summary>
-public static class TokenScanner
+public static partial class TokenScanner
 {
     private delegate int Detector(ScanState scan, int at);
 
@@ -19,27 +19,71 @@ public static class TokenScanner
     /// GitHub prefixes, <c>IA</c> for AKIA/ASIA/ABIA, <c>k_live_</c> for Stripe, <c>assword=</c>/<c>wd=</c> for connection
     /// strings), so the text is searched as few times as possible; the dispatchers check the rest of the prefix.
     /// </summary>
-    private static readonly (string Keyword, Detector Detect)[] Detectors =
+    private static readonly (string Keyword, Detector Detect)[] Detectors;
+
+    /// <summary>For each ASCII character, the detectors whose keyword starts with it (the one-pass search's dispatch).</summary>
+    private static readonly int[][] ByFirstChar;
+
+#if NET8_0_OR_GREATER
+    /// <summary>Every keyword at once, in its exact case: one vectorised pass (<see cref="LiteralFinder"/>, Teddy) over the
+    /// text narrowed to bytes finds each place some detector starts from.</summary>
+    private static readonly LiteralFinder KeywordFinder;
+
+    /// <summary>For each of <see cref="KeywordFinder"/>'s literals, the detectors whose keyword folds to it.</summary>
+    private static readonly int[][] DetectorsOfLiteral;
+#endif
+
+    static TokenScanner()
     {
-        ("gh", GitHubDispatch),
-        ("github_pat_", GitHubFineGrained),
-        ("IA", AwsDispatch), ("ACCA", AwsKeyId),
-        ("Key=", AzureDispatch),
-        ("sig=", AzureSas),
-        ("sk-", OpenAIOrAnthropic),
-        ("hf_", HuggingFace), ("api_org_", HuggingFace),
-        ("dapi", Databricks),
-        ("xox", SlackToken),
-        ("hooks.slack.com/services/", SlackWebhook),
-        ("k_live_", StripeDispatch),
-        ("npm_", Npm),
-        ("pypi-AgE", PyPI),
-        ("eyJ", Jwt),
-        ("-----BEGIN ", PrivateKey),
-        ("earer ", BearerDispatch),
-        ("://", UrlCredentials),
-        ("assword=", PasswordDispatch), ("ASSWORD=", PasswordDispatch), ("wd=", PasswordDispatch), ("WD=", PasswordDispatch),
-    };
+        var list = new List<(string Keyword, Detector Detect)>
+        {
+            ("gh", GitHubDispatch),
+            ("github_pat_", GitHubFineGrained),
+            ("IA", AwsDispatch), ("ACCA", AwsKeyId),
+            ("Key=", AzureDispatch),
+            ("sig=", AzureSas),
+            ("sk-", OpenAIOrAnthropic),
+            ("hf_", HuggingFace), ("api_org_", HuggingFace),
+            ("dapi", Databricks),
+            ("xox", SlackToken),
+            ("xapp-", SlackApp),
+            ("hooks.slack.com/services/", SlackWebhook),
+            ("k_live_", StripeDispatch),
+            ("npm_", Npm),
+            ("pypi-AgE", PyPI),
+            ("eyJ", Jwt),
+            ("-----BEGIN ", PrivateKey),
+            ("earer ", BearerDispatch),
+            ("://", UrlCredentials),
+            ("assword=", PasswordDispatch), ("ASSWORD=", PasswordDispatch), ("wd=", PasswordDispatch), ("WD=", PasswordDispatch),
+            ("Q~", EntraClientSecret),
+            ("JQQJ9", AzureIdentifiableKey),
+            (".atlasv1.", TerraformCloud),
+            (":AA", Telegram),
+            ("uthorization", Authorization), ("UTHORIZATION", Authorization),
+            (" -u", (s, at) => CurlUser(s, at, 3)), ("--user", (s, at) => CurlUser(s, at, 6)),
+        };
+        foreach (var f in PrefixedFormats) list.Add((f.Prefix, (s, at) => Prefixed(s, at, f)));
+        foreach (var group in KeyedFormats.SelectMany(f => f.Keywords.Select(k => (Keyword: k, Format: f))).GroupBy(x => x.Keyword))
+        {
+            string keyword = group.Key;
+            var formats = group.Select(x => x.Format).ToArray();
+            list.Add((keyword, (s, at) => Keyed(s, at, keyword, formats)));
+        }
+        foreach (var (prefix, length) in GitLabPrefixes) list.Add((prefix, (s, at) => GitLab(s, at, length, prefix.Length)));
+        foreach (var header in new[] { "-Key:", "-key:", "-KEY:", "-Token:", "-token:", "-TOKEN:" }) list.Add((header, (s, at) => SecretHeader(s, at, header.Length)));
+        Detectors = list.ToArray();
+        var byChar = Enumerable.Range(0, 128).Select(_ => new List<int>()).ToArray();
+        for (int i = 0; i < Detectors.Length; i++) byChar[Detectors[i].Keyword[0]].Add(i);
+        ByFirstChar = byChar.Select(l => l.ToArray()).ToArray();
+#if NET8_0_OR_GREATER
+        // exact case: the keywords are case-sensitive, and folding would stop at every "ia" and "gh" of the text
+        var byKeyword = Detectors.Select((d, i) => (d.Keyword, Index: i)).GroupBy(x => x.Keyword, StringComparer.Ordinal).ToArray();
+        var literals = byKeyword.Select(g => g.Key.Select(c => (byte)c).ToArray()).ToArray();
+        DetectorsOfLiteral = byKeyword.Select(g => g.Select(x => x.Index).ToArray()).ToArray();
+        KeywordFinder = new LiteralFinder(literals, LiteralFinder.SortedBuckets(literals), ignoreCase: false);
+#endif
+    }
 
     private static int GitHubDispatch(ScanState s, int at) =>
         at + 3 < s.End && "pousr".IndexOf(s.Text[at + 2]) >= 0 && s.Text[at + 3] == '_' ? GitHubClassic(s, at) : at + 2;
@@ -82,6 +126,34 @@ public static class TokenScanner
     {
         if (end - start < 3) return;
         var scan = new ScanState(text, start, end, results);
+#if NET8_0_OR_GREATER
+        // one pass for all keywords over the text narrowed to bytes (a character outside Latin-1 becomes '?', which no
+        // keyword holds); each detector resumes where it left off, as if it searched the text on its own
+        int n = end - start;
+        byte[] narrow = System.Buffers.ArrayPool<byte>.Shared.Rent(n);
+        int[] resume = System.Buffers.ArrayPool<int>.Shared.Rent(Detectors.Length);
+        try
+        {
+            Array.Fill(resume, start, 0, Detectors.Length);
+            System.Text.Encoding.Latin1.GetBytes(text.AsSpan(start, n), narrow);
+            KeywordFinder.Any(new ReadOnlySpan<byte>(narrow, 0, n), (_, literal, at) =>
+            {
+                int pos = start + at;
+                foreach (int d in DetectorsOfLiteral[literal])
+                {
+                    string keyword = Detectors[d].Keyword;
+                    if (pos < resume[d] || pos + keyword.Length > end || string.CompareOrdinal(text, pos, keyword, 0, keyword.Length) != 0) continue;
+                    resume[d] = Math.Max(pos + 1, Detectors[d].Detect(scan, pos));
+                }
+                return false;
+            });
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(narrow);
+            System.Buffers.ArrayPool<int>.Shared.Return(resume);
+        }
+#else
         foreach (var (keyword, detect) in Detectors)
         {
             int pos = start;
@@ -93,6 +165,7 @@ public static class TokenScanner
                 pos = Math.Max(at + 1, next);
             }
         }
+#endif
     }
 
     public static List<SecretMatch> Scan(string text)
@@ -413,7 +486,7 @@ public static class TokenScanner
         if (end - body != 32) return end;
         if (end + 1 < s.End && s.Text[end] == '-' && CharSets.IsDigit(s.Text[end + 1])) end += 2;
         if (!s.BoundaryAfter(end, CharSets.Word)) return end;
-        if (Entropy.Shannon(s.Text, body, body + 32) < 3.0 || Entropy.IsRepetitive(s.Text, body, body + 32)) return end;
+        if (Entropy.Shannon(s.Text, body, body + 32) < 3.0 || Entropy.IsRepetitive(s.Text, body, body + 32) || Entropy.IsSequential(s.Text, body, body + 32)) return end;
         s.Add(at, end, SecretCategory.Provider, SecretType.Databricks);
         return end;
     }
@@ -454,29 +527,66 @@ public static class TokenScanner
         int end = CharSets.RunEnd(s.Text, at + 5, s.End, CharSets.Base64Url);
         string token = s.Sub(at, end);
         if (!(token.StartsWith("pypi-AgEIcHlwaS5vcmc", StringComparison.Ordinal) || token.StartsWith("pypi-AgENdGVzdC5weXBpLm9yZw", StringComparison.Ordinal))) return end;
-        if (token.Length < 80 || Entropy.Shannon(token) < 4.5) return end;
+        int prefix = token.StartsWith("pypi-AgEIcHlwaS5vcmc", StringComparison.Ordinal) ? 20 : 27;
+        if (token.Length < 80 || Entropy.IsRepetitive(token, prefix, token.Length) || Entropy.IsSequential(token, prefix, token.Length)) return end;
+        // a hex body (as some generated samples have) has at most 4 bits a character; a base64url macaroon about 6
+        if (Entropy.IsHex(token.Substring(prefix)) ? Entropy.Shannon(token, prefix, token.Length) < 3.0 : Entropy.Shannon(token) < 4.5) return end;
         s.Add(at, end, SecretCategory.Provider, SecretType.PyPI);
         return end;
     }
 
     // ---- Slack ----------------------------------------------------------------------------------------------
 
-    /// <summary><c>xoxb-</c> (bot), <c>xoxp-</c> (user), <c>xoxa-</c>/<c>xoxr-</c>/<c>xoxe-</c>/<c>xoxs-</c>: dash-separated
-    /// numeric ids and a random part (https://api.slack.com/concepts/token-types).</summary>
+    /// <summary>
+    /// <c>xoxb-</c> (bot), <c>xoxp-</c> (user), <c>xoxa-</c>/<c>xoxr-</c>/<c>xoxs-</c>/<c>xoxo-</c>: dash-separated numeric ids
+    /// (8–14 digits, as Slack's team, user and bot ids are) and a random part; legacy bot tokens <c>xoxb-&lt;id&gt;-&lt;24&gt;</c>;
+    /// refresh tokens <c>xoxe-1-&lt;146&gt;</c> and configuration tokens <c>xoxe.xoxp-1-&lt;163–166&gt;</c>
+    /// (https://api.slack.com/concepts/token-types, https://api.slack.com/authentication/config-tokens).
+    /// </summary>
     private static int SlackToken(ScanState s, int at)
     {
         if (!s.BoundaryBefore(at, CharSets.Alnum)) return at + 3;
-        if (at + 5 > s.End || "bpaers".IndexOf(s.Text[at + 3]) < 0) return at + 3;
+        if (at + 5 > s.End || "bpaerso".IndexOf(s.Text[at + 3]) < 0) return at + 3;
+        char kind = s.Text[at + 3];
         int p = at + 4;
-        if (s.Text[p] == '.' ) return p; // xoxe.xoxp-…: the inner token is found on its own
+        if (s.Text[p] == '.') return kind == 'e' ? SlackConfigToken(s, at) : p;
         if (s.Text[p] != '-') return p;
         int end = p + 1;
         while (end < s.End && (CharSets.Alnum.In(s.Text[end]) || s.Text[end] == '-') && end - at < 300) end++;
+        if (end < s.End && s.Text[end] is '_' or '.') return end;
         var parts = s.Sub(p + 1, end).Split('-');
-        if (parts.Length < 3) return end;
         string last = parts[parts.Length - 1];
-        int numeric = parts.Count(x => x.Length > 0 && x.All(CharSets.IsDigit));
-        if (numeric < 1 || last.Length < 24 || Entropy.Shannon(last) < 3.5 || Placeholders.IsPlaceholder(last)) return end;
+        if (kind == 'e' && parts.Length == 2 && parts[0].Length == 1 && CharSets.IsDigit(parts[0][0]))
+        {
+            // refresh token: xoxe-1-<146 base62>
+            if (last.Length is >= 140 and <= 150 && LooksRandom(s.Text, end - last.Length, end, 4.0)) s.Add(at, end, SecretCategory.Provider, SecretType.SlackToken);
+            return end;
+        }
+        if (parts.Length < 2) return end;
+        for (int i = 0; i < parts.Length - 1; i++)
+        {
+            string id = parts[i];
+            if (id.Length is < 8 or > 14 || !id.All(CharSets.IsDigit) || Entropy.IsSequential(id, 0, id.Length) || Entropy.IsRepetitive(id, 0, id.Length)) return end;
+        }
+        bool legacyBot = parts.Length == 2;
+        if (legacyBot && (kind != 'b' || last.Length is < 18 or > 26)) return end;
+        if (!legacyBot && last.Length < 24) return end;
+        // a 32-hex ending (user tokens) has at most 4 bits a character; about one in five random ones is below 3.5
+        double floor = Entropy.IsHex(last) ? 3.0 : 3.5;
+        if (Entropy.Shannon(last) < floor || Entropy.IsRepetitive(last, 0, last.Length) || Placeholders.IsPlaceholder(last)) return end;
+        s.Add(at, end, SecretCategory.Provider, SecretType.SlackToken);
+        return end;
+    }
+
+    /// <summary><c>xoxe.xoxp-1-</c> / <c>xoxe.xoxb-1-</c> + 163–166 base62: an app configuration access token.</summary>
+    private static int SlackConfigToken(ScanState s, int at)
+    {
+        int p = at + 5;
+        if (p + 7 > s.End || string.CompareOrdinal(s.Text, p, "xox", 0, 3) != 0 || s.Text[p + 3] is not ('p' or 'b') || s.Text[p + 4] != '-'
+            || !CharSets.IsDigit(s.Text[p + 5]) || s.Text[p + 6] != '-') return p;
+        int body = p + 7;
+        int end = CharSets.RunEnd(s.Text, body, s.End, CharSets.Alnum);
+        if (end - body is < 163 or > 166 || !s.BoundaryAfter(end, CharSets.Word) || !LooksRandom(s.Text, body, end, 4.0)) return end;
         s.Add(at, end, SecretCategory.Provider, SecretType.SlackToken);
         return end;
     }

@@ -54,11 +54,16 @@ public class RedactionTests
     private static readonly string Password = "hunter22xQ";
     private static readonly string PemBody = B64(600, 15);
 
+    /// <summary>One credential of every provider format of the benchmark generator (issue 14's providers included).</summary>
+    private static readonly (ProviderFormat Format, string Value)[] Providers = ProviderSamples.All
+        .Select((p, i) => (p, p.Valid(7000 + i))).ToArray();
+
     private static IEnumerable<string> Secrets => new[]
     {
         GitHub, Npm, HuggingFace, AwsId, AwsSecret, OpenAI, Anthropic, AzureKey, Stripe, Databricks, Jwt, WandB, PyPI,
-        DbPassword, Password, PemBody.Substring(100, 64),
-    };
+        DbPassword, Password, PemBody.Substring(100, 64), "Qz8vW3rNp6Lk", FakeSecrets.Token32(91),
+        Convert.ToBase64String(Encoding.ASCII.GetBytes("svc:Mv7Rq2Xz9Lp4")), "Mv7Rq2Xz9Lp4",
+    }.Concat(Providers.Select(p => p.Value));
 
     private static TempRepo Plant()
     {
@@ -76,6 +81,23 @@ public class RedactionTests
             "{\"cells\":[{\"cell_type\":\"code\",\"execution_count\":1,\"metadata\":{},\"source\":[\"print(token)\"],"
             + $"\"outputs\":[{{\"output_type\":\"stream\",\"name\":\"stdout\",\"text\":[\"{Jwt}\\n\", \"{HuggingFace} and {GitHub}\\n\"]}}]}}],"
             + "\"metadata\":{},\"nbformat\":4,\"nbformat_minor\":5}");
+        var providers = new StringBuilder("import os\n");
+        for (int i = 0; i < Providers.Length; i++)
+        {
+            var (format, value) = Providers[i];
+            if (format.YamlOnly)
+            {
+                var (path, text) = ProviderSamples.PlaceKubernetes(value, format.Name.Contains("(data)", StringComparison.Ordinal), $"secret{i}");
+                repo.Write(path, text);
+            }
+            else
+            {
+                providers.Append(format.Variable).Append(" = \"").Append(value).Append("\"\n");
+            }
+        }
+        repo.Write("providers.py", providers.ToString());
+        repo.Write("scripts/call.sh", "curl -u trainer:Qz8vW3rNp6Lk -H \"X-Api-Key: " + FakeSecrets.Token32(91) + "\" -H \"Authorization: Basic "
+            + Convert.ToBase64String(Encoding.ASCII.GetBytes("svc:Mv7Rq2Xz9Lp4")) + "\" https://api.internal/v1/predict\n");
         repo.Commit("plant secrets");
         return repo;
     }
@@ -148,6 +170,19 @@ public class RedactionTests
             string json = outputs.Single(o => o.Where == "--format json stdout").Text;
             foreach (var id in new[] { "MLO401", "MLO403", "MLO404", "MLO405", "MLO406", "MLO501" }) Assert.Contains($"\"{id}\"", json);
             Assert.Contains("ghp_****", outputs.Single(o => o.Where == "--format text stdout").Text);
+            // every provider is named in every format that carries messages (terminal, JSON, SARIF, PR annotations)
+            foreach (var where in new[] { "--format text stdout", "--format json stdout", "--format sarif stdout", "--format github stdout" })
+            {
+                string report = outputs.Single(o => o.Where == where).Text;
+                foreach (var (format, _) in Providers)
+                {
+                    Assert.True(report.Contains(format.Title, StringComparison.OrdinalIgnoreCase), $"{where} does not name {format.Name} ({format.Title})");
+                }
+                foreach (var title in new[] { "HTTP basic-auth credentials", "curl --user option" })
+                {
+                    Assert.True(report.Contains(title, StringComparison.OrdinalIgnoreCase), $"{where} does not report the {title}");
+                }
+            }
 
             foreach (var (where, text) in outputs) AssertNoSecret(where, text);
         }

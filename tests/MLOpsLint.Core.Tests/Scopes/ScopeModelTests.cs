@@ -59,7 +59,12 @@ public class ScopeModelTests
     [InlineData("tox.ini", FileScope.Development, "tox.ini is development tooling")]
     [InlineData("configs/train.yaml", FileScope.Other, "configuration")]
     [InlineData("analysis.ipynb", FileScope.Notebook, "a notebook")]
-    [InlineData("Model.Tests/TrainerTests.cs", FileScope.Test, "named TrainerTests.cs")]
+    [InlineData("Model.Tests/TrainerTests.cs", FileScope.Test, "path under Model.Tests/")]
+    [InlineData("src/Model/TrainerTests.cs", FileScope.Test, "named TrainerTests.cs")]
+    [InlineData("lightning_examples/mnist/train.py", FileScope.Example, "path under lightning_examples/")]
+    [InlineData("integration-tests/serve.py", FileScope.Test, "path under integration-tests/")]
+    [InlineData("ab_test/analysis.py", FileScope.Library, "a module with no entry point")]
+    [InlineData("contest/solution.py", FileScope.Library, "a module with no entry point")]
     [InlineData(".venv/lib/python3.11/site-packages/sklearn/tests/test_forest.py", FileScope.Vendored, "third-party code under .venv/")]
     [InlineData("env/lib/python3.10/site-packages/joblib/data.pkl", FileScope.Vendored, "third-party code under env/")]
     [InlineData("web/node_modules/lodash/index.js", FileScope.Vendored, "third-party code under web/node_modules/")]
@@ -102,13 +107,20 @@ public class ScopeModelTests
         var model = Model(Doc("pyproject.toml", LibraryPyProject), Doc("src/visionkit/__init__.py"), Doc("requirements.txt", "-e .\n"));
         Assert.Equal(RepositoryKind.Library, model.RepositoryKind);
         Assert.Equal("pyproject.toml builds the package 'visionkit' and nothing at the root deploys it", model.Repository.Reason);
+        // a development image (no CMD, ENTRYPOINT or EXPOSE) deploys nothing; in a library a notebook is a tutorial
+        var dev = Model(Doc("pyproject.toml", LibraryPyProject), Doc("Dockerfile", "FROM nvidia/cuda:12.1.0-runtime-ubuntu22.04\nRUN pip install -e .\n"));
+        Assert.Equal(RepositoryKind.Library, dev.RepositoryKind);
+        var notebook = Doc("notebooks/Transfer_Learning.ipynb", "{}");
+        Assert.Equal(new ScopeVerdict(FileScope.Example, "a notebook in a library's repository: a tutorial"),
+            Model(Doc("pyproject.toml", LibraryPyProject), notebook).Of(notebook));
+        Assert.Equal(FileScope.Notebook, Model(Doc("pyproject.toml", ApplicationPyProject), notebook).Of(notebook).Scope);
     }
 
     [Fact]
     public void Look_alikes_of_a_library_are_applications()
     {
         // the same package deployed from the root; a requirements.txt that is an environment; no build backend at all
-        Assert.Equal(RepositoryKind.Application, Model(Doc("pyproject.toml", LibraryPyProject), Doc("Dockerfile", "FROM python:3.11\n")).RepositoryKind);
+        Assert.Equal(RepositoryKind.Application, Model(Doc("pyproject.toml", LibraryPyProject), Doc("Dockerfile", "FROM python:3.11\nENTRYPOINT [\"visionkit-serve\"]\n")).RepositoryKind);
         var env = Model(Doc("pyproject.toml", LibraryPyProject), Doc("requirements.txt", "torch==2.1.0\nuvicorn==0.29.0\n"));
         Assert.Equal(RepositoryKind.Application, env.RepositoryKind);
         Assert.Equal("pyproject.toml builds the package 'visionkit', but requirements.txt deploys it", env.Repository.Reason);
@@ -119,7 +131,11 @@ public class ScopeModelTests
     public void A_requirements_file_that_setup_py_reads_is_the_librarys_own_dependency_list()
     {
         const string setup = "from setuptools import setup, find_packages\n\nsetup(name=\"visionkit\", packages=find_packages(), install_requires=open(\"requirements.txt\").read().splitlines())\n";
-        Assert.Equal(RepositoryKind.Library, Model(Doc("setup.py", setup), Doc("requirements.txt", "torch>=2\n")).RepositoryKind);
+        var published = Model(Doc("setup.py", setup), Doc("requirements.txt", "torch>=2\n"), Doc("tests/test_io.py"), Doc(".github/workflows/ci.yml", "on: push\n"));
+        Assert.Equal(RepositoryKind.Library, published.RepositoryKind);
+        Assert.Equal("setup.py builds a package published with tests, CI and nothing at the root deploys it", published.Repository.Reason);
+        // look-alike: research code that installs itself with setup.py, and nothing says it is published
+        Assert.Equal(RepositoryKind.Application, Model(Doc("setup.py", setup), Doc("requirements.txt", "torch>=2\n")).RepositoryKind);
         const string pyproject = LibraryPyProject + "\n[tool.setuptools.dynamic]\ndependencies = {file = [\"requirements.txt\"]}\n";
         Assert.Equal(RepositoryKind.Library, Model(Doc("pyproject.toml", pyproject), Doc("requirements.txt", "torch>=2\n")).RepositoryKind);
     }
@@ -136,11 +152,27 @@ public class ScopeModelTests
         Assert.Equal(RepositoryKind.ExampleCollection, model.RepositoryKind);
         Assert.Equal(FileScope.Example, model.Of(docs[6]).Scope);
         Assert.Equal(FileScope.Example, model.Of(docs[7]).Scope);
-        Assert.Equal(FileScope.Packaging, model.Of(docs[8]).Scope);
+        // the collection's own requirements are its examples' too
+        Assert.Equal(new ScopeVerdict(FileScope.Example, "in an example collection"), model.Of(docs[8]));
 
         // look-alike: an application with a few examples beside its code
         var app = Enumerable.Range(1, 6).Select(i => Doc($"src/app/m{i}.py", "x = 1\n")).Append(Doc("examples/demo.py", "print(1)\n")).ToArray();
         Assert.Equal(RepositoryKind.Application, Model(app).RepositoryKind);
+    }
+
+    [Fact]
+    public void A_repository_folder_named_for_examples_without_a_package_is_an_example_collection()
+    {
+        var docs = new[] { Doc("mnist/main.py", "if __name__ == '__main__':\n    pass\n"), Doc("mnist/requirements.txt", "torch\n"), Doc("run_all.sh", "python mnist/main.py\n") };
+        var model = ScopeModel.For(docs, ScopeSettings.Empty, "/home/ci/src/optuna-examples");
+        Assert.Equal(RepositoryKind.ExampleCollection, model.RepositoryKind);
+        Assert.Equal("its folder is named optuna-examples, and it builds no package", model.Repository.Reason);
+        Assert.Equal(new ScopeVerdict(FileScope.Example, "in an example collection"), model.Of(docs[1]));
+        Assert.Equal(FileScope.Example, model.Of(docs[2]).Scope);
+
+        // look-alikes: the same files in a folder with another name; a package whose folder is named for examples
+        Assert.Equal(RepositoryKind.Application, ScopeModel.For(docs, ScopeSettings.Empty, "/home/ci/src/mnist-trainer").RepositoryKind);
+        Assert.Equal(RepositoryKind.Library, ScopeModel.For(docs.Append(Doc("pyproject.toml", LibraryPyProject)).ToArray(), ScopeSettings.Empty, "/src/visionkit-examples").RepositoryKind);
     }
 
     [Fact]

@@ -174,10 +174,12 @@ public class SecretPrefilterTests
         Assert.Equal(TokenScanner.Keywords.OrderBy(k => k, StringComparer.Ordinal), SecretPrefilter.KeywordLiterals.Keys.OrderBy(k => k, StringComparer.Ordinal));
         foreach (var (keyword, literals) in SecretPrefilter.KeywordLiterals)
         {
-            // either the prefilter searches literals that contain the keyword, or a name fragment covers it
+            // either the prefilter searches literals that contain the keyword (in any case for the folded ones: the
+            // scanner spells a provider's name several ways, the prefilter folds them into one), or a name fragment covers
+            // it: in the keyword itself, or because the keyword's formats need a credential word in the name
             bool covered = literals.Length > 0
-                ? literals.All(l => l.Contains(keyword, StringComparison.Ordinal))
-                : SecretNames.Fragments.Any(f => keyword.Contains(f, StringComparison.OrdinalIgnoreCase) || ("p" + keyword).Contains(f, StringComparison.OrdinalIgnoreCase) || ("b" + keyword).Contains(f, StringComparison.OrdinalIgnoreCase));
+                ? literals.All(l => l.Contains(keyword, SecretPrefilter.FoldedLiterals.Contains(l) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+                : TokenScanner.KeywordsNeedingCredentialWord.Contains(keyword) || SecretNames.Fragments.Any(f => keyword.Contains(f, StringComparison.OrdinalIgnoreCase) || ("p" + keyword).Contains(f, StringComparison.OrdinalIgnoreCase) || ("b" + keyword).Contains(f, StringComparison.OrdinalIgnoreCase));
             Assert.True(covered, $"{keyword}: the byte prefilter would miss it");
         }
     }

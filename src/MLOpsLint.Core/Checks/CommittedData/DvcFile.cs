@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MLOpsLint.Core.Configuration;
 using MLOpsLint.Core.Documents;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -37,6 +38,8 @@ public sealed class DvcFile
         var outputs = new List<DvcOutput>();
         if (!document.HasText) return new DvcFile(outputs, null);
         YamlMappingNode? root;
+        int deep = Text.Nesting.LineTooDeep(document.Text, yaml: true);
+        if (deep > 0) return new DvcFile(outputs, ("DVC file " + Text.Nesting.Message(), deep));
         try
         {
             var stream = new YamlStream();
@@ -50,7 +53,7 @@ public sealed class DvcFile
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
             // YamlDotNet's scanner throws these on some malformed input (an unterminated flow sequence).
-            return new DvcFile(outputs, ("malformed DVC file: the YAML cannot be parsed", LastScannableLine(document.Text)));
+            return new DvcFile(outputs, ("malformed DVC file: the YAML cannot be parsed", Parsing.Workflows.YamlText.LastScannableLine(document.Text)));
         }
         if (root == null) return new DvcFile(outputs, null);
 
@@ -76,22 +79,6 @@ public sealed class DvcFile
             AddOutputs(outputs, Child(root, "outs"), Combine(directory, Scalar(Child(root, "wdir"))), path);
         }
         return new DvcFile(outputs, null);
-    }
-
-    /// <summary>The line where the YAML scanner stops making sense, for a diagnostic.</summary>
-    private static int LastScannableLine(string text)
-    {
-        var scanner = new Scanner(new StringReader(text));
-        long line = 1;
-        try
-        {
-            while (scanner.MoveNext()) line = scanner.Current?.End.Line ?? line;
-        }
-        catch (Exception)
-        {
-            // stop at the first token the scanner cannot read
-        }
-        return (int)Math.Max(1, line);
     }
 
     private static void AddOutputs(List<DvcOutput> outputs, YamlNode? node, string directory, string declaredIn)
@@ -137,7 +124,7 @@ public sealed class DvcFile
     private static Regex TemplateRegex(string path)
     {
         var parts = Regex.Split(path, @"\$\{[^}]*\}");
-        return new Regex("^" + string.Join("[^/]+", parts.Select(Regex.Escape)) + "(?:/.*)?$", RegexOptions.CultureInvariant);
+        return GlobRegex.Create("^" + string.Join("[^/]+", parts.Select(Regex.Escape)) + "(?:/.*)?$");
     }
 
     private static string Combine(string directory, string? wdir)
@@ -183,6 +170,6 @@ public sealed class DvcFile
 public sealed record DvcOutput(string Path, string DeclaredIn, int Line, bool Cached, Regex? Template)
 {
     public bool Covers(string path) => Template != null
-        ? Template.IsMatch(path)
+        ? Configuration.GlobRegex.IsMatch(Template, path)
         : path == Path || (path.Length > Path.Length && path[Path.Length] == '/' && path.StartsWith(Path, StringComparison.Ordinal));
 }

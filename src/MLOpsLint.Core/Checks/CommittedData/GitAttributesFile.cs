@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using MLOpsLint.Core.Configuration;
 using MLOpsLint.Core.Documents;
 
 namespace MLOpsLint.Core.Checks.CommittedData;
@@ -60,7 +61,7 @@ public sealed class GitAttributesFile
         for (int i = Rules.Count - 1; i >= 0; i--)
         {
             var r = Rules[i];
-            if (r.Regex.IsMatch(r.MatchesBaseName ? baseName : relative)) return r;
+            if (GlobRegex.IsMatch(r.Regex, r.MatchesBaseName ? baseName : relative)) return r;
         }
         return null;
     }
@@ -96,7 +97,7 @@ public sealed class GitAttributesFile
         if (pattern.Length == 0 || pattern[0] == '!' || pattern.EndsWith("/", StringComparison.Ordinal)) return null;
         bool baseNameOnly = pattern.IndexOf('/') < 0;
         string anchored = pattern.TrimStart('/');
-        return new Rule(pattern, number, isLfs, new Regex("^" + Translate(anchored) + "$", RegexOptions.CultureInvariant), baseNameOnly);
+        return new Rule(pattern, number, isLfs, GlobRegex.Create("^" + Translate(anchored) + "$"), baseNameOnly);
     }
 
     /// <summary>wildmatch with FNM_PATHNAME: '*' and '?' stay within a directory, '**' spans them.</summary>

@@ -142,6 +142,7 @@ public sealed class DocumentSecrets
             string text = doc.Text;
             var matches = new List<SecretMatch>();
             TokenScanner.Scan(text, 0, text.Length, matches);
+            if (doc.Kind == DocumentKind.Yaml) KubernetesSecrets.Scan(text, matches);
             if (config)
             {
                 var pairs = new List<KeyValue>();

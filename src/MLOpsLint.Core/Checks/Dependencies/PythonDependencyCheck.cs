@@ -77,9 +77,12 @@ public sealed class PythonDependencyCheck : IRepositoryCheck
             return;
         }
         var kind = configuredKind ?? projects.KindOfDirectory(dir);
-        // a library's development requirements (requirements-dev.txt, requirements/lint.txt): its development environment,
-        // which MLO203 asks to lock as a whole; line by line they are not the library's pins
-        bool libraryDevelopment = kind == ProjectKind.Library && context.ScopeOf(doc).Scope == Scope.FileScope.Development;
+        // A library's requirement files are its users' ranges (a requirements.txt that setup.py reads, extras) or its
+        // development environment (requirements-dev.txt), which MLO203 asks to lock as a whole: line by line they hold no
+        // pins, unless the user sets a strictness. Development requirements outside an application are tooling too.
+        bool libraryDevelopment = (kind == ProjectKind.Library && !context.Options(RuleCatalog.MLO201).Has("strictness"))
+            || (context.ScopeOf(doc).Scope == Scope.FileScope.Development && context.Scopes.RepositoryKind != Scope.RepositoryKind.Application)
+            || projects.IsPackageDependencyList(doc);
         var strictness = DependencyPolicy.ReadStrictness(context, RuleCatalog.MLO201, kind);
         bool hashMode = strictness == Strictness.Hash;
         foreach (var e in file.Entries)
@@ -101,7 +104,7 @@ public sealed class PythonDependencyCheck : IRepositoryCheck
                 ? $"pin it with a hash: {r.Name}=={(r.IsExactPin ? r.Specifiers.ExactPin!.VersionText : "<version>")} --hash=sha256:<hash> (pip-compile --generate-hashes / uv pip compile --generate-hashes writes both)"
                 : $"pin it: {r.Name}{Extras(r)}==<version>{(r.Marker != null ? " ; " + r.Marker : "")} (pip freeze | grep -i {r.Name} shows the installed version; pip-compile / uv pip compile pins every line)";
             context.Report(new Finding(RuleCatalog.MLO201, doc.Path, DependencyPolicy.Span(doc, ns, ne),
-                $"'{r.Name}' in {doc.FileName} {why}")
+                $"'{r.Name}' in {doc.ShownName} {why}")
             { FixHint = fix });
         }
     }
@@ -161,7 +164,7 @@ public sealed class PythonDependencyCheck : IRepositoryCheck
                 _ => "uv lock, poetry lock or pdm lock (and commit the lock file), or pip-compile --generate-hashes pyproject.toml -o requirements.txt",
             };
             context.Report(new Finding(RuleCatalog.MLO202, doc.Path, LineSpan(doc, anchor),
-                $"{doc.FileName} is an application ({reason}) with {loose.Count} dependenc{(loose.Count == 1 ? "y" : "ies")} not pinned to one version ({Names(loose.Select(d => d.Name))}) and no lock file")
+                $"{doc.ShownName} is an application ({reason}) with {loose.Count} dependenc{(loose.Count == 1 ? "y" : "ies")} not pinned to one version ({Names(loose.Select(d => d.Name))}) and no lock file")
             {
                 FixHint = "lock it: " + lockHint,
                 Related = loose.Select(d => new Location(doc.Path, DependencyPolicy.Span(doc, d.Start, d.End)) { Message = $"{d.Text} ({d.GroupName})" }).ToArray(),
@@ -195,7 +198,7 @@ public sealed class PythonDependencyCheck : IRepositoryCheck
                 : $"pin it: {dep.Name}==<version> (pip freeze | grep -i {dep.Name})";
             string why = dep.Version.Length == 0 ? "has no version" : $"is not pinned to one version ({dep.Version})";
             context.Report(new Finding(RuleCatalog.MLO201, doc.Path, DependencyPolicy.Span(doc, dep.Start, dep.End),
-                $"'{dep.Name}' in {doc.FileName} ({dep.GroupName}) {why}")
+                $"'{dep.Name}' in {doc.ShownName} ({dep.GroupName}) {why}")
             { FixHint = fix });
         }
     }

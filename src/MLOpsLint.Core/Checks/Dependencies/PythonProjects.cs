@@ -120,17 +120,34 @@ internal sealed class PythonProjects
     {
         foreach (var d in DependencyPolicy.SelfAndAncestors(directory))
         {
+            if (RepositoryProfile.PackageAt(d, byPath) is { } package)
+            {
+                return RepositoryProfile.DeploymentAt(d, byPath, package.Manifest) == null ? ProjectKind.Library : ProjectKind.Application;
+            }
             var py = repo.Find(Combine(d, "pyproject.toml"));
             if (py != null && py.HasText && PythonManifest.Of(py) is { } m)
             {
                 return KindOf(py, m, out _);
             }
-            if (RepositoryProfile.PackageAt(d, byPath) is { } package)
-            {
-                return RepositoryProfile.DeploymentAt(d, byPath, package.Manifest) == null ? ProjectKind.Library : ProjectKind.Application;
-            }
         }
         return ProjectKind.Application;
+    }
+
+    /// <summary>A requirements file that a package's manifest reads as its dependency list (setup.py or
+    /// <c>[tool.setuptools.dynamic]</c>), or that installs only the package itself: its users' ranges, whatever the
+    /// repository is (openai/CLIP's requirements.txt).</summary>
+    public bool IsPackageDependencyList(SourceDocument requirements)
+    {
+        foreach (var d in DependencyPolicy.SelfAndAncestors(DependencyPolicy.Directory(requirements.Path)))
+        {
+            string prefix = d.Length == 0 ? "" : d + "/";
+            var py = repo.Find(prefix + "pyproject.toml");
+            if (repo.Find(prefix + "setup.py") != null || py != null)
+            {
+                return RepositoryProfile.IsPackageDependencyList(requirements, prefix, byPath, py is { HasText: true } ? PythonManifest.Of(py) : null);
+            }
+        }
+        return false;
     }
 
     private static string Combine(string dir, string name) => dir.Length == 0 ? name : dir + "/" + name;

@@ -30,27 +30,54 @@ internal sealed class RequirementPins
     /// <summary>Is <paramref name="name"/> pinned for <paramref name="path"/> by a constraint or requirement of an install that includes it?</summary>
     public bool IsPinnedElsewhere(string path, string name, Strictness strictness)
     {
+        // asked once per unpinned requirement: the names pinned elsewhere are gathered once per file and strictness, so a
+        // file of N requirements included by another of N costs N, not N² (32,000 lines each took minutes)
+        if (!pinnedElsewhere.TryGetValue((path, strictness), out var names))
+        {
+            names = PinnedElsewhere(path, strictness);
+            pinnedElsewhere[(path, strictness)] = names;
+        }
+        return names.Contains(name);
+    }
+
+    private readonly Dictionary<(string Path, Strictness Strictness), HashSet<string>> pinnedElsewhere = new();
+    private readonly Dictionary<string, HashSet<string>> closures = new(StringComparer.Ordinal);
+
+    private HashSet<string> PinnedElsewhere(string path, Strictness strictness)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var sources = new HashSet<string>(StringComparer.Ordinal);
         foreach (var root in includes.Keys)
         {
-            var closure = Closure(root, includes);
+            var closure = CachedClosure(root);
             if (!closure.Contains(path)) continue;
-            var sources = new HashSet<string>(closure, StringComparer.Ordinal);
+            sources.UnionWith(closure);
             foreach (var c in closure.SelectMany(f => constraints.TryGetValue(f, out var l) ? l : new List<string>()).ToList())
             {
-                sources.UnionWith(Closure(c, includes));
+                sources.UnionWith(CachedClosure(c));
             }
-            foreach (var f in sources)
+        }
+        foreach (var f in sources)
+        {
+            var doc = repo.Find(f);
+            if (doc == null || !doc.HasText || f == path) continue;
+            foreach (var e in RequirementsFile.Of(doc).Entries)
             {
-                var doc = repo.Find(f);
-                if (doc == null || !doc.HasText || f == path) continue;
-                foreach (var e in RequirementsFile.Of(doc).Entries)
-                {
-                    if (e.Requirement is { } r && r.NormalizedName == name && DependencyPolicy.IsPinned(r, e.Hashes, strictness)) return true;
-                }
+                if (e.Requirement is { } r && DependencyPolicy.IsPinned(r, e.Hashes, strictness)) names.Add(r.NormalizedName);
             }
         }
         // A constraints file referenced from outside the graph (a Dockerfile's pip install -c) is judged there.
-        return false;
+        return names;
+    }
+
+    private HashSet<string> CachedClosure(string start)
+    {
+        if (!closures.TryGetValue(start, out var closure))
+        {
+            closure = Closure(start, includes);
+            closures[start] = closure;
+        }
+        return closure;
     }
 
     private HashSet<string> Closure(string start, Dictionary<string, List<string>> edges)

@@ -23,6 +23,8 @@ public sealed class WorkflowPinningCheck : IDocumentCheck
 
     public void Check(SourceDocument document, CheckContext context)
     {
+        var policy = ActionPinPolicy.From(context.Options(RuleCatalog.MLO208));
+        foreach (var problem in policy.Problems) context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Warning, problem));
         var wf = WorkflowFile.Of(document);
         if (wf.Error is { } error)
         {
@@ -31,22 +33,22 @@ public sealed class WorkflowPinningCheck : IDocumentCheck
         }
         foreach (var job in wf.Jobs)
         {
-            if (job.Uses != null) CheckUses(document, job.Uses, context);
+            if (job.Uses != null) CheckUses(document, job.Uses, policy, context);
         }
         foreach (var step in wf.Steps)
         {
             if (step.Uses == null) continue;
-            CheckUses(document, step.Uses, context);
+            CheckUses(document, step.Uses, policy, context);
             if (step.Uses.Value.StartsWith("actions/setup-python@", StringComparison.OrdinalIgnoreCase)
                 || step.Uses.Value.Equals("actions/setup-python", StringComparison.OrdinalIgnoreCase))
             {
                 CheckSetupPython(document, step, context);
             }
         }
-        if (wf.ActionImage is { } image && image.Value.StartsWith("docker://", StringComparison.Ordinal)) CheckUses(document, image, context);
+        if (wf.ActionImage is { } image && image.Value.StartsWith("docker://", StringComparison.Ordinal)) CheckUses(document, image, policy, context);
     }
 
-    private static void CheckUses(SourceDocument doc, WorkflowValue uses, CheckContext context)
+    private static void CheckUses(SourceDocument doc, WorkflowValue uses, ActionPinPolicy policy, CheckContext context)
     {
         string v = uses.Value.Trim();
         if (v.Length == 0 || v.StartsWith("./", StringComparison.Ordinal) || v.StartsWith("../", StringComparison.Ordinal) || v.Contains("${{")) return;
@@ -70,6 +72,9 @@ public sealed class WorkflowPinningCheck : IDocumentCheck
         string? gitRef = at < 0 ? null : v.Substring(at + 1);
         string ownerRepo = string.Join("/", action.Split('/').Take(2));
         if (gitRef != null && FullSha.IsMatch(gitRef)) return;
+        // the owner's policy (GitHub's own actions may use a tag by default; see the MLO208 page)
+        var (pin, _) = policy.For(action);
+        if (pin == ActionPin.Any) return;
         if (gitRef == null)
         {
             context.Report(new Finding(RuleCatalog.MLO207, doc.Path, span, $"Action '{action}' has no ref, so it runs whatever the default branch holds")
@@ -80,6 +85,7 @@ public sealed class WorkflowPinningCheck : IDocumentCheck
         string ls = $"git ls-remote https://github.com/{ownerRepo} refs/tags/{gitRef} prints the commit";
         if (VersionTag.IsMatch(gitRef))
         {
+            if (pin == ActionPin.RefPin) return;
             context.Report(new Finding(RuleCatalog.MLO208, doc.Path, refSpan, $"Action '{action}' is pinned to the tag '{gitRef}', which its owner can move")
             { FixHint = $"pin it: uses: {action}@<40-hex sha of {gitRef}> # {gitRef} ({ls})" });
             return;

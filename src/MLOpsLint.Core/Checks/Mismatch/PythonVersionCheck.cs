@@ -17,7 +17,11 @@ public sealed class PythonVersionCheck : IRepositoryCheck
     {
         var model = EnvironmentModel.Of(repository, context.Config);
         MismatchSupport.ReportProblems(model, context);
-        var facts = repository.Documents.Where(FactReader.MayHoldFacts).SelectMany(d => FactReader.Of(d).Python).ToList();
+        // A notebook's kernel speaks for the notebook's own run only when the notebook is the project's (not a library's
+        // tutorial, docs page or test, which were executed once, elsewhere): the scope model decides.
+        var facts = repository.Documents.Where(FactReader.MayHoldFacts)
+            .SelectMany(d => FactReader.Of(d).Python.Where(f => f.Source != PythonSource.NotebookKernel || context.ScopeOf(d).Scope == Scope.FileScope.Notebook))
+            .ToList();
         if (context.IsEnabled(RuleCatalog.MLO601)) Excluded(model, facts, context);
         if (context.IsEnabled(RuleCatalog.MLO602)) CiMissesProduction(model, facts, context);
     }
@@ -28,6 +32,7 @@ public sealed class PythonVersionCheck : IRepositoryCheck
         PythonSource.RequiresPython or PythonSource.PoetryPython or PythonSource.SetupCfgPythonRequires => 4,
         PythonSource.RuntimeTxt or PythonSource.DockerBaseImage or PythonSource.DockerInstall or PythonSource.DeploymentImage => 3,
         PythonSource.Pipfile or PythonSource.CondaEnvironment => 2,
+        PythonSource.NotebookKernel => 0,
         _ => 1,
     };
 
@@ -40,9 +45,27 @@ public sealed class PythonVersionCheck : IRepositoryCheck
         _ => s.ToString(),
     };
 
-    private static bool Compared(PythonFact a, PythonFact b)
+    /// <summary>The declarations of the environment a notebook runs in: the project's constraints, the local and dev
+    /// container Pythons, conda and Pipfile environments, and a training or development image. Not serving images, CI or
+    /// other notebooks: a notebook on 3.10 beside a service image on 3.11 is two environments, not a mismatch.</summary>
+    private static bool NotebookEnvironment(PythonFact other, EnvironmentModel model) => other.Source switch
+    {
+        PythonSource.DotPythonVersion or PythonSource.ToolVersions or PythonSource.CondaEnvironment or PythonSource.Pipfile
+            or PythonSource.DevContainer => true,
+        PythonSource.DockerBaseImage or PythonSource.DockerInstall =>
+            model.EnvironmentsOf(other.Path).Any(e => e.Role is EnvironmentRole.Training or EnvironmentRole.Development),
+        _ => other.IsConstraint,
+    };
+
+    private static bool Compared(PythonFact a, PythonFact b, EnvironmentModel model)
     {
         if (a.Path == b.Path) return false;
+        if (a.Source == PythonSource.NotebookKernel) return b.Source != PythonSource.NotebookKernel && NotebookEnvironment(b, model);
+        if (b.Source == PythonSource.NotebookKernel) return NotebookEnvironment(a, model);
+        // A dev container built from its own Dockerfile: the features it adds win over the image, so the two are one
+        // declaration, not two that must agree.
+        if ((a.Source == PythonSource.DevContainer || b.Source == PythonSource.DevContainer)
+            && EnvironmentModel.Dir(a.Path) == EnvironmentModel.Dir(b.Path)) return false;
         if (a.IsConstraint || b.IsConstraint) return true;
         if (a.IsTestMatrix || b.IsTestMatrix) return false; // CI and tox against exact versions: MLO602's business
         return Group(a.Source) != Group(b.Source); // two Dockerfiles are two images, two .python-version files two folders
@@ -57,8 +80,8 @@ public sealed class PythonVersionCheck : IRepositoryCheck
             {
                 var a = facts[i];
                 var b = facts[j];
-                if (!Compared(a, b) || Agree(a, b)) continue;
-                if (!model.FilesRelated(a.Path, b.Path, out bool declared)) continue;
+                if (!Compared(a, b, model) || Agree(a, b)) continue;
+                if (!model.FilesRelated(Workspace(a), Workspace(b), out bool declared)) continue;
                 if (!declared && (Shadowed(a, b, facts) || Shadowed(b, a, facts))) continue;
                 int ra = Authority(a), rb = Authority(b);
                 var reported = ra < rb ? a : rb < ra ? b : string.CompareOrdinal(a.Path, b.Path) > 0 ? a : b;
@@ -67,7 +90,9 @@ public sealed class PythonVersionCheck : IRepositoryCheck
                 list.Add(other);
             }
         }
-        foreach (var conflict in conflicts.OrderBy(c => c.Key.Path, StringComparer.Ordinal).ThenBy(c => c.Key.Span.StartLine))
+        ReportNotebooks(conflicts.Where(c => c.Key.Source == PythonSource.NotebookKernel).ToList(), context);
+        foreach (var conflict in conflicts.Where(c => c.Key.Source != PythonSource.NotebookKernel)
+            .OrderBy(c => c.Key.Path, StringComparer.Ordinal).ThenBy(c => c.Key.Span.StartLine))
         {
             var (fact, others) = (conflict.Key, conflict.Value);
             string what = fact.IsConstraint ? $"{fact.Describe()} admits no Python" : $"Python {fact.Shown} ({fact.Describe()}) is";
@@ -85,6 +110,45 @@ public sealed class PythonVersionCheck : IRepositoryCheck
                 FixHint = hint,
             });
         }
+    }
+
+    /// <summary>Notebooks whose kernel ran a Python their environment's declarations exclude: one finding per set of
+    /// declarations they disagree with (twelve notebooks run on 3.8 in a 3.11 project are one thing to fix), on the first
+    /// notebook, naming how many and listing up to ten more.</summary>
+    private static void ReportNotebooks(List<KeyValuePair<PythonFact, List<PythonFact>>> conflicts, CheckContext context)
+    {
+        var groups = conflicts
+            .GroupBy(c => string.Join("|", c.Value.Select(o => o.Where).OrderBy(w => w, StringComparer.Ordinal)), StringComparer.Ordinal)
+            .OrderBy(g => g.Min(c => c.Key.Path), StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            var notebooks = group.OrderBy(c => c.Key.Path, StringComparer.Ordinal).Select(c => c.Key).ToArray();
+            var others = group.First().Value;
+            var first = notebooks[0];
+            string versions = string.Join(", ", notebooks.Select(n => n.Text).Distinct().OrderBy(v => v, StringComparer.Ordinal));
+            string who = notebooks.Length == 1 ? "This notebook last ran on" : $"{notebooks.Length} notebooks last ran on";
+            string by = string.Join(" and ", others.Select(o => $"{o.Describe()} ({o.Where})"));
+            var target = others.FirstOrDefault(o => o.Version != null && !o.IsConstraint) ?? others[0];
+            string wanted = target.Version != null && !target.IsConstraint ? $"Python {target.Version}" : $"a Python that {target.Describe()} admits";
+            context.Report(new Finding(RuleCatalog.MLO601, first.Path, first.Span,
+                $"{who} Python {versions} (kernel metadata), which {by} exclude{(others.Count == 1 ? "s" : "")}: its outputs do not come from the project's environment")
+            {
+                Related = others.Select(o => o.Location($"{o.Describe()}: Python {o.Shown}"))
+                    .Concat(notebooks.Skip(1).Take(10).Select(n => n.Location($"also last ran on Python {n.Text}"))).ToArray(),
+                FixHint = $"re-run the notebook{(notebooks.Length == 1 ? "" : "s")} with {wanted} (select that kernel, restart and run all, save), or correct {target.Path} if the notebooks are right",
+            });
+        }
+    }
+
+    /// <summary>Where a declaration applies, for relating it to others: a dev container describes the folder that holds
+    /// <c>.devcontainer/</c> (the workspace it opens), not the <c>.devcontainer/</c> folder itself.</summary>
+    private static string Workspace(PythonFact f)
+    {
+        if (f.Source != PythonSource.DevContainer) return f.Path;
+        string dir = EnvironmentModel.Dir(f.Path);
+        int at = dir == ".devcontainer" ? 0 : dir.IndexOf("/.devcontainer", StringComparison.Ordinal);
+        string workspace = dir.StartsWith(".devcontainer", StringComparison.Ordinal) ? "" : at > 0 ? dir.Substring(0, at) : dir;
+        return workspace.Length == 0 ? "devcontainer.json" : workspace + "/devcontainer.json";
     }
 
     /// <summary>Against a range every bit counts (3.11.2 is outside >=3.11.4); between two exact declarations only the

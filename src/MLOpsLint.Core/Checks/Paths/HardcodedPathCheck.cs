@@ -1,6 +1,7 @@
 using MLOpsLint.Core.Checks.Credentials;
 using MLOpsLint.Core.Documents;
 using MLOpsLint.Core.Findings;
+using MLOpsLint.Core.Parsing.Shell;
 using MLOpsLint.Core.Paths;
 using MLOpsLint.Core.Python;
 using MLOpsLint.Core.Python.Structure;
@@ -13,8 +14,8 @@ namespace MLOpsLint.Core.Checks.Paths;
 /// <summary>
 /// MLO501 (user home), MLO502 (platform mount) and MLO503 (drive letter) in Python and notebook string literals (read
 /// through the front end; docstrings and bare string statements are documentation and skipped), C# string literals,
-/// and the values of YAML, JSON, TOML and INI configuration. Comments, shebangs, Dockerfiles (container paths) and
-/// shell scripts are not read. A finding whose line also holds a secret is marked sensitive, so its code frame is masked.
+/// the values of YAML, JSON, TOML and INI configuration, the words of shell scripts' commands and R string literals.
+/// Comments, shebangs and Dockerfiles (container paths) are not read. A finding whose line also holds a secret is marked sensitive, so its code frame is masked.
 /// </summary>
 public sealed class HardcodedPathCheck : IDocumentCheck
 {
@@ -23,7 +24,7 @@ public sealed class HardcodedPathCheck : IDocumentCheck
     public bool AppliesTo(SourceDocument document) =>
         document.HasText && document.Size <= CredentialCheck.MaxSize && document.Kind is DocumentKind.Python or DocumentKind.Notebook
             or DocumentKind.CSharp or DocumentKind.Yaml or DocumentKind.Json or DocumentKind.Toml or DocumentKind.Ini
-            or DocumentKind.CondaEnvironment or DocumentKind.SetupCfg or DocumentKind.PyProject;
+            or DocumentKind.CondaEnvironment or DocumentKind.SetupCfg or DocumentKind.PyProject or DocumentKind.Shell or DocumentKind.R;
 
     private readonly record struct Candidate(SourceSpan Span, PathHit Hit, string? SuppressionText, string? LocationHint);
 
@@ -38,6 +39,12 @@ public sealed class HardcodedPathCheck : IDocumentCheck
                 break;
             case DocumentKind.CSharp:
                 CSharp(document, candidates);
+                break;
+            case DocumentKind.Shell:
+                Shell(document, candidates);
+                break;
+            case DocumentKind.R:
+                R(document, candidates);
                 break;
             default:
                 Config(document, candidates);
@@ -55,6 +62,7 @@ public sealed class HardcodedPathCheck : IDocumentCheck
                 _ => RuleCatalog.MLO503,
             };
             if (!context.IsEnabled(rule)) continue;
+            if (c.Hit.Kind == HardcodedPathKind.Mount && NamesPlatform(document.Path, c.Hit.Platform)) continue;
             var allowed = context.Options(rule).GetStringList("allowed-prefixes", Array.Empty<string>());
             if (allowed.Any(a => a.Length > 0 && c.Hit.Path.Replace('\\', '/').StartsWith(a.Replace('\\', '/'), StringComparison.OrdinalIgnoreCase))) continue;
 
@@ -72,6 +80,16 @@ public sealed class HardcodedPathCheck : IDocumentCheck
                 LocationHint = c.LocationHint,
             });
         }
+    }
+
+    /// <summary>A file or folder named for the platform (<c>conf/env/kaggle.yaml</c>, <c>colab/setup.py</c>,
+    /// <c>databricks/jobs.yml</c>) is where that platform's mount paths belong: it is read only there.</summary>
+    private static bool NamesPlatform(string path, string platform)
+    {
+        string p = path.ToLowerInvariant();
+        return platform.Contains("Kaggle") && p.Contains("kaggle")
+            || platform.Contains("Colab") && p.Contains("colab")
+            || platform.Contains("Databricks") && p.Contains("databricks");
     }
 
     private static string Clip(string s) => s.Length > 120 ? s.Substring(0, 117) + "…" : s;
@@ -205,6 +223,87 @@ public sealed class HardcodedPathCheck : IDocumentCheck
         }
     }
 
+    // ---- shell and R scripts ------------------------------------------------------------------------------------
+
+    /// <summary>The words of a shell script's commands (comments and heredoc bodies are not commands): an
+    /// <c>export DATA=/home/alice/data</c>, a <c>--checkpoint /home/alice/runs/best.pt</c>.</summary>
+    private static void Shell(SourceDocument document, List<Candidate> output)
+    {
+        string text = document.Text;
+        if (!MayHavePath(text)) return;
+        var hits = new List<PathHit>();
+        foreach (var command in ShellParser.Parse(text))
+        {
+            foreach (var word in command.Words)
+            {
+                if (word.Value.Length < 4 || !MayHavePath(text, word.Start, word.End)) continue;
+                hits.Clear();
+                HardcodedPathFinder.Find(word.Value, hits);
+                foreach (var h in hits)
+                {
+                    int at = text.IndexOf(h.Path, word.Start, word.End - word.Start, StringComparison.Ordinal);
+                    var span = at >= 0 ? document.Lines.GetSpan(at, at + h.Path.Length) : document.Lines.GetSpan(word.Start, word.End);
+                    output.Add(new Candidate(span, h, null, null));
+                }
+            }
+        }
+    }
+
+    /// <summary>R string literals (<c>"…"</c> and <c>'…'</c>, backslash escapes); <c>#</c> comments skipped.</summary>
+    private static void R(SourceDocument document, List<Candidate> output)
+    {
+        string text = document.Text;
+        if (!MayHavePath(text)) return;
+        var hits = new List<PathHit>();
+        var value = new System.Text.StringBuilder();
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (c == '#')
+            {
+                while (i < text.Length && text[i] != '\n') i++;
+                continue;
+            }
+            if (c == '`')
+            {
+                int close = text.IndexOf('`', i + 1);
+                i = close < 0 ? text.Length : close + 1;
+                continue;
+            }
+            if (c != '"' && c != '\'')
+            {
+                i++;
+                continue;
+            }
+            int start = i + 1, j = start;
+            bool mapped = true;
+            value.Clear();
+            while (j < text.Length && text[j] != c)
+            {
+                if (text[j] == '\\' && j + 1 < text.Length)
+                {
+                    mapped = false;
+                    value.Append(text[j + 1]);
+                    j += 2;
+                    continue;
+                }
+                value.Append(text[j++]);
+            }
+            if (MayHavePath(text, start, Math.Min(j, text.Length)))
+            {
+                hits.Clear();
+                HardcodedPathFinder.Find(value.ToString(), hits);
+                foreach (var h in hits)
+                {
+                    int s = mapped ? start + h.Start : i, e = mapped ? start + h.End : Math.Min(j + 1, text.Length);
+                    output.Add(new Candidate(document.Lines.GetSpan(s, e), h, null, null));
+                }
+            }
+            i = j + 1;
+        }
+    }
+
     // ---- configuration ----------------------------------------------------------------------------------------
 
     /// <summary>Values of YAML/JSON/TOML/INI: a quoted string, or the rest of a <c>key: value</c> line; comments skipped.</summary>
@@ -271,7 +370,7 @@ public sealed class HardcodedPathCheck : IDocumentCheck
 
     private static readonly string[] Prefixes =
     {
-        "/home/", "/Users/", "Users\\", "Users/", "/content/", "/kaggle/", "/dbfs/", "dbfs:/", "/Workspace/", "/mnt/", "/Volumes/", "/media/", "/gpfs/", "/lustre/", ":\\", ":/", "~",
+        "/home/", "/Users/", "/root/", "Users\\", "Users/", "/content/", "/kaggle/", "/dbfs/", "dbfs:/", "/Workspace/", "/mnt/", "/Volumes/", "/media/", "/gpfs/", "/lustre/", ":\\", ":/", "~",
     };
 
     private static bool MayHavePath(string text, int start, int end)

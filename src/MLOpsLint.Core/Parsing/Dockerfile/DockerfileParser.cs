@@ -160,6 +160,10 @@ public static class DockerfileParser
                 case "RUN":
                     model.Runs.Add(new DockerRun(ins, RunCommands(ins)));
                     break;
+                case "ONBUILD":
+                    // ONBUILD RUN pip install x runs in every image built FROM this one: judged like a RUN of this stage.
+                    if (Trigger(ins) is { Keyword: "RUN" } trigger) model.Runs.Add(new DockerRun(trigger, RunCommands(trigger)));
+                    break;
                 case "COPY":
                 case "ADD":
                     if (!ins.Flags.Any(f => f.Value.StartsWith("--from", StringComparison.Ordinal)) && ins.Heredocs.Count == 0)
@@ -174,6 +178,27 @@ public static class DockerfileParser
             }
         }
         return model;
+    }
+
+    /// <summary>The instruction an <c>ONBUILD</c> registers (<c>ONBUILD RUN pip install x</c> → <c>RUN pip install x</c>), with
+    /// the same offsets, stage and lines; null when it names none.</summary>
+    private static DockerInstruction? Trigger(DockerInstruction onbuild)
+    {
+        var text = onbuild.Body;
+        int i = 0;
+        while (i < text.Length && char.IsWhiteSpace(text.Text[i])) i++;
+        int kwStart = i;
+        while (i < text.Length && !char.IsWhiteSpace(text.Text[i])) i++;
+        if (i == kwStart) return null;
+        string keyword = text.Text.Substring(kwStart, i - kwStart).ToUpperInvariant();
+        while (i < text.Length && char.IsWhiteSpace(text.Text[i])) i++;
+        var trigger = new DockerInstruction(keyword, text.DocOffset(kwStart), text.Slice(i, text.Length - i), onbuild.StartLine, onbuild.EndLine)
+        {
+            StageIndex = onbuild.StageIndex,
+            WorkDir = onbuild.WorkDir,
+        };
+        SplitFlags(trigger);
+        return trigger;
     }
 
     // Leading --flag=value words (FROM --platform, RUN --mount, COPY --from/--chown/--link).

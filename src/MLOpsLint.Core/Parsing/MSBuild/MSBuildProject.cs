@@ -64,6 +64,13 @@ public sealed class MSBuildProject
     {
         var project = new MSBuildProject();
         XDocument doc;
+        int deep = Text.Nesting.LineTooDeepXml(text);
+        if (deep > 0)
+        {
+            // walking 100,000 nested elements was quadratic (minutes): refused before it is built
+            project.Error = (deep, "XML " + Text.Nesting.Message());
+            return project;
+        }
         try
         {
             doc = XDocument.Parse(text, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);

@@ -1,3 +1,4 @@
+using MLOpsLint.Core.Parsing;
 using MLOpsLint.Core.Documents;
 using MLOpsLint.Core.Parsing.Shell;
 using MLOpsLint.Core.Parsing.Workflows;
@@ -142,8 +143,20 @@ public sealed class PythonManifest
 
     // ---------------------------------------------------------------- TOML
 
+    private static int OffsetOfLine(string text, int line)
+    {
+        int offset = 0;
+        for (int l = 1; l < line && offset >= 0; l++) offset = text.IndexOf('\n', offset) + 1;
+        return Math.Max(0, offset);
+    }
+
     private TomlSyntaxIndex? LoadToml(string text)
     {
+        if (TomlText.TooDeep(text) is { } deep)
+        {
+            Errors.Add((OffsetOfLine(text, deep.Line), "TOML " + deep.Message));
+            return null;
+        }
         var syntax = SyntaxParser.Parse(text, "manifest");
         foreach (var d in syntax.Diagnostics)
         {

@@ -12,6 +12,8 @@ public enum Installer
     Apt,
     /// <summary><c>apk add</c>.</summary>
     Apk,
+    /// <summary><c>pipx install</c>: an application in its own virtual environment (pinned like pip's arguments).</summary>
+    Pipx,
 }
 
 /// <summary>
@@ -72,7 +74,7 @@ public static class InstallCommandParser
         "--resolution", "--prerelease", "--link-mode", "--compile-bytecode-timeout", "--exclude-newer",
         "--build-constraint", "--build-constraints", "-b", "--python-platform", "--torch-backend", "--refresh-package",
         "--reinstall-package", "--upgrade-package", "-P", "--no-build-package", "--no-binary-package", "--config-file",
-        "--cache-dir", "--directory", "--project", "--color",
+        "--cache-dir", "--directory", "--project", "--color", "--pip-args", "--suffix",
     };
 
     private static readonly HashSet<string> CondaValueOptions = new(StringComparer.Ordinal)
@@ -131,6 +133,12 @@ public static class InstallCommandParser
             {
                 return ParsePip(Installer.UvPip, tool, words, j + 4);
             }
+            return null;
+        }
+        if (name == "pipx")
+        {
+            int sub = SkipGlobalOptions(words, i + 1, PipValueOptions);
+            if (sub < words.Count && words[sub].Value == "install") return ParsePip(Installer.Pipx, tool, words, sub + 1);
             return null;
         }
         if (name == "uv")

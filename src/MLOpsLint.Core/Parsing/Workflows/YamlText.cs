@@ -15,6 +15,13 @@ public static class YamlText
         root = null;
         errorLine = 0;
         error = null;
+        int deep = Nesting.LineTooDeep(text, yaml: true);
+        if (deep > 0)
+        {
+            errorLine = deep;
+            error = Nesting.Message();
+            return false;
+        }
         try
         {
             var stream = new YamlStream();
@@ -28,6 +35,29 @@ public static class YamlText
             error = e.Message.Split('\n')[0];
             return false;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input (an unterminated flow sequence, a stray '@')
+            errorLine = LastScannableLine(text);
+            error = "the YAML cannot be parsed";
+            return false;
+        }
+    }
+
+    /// <summary>The line where the YAML scanner stops making sense, for a diagnostic.</summary>
+    public static int LastScannableLine(string text)
+    {
+        var scanner = new Scanner(new StringReader(text));
+        long line = 1;
+        try
+        {
+            while (scanner.MoveNext()) line = scanner.Current?.End.Line ?? line;
+        }
+        catch (Exception)
+        {
+            // stop at the first token the scanner cannot read
+        }
+        return (int)Math.Max(1, line);
     }
 
     /// <summary>Document offset of a node's start.</summary>

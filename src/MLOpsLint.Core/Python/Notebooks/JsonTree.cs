@@ -38,7 +38,7 @@ internal sealed class JsonTree
     public static JsonTree? Parse(byte[] utf8, out string? error)
     {
         error = null;
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 512 });
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = Text.Nesting.MaxDepth });
         var cursor = new Utf8Cursor(utf8);
         var stack = new Stack<JsonTree>();
         string? pendingKey = null;
@@ -117,7 +117,9 @@ internal sealed class JsonTree
             string message = ex.Message;
             int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             if (cut > 0) message = message.Substring(0, cut).TrimEnd();
-            error = $"not valid JSON at line {line}: {message}";
+            error = reader.CurrentDepth >= Text.Nesting.MaxDepth - 1
+                ? $"{Text.Nesting.Message()} (line {line})"
+                : $"not valid JSON at line {line}: {message}";
             return null;
         }
     }

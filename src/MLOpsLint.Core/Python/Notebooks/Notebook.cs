@@ -6,11 +6,16 @@ namespace MLOpsLint.Core.Python.Notebooks;
 /// every text mapped back to the .ipynb file.</summary>
 public sealed class Notebook
 {
-    internal Notebook(int formatVersion, IReadOnlyList<NotebookCell> cells)
+    internal Notebook(int formatVersion, IReadOnlyList<NotebookCell> cells, NotebookKernelVersion? kernelPython = null)
     {
         FormatVersion = formatVersion;
         Cells = cells;
+        KernelPython = kernelPython;
     }
+
+    /// <summary>The Python the notebook was last run with, from <c>metadata.language_info.version</c> (written by the
+    /// IPython kernel on save); null when the metadata does not say, or names another language.</summary>
+    public NotebookKernelVersion? KernelPython { get; }
 
     /// <summary>nbformat (4, or 3 for old notebooks).</summary>
     public int FormatVersion { get; }
@@ -22,6 +27,9 @@ public sealed class Notebook
 
     public IEnumerable<NotebookOutput> Outputs => Cells.SelectMany(c => c.Outputs);
 }
+
+/// <summary><c>metadata.language_info.version</c> as written (<c>3.10.12</c>), and where.</summary>
+public sealed record NotebookKernelVersion(string Version, SourceSpan Span);
 
 /// <summary>One cell. <see cref="Index"/> is 1-based among all cells (what a Jupyter user counts).</summary>
 public sealed class NotebookCell

@@ -59,7 +59,17 @@ public static class NotebookReader
             }
             cells.Add(new NotebookCell(index, type, source.Build(lines), outputs, lines.GetSpan(c.TextStart, c.TextStart + 1)));
         }
-        return new NotebookParseResult(new Notebook(version, cells), null, null);
+        return new NotebookParseResult(new Notebook(version, cells, KernelPython(root, utf8, lines)), null, null);
+    }
+
+    /// <summary><c>metadata.language_info.version</c> of a Python kernel (language_info.name "python", or no name).</summary>
+    private static NotebookKernelVersion? KernelPython(JsonTree root, byte[] utf8, LineIndex lines)
+    {
+        if (root["metadata"]?["language_info"] is not { Kind: JsonValueKind.Object } info) return null;
+        if (info["name"] is { Kind: JsonValueKind.String } name && !name.GetString(utf8).Equals("python", StringComparison.OrdinalIgnoreCase)) return null;
+        if (info["version"] is not { Kind: JsonValueKind.String } v) return null;
+        string value = v.GetString(utf8);
+        return value.Length == 0 ? null : new NotebookKernelVersion(value, lines.GetSpan(v.TextStart, v.TextEnd(utf8)));
     }
 
     private static string NumberText(string text, JsonTree node)

@@ -21,6 +21,10 @@ public static partial class RuleCatalog
         new[]
         {
             new RuleOption("max-size", "\"500KB\"", "Data files larger than this are flagged (outside test folders)."),
+            new RuleOption("binary-max-size", "\"100KB\"", "Limit for binary data formats (NumPy, Parquet, Feather, Arrow, HDF5, TFRecord…) outside test folders."),
+            new RuleOption("output-max-size", "\"10KB\"", "Limit for data in a data or output folder, named as a pipeline output (submission.csv), or beside a committed model."),
+            new RuleOption("output-folders", "[\"data\", \"dataset\", \"datasets\", \"artifacts\", \"artefacts\", \"outputs\", \"output\", \"predictions\", \"preds\", \"submissions\"]", "Folder names (any depth) whose data files are datasets or pipeline outputs."),
+            new RuleOption("media-folder-count", "100", "A folder holding this many images, audio or video files is a media dataset (in a data or output folder, any number over output-max-size is)."),
             new RuleOption("test-max-size", "\"5MB\"", "Limit for data files under a test folder (small fixtures are fine)."),
             new RuleOption("test-paths", DefaultTestPaths, "Folder names (any depth) or path globs that hold test fixtures."),
             new RuleOption("extra-extensions", "[]", "More file extensions that hold data, e.g. [\".json\", \".xml\"]."),
@@ -63,6 +67,7 @@ public static partial class RuleCatalog
         new[]
         {
             new RuleOption("max-size", "\"5MB\"", "Binary files larger than this are flagged."),
+            new RuleOption("media-max-size", "\"1MB\"", "Audio and video files larger than this are flagged (outside docs, examples and tests)."),
         })
     {
         Scopes = FileScope.All,
@@ -122,5 +127,31 @@ public static partial class RuleCatalog
         "Save models in a format that holds no code: safetensors, ONNX or skops; load PyTorch files with torch.load(..., weights_only=True).")
     {
         Scopes = FileScope.All,
+    };
+
+    public static readonly RuleDescriptor MLO108 = new(
+        "MLO108",
+        "training-logs-committed",
+        "Training logs or experiment-tracking runs committed to git",
+        Severity.Warning,
+        "TensorBoard event files, an MLflow run store (mlruns/), Weights & Biases run folders (wandb/), Lightning logs "
+        + "or CatBoost's catboost_info/ are stored in git. They are written by every run, grow with each one, are "
+        + "binary or machine-written, and belong to a tracking server or an ignored folder, not to the source history.",
+        "Stop tracking the log folder (git rm -r --cached <folder>), add it to .gitignore, and keep runs in the tracking tool.")
+    {
+        Scopes = FileScope.All,
+    };
+
+    public static readonly RuleDescriptor MLO109 = new(
+        "MLO109",
+        "generated-files-committed",
+        "Generated files committed to git (bytecode, notebook checkpoints, a virtualenv)",
+        Severity.Warning,
+        "__pycache__/ folders, .pyc files, Jupyter's .ipynb_checkpoints/ or a whole virtualenv are stored in git. They are "
+        + "regenerated on every run or install, differ between Python versions and machines, and make every change show up twice.",
+        "Stop tracking them (git rm -r --cached <paths>) and add __pycache__/, *.py[cod] and .ipynb_checkpoints/ to .gitignore.")
+    {
+        // a committed virtualenv is vendored code no other rule judges; this rule names it (once)
+        Scopes = FileScope.All | FileScope.Vendored,
     };
 }

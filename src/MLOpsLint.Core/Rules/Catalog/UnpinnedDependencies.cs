@@ -26,7 +26,7 @@ public static partial class RuleCatalog
         "Pin the package to the version you tested (pip freeze | grep -i <name>), or compile the file with pip-compile / uv pip compile.",
         new[] { StrictnessOption })
     {
-        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs),
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs | FileScope.Generated),
     };
 
     public static readonly RuleDescriptor MLO202 = new(
@@ -40,7 +40,7 @@ public static partial class RuleCatalog
         "Commit a lock file: uv lock, poetry lock, pdm lock, pipenv lock, conda-lock, or pip-compile --generate-hashes.",
         new[] { ProjectKindOption })
     {
-        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs),
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs | FileScope.Generated),
     };
 
     public static readonly RuleDescriptor MLO203 = new(
@@ -53,7 +53,7 @@ public static partial class RuleCatalog
         "Lock the development environment (uv lock, poetry lock, pdm lock) or add a compiled requirements-dev.txt; keep the ranges in [project.dependencies].",
         new[] { ProjectKindOption })
     {
-        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs),
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs | FileScope.Generated),
     };
 
     public static readonly RuleDescriptor MLO204 = new(
@@ -84,7 +84,7 @@ public static partial class RuleCatalog
                 "Do not report upgrading the installer itself (pip install --upgrade pip setuptools wheel)."),
         })
     {
-        Scopes = FileScope.All,
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs | FileScope.CI),
     };
 
     public static readonly RuleDescriptor MLO206 = new(
@@ -94,7 +94,11 @@ public static partial class RuleCatalog
         Severity.Suggestion,
         "apt-get install / apk add without versions installs what the distribution mirror has that day; system "
         + "libraries (libgomp, libcudnn, openblas) change numerical behaviour and performance.",
-        "Pin the package (apt-get install curl=<version>, apk add curl=<version>) or rely on a digest-pinned base image.")
+        "Pin the package (apt-get install curl=<version>, apk add curl=<version>) or rely on a digest-pinned base image.",
+        new[]
+        {
+            new RuleOption("packages", "\"numeric\"", "\"numeric\": only packages that change numerical results (BLAS, OpenMP, CUDA libraries, codecs, Python); \"all\": every package."),
+        })
     {
         Scopes = FileScope.All,
     };
@@ -118,7 +122,14 @@ public static partial class RuleCatalog
         Severity.Suggestion,
         "A tag such as v4 is moved by its owner (and can be moved by an attacker): the code behind uses: owner/repo@v4 "
         + "changes without a change in your repository. Only a full commit SHA is immutable.",
-        "Pin the action to a full commit SHA and keep the tag as a comment: uses: owner/repo@<40-hex sha> # v4.1.7.")
+        "Pin the action to a full commit SHA and keep the tag as a comment: uses: owner/repo@<40-hex sha> # v4.1.7.",
+        new[]
+        {
+            new RuleOption("policies", "{ \"actions/*\" = \"ref-pin\", \"github/*\" = \"ref-pin\", \"dependabot/*\" = \"ref-pin\", \"*\" = \"hash-pin\" }",
+                "How each action owner's uses: must be pinned, as zizmor's unpinned-uses policies: \"hash-pin\" (a commit SHA), \"ref-pin\" (a version "
+                + "tag is enough) or \"any\" (nothing reported, MLO207 included), per \"owner/repo\", \"owner/repo/*\", \"owner/*\" or \"*\"; the most "
+                + "specific pattern wins and yours replace the defaults. { \"actions/*\" = \"hash-pin\", \"github/*\" = \"hash-pin\", \"dependabot/*\" = \"hash-pin\" } asks for SHAs everywhere (zizmor 1.20, Scorecard)."),
+        })
     {
         Scopes = FileScope.CI,
     };
@@ -156,7 +167,7 @@ public static partial class RuleCatalog
         + "or the server holds at install time; tags can be moved too.",
         "Reference a full commit (git+https://host/org/repo@<40-hex sha>) or add #sha256=<hash> to an archive URL.")
     {
-        Scopes = FileScope.All,
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs | FileScope.CI),
     };
 
     public static readonly RuleDescriptor MLO212 = new(
@@ -175,7 +186,7 @@ public static partial class RuleCatalog
                 "Do not report upgrading the installer itself (%pip install --upgrade pip); when MLO212 does not set it, MLO205's setting applies."),
         })
     {
-        Scopes = FileScope.All,
+        Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs),
     };
 
     public static readonly RuleDescriptor MLO213 = new(

@@ -14,8 +14,8 @@ public class CommittedDataRulesTests
     }
 
     [Fact]
-    public void The_family_has_its_seven_rules() =>
-        Assert.Equal(new[] { "MLO101", "MLO102", "MLO103", "MLO104", "MLO105", "MLO106", "MLO107" },
+    public void The_family_has_its_nine_rules() =>
+        Assert.Equal(new[] { "MLO101", "MLO102", "MLO103", "MLO104", "MLO105", "MLO106", "MLO107", "MLO108", "MLO109" },
             RuleCatalog.All.Where(r => r.Family == RuleFamily.CommittedData).Select(r => r.Id).ToArray());
 
     [Theory]

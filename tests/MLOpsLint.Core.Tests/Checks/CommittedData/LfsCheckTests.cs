@@ -51,7 +51,7 @@ public class LfsCheckTests
         var ids = Ids(Family(
             TextDoc(".gitattributes", "*.pt filter=lfs diff=lfs merge=lfs -text\n", origin: "index"),
             Staged("models/model.pkl", Samples.PickleProtocol4)));
-        Assert.Equal(new[] { "MLO102", "MLO107" }, ids);
+        Assert.Equal(new[] { "MLO102" }, ids); // the model finding carries the pickle warning (issue 13: one finding per file)
     }
 
     [Fact]

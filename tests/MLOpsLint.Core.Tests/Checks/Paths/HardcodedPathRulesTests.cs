@@ -31,6 +31,25 @@ public class HardcodedPathRulesTests
         Assert.Equal("cell 1, line 1", f.LocationHint);
     }
 
+    [Theory]
+    [InlineData("run/conf/env/kaggle.yaml", "data_dir: /kaggle/input/hms-harmful-brain-activity-classification\n")]
+    [InlineData("kaggle/infer.py", "TEST = '/kaggle/input/competition/test.csv'\n")]
+    [InlineData("notebooks/train_colab.py", "df = pd.read_csv('/content/drive/MyDrive/train.csv')\n")]
+    [InlineData("jobs/databricks-etl.py", "df = spark.read.parquet('/dbfs/mnt/raw/events')\n")]
+    public void A_platform_mount_in_a_file_made_for_that_platform_is_not_reported(string path, string text)
+    {
+        Assert.DoesNotContain(Fixture.Scan(path, text).Findings, f => f.RuleId == "MLO502");
+    }
+
+    [Theory]
+    [InlineData("run/conf/env/local.yaml", "data_dir: /kaggle/input/hms-harmful-brain-activity-classification\n")]
+    [InlineData("src/train.py", "TEST = '/kaggle/input/competition/test.csv'\n")]
+    [InlineData("kaggle/infer.py", "df = pd.read_csv('/content/drive/MyDrive/train.csv')\n")] // another platform's mount
+    public void The_same_mount_elsewhere_is_reported(string path, string text)
+    {
+        Assert.Single(Fixture.Scan(path, text).Findings, f => f.RuleId == "MLO502");
+    }
+
     [Fact]
     public void Dockerfiles_shell_and_test_code_are_not_read()
     {
