@@ -87,8 +87,9 @@ public class GitHubChecksTests
 
         public void Dispose()
         {
-            listener.Stop();
-            listener.Close();
+            // one call that stops and closes: Stop() then Close() makes the managed listener bind the port again to
+            // remove its prefix, which fails when another process has taken the port meanwhile (seen in a full run)
+            listener.Abort();
             try { loop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
         }
     }
