@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Times mlops-lint over the hostile corpus (tests/MLOpsLint.EndToEnd.Tests/Hostile/HostileCorpus.cs) in every mode:
 # medians of RUNS whole-process runs of wall time and peak RSS (/usr/bin/time -v), with `git ls-files | xargs cat`
-# timed in the same loop as the reference. The CI test builds the corpus at its "ci" scale (2,000 files, a 4 MB line,
-# 20,000 continuation lines); this script builds it at "full" scale by default (50,000 files, a 100 MB line, 100,000
-# continuation lines), which is too slow to write for every CI run.
-#   bench/hostile.sh [ci|full] [RUNS]
+# timed in the same loop as the reference. The end-to-end tests build the corpus at its "test" scale (300 files, a 1 MB
+# line, nesting 100,000 deep); "ci" is 2,000 files, a 4 MB line, nesting 1,000,000 deep, 20,000 continuation lines; this
+# script builds it at "full" scale by default (50,000 files, a 100 MB line, 100,000 continuation lines), which is too
+# slow to write for every CI run.
+#   bench/hostile.sh [test|ci|full] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${1:-full}

@@ -1,4 +1,4 @@
-// hostile-gen DIR [ci|full] [--corrupt KIND]: writes the hostile corpus into DIR (a git repository with one commit,
+// hostile-gen DIR [test|ci|full] [--corrupt KIND]: writes the hostile corpus into DIR (a git repository with one commit,
 // then the untracked special files). With --corrupt, prints the path of a small damaged repository instead.
 using MLOpsLint.EndToEnd.Tests.Hostile;
 
@@ -10,11 +10,11 @@ if (args.Length >= 2 && args[0] == "--corrupt")
 }
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: hostile-gen DIR [ci|full] | --corrupt KIND");
+    Console.Error.WriteLine("usage: hostile-gen DIR [test|ci|full] | --corrupt KIND");
     return 2;
 }
 string dir = Path.GetFullPath(args[0]);
-var scale = args.Length > 1 && args[1] == "full" ? HostileScale.Full : HostileScale.Ci;
+var scale = HostileScale.Named(args.Length > 1 ? args[1] : "ci");
 HostileCorpus.CreateRepository(dir, scale);
 Console.WriteLine(dir);
 return 0;

@@ -29,7 +29,7 @@ public class HostileRepositoryTests : IClassFixture<HostileRepositoryTests.Corpu
         public Corpus()
         {
             Root = Path.Combine(Path.GetTempPath(), "mlops-lint-tests", "hostile-" + Guid.NewGuid().ToString("N"));
-            Special = HostileCorpus.CreateRepository(Root, HostileScale.Ci);
+            Special = HostileCorpus.CreateRepository(Root, HostileScale.Test);
         }
 
         public string Root { get; }
@@ -227,7 +227,7 @@ public class HostileRepositoryTests : IClassFixture<HostileRepositoryTests.Corpu
         // --fix writes files: on a corpus of its own, so the other tests keep theirs (not a clone: a checkout makes git
         // match the .gitattributes worst case against the victim, which git's own matcher does not survive)
         string copy = Path.Combine(Path.GetTempPath(), "mlops-lint-tests", "hostile-fix-" + Guid.NewGuid().ToString("N"));
-        HostileCorpus.CreateRepository(copy, HostileScale.Ci with { ManyFiles = 100 });
+        HostileCorpus.CreateRepository(copy, HostileScale.Test with { ManyFiles = 100 });
         try
         {
             var fix = Cli(null, "scan", copy, "--fix");
