@@ -112,10 +112,12 @@ internal sealed class DrawPurpose
         return SelectionDraws.Contains(call.Name) ? DrawUse.Selection : DrawUse.Training;
     }
 
-    /// <summary>A draw inside an f-string's replacement field or a call that makes text of it (<c>str()</c>,
-    /// <c>.format()</c>): a unique name, not a number a result depends on.</summary>
+    /// <summary>A number drawn inside an f-string's replacement field or a call that makes text of it (<c>str()</c>,
+    /// <c>.format()</c>): a unique name, not a number a result depends on. A pick (<c>f"data/{random.choice(files)}"</c>)
+    /// still selects data.</summary>
     private bool InText(PyCall call)
     {
+        if (SelectionDraws.Contains(call.Name) || call.Name is "choice" or "choices") return false;
         foreach (var s in module.StringLiterals)
         {
             if (s.IsFString && s.Start <= call.Start && call.End <= s.End) return true;

@@ -28,6 +28,7 @@ public class PrecisionClassTests
     [Theory]
     [InlineData("names_and_palettes.py")]            // f"{random.randrange(...)}", str(random.randint(...)), random.shuffle(colors)
     [InlineData("names_and_palettes_lookalike.py")]  // look-alike: a shuffle of batches, a learning rate printed in an f-string
+    [InlineData("pick_in_fstring.py")]               // look-alike: a pick inside an f-string still selects data
     public void A_draw_that_makes_a_name_or_a_palette_is_not_training_randomness(string fixture) => AssertAll(Class(fixture));
 
     // CompVis/taming-transformers notebook: print(yaml.dump(config)) made a demo that decodes random codes "write data"
