@@ -5,7 +5,9 @@ namespace MLOpsLint.Core.Documents;
 
 /// <summary>
 /// One file as the checks see it: path, size and bytes (all of them, or only the head when the file
-/// is over the size cap), and the decoded text when it is text. Parsed forms (tokens, notebooks,
+/// is over the size cap), and the decoded text when it is text. The bytes are held from the start (git blobs, tests) or
+/// read on first use from a <see cref="ContentSource"/> (a working-tree file) and dropped by <see cref="ReleaseContent"/>
+/// when the document's own checks are done, so that a scan holds the files being checked, not the repository. Parsed forms (tokens, notebooks,
 /// TOML…) are computed once per document through <see cref="GetOrAdd{T}"/> and shared by every check; large
 /// forms that only the document's own checks need (the Python module) through <see cref="GetOrAddTransient{T}"/>,
 /// which the engine releases once those checks have run.
@@ -19,16 +21,31 @@ public sealed class SourceDocument
     private TextEncodingKind encoding;
     private LineIndex? lines;
     private bool decoded;
+    private readonly ContentSource? source;
+    private HeldBytes? held;
+    private int isBinary = -1;
+    private bool contentReleased;
 
     public SourceDocument(string path, ReadOnlyMemory<byte> content, long size, bool isComplete = true, string? origin = null)
     {
         Path = path.Replace('\\', '/');
-        Content = content;
+        held = new HeldBytes(content);
         Size = size;
         IsComplete = isComplete;
         Origin = origin;
         Kind = DocumentClassifier.Classify(Path);
-        IsBinary = TextDecoder.LooksBinary(content.Span);
+        isBinary = TextDecoder.LooksBinary(content.Span) ? 1 : 0;
+    }
+
+    /// <summary>A document whose bytes are read when a check first asks for them (<paramref name="source"/>: the file, or
+    /// its first bytes when it is over the size cap), and read again if asked for after <see cref="ReleaseContent"/>.</summary>
+    public SourceDocument(string path, ContentSource source, long size, bool isComplete = true)
+    {
+        Path = path.Replace('\\', '/');
+        this.source = source;
+        Size = size;
+        IsComplete = isComplete;
+        Kind = DocumentClassifier.Classify(Path);
     }
 
     /// <summary>Creates a text document (tests, in-memory content).</summary>
@@ -63,13 +80,40 @@ public sealed class SourceDocument
     /// <summary>Size of the whole file in bytes.</summary>
     public long Size { get; }
 
-    /// <summary>The file's bytes, or its first bytes when <see cref="IsComplete"/> is false.</summary>
-    public ReadOnlyMemory<byte> Content { get; }
+    /// <summary>The file's bytes, or its first bytes when <see cref="IsComplete"/> is false. After
+    /// <see cref="ReleaseContent"/> each call reads them again and nothing keeps them: a check that reads a released
+    /// document's bytes (a repository check's fingerprint of a finding) holds them only as long as it needs them.</summary>
+    public ReadOnlyMemory<byte> Content
+    {
+        get
+        {
+            if (Volatile.Read(ref held) is { } h) return h.Bytes;
+            if (source == null) return ReadOnlyMemory<byte>.Empty;
+            lock (gate)
+            {
+                if (held != null) return held.Bytes;
+                var bytes = ScanProfile.Measure("read content", () => source.Read());
+                if (isBinary < 0) isBinary = TextDecoder.LooksBinary(bytes.Span) ? 1 : 0;
+                if (!contentReleased) Volatile.Write(ref held, new HeldBytes(bytes));
+                return bytes;
+            }
+        }
+    }
 
     /// <summary>False when the file was over the size cap and only its head was read.</summary>
     public bool IsComplete { get; }
 
-    public bool IsBinary { get; }
+    /// <summary>Whether the bytes look binary (a NUL in the first 8,000); known once the bytes were read, and kept.</summary>
+    public bool IsBinary
+    {
+        get
+        {
+            int b = Volatile.Read(ref isBinary);
+            if (b >= 0) return b == 1;
+            _ = Content;
+            return Volatile.Read(ref isBinary) == 1;
+        }
+    }
 
     /// <summary>Where the content came from when not the working tree: "index", or a commit id.</summary>
     public string? Origin { get; }
@@ -158,6 +202,22 @@ public sealed class SourceDocument
         }
     }
 
+    /// <summary>Drops the bytes of a document read from a <see cref="ContentSource"/> (with its text and line index), and keeps
+    /// them from being held again: what the engine calls when the document's own checks and the repository checks'
+    /// summaries of it are done. A document created with its bytes keeps them.</summary>
+    public void ReleaseContent()
+    {
+        if (source == null) return;
+        lock (gate)
+        {
+            contentReleased = true;
+            held = null;
+            text = null;
+            lines = null;
+            decoded = false;
+        }
+    }
+
     private T GetOrAdd<T>(ref Dictionary<Type, object>? cache, Func<SourceDocument, T> factory)
         where T : class
     {
@@ -209,6 +269,13 @@ public sealed class SourceDocument
     }
 
     public override string ToString() => Path;
+
+    private sealed class HeldBytes
+    {
+        public HeldBytes(ReadOnlyMemory<byte> bytes) => Bytes = bytes;
+
+        public ReadOnlyMemory<byte> Bytes { get; }
+    }
 
     private static class FormName<T>
     {
