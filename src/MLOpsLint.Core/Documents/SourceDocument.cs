@@ -103,6 +103,9 @@ public sealed class SourceDocument
     /// <summary>False when the file was over the size cap and only its head was read.</summary>
     public bool IsComplete { get; }
 
+    /// <summary>True when the bytes are read from a <see cref="ContentSource"/> on demand (and may be dropped).</summary>
+    public bool ReadsOnDemand => source != null;
+
     /// <summary>Whether the bytes look binary (a NUL in the first 8,000); known once the bytes were read, and kept.</summary>
     public bool IsBinary
     {
@@ -269,6 +272,9 @@ public sealed class SourceDocument
     }
 
     public override string ToString() => Path;
+
+    public IEnumerable<Type> DebugTypes() { lock (gate) return features?.Keys.ToArray() ?? Array.Empty<Type>(); }
+    public void DebugDrop(Type t) { lock (gate) features?.Remove(t); }
 
     private sealed class HeldBytes
     {
