@@ -273,9 +273,6 @@ public sealed class SourceDocument
 
     public override string ToString() => Path;
 
-    public IEnumerable<Type> DebugTypes() { lock (gate) return features?.Keys.ToArray() ?? Array.Empty<Type>(); }
-    public void DebugDrop(Type t) { lock (gate) features?.Remove(t); }
-
     private sealed class HeldBytes
     {
         public HeldBytes(ReadOnlyMemory<byte> bytes) => Bytes = bytes;

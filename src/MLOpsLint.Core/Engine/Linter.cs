@@ -149,11 +149,15 @@ public sealed class Linter
         suppressed = 0;
         outOfScope = 0;
         var kept = new List<Finding>();
+        SourceDocument? previous = null;
         foreach (var f in all)
         {
             // the rule does not judge this kind of file (a hub load in a test, a tag pin in a first-party action…)
             if (!judged.TryGetValue(f.Rule, out var ruleScopes)) ruleScopes = config.ScopesOf(f.Rule);
             var doc = find(f.Path);
+            // a file's findings come together: the text read for the previous file's # noqa is not needed any more
+            if (previous != doc && previous is { ReadsOnDemand: true }) previous.ReleaseText();
+            previous = doc;
             if ((ruleScopes & (doc is { } fd ? scopes.Of(fd) : scopes.OfPath(f.Path)).Scope) == 0)
             {
                 outOfScope++;
@@ -168,6 +172,7 @@ public sealed class Linter
             }
             kept.Add(f with { Severity = severity });
         }
+        if (previous is { ReadsOnDemand: true }) previous.ReleaseText();
         kept.Sort(Compare);
         return kept;
     }
