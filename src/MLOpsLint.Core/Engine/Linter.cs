@@ -119,7 +119,17 @@ public sealed class Linter
     {
         var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var contexts = new CheckContext[repoChecks.Length];
-        Parallel.For(0, repoChecks.Length, c => contexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, null));
+        // the language server runs this in the background while an edit's document checks run on the same documents: the
+        // parsed modules these checks use are not released under them (SourceDocument.EnterUse)
+        foreach (var doc in snapshot.Documents) doc.EnterUse();
+        try
+        {
+            Parallel.For(0, repoChecks.Length, c => contexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, null));
+        }
+        finally
+        {
+            foreach (var doc in snapshot.Documents) doc.LeaveUse(release: false);
+        }
         return contexts;
     }
 
@@ -183,6 +193,7 @@ public sealed class Linter
     {
         var context = new CheckContext(config) { Scopes = scopes };
         var outer = profile?.Enter();
+        doc.EnterUse();
         FileScope scope;
         try
         {
@@ -221,17 +232,13 @@ public sealed class Linter
             }
         }
         if (profile != null) ScanProfile.Restore(outer);
-        // the document's parsed module, text and bytes are garbage from here on: repository checks read compact summaries
-        Release(doc);
+        // the document's parsed module, text and bytes are garbage from here on (once no other pass uses the document):
+        // repository checks read compact summaries
+        doc.LeaveUse(release: true);
         return context;
     }
 
-    private static void Release(SourceDocument doc)
-    {
-        doc.ReleaseTransient();
-        doc.ReleaseText();
-        doc.ReleaseContent();
-    }
+    private static void Release(SourceDocument doc) => doc.ReleaseWhenUnused();
 
     private static CheckContext RunRepositoryCheck(IRepositoryCheck check, RepositorySnapshot snapshot, LintConfig config, ScopeModel scopes, ScanProfile? profile)
     {
