@@ -189,6 +189,44 @@ public class RoslynCheckTests
         Assert.Contains(nameof(ThrowingAnalyzer), warning.Message);
     }
 
+    [Fact]
+    public void A_file_the_analyzers_spend_their_budget_on_is_named_as_skipped_and_the_others_still_report()
+    {
+        var context = new CheckContext(LintConfig.Default);
+        var spin = SourceDocument.FromText("Spin.cs", "using Microsoft.ML;\n// SPIN_HERE\nclass S { object A() => new MLContext(); }\n");
+        var good = SourceDocument.FromText("Good.cs", "using Microsoft.ML;\nclass T { object A() => new MLContext(); }\n");
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new MLOpsLint.Analyzers.Rules.UnseededMLContextAnalyzer(), new SpinningAnalyzer());
+
+        CSharpAnalysis.Run(new[] { spin, good }, context, analyzers, TimeSpan.FromSeconds(3));
+
+        // Good.cs is analyzed; Spin.cs, where an analyzer works until its budget is spent, is skipped (not waited on) and named
+        var finding = Assert.Single(context.Findings);
+        Assert.Equal(("MLO303", "Good.cs"), (finding.RuleId, finding.Path));
+        var warning = Assert.Single(context.Diagnostics);
+        Assert.Equal(ScanDiagnosticLevel.Warning, warning.Level);
+        Assert.Equal("Spin.cs", warning.Path);
+        Assert.StartsWith("C# analysis did not finish within its budget of 3 s of CPU time; skipped by MLO303", warning.Message);
+    }
+
+    /// <summary>Claims MLO303 and, in a file that holds SPIN_HERE, works until it is cancelled (at most two minutes, so
+    /// that a budget that never runs out fails the test instead of hanging it).</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class SpinningAnalyzer : MLOpsLint.Analyzers.Infrastructure.MLOpsAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics =>
+            ImmutableArray.Create(MLOpsLint.Analyzers.Rules.UnseededMLContextAnalyzer.Rule);
+
+        public override IReadOnlyList<string> TextKeywords { get; } = new[] { "SPIN_HERE" };
+
+        protected override void Register(AnalysisContext context) =>
+            context.RegisterSyntaxTreeAction(c =>
+            {
+                if (!c.Tree.GetText(c.CancellationToken).ToString().Contains("SPIN_HERE", StringComparison.Ordinal)) return;
+                var wall = System.Diagnostics.Stopwatch.StartNew();
+                while (wall.Elapsed < TimeSpan.FromMinutes(2)) c.CancellationToken.ThrowIfCancellationRequested();
+            });
+    }
+
     /// <summary>Claims MLO303 (so it is selected) and throws on every class.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class ThrowingAnalyzer : DiagnosticAnalyzer
