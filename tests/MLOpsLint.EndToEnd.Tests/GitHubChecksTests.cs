@@ -156,6 +156,36 @@ public class GitHubChecksTests
     }
 
     [Fact]
+    public void Annotations_mask_a_secret_found_elsewhere_where_another_rule_quotes_it()
+    {
+        // found in settings.py under a credential name (MLO404); in train.py it is only a folder of a path MLO501 quotes
+        const string secret = "Qx7vR2mK9pLwZ3";
+        using var repo = TempRepo.Git();
+        repo.Write("settings.py", $"db_password = \"{secret}\"\n");
+        repo.Write("train.py", $"CACHE = \"/home/alice/{secret}/cache\"\nOTHER = \"/home/alice/Rk3vT8mQ2pLwX9/cache\"\n");
+        repo.Commit();
+        using var api = new FakeGitHub(refuse: false);
+        string summary = Path.Combine(repo.Root, "..", Path.GetFileName(repo.Root) + "-summary.md");
+        var r = CliRunner.Process(Env(api, summary), "scan", repo.Root, "--format", "github", "--select", "MLO404,MLO501");
+        try
+        {
+            Assert.Equal(1, r.ExitCode);
+            var annotations = api.Requests.Where(q => q.Method == "POST" || q.Body.TryGetProperty("output", out _))
+                .SelectMany(q => q.Body.GetProperty("output").GetProperty("annotations").EnumerateArray())
+                .Select(a => (Path: a.GetProperty("path").GetString()!, Message: a.GetProperty("message").GetString()!)).ToArray();
+            var quoted = annotations.Where(a => a.Path == "train.py").Select(a => a.Message).ToArray();
+            Assert.Contains(quoted, m => m.Contains($"/home/alice/{MLOpsLint.Core.Text.Redaction.Redact(secret)}/cache", StringComparison.Ordinal));
+            Assert.All(annotations, a => Assert.DoesNotContain(secret, a.Message, StringComparison.Ordinal));
+            // the look-alike no detector reports is quoted whole: the mask is the scan's findings, not a guess
+            Assert.Contains(quoted, m => m.Contains("/home/alice/Rk3vT8mQ2pLwX9/cache", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(summary);
+        }
+    }
+
+    [Fact]
     public void Without_checks_write_it_falls_back_to_workflow_commands_and_says_so()
     {
         using var repo = ManyFindings();

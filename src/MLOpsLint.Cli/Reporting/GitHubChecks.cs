@@ -40,13 +40,15 @@ internal static class GitHubChecks
         return new Target(token!, apiUri, repository.Substring(0, slash), repository.Substring(slash + 1), sha!);
     }
 
-    public static Result Publish(Target target, ScanReport report, string pathPrefix)
+    /// <param name="scrub">The one redaction step every output passes (<see cref="RedactingWriter.Scrub"/> with the scan's
+    /// secrets): annotations are an output like any other, shown on the pull request.</param>
+    public static Result Publish(Target target, ScanReport report, string pathPrefix, Func<string, string> scrub)
     {
         var client = new GitHubClient(new ProductHeaderValue("mlops-lint", VersionInfo.Version), target.ApiUrl)
         {
             Credentials = new Credentials(target.Token),
         };
-        var annotations = GitHubReporter.Ordered(report.Findings).Select(f => Annotation(f, pathPrefix)).ToList();
+        var annotations = GitHubReporter.Ordered(report.Findings).Select(f => Annotation(f, pathPrefix, scrub)).ToList();
         var batches = new List<List<NewCheckRunAnnotation>>();
         for (int i = 0; i < annotations.Count; i += BatchSize) batches.Add(annotations.GetRange(i, Math.Min(BatchSize, annotations.Count - i)));
         if (batches.Count == 0) batches.Add(new List<NewCheckRunAnnotation>());
@@ -96,7 +98,7 @@ internal static class GitHubChecks
             : $"{TextReporter.Plural(f.Count, "finding")}: {f.Count(x => x.Severity == Severity.Error)} errors, {f.Count(x => x.Severity == Severity.Warning)} warnings, {f.Count(x => x.Severity == Severity.Suggestion)} suggestions";
     }
 
-    private static NewCheckRunAnnotation Annotation(Finding f, string pathPrefix)
+    private static NewCheckRunAnnotation Annotation(Finding f, string pathPrefix, Func<string, string> scrub)
     {
         var level = f.Severity switch
         {
@@ -107,7 +109,7 @@ internal static class GitHubChecks
         int start = Math.Max(1, f.Span.StartLine);
         int end = Math.Max(start, f.Span.EndLine);
         string hint = f.LocationHint != null ? $" ({f.LocationHint})" : "";
-        var annotation = new NewCheckRunAnnotation(pathPrefix + f.Path, start, end, level, $"{f.Message}{hint}\nFix: {f.Fix}")
+        var annotation = new NewCheckRunAnnotation(scrub(pathPrefix + f.Path), start, end, level, scrub($"{f.Message}{hint}\nFix: {f.Fix}"))
         {
             Title = $"{f.RuleId}: {f.Rule.Title}",
             RawDetails = f.Rule.HelpUri,
