@@ -91,11 +91,20 @@ public sealed class PythonVersionCheck : IRepositoryCheck
             }
         }
         ReportNotebooks(conflicts.Where(c => c.Key.Source == PythonSource.NotebookKernel).ToList(), context);
-        foreach (var conflict in conflicts.Where(c => c.Key.Source != PythonSource.NotebookKernel)
-            .OrderBy(c => c.Key.Path, StringComparer.Ordinal).ThenBy(c => c.Key.Span.StartLine))
+        // one finding per line: a tox envlist (py{37,38,39,310}-…) or a matrix line names several Pythons, fixed in one edit
+        var byLine = conflicts.Where(c => c.Key.Source != PythonSource.NotebookKernel)
+            .GroupBy(c => (c.Key.Path, c.Key.Span.StartLine, c.Key.Source))
+            .OrderBy(g => g.Key.Path, StringComparer.Ordinal).ThenBy(g => g.Key.StartLine);
+        foreach (var line in byLine)
         {
-            var (fact, others) = (conflict.Key, conflict.Value);
-            string what = fact.IsConstraint ? $"{fact.Describe()} admits no Python" : $"Python {fact.Shown} ({fact.Describe()}) is";
+            var declared = line.Select(c => c.Key).OrderBy(f => f.Version?.Major ?? 0).ThenBy(f => f.Version?.Minor ?? 0)
+                .ThenBy(f => f.Text, StringComparer.Ordinal).ToArray();
+            var fact = declared[0];
+            var others = line.SelectMany(c => c.Value).GroupBy(o => (o.Where, o.Text)).Select(g => g.First())
+                .OrderBy(o => o.Path, StringComparer.Ordinal).ThenBy(o => o.Span.StartLine).ToList();
+            string what = fact.IsConstraint ? $"{fact.Describe()} admits no Python"
+                : declared.Length == 1 ? $"Python {fact.Shown} ({fact.Describe()}) is"
+                : $"Pythons {string.Join(", ", declared.Select(f => f.Shown).Distinct())} ({Several(declared)}) are";
             string by = string.Join(" and ", others.Select(o => $"{o.Describe()} ({o.Where})"));
             string message = fact.IsConstraint
                 ? $"{what} that {by} allows"
@@ -111,6 +120,12 @@ public sealed class PythonVersionCheck : IRepositoryCheck
             });
         }
     }
+
+    /// <summary>Several declarations of one line, in words: "tox envs py37, py38, py39".</summary>
+    private static string Several(IReadOnlyList<PythonFact> facts) =>
+        facts.All(f => f.Source == PythonSource.Tox)
+            ? "tox envs " + string.Join(", ", facts.Select(f => f.Text).Distinct())
+            : string.Join(", ", facts.Select(f => f.Describe()).Distinct());
 
     /// <summary>Notebooks whose kernel ran a Python their environment's declarations exclude: one finding per set of
     /// declarations they disagree with (twelve notebooks run on 3.8 in a 3.11 project are one thing to fix), on the first
