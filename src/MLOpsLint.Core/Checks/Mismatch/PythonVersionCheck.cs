@@ -23,7 +23,7 @@ public sealed class PythonVersionCheck : IRepositoryCheck
             .SelectMany(d => FactReader.Of(d).Python.Where(f => f.Source != PythonSource.NotebookKernel || context.ScopeOf(d).Scope == Scope.FileScope.Notebook))
             .ToList();
         if (context.IsEnabled(RuleCatalog.MLO601)) Excluded(model, facts, context);
-        if (context.IsEnabled(RuleCatalog.MLO602)) CiMissesProduction(model, facts, context);
+        if (context.IsEnabled(RuleCatalog.MLO602)) CiMissesProduction(repository, model, facts, context);
     }
 
     /// <summary>How much a declaration is the source of truth; the less authoritative side of a conflict is reported.</summary>
@@ -188,17 +188,38 @@ public sealed class PythonVersionCheck : IRepositoryCheck
             && EnvironmentModel.Dir(f.Path) is var d && d != farDir && EnvironmentModel.IsAncestorOrSelf(farDir, d) && EnvironmentModel.IsAncestorOrSelf(d, nearDir));
     }
 
-    private static void CiMissesProduction(EnvironmentModel model, List<PythonFact> facts, CheckContext context)
+    /// <summary>In a published library, a Dockerfile is production only if it starts something (CMD, ENTRYPOINT, EXPOSE): one
+    /// that only builds an environment (skorch's CUDA 9 development image) is not what users run; they install the package.</summary>
+    private static bool RunsInProduction(PythonFact f, RepositorySnapshot repository, CheckContext context) =>
+        context.Scopes.RepositoryKind != Scope.RepositoryKind.Library
+        || f.Source is not (PythonSource.DockerBaseImage or PythonSource.DockerInstall)
+        || repository.Find(f.Path) is not { } doc || Scope.RepositoryProfile.StartsSomething(doc);
+
+    /// <summary>Whether a workflow tests the project a production declaration belongs to: a workflow that names its folders
+    /// (<c>on.*.paths</c>, <c>working-directory</c>) tests those, and a Dockerfile in an unrelated folder of a monorepo (a
+    /// course's other homework) is not its production; one that names none tests the whole repository.</summary>
+    private static bool Tests(PythonFact ci, PythonFact prod, RepositorySnapshot repository)
     {
-        var ci = facts.Where(f => f.Source == PythonSource.SetupPython).OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Span.StartLine).ToList();
-        if (ci.Count == 0) return;
+        if (repository.Find(ci.Path) is not { HasText: true } doc) return true;
+        var folders = Parsing.Workflows.WorkflowFile.Of(doc).ProjectFolders;
+        if (folders.Count == 0) return true;
+        string dir = EnvironmentModel.Dir(prod.Path);
+        return folders.Any(f => EnvironmentModel.IsAncestorOrSelf(f, dir) || EnvironmentModel.IsAncestorOrSelf(dir, f));
+    }
+
+    private static void CiMissesProduction(RepositorySnapshot repository, EnvironmentModel model, List<PythonFact> facts, CheckContext context)
+    {
+        var allCi = facts.Where(f => f.Source == PythonSource.SetupPython).OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Span.StartLine).ToList();
+        if (allCi.Count == 0) return;
         var production = facts.Where(f => f.Source is PythonSource.DockerBaseImage or PythonSource.DockerInstall or PythonSource.DeploymentImage or PythonSource.RuntimeTxt
             && f.Version?.Minor != null
-            && model.EnvironmentsOf(f.Path).Any(e => e.Role == EnvironmentRole.Serving)).ToList();
+            && model.EnvironmentsOf(f.Path).Any(e => e.Role == EnvironmentRole.Serving)
+            && RunsInProduction(f, repository, context)).ToList();
         var reportedLines = new HashSet<string>(StringComparer.Ordinal);
         foreach (var prod in production.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            if (ci.Any(c => c.Admitted.Intersects(prod.Admitted))) continue;
+            var ci = allCi.Where(c => Tests(c, prod, repository)).ToList();
+            if (ci.Count == 0 || ci.Any(c => c.Admitted.Intersects(prod.Admitted))) continue;
             string line = $"{prod.Version!.Major}.{prod.Version.Minor}";
             if (!reportedLines.Add(line)) continue;
             var at = ci[0];
