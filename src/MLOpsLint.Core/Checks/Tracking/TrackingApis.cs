@@ -146,6 +146,58 @@ internal static class TrackingApis
         return dot < 0 ? "" : callee.Substring(0, dot);
     }
 
+    // ---------------------------------------------------------------- measuring
+
+    private static readonly HashSet<string> MetricNames = new(StringComparer.Ordinal)
+    {
+        "score", "evaluate", "evaluate_generator", "test_on_batch", "accuracy_score", "roc_auc_score", "f1_score", "log_loss", "precision_score",
+        "recall_score", "mean_squared_error", "mean_absolute_error", "r2_score", "classification_report", "confusion_matrix", "balanced_accuracy_score",
+        "matthews_corrcoef", "cohen_kappa_score", "average_precision_score", "mean_absolute_percentage_error", "root_mean_squared_error",
+        "cross_val_score", "cross_validate", "best_iteration", "eval", "validate", "compute_metrics",
+    };
+
+    /// <summary>Words of a printed or formatted string that name a measurement (<c>"Loss: %.3f | Acc"</c>, <c>"val_auc"</c>).</summary>
+    private static readonly string[] MetricWords =
+    {
+        "acc", "accuracy", "loss", "score", "auc", "rmse", "mse", "mae", "precision", "recall", "metric", "metrics", "error", "logloss", "ndcg", "map", "iou",
+        "bleu", "rouge", "perplexity", "ppl", "valid", "val", "validation", "test",
+    };
+
+    /// <summary>A call that measures a model: a metric function (scikit-learn's, torchmetrics', evaluate's), <c>score</c>,
+    /// <c>evaluate</c>; Keras <c>fit</c> (it prints its loss every epoch); <c>xgboost.train</c> or <c>lightgbm.train</c>
+    /// with validation sets; a search (its <c>best_score_</c>); <c>loss.item()</c>; a Lightning <c>Trainer</c> (it runs the
+    /// module's validation loop and shows what <c>self.log</c> reports).</summary>
+    public static bool Measures(PyCall c)
+    {
+        string q = c.QualifiedName;
+        string name = c.Name;
+        if (MetricNames.Contains(name) || IsLightningTrainer(q)) return true;
+        if (q.StartsWith("sklearn.metrics.", StringComparison.Ordinal) || q.StartsWith("torchmetrics.", StringComparison.Ordinal)
+            || q.StartsWith("evaluate.", StringComparison.Ordinal)) return true;
+        if (name == "item" && ReceiverText(c).ToLowerInvariant() is var r && (r.Contains("loss") || r.Contains("acc"))) return true;
+        if (name is "fit" or "fit_generator" && (c.Keyword("epochs") != null || c.Keyword("validation_data") != null || c.Keyword("eval_set") != null
+            || c.Keyword("validation_split") != null)) return true;
+        if (q is "xgboost.train" or "lightgbm.train" or "catboost.train") return c.Keyword("evals") != null || c.Keyword("valid_sets") != null || c.PositionalArguments.Count() >= 4;
+        return false;
+    }
+
+    /// <summary>A string the module prints or formats that names a measurement.</summary>
+    public static bool NamesMeasurement(string value)
+    {
+        if (value.Length > 200) return false;
+        int i = 0;
+        while (i < value.Length)
+        {
+            while (i < value.Length && !char.IsLetter(value[i])) i++;
+            int start = i;
+            while (i < value.Length && char.IsLetter(value[i])) i++;
+            if (i == start) break;
+            string word = value.Substring(start, i - start).ToLowerInvariant();
+            if (MetricWords.Contains(word)) return true;
+        }
+        return false;
+    }
+
     // ---------------------------------------------------------------- training
 
     /// <summary>Receivers of <c>fit</c> that prepare data rather than train a model.</summary>

@@ -51,7 +51,9 @@ public sealed class TrackingCheck : IRepositoryCheck, IDocumentCheck
 
     private static void Unrecorded(TrackingIndex index, TrackingModule[] entries, CheckContext context)
     {
-        var gaps = entries.Where(m => (m.Flags & RunFlags.Records) == 0 && !TrackingIndex.RunByRecordingCode(m)).ToArray();
+        // a run that measures its model (a metric, a score, a loss it prints) and keeps the measurement nowhere; one that
+        // measures nothing (a placeholder model for a service) has no experiment to compare
+        var gaps = entries.Where(m => (m.Flags & (RunFlags.Records | RunFlags.Measures)) == RunFlags.Measures && !TrackingIndex.RunByRecordingCode(m)).ToArray();
         if (gaps.Length == 0) return;
         // a tracker to suggest: one the repository already uses for experiments (not a framework that happens to log)
         var tracker = index.Modules.OrderBy(m => m.Path, StringComparer.Ordinal)

@@ -15,6 +15,9 @@ public enum RunFlags
 
     /// <summary>Records a run's params or metrics (<see cref="TrackingApis.Records"/>).</summary>
     Records = 2,
+
+    /// <summary>Measures the model (<see cref="TrackingApis.Measures"/>): a metric, a score, a loss it prints.</summary>
+    Measures = 4,
 }
 
 /// <summary>The ML libraries a file imports: what the fixes name (<see cref="TrackingFixes"/>).</summary>

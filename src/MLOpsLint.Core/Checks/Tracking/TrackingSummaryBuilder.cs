@@ -60,6 +60,8 @@ internal static class TrackingSummaryBuilder
             var c = module.Calls[i];
             var flags = RunFlags.None;
             if (TrackingApis.Records(c)) flags |= RunFlags.Records;
+            if (TrackingApis.Measures(c) || (c.Name is "print" or "format" or "info" or "set_description" or "set_postfix" or "progress_bar" or "write"
+                && c.Arguments.Any(a => a.StringLiterals.Any(l => TrackingApis.NamesMeasurement(l.Value))))) flags |= RunFlags.Measures;
             if (TrackingApis.Trains(c) is { } what)
             {
                 flags |= RunFlags.Trains;
@@ -87,7 +89,8 @@ internal static class TrackingSummaryBuilder
         foreach (var step in loops)
         {
             if (step.EnclosingFunction?.ClassName != null && !runs) continue;
-            own |= RunFlags.Trains;
+            // a loop's backward pass is of a loss it computed: the run has a measurement, kept or not
+            own |= RunFlags.Trains | RunFlags.Measures;
             if (firstTraining == null || step.Start < firstTraining.Start)
             {
                 firstTraining = step;
@@ -109,7 +112,7 @@ internal static class TrackingSummaryBuilder
                 flags |= calls[k].Own;
                 if (seen.Add(k)) fc.Add(k);
             }
-            if (loops.Any(s => ReferenceEquals(s.EnclosingFunction, fn))) flags |= RunFlags.Trains;
+            if (loops.Any(s => ReferenceEquals(s.EnclosingFunction, fn))) flags |= RunFlags.Trains | RunFlags.Measures;
             functions[f] = new RunFunction(NameTable.Get(fn.Name), fn.ClassName is { } cn ? NameTable.Get(cn) : null, flags, first, fc.Count - first);
         }
         summary.Calls = calls.ToArray();
@@ -121,7 +124,20 @@ internal static class TrackingSummaryBuilder
             summary.Training = SeedSite.Of(module, firstTraining, firstTraining.EnclosingFunction != null);
             summary.TrainingCall = trainingWhat;
         }
+        if (summary.IsNotebook && KeepsOutputs(module, firstTraining?.CellIndex ?? 0)) summary.Own |= RunFlags.Records;
+        if ((summary.Own & RunFlags.Measures) == 0 && module.StringLiterals.Any(ReportsMeasurement)) summary.Own |= RunFlags.Measures;
     }
+
+    /// <summary>A notebook committed with text outputs (printed or displayed results, a training log) from the cell at
+    /// <paramref name="fromCell"/> on: git keeps the metrics it printed beside the code that produced them.</summary>
+    private static bool KeepsOutputs(PythonModule module, int fromCell) =>
+        module.Outputs.Any(o => o.CellIndex >= fromCell && o.OutputType is "stream" or "execute_result" && !o.IsBinary
+            && o.Name != "stderr");
+
+    /// <summary>A formatted report of a measurement: <c>f"val acc {acc:.3f}"</c>, <c>"Loss: %.3f"</c>, <c>"auc={}"</c>.</summary>
+    private static bool ReportsMeasurement(PyStringLiteral s) =>
+        !s.IsTripleQuoted && !s.IsBytes && s.Value.Length <= 200 && (s.IsFString || s.Value.IndexOfAny(new[] { '{', '%', ':', '=' }) >= 0)
+        && TrackingApis.NamesMeasurement(s.Value);
 
     private static int IndexOf(IReadOnlyList<PyCall> all, PyCall call)
     {

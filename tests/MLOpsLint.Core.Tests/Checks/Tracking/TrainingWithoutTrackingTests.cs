@@ -37,6 +37,30 @@ public class TrainingWithoutTrackingTests
         Assert.Contains("mlflow.autolog()", f.Fix);
     }
 
+    [Fact]
+    public void A_notebook_committed_with_the_outputs_of_its_training_keeps_its_metrics()
+    {
+        Assert.Empty(SeedsFixtures.Of("MLO701", File("train_notebook_executed.ipynb", "notebooks/train.ipynb")));
+        // outputs of the cells before training (a DataFrame's head) record nothing of the run
+        Assert.Single(SeedsFixtures.Of("MLO701", File("train_notebook_outputs_before_training.ipynb", "notebooks/train.ipynb")));
+    }
+
+    [Fact]
+    public void A_run_that_measures_nothing_has_no_experiment_to_record()
+    {
+        // a model fitted and saved for a service, never scored: there is no metric to keep
+        const string placeholder = "import joblib\nfrom sklearn.linear_model import LogisticRegression\n\nif __name__ == '__main__':\n"
+            + "    model = LogisticRegression().fit(X, y)\n    joblib.dump(model, 'model.joblib')\n";
+        Assert.Empty(SeedsFixtures.Of("MLO701", Doc("scripts/make_model.py", placeholder)));
+        // the same script once it scores the model (a metric call, or a printed measurement) fires
+        Assert.Single(SeedsFixtures.Of("MLO701", Doc("scripts/make_model.py", placeholder + "    print(model.score(X, y))\n")));
+        Assert.Single(SeedsFixtures.Of("MLO701", Doc("scripts/make_model.py", placeholder + "    print(f'train acc {acc:.3f}')\n")));
+        // a hand-written loop has its loss, printed or not
+        const string loop = "import torch\n\nif __name__ == '__main__':\n    for x, y in loader:\n        loss = crit(model(x), y)\n"
+            + "        loss.backward()\n        optimizer.step()\n    torch.save(model.state_dict(), 'm.pt')\n";
+        Assert.Single(SeedsFixtures.Of("MLO701", Doc("train.py", loop)));
+    }
+
     [Theory]
     [InlineData("sklearn_prints.py", "mlflow.autolog()")]
     [InlineData("keras_fit.py", "keras.callbacks.TensorBoard")]
