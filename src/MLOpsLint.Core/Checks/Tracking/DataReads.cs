@@ -196,6 +196,9 @@ internal static class DataReads
         return true;
     }
 
+    /// <summary>A file with a data extension (<see cref="DataExtensions"/>).</summary>
+    internal static bool IsDataFile(string path) => DataExtensions.Contains(Extension(path));
+
     private static string Extension(string path)
     {
         int slash = path.LastIndexOfAny(new[] { '/', '\\' });

@@ -7,14 +7,22 @@ namespace MLOpsLint.Core.Checks.Tracking;
 /// those of an application (a project, a service, research or competition code). Not a published library's scripts
 /// (release, benchmark and integration-test tooling: its training code is its users'), and not a file whose name says it
 /// measures speed or memory (<c>bench.py</c>, <c>profile_train.py</c>, <c>train_memory.py</c>) or teaches
-/// (<c>chapter02_….ipynb</c>, <c>Keras - Tutorial - Happy House.ipynb</c>, <c>lesson3.ipynb</c>): the scope model's
+/// (<c>chapter02_….ipynb</c>, <c>Keras - Tutorial - Happy House.ipynb</c>, <c>lesson3.ipynb</c>, a <c>homework/</c> folder) or
+/// predicts (<c>predict.py</c>, <c>inference.py</c>): the scope model's
 /// folders already make examples, tutorials and benchmarks out of scope; these are the same things by their file name.
 /// </summary>
 internal static class ExperimentScripts
 {
     private static readonly string[] MeasuringWords = { "bench", "benchmark", "profile", "profiling", "speed", "throughput", "memory", "latency", "smoke" };
 
-    private static readonly string[] TeachingWords = { "tutorial", "chapter", "lesson", "lecture", "exercise", "demo", "example", "walkthrough", "quickstart" };
+    private static readonly string[] TeachingWords = { "tutorial", "chapter", "lesson", "lecture", "exercise", "demo", "example", "walkthrough", "quickstart", "homework" };
+
+    /// <summary>Words of a file name that say it predicts with a model made elsewhere (<c>predict.py</c>,
+    /// <c>inference.py</c>, <c>serve.py</c>): unless the name also says it trains (<c>train_and_predict.py</c>). Whole
+    /// words only: <c>make_predictions.py</c> often trains the model it predicts with.</summary>
+    private static readonly string[] PredictingWords = { "predict", "inference", "infer", "serve", "serving" };
+
+    private static readonly string[] TrainingWords = { "train", "fit", "finetune", "tune" };
 
     public static bool JudgedIn(RepositoryKind kind) => kind == RepositoryKind.Application;
 
@@ -25,11 +33,17 @@ internal static class ExperimentScripts
         string name = path.Substring(slash + 1);
         int dot = name.LastIndexOf('.');
         string stem = (dot > 0 ? name.Substring(0, dot) : name).ToLowerInvariant();
-        foreach (var word in Words(stem))
+        var words = Words(stem).ToArray();
+        foreach (var word in words)
         {
             if (MeasuringWords.Contains(word)) return "measures speed or memory";
             if (TeachingWords.Any(t => word.StartsWith(t, StringComparison.Ordinal))) return "teaches";
         }
+        if (words.Any(PredictingWords.Contains) && !words.Any(w => TrainingWords.Any(t => w.StartsWith(t, StringComparison.Ordinal))))
+            return "predicts with a model trained elsewhere";
+        // a course's homework folder: a starter the students complete (the experiment-tracking homework's train.py leaves
+        // out the tracking the students are asked to add) or their answers, not a project's experiments
+        if (slash > 0 && Words(path.Substring(0, slash).ToLowerInvariant()).Any(w => w.StartsWith("homework", StringComparison.Ordinal))) return "teaches";
         return null;
     }
 

@@ -34,7 +34,8 @@ public sealed class TrackingCheck : IRepositoryCheck, IDocumentCheck
         bool experiments = ExperimentScripts.JudgedIn(context.Scopes.RepositoryKind);
         var entries = index.Modules
             .Where(m => experiments && context.ScopeOf(m.Summary.Document).Scope is FileScope.Script or FileScope.Notebook)
-            .Where(m => (m.Flags & RunFlags.Trains) != 0 && m.TrainingSite != null && ExperimentScripts.NotAnExperiment(m.Path) == null)
+            .Where(m => (m.Flags & RunFlags.Trains) != 0 && m.TrainingSite != null && ExperimentScripts.NotAnExperiment(m.Path) == null
+                && !index.IsNotebookExport(m))
             .OrderBy(m => m.Path, StringComparer.Ordinal)
             .ToArray();
         var versioning = context.IsEnabled(RuleCatalog.MLO702) || context.IsEnabled(RuleCatalog.MLO703)
@@ -61,7 +62,7 @@ public sealed class TrackingCheck : IRepositoryCheck, IDocumentCheck
         var items = gaps.Select(m => new Gap(m.Path, m.TrainingSite!.Value,
             $"{m.TrainingWhat} trains a model, but this {Kind(m)} records no parameters or metrics (no experiment tracker, no metrics file, "
             + "no project helper that writes either): its runs cannot be compared or traced to a saved model",
-            TrackingFixes.Record(m.Summary, tracker?.Summary.Tracker, tracker?.Path))).ToArray();
+            TrackingFixes.Record(m.Summary, tracker?.Summary.Tracker, tracker?.Path, m.TrainingWhat?.EndsWith(".step()", StringComparison.Ordinal) == true))).ToArray();
         ReportGroup(RuleCatalog.MLO701, items, Threshold(context, RuleCatalog.MLO701), "training scripts and notebooks record nothing either", context);
     }
 
@@ -74,6 +75,7 @@ public sealed class TrackingCheck : IRepositoryCheck, IDocumentCheck
         HashSet<string>? present = null;
         HashSet<string>? written = null;
         GitIgnoredPaths? ignored = null;
+        HashSet<string>? dataFolders = null;
         var items = new List<Gap>();
         foreach (var m in entries)
         {
@@ -81,8 +83,10 @@ public sealed class TrackingCheck : IRepositoryCheck, IDocumentCheck
             present ??= PresentPaths(repository);
             written ??= new HashSet<string>(summaries.SelectMany(x => x.Writes), StringComparer.Ordinal);
             ignored ??= new GitIgnoredPaths(repository);
+            dataFolders ??= FoldersWithCommittedData(repository);
             var unversioned = m.Summary.Reads
                 .Where(r => !InRepository(r.DataPath, m.Path, present) && KeptOutOfGit(r.DataPath, m.Path, ignored)
+                    && !BesideCommittedData(r.DataPath, m.Path, dataFolders)
                     && !DataReads.LooksProduced(r.DataPath) && !written.Contains(DataReads.FileName(r.DataPath)))
                 .ToArray();
             if (unversioned.Length == 0) continue;
@@ -112,15 +116,32 @@ public sealed class TrackingCheck : IRepositoryCheck, IDocumentCheck
         return false;
     }
 
+    /// <summary>Folders of the scan that hold a data file git tracks (<c>data/train.csv</c>).</summary>
+    private static HashSet<string> FoldersWithCommittedData(RepositorySnapshot repository) =>
+        new(repository.Documents.Select(d => d.Path).Concat(repository.AbsentTrackedPaths).Where(DataReads.IsDataFile).Select(Folder), StringComparer.Ordinal);
+
+    /// <summary>An ignored file in a folder whose data git versions (<c>data/train.csv</c> committed, <c>data/*</c> otherwise
+    /// ignored): the repository keeps its data in git, and the ignored file beside it is derived from it (a split, a cache).</summary>
+    private static bool BesideCommittedData(string dataPath, string scriptPath, HashSet<string> dataFolders)
+    {
+        string p = dataPath.Replace('\\', '/').Trim();
+        if (IsAbsolute(p)) return false;
+        foreach (var candidate in new[] { Normalize("", p), Normalize(Folder(scriptPath), p) })
+        {
+            if (candidate is { Length: > 0 } && dataFolders.Contains(Folder(candidate))) return true;
+        }
+        return false;
+    }
+
     private static bool IsAbsolute(string p) => p.StartsWith("/", StringComparison.Ordinal) || p.StartsWith("~", StringComparison.Ordinal) || (p.Length > 2 && p[1] == ':' && p[2] == '/');
 
-    /// <summary>Every file of the scan and every folder that holds one.</summary>
+    /// <summary>Every file of the repository (scanned, or tracked but absent from a partial checkout) and every folder that
+    /// holds one.</summary>
     private static HashSet<string> PresentPaths(RepositorySnapshot repository)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var d in repository.Documents)
+        foreach (var p in repository.Documents.Select(d => d.Path).Concat(repository.AbsentTrackedPaths))
         {
-            string p = d.Path;
             set.Add(p);
             for (int slash = p.LastIndexOf('/'); slash > 0; slash = p.LastIndexOf('/', slash - 1))
             {

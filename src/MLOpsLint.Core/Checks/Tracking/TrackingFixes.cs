@@ -4,8 +4,10 @@ namespace MLOpsLint.Core.Checks.Tracking;
 internal static class TrackingFixes
 {
     /// <summary>MLO701: a tracker the repository already uses elsewhere first; otherwise the one line that records a run for
-    /// the file's training library.</summary>
-    public static string Record(TrackingSummary file, string? repositoryTracker, string? repositoryTrackerPath)
+    /// the file's training library, read from how it trains (<paramref name="handWrittenLoop"/>: an optimizer step) as well
+    /// as what it imports: a scikit-learn search in a file that imports torch for a softmax gets <c>mlflow.autolog()</c>,
+    /// not a SummaryWriter for a loop it does not have.</summary>
+    public static string Record(TrackingSummary file, string? repositoryTracker, string? repositoryTrackerPath, bool handWrittenLoop)
     {
         if (repositoryTracker != null)
         {
@@ -24,18 +26,23 @@ internal static class TrackingFixes
         {
             return "Pass callbacks=[keras.callbacks.TensorBoard(log_dir=\"logs\")] (or keras.callbacks.CSVLogger(\"history.csv\")) to model.fit, or call mlflow.autolog() before it.";
         }
+        if (handWrittenLoop && (l & TrainingLibraries.Torch) != 0) return TorchLoop;
+        var autologged = l & (TrainingLibraries.Sklearn | TrainingLibraries.XGBoost | TrainingLibraries.LightGBM);
+        if (autologged != TrainingLibraries.None && (autologged & (autologged - 1)) != 0)
+        {
+            return "Call mlflow.autolog() before training: it logs the parameters, the metrics and the model of scikit-learn, XGBoost and LightGBM alike; or json.dump the metrics you print.";
+        }
         if ((l & TrainingLibraries.XGBoost) != 0) return "Call mlflow.xgboost.autolog() (or mlflow.autolog()) before training: it logs the parameters, the metrics and the model.";
         if ((l & TrainingLibraries.LightGBM) != 0) return "Call mlflow.lightgbm.autolog() (or mlflow.autolog()) before training: it logs the parameters, the metrics and the model.";
-        if ((l & TrainingLibraries.Sklearn) != 0 && (l & TrainingLibraries.Torch) == 0)
+        if ((l & TrainingLibraries.Sklearn) != 0)
         {
             return "Call mlflow.autolog() (or mlflow.sklearn.autolog()) before fit: it logs the estimator's parameters, its training metrics and the model; or json.dump the metrics you print.";
         }
-        if ((l & TrainingLibraries.Torch) != 0)
-        {
-            return "Create writer = torch.utils.tensorboard.SummaryWriter() and call writer.add_scalar(\"loss\", loss.item(), step) in the loop (and writer.add_hparams for the settings), or json.dump the metrics you print.";
-        }
+        if ((l & TrainingLibraries.Torch) != 0) return TorchLoop;
         return "Record the run: mlflow.log_params(...) and mlflow.log_metrics(...) (or json.dump of the parameters and metrics to a file kept with the model).";
     }
+
+    private const string TorchLoop = "Create writer = torch.utils.tensorboard.SummaryWriter() and call writer.add_scalar(\"loss\", loss.item(), step) in the loop (and writer.add_hparams for the settings), or json.dump the metrics you print.";
 
     /// <summary>MLO702: <c>dvc add</c> on the data's folder (or file), named from the path as the code wrote it.</summary>
     public static string Version(string target) =>

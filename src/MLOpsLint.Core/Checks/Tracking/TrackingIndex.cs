@@ -240,6 +240,12 @@ public sealed class TrackingIndex
         m.Flags = flags;
     }
 
+    /// <summary>A script exported from a notebook committed beside it (<c>ML Solution.py</c> next to <c>ML Solution.ipynb</c>):
+    /// the notebook is the experiment, and is judged itself.</summary>
+    public bool IsNotebookExport(TrackingModule m) =>
+        !m.Summary.IsNotebook && m.Path.EndsWith(".py", StringComparison.OrdinalIgnoreCase)
+        && byPath.TryGetValue(m.Path.Substring(0, m.Path.Length - 3) + ".ipynb", out var nb) && nb.Summary.IsNotebook;
+
     /// <summary>A module run by other code of the repository that records: a <c>train.py</c> whose <c>train()</c> a sweep
     /// script calls and logs.</summary>
     public static bool RunByRecordingCode(TrackingModule m) => m.Importers.Any(i => (i.Flags & RunFlags.Records) != 0);

@@ -125,6 +125,7 @@ internal static class TrackingSummaryBuilder
             summary.TrainingCall = trainingWhat;
         }
         if (summary.IsNotebook && KeepsOutputs(module, firstTraining?.CellIndex ?? 0)) summary.Own |= RunFlags.Records;
+        if (!summary.IsNotebook && (RunsIntoALog(module) || SavesAMeasurement(module))) summary.Own |= RunFlags.Records;
         if ((summary.Own & RunFlags.Measures) == 0 && module.StringLiterals.Any(ReportsMeasurement)) summary.Own |= RunFlags.Measures;
     }
 
@@ -133,6 +134,34 @@ internal static class TrackingSummaryBuilder
     private static bool KeepsOutputs(PythonModule module, int fromCell) =>
         module.Outputs.Any(o => o.CellIndex >= fromCell && o.OutputType is "stream" or "execute_result" && !o.IsBinary
             && o.Name != "stderr");
+
+    /// <summary>How the script says it is run, in its docstring or a comment: <c>nohup python -u train.py &gt; LOG/train.txt &amp;</c>,
+    /// <c>python train.py | tee log.txt</c>. Its output (the metrics it prints) goes to a log file each run.</summary>
+    private static readonly System.Text.RegularExpressions.Regex RunIntoLog = new(
+        @"\bpython[0-9.]*\s+(?:-\S+\s+)*\S+\.py\b[^\n]*?(?:\s[12&]?>{1,2}\s*(?!/dev/null)[^\s&|>]+|\|\s*tee\s+(?:-a\s+)?(?!/dev/null)\S+)",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static bool RunsIntoALog(PythonModule module) =>
+        module.StringLiterals.Any(s => s.IsTripleQuoted && s.Value.Contains("python", StringComparison.Ordinal) && s.Value.Length < 20_000 && RunIntoLog.IsMatch(s.Value))
+        || module.Comments.Any(c => c.Body.Contains("python", StringComparison.Ordinal) && RunIntoLog.IsMatch(c.Body));
+
+    /// <summary>A dict keyed by a measurement (<c>{"net": net.state_dict(), "acc": acc, "epoch": epoch}</c>) in a module that
+    /// saves with <c>torch.save</c>, <c>pickle.dump</c> or <c>joblib.dump</c>: the checkpoint keeps the metric with the model.</summary>
+    private static bool SavesAMeasurement(PythonModule module)
+    {
+        if (!module.Calls.Any(c => c.QualifiedName is "torch.save" or "pickle.dump" or "joblib.dump" or "dill.dump" or "cloudpickle.dump")) return false;
+        string text = module.Text;
+        foreach (var s in module.StringLiterals)
+        {
+            if (s.IsFString || s.IsTripleQuoted || s.Value.Length > 40 || !IsKey(s.Value) || !TrackingApis.NamesMeasurement(s.Value)) continue;
+            int i = s.End;
+            while (i < text.Length && text[i] is ' ' or '\t') i++;
+            if (i < text.Length && text[i] == ':') return true;
+        }
+        return false;
+    }
+
+    private static bool IsKey(string v) => v.Length > 0 && v.All(ch => char.IsLetterOrDigit(ch) || ch == '_');
 
     /// <summary>A formatted report of a measurement: <c>f"val acc {acc:.3f}"</c>, <c>"Loss: %.3f"</c>, <c>"auc={}"</c>.</summary>
     private static bool ReportsMeasurement(PyStringLiteral s) =>

@@ -12,6 +12,8 @@ public class TrainingWithoutTrackingTests
     [InlineData("sklearn_prints.py")]          // prints its accuracy and pickles the model: fires
     [InlineData("sklearn_autolog.py")]         // mlflow.autolog()
     [InlineData("torch_loop.py")]              // a loop that prints its loss: fires
+    [InlineData("sklearn_search_imports_torch.py")] // a search that prints its best score: fires
+    [InlineData("sklearn_and_lightgbm.py")]    // fires once, on the first fit
     [InlineData("torch_wandb.py")]             // a W&B run
     [InlineData("lightning_default_logger.py")] // Trainer() logs to lightning_logs/ by default
     [InlineData("keras_fit.py")]               // fires
@@ -66,6 +68,8 @@ public class TrainingWithoutTrackingTests
     [InlineData("keras_fit.py", "keras.callbacks.TensorBoard")]
     [InlineData("torch_loop.py", "SummaryWriter")]
     [InlineData("lightning_no_logger.py", "logger=False records nothing")]
+    [InlineData("sklearn_search_imports_torch.py", "mlflow.autolog() (or mlflow.sklearn.autolog()) before fit")] // torch only for a softmax: no loop to log in
+    [InlineData("sklearn_and_lightgbm.py", "of scikit-learn, XGBoost and LightGBM alike")]
     public void The_fix_names_the_smallest_change_for_the_library_the_file_imports(string fixture, string expected)
     {
         var f = Assert.Single(SeedsFixtures.Of("MLO701", File(fixture, "train.py")));
