@@ -82,7 +82,7 @@ internal static class ScanRunner
         }
         else
         {
-            var tree = LoadWorkingTree(path, config, warnings, progress);
+            var tree = LoadWorkingTree(path, config, warnings, progress, lazy: true);
             (root, documents, problems, config, absent) = (tree.Root, tree.Documents, tree.Problems, tree.Config, tree.AbsentTracked);
             if (targets.RelativeTo(root) is { } named) onlyPaths = documents.Select(d => d.Path).Where(p => ScanTargets.Includes(named, p)).ToHashSet(StringComparer.Ordinal);
         }
@@ -124,12 +124,14 @@ internal static class ScanRunner
         public IReadOnlyList<string> AbsentTracked { get; init; } = Array.Empty<string>();
     }
 
-    internal static WorkingTree LoadWorkingTree(string path, LintConfig config, List<ScanDiagnostic> warnings, Action<string>? progress)
+    /// <param name="lazy">A scan's documents read their bytes when checked and drop them after (<see cref="DocumentLoader"/>);
+    /// the language server, which keeps its documents between edits, reads them up front.</param>
+    internal static WorkingTree LoadWorkingTree(string path, LintConfig config, List<ScanDiagnostic> warnings, Action<string>? progress, bool lazy = false)
     {
         progress?.Invoke("finding files…");
         var discovery = FileDiscovery.Discover(path, config.Exclude);
         progress?.Invoke($"reading {discovery.Files.Count} files…");
-        var (loaded, readProblems) = DocumentLoader.Load(discovery.Files, config.MaxTextFileSize);
+        var (loaded, readProblems) = DocumentLoader.Load(discovery.Files, config.MaxTextFileSize, lazy);
         string root = discovery.RootDirectory;
         var documents = discovery.IsGitRepository ? Git.IndexSnapshot.WithLfsBlobs(root, loaded, config.MaxTextFileSize) : loaded;
         var editorConfigs = discovery.Files.Where(f => System.IO.Path.GetFileName(f.RelativePath) == ".editorconfig").Select(f => f.FullPath);

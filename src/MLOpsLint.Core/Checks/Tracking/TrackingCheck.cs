@@ -10,17 +10,18 @@ namespace MLOpsLint.Core.Checks.Tracking;
 /// MLO701 (training that records nothing), MLO702 (training data nothing versions) and MLO703 (lineage written as a
 /// literal). A repository check: a script records through a project helper that may live in another module, and whether
 /// data is versioned is a property of the repository. Each document's part is read while its module is parsed
-/// (<see cref="TrackingSummary"/>, as a document check that reports nothing, like <see cref="SeedsCheck"/>); the repository
+/// (<see cref="TrackingSummary"/>, by a summarizer that reports nothing, like <see cref="SeedsCheck"/>); the repository
 /// part follows the helpers (<see cref="TrackingIndex"/>) and reports — once for the repository when many scripts share a gap.
 /// </summary>
-public sealed class TrackingCheck : IRepositoryCheck, IDocumentCheck
+public sealed class TrackingCheck : IRepositoryCheck, IDocumentSummarizer
 {
     public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.MLO701, RuleCatalog.MLO702, RuleCatalog.MLO703 };
 
-    public bool AppliesTo(SourceDocument document) => ScriptScope.IsPython(document);
+    public bool Summarizes(SourceDocument document) => ScriptScope.IsPython(document);
 
-    /// <summary>Summarises the document while its parsed module is at hand (the engine drops the module afterwards).</summary>
-    public void Check(SourceDocument document, CheckContext context) => TrackingSummary.Of(document);
+    /// <summary>Summarises the document while its parsed module is at hand (the engine drops the module afterwards), whatever
+    /// its scope: the repository pass follows helpers into library modules too.</summary>
+    public void Summarize(SourceDocument document, CheckContext context) => TrackingSummary.Of(document);
 
     public void Check(RepositorySnapshot repository, CheckContext context)
     {
