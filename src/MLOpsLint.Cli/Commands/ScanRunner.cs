@@ -93,7 +93,7 @@ internal static class ScanRunner
         int baselined = result.Baselined;
         if (onlyPaths != null)
         {
-            findings = findings.Where(f => onlyPaths.Contains(f.Path)).ToArray();
+            findings = findings.Where(f => onlyPaths.Contains(f.Path) || ListsReportedFile(f, onlyPaths)).ToArray();
             if (baseline != null)
             {
                 int before = findings.Count;
@@ -150,6 +150,14 @@ internal static class ScanRunner
         return new Outcome(final, config, history.Root, p => history.Documents.TryGetValue(p, out var d) ? d : null) { History = history.Summary, DocumentOf = history.DocumentOf };
     }
 
+    /// <summary>A committed-data finding for a folder (one finding for the datasets of <c>data/</c>, on its first file, its
+    /// <see cref="Finding.Subject"/> the folder) covers every file in it: staging one of them reports the folder's finding,
+    /// or a new dataset would pass pre-commit unseen.</summary>
+    private static bool ListsReportedFile(Finding f, IReadOnlySet<string> onlyPaths) =>
+        f.Rule.Family == Core.Rules.RuleFamily.CommittedData
+        && (f.Related.Any(r => onlyPaths.Contains(r.Path))
+            || f.Subject is { Length: > 0 } folder && folder.EndsWith('/') && onlyPaths.Any(p => p.StartsWith(folder, StringComparison.Ordinal)));
+
     /// <summary>--fix reports from a second scan (which asks the feeds) and --diff reports no findings: neither pass
     /// needs the versions itself.</summary>
     private static bool WantsOnline(ScanOptions options) => options.Online && !options.Fix && !options.Diff;
@@ -161,8 +169,10 @@ internal static class ScanRunner
         return Dependencies.OnlineFixHints.Apply(result, root);
     }
 
+    /// <summary>The configuration for the repository at <paramref name="root"/>: its .editorconfig files, and its GitHub owner
+    /// (first-party actions, MLO207/MLO208) as data for the checks.</summary>
     private static LintConfig WithEditorConfig(LintConfig config, string root, IEnumerable<string> inTree, List<ScanDiagnostic> warnings) =>
-        config.WithEditorConfig(ConfigLocator.LoadEditorConfigs(root, inTree, warnings), root);
+        config.WithEditorConfig(ConfigLocator.LoadEditorConfigs(root, inTree, warnings), root).WithRepositoryOwner(Git.RepositoryOwner.Of(root));
 
     /// <summary>Configuration problems name the file as found on disk; inside the repository, show it as every other path.</summary>
     private static ScanDiagnostic RelativeTo(string root, ScanDiagnostic d)
