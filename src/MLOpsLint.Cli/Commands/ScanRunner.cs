@@ -66,6 +66,7 @@ internal static class ScanRunner
         IReadOnlyList<ScanDiagnostic> problems;
         string root;
         IReadOnlySet<string>? onlyPaths = null;
+        IReadOnlyList<string> absent = Array.Empty<string>();
         if (options.Mode == ScanMode.Staged)
         {
             progress?.Invoke("reading the index…");
@@ -82,12 +83,12 @@ internal static class ScanRunner
         else
         {
             var tree = LoadWorkingTree(path, config, warnings, progress, lazy: true);
-            (root, documents, problems, config) = (tree.Root, tree.Documents, tree.Problems, tree.Config);
+            (root, documents, problems, config, absent) = (tree.Root, tree.Documents, tree.Problems, tree.Config, tree.AbsentTracked);
             if (targets.RelativeTo(root) is { } named) onlyPaths = documents.Select(d => d.Path).Where(p => ScanTargets.Includes(named, p)).ToHashSet(StringComparer.Ordinal);
         }
 
         progress?.Invoke($"checking {documents.Count} files…");
-        var snapshot = new RepositorySnapshot(documents);
+        var snapshot = new RepositorySnapshot(documents) { AbsentTrackedPaths = absent };
         var result = linter.Run(snapshot, config, onlyPaths == null ? baseline : null, reported: onlyPaths == null ? null : onlyPaths.Contains);
         var findings = result.Findings;
         int baselined = result.Baselined;
@@ -117,7 +118,11 @@ internal static class ScanRunner
 
     /// <summary>The documents of the working tree under <paramref name="path"/> (what <c>scan</c> reads, LFS blobs included) and
     /// the configuration with its .editorconfig files: the scan's input, and the language server's workspace.</summary>
-    internal sealed record WorkingTree(string Root, IReadOnlyList<Core.Documents.SourceDocument> Documents, IReadOnlyList<ScanDiagnostic> Problems, LintConfig Config);
+    internal sealed record WorkingTree(string Root, IReadOnlyList<Core.Documents.SourceDocument> Documents, IReadOnlyList<ScanDiagnostic> Problems, LintConfig Config)
+    {
+        /// <summary>Tracked files the work tree lacks (<see cref="RepositorySnapshot.AbsentTrackedPaths"/>).</summary>
+        public IReadOnlyList<string> AbsentTracked { get; init; } = Array.Empty<string>();
+    }
 
     /// <param name="lazy">A scan's documents read their bytes when checked and drop them after (<see cref="DocumentLoader"/>);
     /// the language server, which keeps its documents between edits, reads them up front.</param>
@@ -130,7 +135,10 @@ internal static class ScanRunner
         string root = discovery.RootDirectory;
         var documents = discovery.IsGitRepository ? Git.IndexSnapshot.WithLfsBlobs(root, loaded, config.MaxTextFileSize) : loaded;
         var editorConfigs = discovery.Files.Where(f => System.IO.Path.GetFileName(f.RelativePath) == ".editorconfig").Select(f => f.FullPath);
-        return new WorkingTree(root, documents, discovery.Diagnostics.Concat(readProblems).ToArray(), WithEditorConfig(config, root, editorConfigs, warnings));
+        return new WorkingTree(root, documents, discovery.Diagnostics.Concat(readProblems).ToArray(), WithEditorConfig(config, root, editorConfigs, warnings))
+        {
+            AbsentTracked = discovery.AbsentTracked,
+        };
     }
 
     private static Outcome RunHistory(
