@@ -226,8 +226,8 @@ internal sealed class Workspace
         var list = paths.Distinct().ToList();
         if (list.Any(p => DocumentClassifier.FileName(p) == ".gitattributes")) list.AddRange(RefreshLfs());
         generation++;
-        snapshot = Snapshot();
-        scopes = scopes.After(snapshot.Documents, list);
+        snapshot = Snapshot(out bool sameFiles);
+        scopes = scopes.After(snapshot.Documents, list, sameFiles);
         var edited = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in list.Distinct())
         {
@@ -351,8 +351,25 @@ internal sealed class Workspace
         return context.Findings.ToArray();
     }
 
-    private RepositorySnapshot Snapshot() =>
-        new(documents.Where(kv => InScan(kv.Key)).Select(kv => kv.Value).OrderBy(d => d.Path, StringComparer.Ordinal).ToArray());
+    private RepositorySnapshot Snapshot() => Snapshot(out _);
+
+    private string[] scanOrder = Array.Empty<string>();
+    private HashSet<string> scanSet = new(StringComparer.Ordinal);
+
+    /// <summary>The documents of the scan, in path order; <paramref name="sameFiles"/> says whether they are the same files
+    /// as last time (then the order is not sorted again: an edit in a big workspace should not cost a sort).</summary>
+    private RepositorySnapshot Snapshot(out bool sameFiles)
+    {
+        var paths = documents.Keys.Where(InScan).ToList();
+        sameFiles = paths.Count == scanOrder.Length && paths.All(scanSet.Contains);
+        if (!sameFiles)
+        {
+            paths.Sort(StringComparer.Ordinal);
+            scanOrder = paths.ToArray();
+            scanSet = new HashSet<string>(scanOrder, StringComparer.Ordinal);
+        }
+        return new RepositorySnapshot(scanOrder.Select(p => documents[p]).ToArray());
+    }
 
     private void RunRepositoryChecks()
     {

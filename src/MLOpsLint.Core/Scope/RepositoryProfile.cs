@@ -72,6 +72,13 @@ public sealed class RepositoryProfile
         return new(RepositoryKind.Application, package == null && code == 0 ? "no package and no code" : "it builds no package");
     }
 
+    /// <summary>Whether the kind reads the content of the file at <paramref name="path"/> (otherwise only its path counts):
+    /// the root's manifests, requirements.txt and Dockerfiles (<see cref="PackageAt"/>, <see cref="PublishedSigns"/>,
+    /// <see cref="DeploymentAt"/>).</summary>
+    public static bool ReadsContentOf(string path) =>
+        path.IndexOf('/') < 0 && (path is "pyproject.toml" or "setup.py" or "setup.cfg" or "requirements.txt"
+            || DocumentClassifier.Classify(path) == DocumentKind.Dockerfile);
+
     /// <summary>The manifest at <paramref name="dir"/> that builds a named distribution, and how it says so; null when none does.</summary>
     internal static (string Why, PythonManifest? Manifest)? PackageAt(string dir, IReadOnlyDictionary<string, SourceDocument> byPath)
     {

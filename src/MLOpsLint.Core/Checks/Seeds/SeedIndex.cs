@@ -82,12 +82,6 @@ public sealed class SeedIndex
     private readonly IReadOnlyList<string> seedFunctions;
 
     public SeedIndex(IReadOnlyList<SeedSummary> summaries, IReadOnlyList<string>? seedFunctions = null)
-        : this(summaries, seedFunctions, linkOnly: false)
-    {
-    }
-
-    /// <param name="linkOnly">Only the import edges (<see cref="Neighbourhood"/>): what functions seed is not worked out.</param>
-    private SeedIndex(IReadOnlyList<SeedSummary> summaries, IReadOnlyList<string>? seedFunctions, bool linkOnly)
     {
         this.seedFunctions = seedFunctions ?? Array.Empty<string>();
         var modules = summaries.Select(s => new SeedModule(s)).ToArray();
@@ -120,7 +114,6 @@ public sealed class SeedIndex
                 }
             }
         }
-        if (linkOnly) return;
         ComputeFunctionSeeds();
         foreach (var m in modules)
         {
@@ -130,54 +123,6 @@ public sealed class SeedIndex
     }
 
     public IReadOnlyList<SeedModule> Modules { get; }
-
-    /// <summary>
-    /// The summaries that decide the seed findings on <paramref name="paths"/>, in their order: those modules, every module
-    /// they import (transitively: a helper's helpers), the modules importing them up to three levels (whether a module
-    /// is a script or library code, and <see cref="SeededByImporters"/>), with everything those import, and the
-    /// <c>conftest.py</c> files (they seed the tests below them) with theirs. Influence runs only along import edges,
-    /// from the imported module to the importer, so an index of these alone judges <paramref name="paths"/> as the
-    /// index of the whole repository does, for a fraction of its cost in a big repository: what the language server
-    /// runs on the file being edited.
-    /// </summary>
-    public static IReadOnlyList<SeedSummary> Neighbourhood(IReadOnlyList<SeedSummary> summaries, ICollection<string> paths)
-    {
-        var graph = new SeedIndex(summaries, null, linkOnly: true);
-        var keep = new HashSet<SeedModule>();
-        // every module kept has what it imports kept too
-        void WithImports(SeedModule start)
-        {
-            if (!keep.Add(start)) return;
-            var stack = new Stack<SeedModule>();
-            stack.Push(start);
-            while (stack.Count > 0)
-            {
-                foreach (var (imported, _) in stack.Pop().Imported)
-                {
-                    if (keep.Add(imported)) stack.Push(imported);
-                }
-            }
-        }
-        var frontier = graph.Modules.Where(m => paths.Contains(m.Path)).ToList();
-        foreach (var m in frontier) WithImports(m);
-        var climbed = new HashSet<SeedModule>(frontier);
-        for (int level = 0; level < 3 && frontier.Count > 0; level++)
-        {
-            var next = new List<SeedModule>();
-            foreach (var m in frontier)
-            {
-                foreach (var importer in m.Importers)
-                {
-                    if (!climbed.Add(importer)) continue;
-                    WithImports(importer);
-                    next.Add(importer);
-                }
-            }
-            frontier = next;
-        }
-        foreach (var conftest in graph.Modules.Where(m => m.Summary.Document.FileName == "conftest.py")) WithImports(conftest);
-        return graph.Modules.Where(keep.Contains).Select(m => m.Summary).ToArray();
-    }
 
     /// <summary>True when a module importing <paramref name="module"/> (up to three levels up) seeds all of <paramref name="rng"/>.</summary>
     public bool SeededByImporters(SeedModule module, Rng rng)

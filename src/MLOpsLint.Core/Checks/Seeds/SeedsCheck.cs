@@ -24,7 +24,7 @@ public sealed class SeedsCheck : IFileScopedRepositoryCheck, IDocumentCheck
     public void Check(RepositorySnapshot repository, CheckContext context) => Check(repository, null, context);
 
     /// <summary>The findings on <paramref name="paths"/> only: the index is built from the modules that can change them
-    /// (<see cref="SeedIndex.Neighbourhood"/>), and only those paths are judged.</summary>
+    /// (<see cref="SeedNeighbourhood"/>), and only those paths are judged.</summary>
     public void Check(RepositorySnapshot repository, ICollection<string>? paths, CheckContext context)
     {
         var docs = repository.Documents.Where(ScriptScope.IsPython).ToArray();
@@ -32,7 +32,7 @@ public sealed class SeedsCheck : IFileScopedRepositoryCheck, IDocumentCheck
         var seedFunctions = context.Options(RuleCatalog.MLO302).GetStringList("seed-functions", Array.Empty<string>());
         var summaries = new SeedSummary[docs.Length];
         Parallel.For(0, docs.Length, i => summaries[i] = SeedSummary.Of(docs[i]));
-        var index = new SeedIndex(paths == null ? summaries : SeedIndex.Neighbourhood(summaries, paths), seedFunctions);
+        var index = new SeedIndex(paths == null ? summaries : SeedNeighbourhood.Of(summaries, paths), seedFunctions);
         var settings = new Settings(context);
         var judged = paths == null ? index.Modules : index.Modules.Where(m => paths.Contains(m.Path)).ToArray();
         var perModule = new List<Finding>[judged.Count];

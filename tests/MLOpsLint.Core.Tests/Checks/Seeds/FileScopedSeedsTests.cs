@@ -10,7 +10,7 @@ namespace MLOpsLint.Core.Tests.Checks.Seeds;
 
 /// <summary>
 /// The seed rules judged for one file alone (what the language server runs on the file being edited, with an index of
-/// only the modules that can change its findings: <see cref="Checks.Seeds.SeedIndex.Neighbourhood"/>) report exactly
+/// only the modules that can change its findings: SeedNeighbourhood) report exactly
 /// what the run over the whole repository reports on that file: for every file of a repository where seeding crosses
 /// files every way the rules follow it (package re-exports, relative imports, helper chains, star imports, importers
 /// three levels up, conftest.py, imported randomness).
