@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ ! -x tests/node/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool ] \
-   || [ ! -d tests/node/node_modules/@actions/core ]; then
+   || [ ! -d tests/node/node_modules/@actions/core ] \
+   || [ ! -d tests/node/node_modules/@action-validator/cli ]; then
   (cd tests/node && npm ci --no-audit --no-fund --loglevel=error)
   # the multitool's postinstall (chmod) is not run by npm here
   chmod u+x tests/node/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool

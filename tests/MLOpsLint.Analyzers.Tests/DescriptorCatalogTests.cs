@@ -49,7 +49,8 @@ public class DescriptorCatalogTests
             Assert.Equal(rule.Title, d.Title.ToString());
             Assert.Equal(rule.Description, d.Description.ToString());
             Assert.Equal(rule.Family.Category(), d.Category);
-            Assert.Equal(Expected(rule.DefaultSeverity), d.DefaultSeverity);
+            // changed (issue 17): an error in the catalog is a warning in a build, so adding the package never fails one
+            Assert.Equal(rule.DefaultSeverity == Severity.Error ? DiagnosticSeverity.Warning : Expected(rule.DefaultSeverity), d.DefaultSeverity);
             Assert.Equal(rule.DefaultSeverity != Severity.None, d.IsEnabledByDefault);
             Assert.Equal(RuleDescriptor.HelpBaseUri + rule.Id + ".md", d.HelpLinkUri);
             Assert.True(File.Exists(Path.Combine(RepositoryRoot.Path, "rules", rule.Id + ".md")), $"rules/{rule.Id}.md is missing");

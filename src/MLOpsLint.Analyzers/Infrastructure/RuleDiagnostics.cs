@@ -18,10 +18,18 @@ public static class RuleDiagnostics
             title: rule.Title,
             messageFormat: messageFormat ?? rule.Title,
             category: rule.Family.Category(),
-            defaultSeverity: ToDiagnosticSeverity(rule.DefaultSeverity),
+            defaultSeverity: ToDiagnosticSeverity(InBuild(rule.DefaultSeverity)),
             isEnabledByDefault: rule.DefaultSeverity != Severity.None,
             description: rule.Description,
             helpLinkUri: rule.HelpUri);
+
+    /// <summary>
+    /// The severity a rule has in <c>dotnet build</c> and the IDE: the catalog's, but never error. Adding an analyzer
+    /// package must not turn a green build red (Roslyn's convention); the CLI keeps the catalog's errors, and a project
+    /// asks for them with <c>MLOpsLintCredentialsAsErrors</c> (the package's build/MLOpsLint.Errors.globalconfig) or
+    /// <c>dotnet_diagnostic.MLO403.severity = error</c> in .editorconfig.
+    /// </summary>
+    public static Severity InBuild(Severity severity) => severity == Severity.Error ? Severity.Warning : severity;
 
     public static DiagnosticSeverity ToDiagnosticSeverity(Severity severity) => severity switch
     {

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using MLOpsLint.Analyzers.Infrastructure;
 using MLOpsLint.Core.Checks;
 using MLOpsLint.Core.Checks.Dependencies;
@@ -35,7 +34,7 @@ public sealed class FloatingNuGetVersionAnalyzer : MLOpsAnalyzer
     {
         // the MSBuild files are judged together once per compilation, then each file gets its own findings
         var findings = new Lazy<ILookup<string, Core.Findings.Finding>>(() => Judge(start.Options.AdditionalFiles, start.CancellationToken));
-        start.RegisterAdditionalFileAction(file => Report(file, findings.Value));
+        start.RegisterAdditionalFileAction(file => AdditionalFileFindings.Report(file, findings.Value, id => id == Rule.Id ? Rule : null));
     });
 
     private static ILookup<string, Core.Findings.Finding> Judge(ImmutableArray<AdditionalText> files, CancellationToken cancellation)
@@ -51,29 +50,6 @@ public sealed class FloatingNuGetVersionAnalyzer : MLOpsAnalyzer
         // a finding's path is its document's (separators made '/'): back to the file's own path
         var byDocument = documents.ToDictionary(kv => kv.Value.Path, kv => kv.Key, StringComparer.Ordinal);
         return check.Findings.Where(f => byDocument.ContainsKey(f.Path)).ToLookup(f => byDocument[f.Path], StringComparer.Ordinal);
-    }
-
-    private static void Report(AdditionalFileAnalysisContext context, ILookup<string, Core.Findings.Finding> findings)
-    {
-        var file = context.AdditionalFile;
-        if (!findings.Contains(file.Path) || file.GetText(context.CancellationToken) is not { } own) return;
-        foreach (var finding in findings[file.Path])
-        {
-            var span = finding.Span;
-            var lines = new LinePositionSpan(
-                new LinePosition(Math.Max(0, span.StartLine - 1), Math.Max(0, span.StartColumn - 1)),
-                new LinePosition(Math.Max(0, span.EndLine - 1), Math.Max(0, span.EndColumn - 1)));
-            TextSpan textSpan;
-            try
-            {
-                textSpan = own.Lines.GetTextSpan(lines);
-            }
-            catch (ArgumentOutOfRangeException)
-            {
-                textSpan = new TextSpan(0, 0); // the text changed under us: report at the top rather than not at all
-            }
-            context.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(file.Path, textSpan, lines), finding.Message));
-        }
     }
 
     private static bool IsMSBuild(string path) =>

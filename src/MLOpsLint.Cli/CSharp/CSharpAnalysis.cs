@@ -29,12 +29,14 @@ internal static class CSharpAnalysis
     /// Analyzers the CLI does not run because a Core check already reports all their rules: running both would report
     /// each finding twice. HardcodedCredentialAnalyzer (MLO401–404/407 in the IDE and <c>dotnet build</c>) ↔
     /// CredentialCheck, which reads C# string literals through its own lexer; FloatingNuGetVersionAnalyzer (MLO210 on
-    /// the project files passed as AdditionalFiles) ↔ NuGetVersionCheck over the repository's MSBuild files. A test
-    /// keeps each entry's rules inside the Core check's.
+    /// the project files passed as AdditionalFiles) ↔ NuGetVersionCheck over the repository's MSBuild files;
+    /// RepositoryFilesAnalyzer (repository files passed as AdditionalFiles) runs Core's engine itself. A test keeps each
+    /// entry's rules inside the Core checks'.
     /// </summary>
     internal static IReadOnlyList<Type> CoveredByCoreChecks { get; } = new[]
     {
         typeof(Analyzers.Rules.HardcodedCredentialAnalyzer), typeof(Analyzers.Rules.FloatingNuGetVersionAnalyzer),
+        typeof(Analyzers.Rules.RepositoryFilesAnalyzer),
     };
 
     private static readonly Lazy<ImmutableArray<DiagnosticAnalyzer>> analyzers = new(() =>

@@ -61,11 +61,22 @@ internal static class ScanCommand
         }
 
         string prefix = GitHubPathPrefix(outcome.Root);
+        // the Action hands over a token: every finding becomes an annotation of a check run (past the 10 per severity
+        // that workflow commands get); a token that may not write checks falls back to workflow commands
+        GitHubChecks.Result? checks = null;
+        if (options.Format == OutputFormat.GitHub && GitHubChecks.FromEnvironment(Environment.GetEnvironmentVariable) is { } target)
+        {
+            checks = GitHubChecks.Publish(target, report, prefix);
+            if (checks.Status != GitHubChecks.Status.Published)
+            {
+                stderr.WriteLine($"mlops-lint: warning: the check run could not be written ({checks.Detail}); findings are workflow-command annotations instead");
+            }
+        }
         IReporter main = options.Format switch
         {
             OutputFormat.Json => new JsonReporter(),
             OutputFormat.Sarif => new SarifReporter(),
-            OutputFormat.GitHub => new GitHubReporter(prefix),
+            OutputFormat.GitHub => new GitHubReporter(prefix) { FindingAnnotations = checks?.Status != GitHubChecks.Status.Published },
             _ => new TextReporter(new Ansi(options.OutputFile == null && Ansi.ShouldColor(options.NoColor, !stdoutIsTerminal)), options.Quiet),
         };
         try
@@ -88,7 +99,7 @@ internal static class ScanCommand
             {
                 try
                 {
-                    File.AppendAllText(summaryPath, Core.Text.Redaction.Scrub(GitHubSummary.Build(report)), new UTF8Encoding(false));
+                    File.AppendAllText(summaryPath, Core.Text.Redaction.Scrub(GitHubSummary.Build(report, checks: checks)), new UTF8Encoding(false));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

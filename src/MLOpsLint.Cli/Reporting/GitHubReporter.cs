@@ -22,9 +22,13 @@ internal sealed class GitHubReporter : IReporter
         this.pathPrefix = pathPrefix;
     }
 
+    /// <summary>False when the findings went to a check run through the Checks API (<see cref="GitHubChecks"/>): then only
+    /// scan problems are written here.</summary>
+    public bool FindingAnnotations { get; init; } = true;
+
     public void Write(ScanReport report, TextWriter output)
     {
-        foreach (var f in Ordered(report.Findings))
+        foreach (var f in FindingAnnotations ? Ordered(report.Findings) : Enumerable.Empty<Finding>())
         {
             output.WriteLine(Format(f, pathPrefix));
         }
@@ -35,9 +39,22 @@ internal sealed class GitHubReporter : IReporter
         }
     }
 
-    /// <summary>Most severe first, then the usual path/line order.</summary>
+    /// <summary>Most severe first; within a severity the most important family first (a leaked credential before committed
+    /// data, before a version mismatch, an unpinned dependency, a missing seed, a hardcoded path), then the usual path/line
+    /// order. GitHub shows only the first 10 annotations of each severity, so a credential warning must not come 20th.</summary>
     public static IEnumerable<Finding> Ordered(IEnumerable<Finding> findings) =>
-        findings.OrderByDescending(f => f.Severity).ThenBy(f => f, Comparer<Finding>.Create(Core.Engine.Linter.Compare));
+        findings.OrderByDescending(f => f.Severity).ThenBy(f => Importance(f.Rule.Family))
+            .ThenBy(f => f, Comparer<Finding>.Create(Core.Engine.Linter.Compare));
+
+    private static int Importance(RuleFamily family) => family switch
+    {
+        RuleFamily.HardcodedCredentials => 0,
+        RuleFamily.CommittedData => 1,
+        RuleFamily.VersionMismatch => 2,
+        RuleFamily.UnpinnedDependencies => 3,
+        RuleFamily.MissingSeeds => 4,
+        _ => 5,
+    };
 
     public static string Format(Finding f, string pathPrefix = "")
     {

@@ -13,7 +13,8 @@ internal static class GitHubSummary
     public const int MaxBytes = 1024 * 1024;
     private const int Budget = MaxBytes - 16 * 1024;
 
-    public static string Build(ScanReport report, int maxBytes = Budget)
+    /// <param name="checks">How the check run went, when the Action handed over a token (null: workflow commands only).</param>
+    public static string Build(ScanReport report, int maxBytes = Budget, GitHubChecks.Result? checks = null)
     {
         var f = report.Findings;
         var r = report.Result;
@@ -41,7 +42,17 @@ internal static class GitHubSummary
                 sb.AppendLine($"| {family.Title()} ({family.Prefix()}xx) | {inFamily.Count(x => x.Severity == Severity.Error)} | {inFamily.Count(x => x.Severity == Severity.Warning)} | {inFamily.Count(x => x.Severity == Severity.Suggestion)} |");
             }
             sb.AppendLine();
-            int notShown = GitHubReporter.NotShown(f);
+            if (checks?.Status == GitHubChecks.Status.Published)
+            {
+                sb.AppendLine($"All {TextReporter.Plural(f.Count, "finding")} are annotations of the check run **{GitHubChecks.CheckName}** ({checks.Detail}).");
+                sb.AppendLine();
+            }
+            else if (checks != null)
+            {
+                sb.AppendLine($"> The check run could not be written ({Cell(checks.Detail)}): give the job `permissions: checks: write` to see every finding as an annotation. Workflow commands were used instead.");
+                sb.AppendLine();
+            }
+            int notShown = checks?.Status == GitHubChecks.Status.Published ? 0 : GitHubReporter.NotShown(f);
             if (notShown > 0)
             {
                 sb.AppendLine($"> **{notShown} of {f.Count} findings are not shown as annotations**: GitHub shows at most {GitHubReporter.PerLevelLimit} errors, {GitHubReporter.PerLevelLimit} warnings and {GitHubReporter.PerLevelLimit} notices per step ({GitHubReporter.PerJobLimit} per job). The most severe were shown; all are listed below{(report.Findings.Count > 0 ? " and in the SARIF/JSON output" : "")}.");

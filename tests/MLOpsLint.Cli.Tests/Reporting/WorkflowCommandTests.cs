@@ -66,6 +66,22 @@ public class WorkflowCommandTests
         Assert.Equal(37 - 20, GitHubReporter.NotShown(findings));
     }
 
+    /// <summary>A credential warning among twenty path warnings that sort before it: it comes first, so it is within the
+    /// 10 warnings GitHub shows; committed data comes next. The look-alike order (by path alone) put it 21st.</summary>
+    [Fact]
+    public void Within_a_severity_credentials_come_first()
+    {
+        var paths = Enumerable.Range(1, 20).Select(i => Reports.Finding("a.py", i, 1, 2, "path " + i) with { Rule = Core.Rules.RuleCatalog.MLO501 });
+        var model = Reports.Finding("models/m.pkl", 1, 1, 2, "model") with { Rule = Core.Rules.RuleCatalog.MLO102 };
+        var key = Reports.Finding("z/settings.py", 9, 1, 2, "key") with { Rule = Core.Rules.RuleCatalog.MLO404 };
+        var error = Reports.Finding("b.py", 1, 1, 2, "err", Core.Rules.Severity.Error) with { Rule = Core.Rules.RuleCatalog.MLO403 };
+        var ordered = GitHubReporter.Ordered(paths.Append(model).Append(key).Append(error).Reverse()).ToArray();
+        Assert.Equal(new[] { "MLO403", "MLO404", "MLO102", "MLO501" }, ordered.Select(f => f.RuleId).Take(4));
+        var lines = Reports.Render(new GitHubReporter(), Reports.Make(ordered)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("file=z/settings.py", lines[1]);
+        Assert.Equal(new[] { 1, 2, 3 }, ordered.Skip(3).Take(3).Select(f => f.Span.StartLine)); // then path and line order
+    }
+
     [Fact]
     public void Per_job_limit_caps_what_is_shown()
     {

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 
-namespace MLOpsLint.Cli.Tests.Support;
+// Shared by the CLI and end-to-end test projects (linked into both by tests/Directory.Build.props).
+namespace MLOpsLint.Tests.Shared;
 
 /// <summary>The real npm clients installed in tests/node by scripts/test.sh (and .ci/run).</summary>
 public static class NodeClients
 {
-    public static string Dir { get; } = Path.Combine(FindRoot(), "tests", "node");
+    public static string Dir { get; } = Path.Combine(RepositoryRoot.Path, "tests", "node");
 
     public static string SarifMultitool => Path.Combine(Dir, "node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool");
 
@@ -53,14 +54,5 @@ public static class NodeClients
         var e = p.StandardError.ReadToEndAsync();
         p.WaitForExit();
         return (p.ExitCode, o.Result, e.Result);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Lint.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Lint.sln not found");
     }
 }
