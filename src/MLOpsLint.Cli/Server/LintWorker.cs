@@ -13,8 +13,9 @@ namespace MLOpsLint.Cli.Server;
 /// Two phases in a big workspace: when the repository checks took longer than <see cref="inlineRepositoryLimit"/> last
 /// time, an edit publishes at once what the edited file's own checks and the file-scoped repository checks find, with
 /// the other cross-file findings carried over from the last full pass (<see cref="Workspace"/>), and the full pass runs in
-/// the background; when it is done, whatever changed is published again. At most one pass runs; edits made meanwhile
-/// are taken by the next one. In a small workspace everything is checked before the one publication.
+/// the background once the typing pauses (<see cref="repositoryIdle"/>: a pass started on every keystroke would take the
+/// cores the next keystroke's checks need); when it is done, whatever changed is published again. At most one pass runs;
+/// edits made meanwhile are taken by the next one. In a small workspace everything is checked before the one publication.
 /// </para>
 /// </summary>
 internal sealed class LintWorker
@@ -27,13 +28,19 @@ internal sealed class LintWorker
     private KnownVersions? versions;
     private readonly SavedOutputs savedOutputs = new();
     private readonly TimeSpan inlineRepositoryLimit;
+    private readonly TimeSpan repositoryIdle;
     private Workspace.RepositoryRun? running;
     private Task? runningTask;
+    private bool repositoryWanted; // the carried cross-file findings are stale: a pass is due when the typing pauses
 
     /// <param name="inlineRepositoryLimit">Repository checks that last took less than this run before the edit's one
     /// publication; longer ones run in the background after it (default 40 ms: the edit's diagnostics arrive within 50 ms).</param>
-    public LintWorker(ServerState state, Workspace workspace, IEditorClient client, TimeSpan debounce, TimeSpan? inlineRepositoryLimit = null)
+    /// <param name="repositoryIdle">How long no edit must come before a background pass starts (default 300 ms); zero starts
+    /// it as soon as an edit has been published.</param>
+    public LintWorker(ServerState state, Workspace workspace, IEditorClient client, TimeSpan debounce, TimeSpan? inlineRepositoryLimit = null,
+        TimeSpan? repositoryIdle = null)
     {
+        this.repositoryIdle = repositoryIdle ?? TimeSpan.FromMilliseconds(300);
         this.state = state;
         this.workspace = workspace;
         this.client = client;
@@ -55,7 +62,18 @@ internal sealed class LintWorker
         Safely(() => Apply(state.Take(), everything: true));
         while (!cancel.IsCancellationRequested)
         {
-            await state.Signal.WaitAsync(cancel).ConfigureAwait(false);
+            if (repositoryWanted && running == null)
+            {
+                if (!await state.Signal.WaitAsync(repositoryIdle, cancel).ConfigureAwait(false))
+                {
+                    Safely(StartRepositoryPass); // the typing paused
+                    continue;
+                }
+            }
+            else
+            {
+                await state.Signal.WaitAsync(cancel).ConfigureAwait(false);
+            }
             var waited = Stopwatch.StartNew();
             while (waited.Elapsed < MaxDelay && await state.Signal.WaitAsync(debounce, cancel).ConfigureAwait(false))
             {
@@ -138,9 +156,9 @@ internal sealed class LintWorker
             {
                 bool inline = workspace.LastRepositoryTime < inlineRepositoryLimit;
                 workspace.Relint(dirty, repository: inline);
-                if (!inline) StartRepositoryPass();
+                if (!inline) WantRepositoryPass();
                 string what = dirty.Count == 0 ? "the workspace" : string.Join(", ", dirty.Take(3)) + (dirty.Count > 3 ? ", …" : "");
-                client.Log(false, $"mlops-lint: checked {what}: document checks {workspace.LastDocumentTime.TotalMilliseconds:F1} ms, "
+                client.Log(false, $"mlops-lint: checked {what}: document checks {workspace.LastDocumentTime.TotalMilliseconds:F1} ms (CPU {workspace.LastDocumentCpu.TotalMilliseconds:F1} ms), "
                     + (inline ? $"repository checks {workspace.LastRepositoryTime.TotalMilliseconds:F1} ms" : "repository checks in the background")
                     + $" (most CPU in them: {MostCpu()})");
             }
@@ -149,7 +167,7 @@ internal sealed class LintWorker
         {
             client.Log(false, $"mlops-lint: repository checks {workspace.LastRepositoryTime.TotalMilliseconds:F1} ms in the background (most CPU: {MostCpu()})");
             // edits came while it ran: the next pass takes them
-            if (!workspace.RepositoryIsCurrent && running == null) StartRepositoryPass();
+            if (!workspace.RepositoryIsCurrent && running == null) WantRepositoryPass();
         }
         if (versions == null || p.Reload || p.OnDisk.Count > 0 || dirty.Any(d => DocumentClassifier.Classify(d) == DocumentKind.LockFile))
         {
@@ -164,10 +182,18 @@ internal sealed class LintWorker
     private string MostCpu() =>
         string.Join(", ", workspace.LastRepositoryProfile.OrderByDescending(kv => kv.Value).Take(3).Select(kv => $"{kv.Key} {kv.Value.TotalMilliseconds:F0} ms"));
 
+    /// <summary>A full pass is due: now, or when the typing pauses (<see cref="RunAsync"/>).</summary>
+    private void WantRepositoryPass()
+    {
+        repositoryWanted = true;
+        if (repositoryIdle == TimeSpan.Zero) StartRepositoryPass();
+    }
+
     /// <summary>Starts the full repository pass in the background, unless one runs (it is restarted when it ends).</summary>
     private void StartRepositoryPass()
     {
         if (running != null) return;
+        repositoryWanted = false;
         var run = workspace.StartRepositoryRun();
         running = run;
         runningTask = Task.Run(() =>

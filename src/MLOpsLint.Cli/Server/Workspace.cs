@@ -223,6 +223,7 @@ internal sealed class Workspace
     public void Relint(IEnumerable<string> paths, bool repository = true)
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
+        var cpu = Environment.CpuUsage.TotalTime;
         var list = paths.Distinct().ToList();
         if (list.Any(p => DocumentClassifier.FileName(p) == ".gitattributes")) list.AddRange(RefreshLfs());
         generation++;
@@ -247,11 +248,16 @@ internal sealed class Workspace
         }
         RunFileScopedChecks(edited);
         LastDocumentTime = sw.Elapsed;
+        LastDocumentCpu = Environment.CpuUsage.TotalTime - cpu;
         if (repository) RunRepositoryChecks();
     }
 
     /// <summary>Wall time of the last <see cref="Relint"/>'s document and file-scoped checks.</summary>
     public TimeSpan LastDocumentTime { get; private set; }
+
+    /// <summary>The process's CPU time meanwhile (all its threads: a background pass running then is counted too). On a
+    /// shared, loaded machine the wall time says more about the load than about the checks; this says what they cost.</summary>
+    public TimeSpan LastDocumentCpu { get; private set; }
 
     /// <summary>The repository checks that can judge a few files alone, on the edited ones (see the class remarks).</summary>
     private void RunFileScopedChecks(HashSet<string> paths)

@@ -189,7 +189,7 @@ public sealed class TwoPhasePublishTests
         var state = new ServerState();
         var client = new RecordingClient();
         // a limit of zero: every full pass runs in the background, as in a workspace where it takes seconds
-        var worker = new LintWorker(state, ws, client, TimeSpan.Zero, inlineRepositoryLimit: TimeSpan.Zero);
+        var worker = new LintWorker(state, ws, client, TimeSpan.Zero, inlineRepositoryLimit: TimeSpan.Zero, repositoryIdle: TimeSpan.Zero);
         string uri = new Uri(Path.Combine(repo.Root, "train.py")).AbsoluteUri;
         state.Open(new OpenText(uri, "train.py", 1, Seeded));
         worker.Apply(state.Take(), everything: true);
@@ -233,5 +233,51 @@ public sealed class TwoPhasePublishTests
         await worker.RepositoryPass!;
         worker.Apply(state.Take(), everything: false);
         Assert.Single(client.Published); // the same findings after the pass: no second publication
+    }
+
+    [Fact]
+    public async Task The_background_pass_waits_for_the_typing_to_pause()
+    {
+        using var repo = Repository();
+        var marker = new MarkerCheck();
+        var ws = new Workspace(repo.Root, new ICheck[] { marker });
+        ws.Load();
+        var state = new ServerState();
+        var client = new RecordingClient();
+        string uri = new Uri(Path.Combine(repo.Root, "train.py")).AbsoluteUri;
+
+        // typing that never pauses long enough: the edits are published, no full pass starts
+        var patient = new LintWorker(state, ws, client, TimeSpan.Zero, inlineRepositoryLimit: TimeSpan.Zero, repositoryIdle: TimeSpan.FromHours(1));
+        state.Open(new OpenText(uri, "train.py", 1, Seeded));
+        patient.Apply(state.Take(), everything: true);
+        int runs = marker.Runs;
+        state.Change("train.py", t => t with { Version = 2, Text = "# a comment\n" + t.Text });
+        patient.Apply(state.Take(), everything: false);
+        Assert.Null(patient.RepositoryPass);
+        Assert.Equal(runs, marker.Runs);
+        var early = client.Published.Last();
+        Assert.Equal(2, early.Version);
+        Assert.Contains(early.Findings, f => f.Finding.Message == "9 lines"); // carried from the last pass
+
+        // the running worker: once the edits stop, the pass runs and publishes what it changed
+        client.Published.Clear();
+        var worker = new LintWorker(state, ws, client, TimeSpan.Zero, inlineRepositoryLimit: TimeSpan.Zero, repositoryIdle: TimeSpan.FromMilliseconds(50));
+        using var stop = new CancellationTokenSource();
+        var loop = worker.RunAsync(stop.Token);
+        state.Change("train.py", t => t with { Version = 3, Text = "# another\n" + t.Text });
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline && !Published().Any(p => p.Version == 3 && p.Findings.Any(f => f.Finding.Message == "11 lines")))
+        {
+            await Task.Delay(20);
+        }
+        Assert.Contains(Published(), p => p.Version == 3 && p.Findings.Any(f => f.Finding.Message == "11 lines"));
+        Assert.True(marker.Runs > runs);
+        stop.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => loop);
+
+        List<(string Uri, int? Version, IReadOnlyList<EditorFinding> Findings)> Published()
+        {
+            lock (client.Published) return client.Published.ToList();
+        }
     }
 }

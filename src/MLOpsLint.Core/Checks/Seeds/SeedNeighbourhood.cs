@@ -93,14 +93,13 @@ internal sealed class SeedNeighbourhood
     {
         var set = new HashSet<int>(targets);
         var names = new HashSet<string>(targets.Select(t => DottedPath(summaries[t])).Where(d => d != null).Select(d => LastName(d!)), StringComparer.Ordinal);
+        names.Add("."); // a relative import names its module by path; an absolute one ends with the module's own name
         for (int m = 0; m < summaries.Count; m++)
         {
+            if (!summaries[m].ImportedNames.Any(names.Contains)) continue;
             foreach (var imp in summaries[m].Imports)
             {
-                // a relative import names its module by path; an absolute one ends with the module's own name
-                bool maybe = imp.ModuleName.StartsWith(".", StringComparison.Ordinal) || names.Contains(LastName(imp.ModuleName))
-                    || imp.IsFrom && !imp.IsStar && names.Contains(LastName(imp.QualifiedName));
-                if (maybe && Targets(m, imp).Any(t => t != m && set.Contains(t)))
+                if (Targets(m, imp).Any(t => t != m && set.Contains(t)))
                 {
                     yield return m;
                     break;
