@@ -129,6 +129,33 @@ public sealed class PythonModule : IDisposable
     /// <summary>All tokens (NL, COMMENT, INDENT, DEDENT included). A notebook has one ENDMARKER per code cell.</summary>
     public IReadOnlyList<PyToken> Tokens => tokens;
 
+    /// <summary>The index of the first token that starts at or after <paramref name="offset"/> (<c>Tokens.Count</c> when none does).</summary>
+    public int TokenIndexAt(int offset)
+    {
+        var all = Tokens;
+        int lo = 0, hi = all.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (all[mid].Start < offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>The call runs when a function is defined, not as the module's own work: a decorator
+    /// (<c>@torch.no_grad()</c>) or a parameter's default (<c>def f(keys=list())</c>).</summary>
+    public bool RunsAtDefinition(PyCall call)
+    {
+        int i = TokenIndexAt(call.Start) - 1;
+        if (i >= 0 && Tokens[i].IsOp(Text, "@")) return true;
+        foreach (var f in Functions)
+        {
+            if (f.Start <= call.Start && call.Start < f.BodyStart) return true;
+        }
+        return false;
+    }
+
     public IReadOnlyList<PyImport> Imports { get; }
 
     /// <summary>Every call site, in source order (nested and chained calls included).</summary>

@@ -117,6 +117,10 @@ public static class PathScopes
             {
                 return new(FileScope.Example, $"named {name}");
             }
+            if (kind is DocumentKind.Python or DocumentKind.Notebook && TeachingName(name) is { } teaching)
+            {
+                return new(FileScope.Example, $"named {name}: {teaching}");
+            }
             return null;
         }
         if (kind == DocumentKind.Markdown || lower.EndsWith(".rst", StringComparison.Ordinal)) return new(FileScope.Docs, "documentation text");
@@ -126,6 +130,27 @@ public static class PathScopes
             DocumentKind.Yaml or DocumentKind.Json or DocumentKind.Toml or DocumentKind.Ini => "configuration",
             _ => "not code",
         });
+    }
+
+    /// <summary>What a file's name says it teaches: a tutorial (<c>Keras - Tutorial - Happy House.ipynb</c>,
+    /// <c>tutorial1.py</c>), a book's chapter (<c>chapter02_mathematical-building-blocks.ipynb</c>, <c>ch03_intro.py</c>),
+    /// a course's lesson or lecture (<c>lesson1.ipynb</c>); null otherwise. Code written to be read along with a text,
+    /// like an example.</summary>
+    internal static string? TeachingName(string fileName)
+    {
+        int dot = fileName.LastIndexOf('.');
+        string stem = (dot > 0 ? fileName.Substring(0, dot) : fileName).ToLowerInvariant();
+        var words = stem.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 0; i < words.Length; i++)
+        {
+            string word = words[i].TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+            if (word is "tutorial" or "tutorials") return "a tutorial";
+            // the first word only: a book's chapter, a course's lesson (not "model_lecture_notes")
+            if (i > 0) continue;
+            if (word == "chapter" || (word == "ch" && words[i].Length > 2)) return "a chapter of a book";
+            if (word is "lesson" or "lecture") return "a course's " + word;
+        }
+        return null;
     }
 
     /// <summary>The folder of a committed virtualenv or package tree: <c>.venv</c>, <c>site-packages</c>,

@@ -65,6 +65,10 @@ public sealed class RepositoryProfile
         {
             return new(RepositoryKind.ExampleCollection, $"{examples} of its {code} code files are under example or tutorial folders, and it builds no package");
         }
+        if (code > 0 && BookCompanion(byPath) is { } readme)
+        {
+            return new(RepositoryKind.ExampleCollection, $"its {readme} says it holds a book's code samples, and it builds no package");
+        }
         if (code > 0 && rootName.Length > 0 && PathScopes.IsExampleName(rootName))
         {
             return new(RepositoryKind.ExampleCollection, $"its folder is named {rootName}, and it builds no package");
@@ -73,11 +77,47 @@ public sealed class RepositoryProfile
     }
 
     /// <summary>Whether the kind reads the content of the file at <paramref name="path"/> (otherwise only its path counts):
-    /// the root's manifests, requirements.txt and Dockerfiles (<see cref="PackageAt"/>, <see cref="PublishedSigns"/>,
-    /// <see cref="DeploymentAt"/>).</summary>
+    /// the root's manifests, requirements.txt, Dockerfiles and README (<see cref="PackageAt"/>, <see cref="PublishedSigns"/>,
+    /// <see cref="DeploymentAt"/>, <see cref="BookCompanion"/>).</summary>
     public static bool ReadsContentOf(string path) =>
         path.IndexOf('/') < 0 && (path is "pyproject.toml" or "setup.py" or "setup.cfg" or "requirements.txt"
+            || path.StartsWith("README", StringComparison.OrdinalIgnoreCase)
             || DocumentClassifier.Classify(path) == DocumentKind.Dockerfile);
+
+    /// <summary>Words that, beside the word "book" in a README's opening, say the repository holds the book's code.</summary>
+    private static readonly string[] BookCodeWords =
+    {
+        "companion", "code samples", "code examples", "example code", "code listings", "notebooks for", "code for the book",
+        "accompany", "accompanies", "accompanying",
+    };
+
+    /// <summary>The root README when its opening (the title and the first paragraphs) says the repository holds a
+    /// book's code ("Companion notebooks for Deep Learning with Python", "the example code … of my O'Reilly book"):
+    /// code written to be read along with the book, as examples are. Null otherwise.</summary>
+    internal static string? BookCompanion(IReadOnlyDictionary<string, SourceDocument> byPath)
+    {
+        foreach (var name in new[] { "README.md", "README.rst", "README.txt", "README", "readme.md", "Readme.md", "README.markdown" })
+        {
+            if (!byPath.TryGetValue(name, out var readme) || !readme.HasText) continue;
+            string text = readme.Text;
+            string opening = text.Substring(0, Math.Min(text.Length, 1000)).ToLowerInvariant();
+            if (!HasWord(opening, "book")) return null;
+            return BookCodeWords.Any(w => opening.Contains(w)) ? name : null;
+        }
+        return null;
+    }
+
+    private static bool HasWord(string text, string word)
+    {
+        for (int i = text.IndexOf(word, StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + 1, StringComparison.Ordinal))
+        {
+            bool before = i == 0 || !char.IsLetter(text[i - 1]);
+            int end = i + word.Length;
+            bool after = end == text.Length || !char.IsLetter(text[end]) || (text[end] == 's' && (end + 1 == text.Length || !char.IsLetter(text[end + 1])));
+            if (before && after) return true;
+        }
+        return false;
+    }
 
     /// <summary>The manifest at <paramref name="dir"/> that builds a named distribution, and how it says so; null when none does.</summary>
     internal static (string Why, PythonManifest? Manifest)? PackageAt(string dir, IReadOnlyDictionary<string, SourceDocument> byPath)

@@ -1,5 +1,6 @@
 using MLOpsLint.Core.Python;
 using MLOpsLint.Core.Python.Structure;
+using MLOpsLint.Core.Python.Tokens;
 
 namespace MLOpsLint.Core.Checks.Seeds;
 
@@ -31,8 +32,15 @@ internal sealed class DrawPurpose
         "example_input", "timing", "check_", "_check",
     };
 
-    /// <summary>Words in a variable's name that say it holds a synthetic input.</summary>
-    private static readonly string[] DummyNames = { "dummy", "example_input", "sample_input", "fake_input", "random_input" };
+    /// <summary>Words in a variable's name that say it holds a synthetic input, or a plot's colours.</summary>
+    private static readonly string[] DummyNames =
+    {
+        "dummy", "example_input", "sample_input", "fake_input", "random_input", "colors", "colours", "palette", "cmap",
+    };
+
+    /// <summary>Calls that turn their argument into text: a draw inside one makes a name (a temporary file's, a graph
+    /// scope's), not a number a result depends on.</summary>
+    private static readonly HashSet<string> TextSinks = new(StringComparer.Ordinal) { "str", "format", "hex" };
 
     /// <summary>Draws that pick or reorder data: they decide a split even where nothing is trained.</summary>
     private static readonly HashSet<string> SelectionDraws = new(StringComparer.Ordinal)
@@ -45,6 +53,7 @@ internal sealed class DrawPurpose
     private readonly List<string> seedArgumentTexts = new();
     private readonly List<(int Start, int End, string Name)> sinkArguments = new();
     private readonly List<string> sinkArgumentTexts = new();
+    private readonly List<(int Start, int End)> textArguments = new();
 
     public DrawPurpose(PythonModule module)
     {
@@ -54,6 +63,10 @@ internal sealed class DrawPurpose
             bool seeds = c.Name.IndexOf("seed", StringComparison.OrdinalIgnoreCase) >= 0 || SeedApis.SeededBy(c) != Rng.None;
             bool display = DisplaySinks.Contains(c.Name);
             bool sink = InputSinks.Contains(c.Name) || display;
+            if (TextSinks.Contains(c.Name))
+            {
+                foreach (var a in c.Arguments) textArguments.Add((a.ValueStart, a.ValueEnd));
+            }
             if (!seeds && !sink && c.Arguments.Count == 0) continue;
             foreach (var a in c.Arguments)
             {
@@ -73,11 +86,18 @@ internal sealed class DrawPurpose
         }
     }
 
+    /// <summary>A call that only shows its arguments (<c>print</c>, <c>display</c>, <c>plt.imshow</c>, <c>logger.info</c>).</summary>
+    internal static bool IsDisplay(string name) => DisplaySinks.Contains(name);
+
     /// <summary>What <paramref name="call"/> (a draw from a global generator) is for, as far as MLO302 goes.</summary>
     public DrawUse Classify(PyCall call)
     {
         if (Within(seedArguments, call)) return DrawUse.None;                 // torch.manual_seed(random.randint(...))
         if (sinkArguments.Any(s => s.Start <= call.Start && call.End <= s.End)) return DrawUse.None; // torch.jit.trace(m, torch.rand(...))
+        if (InText(call)) return DrawUse.None;                                  // prefix = f"{random.randrange(2**32)}"
+        if (ValueUnused(call)) return DrawUse.None;                             // a notebook cell showing torch.normal(...)
+        // random.shuffle(colors): a plot's palette
+        if (call.Name == "shuffle" && call.Positional(0) is { } shuffled && DummyNames.Any(w => shuffled.ValueText.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0)) return DrawUse.None;
         var assignment = AssignmentOf(call);
         if (assignment != null)
         {
@@ -90,6 +110,37 @@ internal sealed class DrawPurpose
         if (call.EnclosingFunction is { } f && DemoFunctionWords.Any(w => f.Name.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0)) return DrawUse.None;
         if (IsModelRandomness(call.QualifiedName)) return DrawUse.Model;
         return SelectionDraws.Contains(call.Name) ? DrawUse.Selection : DrawUse.Training;
+    }
+
+    /// <summary>A number drawn inside an f-string's replacement field or a call that makes text of it (<c>str()</c>,
+    /// <c>.format()</c>): a unique name, not a number a result depends on. A pick (<c>f"data/{random.choice(files)}"</c>)
+    /// still selects data.</summary>
+    private bool InText(PyCall call)
+    {
+        if (SelectionDraws.Contains(call.Name) || call.Name is "choice" or "choices") return false;
+        foreach (var s in module.StringLiterals)
+        {
+            if (s.IsFString && s.Start <= call.Start && call.End <= s.End) return true;
+        }
+        return textArguments.Any(s => s.Start <= call.Start && call.End <= s.End);
+    }
+
+    /// <summary>A draw that is a statement of its own and not in place (<c>shuffle</c>, <c>uniform_()</c>,
+    /// <c>out=</c>): its value is thrown away, or in a notebook only shown as the cell's output.</summary>
+    private bool ValueUnused(PyCall call)
+    {
+        if (call.Name == "shuffle" || call.Name.EndsWith("_", StringComparison.Ordinal) || call.HasKeyword("out")) return false;
+        var tokens = module.Tokens;
+        int lo = module.TokenIndexAt(call.Start);
+        if (lo >= tokens.Count || tokens[lo].Start != call.Start) return false;
+        int before = lo - 1;
+        while (before >= 0 && tokens[before].Kind is PyTokenKind.Comment or PyTokenKind.NL) before--;
+        if (before >= 0 && tokens[before].Kind is not (PyTokenKind.Newline or PyTokenKind.Indent or PyTokenKind.Dedent)) return false;
+        int after = lo;
+        while (after < tokens.Count && tokens[after].End <= call.End) after++;
+        while (after < tokens.Count && tokens[after].Kind == PyTokenKind.Comment) after++;
+        return after >= tokens.Count || tokens[after].Kind is PyTokenKind.Newline or PyTokenKind.EndMarker
+            || (tokens[after].Kind == PyTokenKind.Op && tokens[after].IsOp(module.Text, ";"));
     }
 
     /// <summary>Weight initialisation and dropout: they draw only when a model is built or trained.</summary>
@@ -173,7 +224,21 @@ internal static class TrainingEvidence
     public static bool Trains(PythonModule module) => module.Calls.Any(IsTrainingCall);
 
     /// <summary>Writes data: a script that generates a dataset or a split from random numbers is not a demo.</summary>
-    public static bool WritesData(PythonModule module) => module.Calls.Any(c => OutputNames.Contains(c.Name));
+    public static bool WritesData(PythonModule module)
+    {
+        List<(int Start, int End)>? shown = null;
+        foreach (var c in module.Calls)
+        {
+            if (!OutputNames.Contains(c.Name)) continue;
+            // yaml.dump(config) returns text: dump writes only when given a stream (json.dump, pickle.dump, joblib.dump)
+            if (c.Name == "dump" && c.PositionalArguments.Count() < 2 && !c.Arguments.Any(a => a.Name is "stream" or "fp" or "file" or "filename" or "f")) continue;
+            // print(yaml.dump(config)), logger.info(df.to_json()): shown, not written out
+            shown ??= module.Calls.Where(d => DrawPurpose.IsDisplay(d.Name)).SelectMany(d => d.Arguments.Select(a => (a.ValueStart, a.ValueEnd))).ToList();
+            if (shown.Any(s => s.Item1 <= c.Start && c.End <= s.Item2)) continue;
+            return true;
+        }
+        return false;
+    }
 
 
     private static bool IsTrainingCall(PyCall c)

@@ -99,6 +99,10 @@ public sealed class SeedSummary
     /// <summary><c>torch.backends.cudnn.benchmark = True</c> (MLO306 when the script seeds PyTorch).</summary>
     public IReadOnlyList<SeedSite> CudnnBenchmarks { get; internal set; } = Array.Empty<SeedSite>();
 
+    /// <summary><c>torch.backends.cudnn.benchmark = True</c> in a function (or at the top level) that also asks for
+    /// deterministic kernels, in any module (a project's <c>seed_everything</c> helper): MLO306 by default.</summary>
+    public IReadOnlyList<(SeedSite Site, string Asked)> CudnnContradictions { get; internal set; } = Array.Empty<(SeedSite, string)>();
+
     /// <summary>Functions defined with <paramref name="name"/> outside a class, by index in <see cref="Functions"/>.</summary>
     public IEnumerable<int> ModuleFunctionsNamed(string name)
     {

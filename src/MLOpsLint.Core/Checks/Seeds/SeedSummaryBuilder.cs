@@ -36,7 +36,9 @@ internal static class SeedSummaryBuilder
             HasMainGuard = module.Text.IndexOf("__name__", StringComparison.Ordinal) >= 0
                 && module.Tokens.Any(t => t.Kind == PyTokenKind.Name && t.IsName(module.Text, "__name__"))
                 && module.StringLiterals.Any(s => s.ValueIs("__main__")),
-            HasTopLevelCalls = module.Calls.Any(c => c.EnclosingFunction == null),
+            // a decorator (@torch.no_grad() on a method) or a parameter's default (ignore_keys=list()) runs when the class
+            // is defined: it makes no module a script
+            HasTopLevelCalls = module.Calls.Any(c => c.EnclosingFunction == null && !module.RunsAtDefinition(c)),
             Imports = module.Imports.Select(i => new SeedImport(Shared(i.ModuleName), Shared(i.QualifiedName), i.IsFrom, i.IsStar,
                 i.BoundName is { } b ? Shared(b) : null, i.Start, i.End)).ToArray(),
         };
@@ -51,6 +53,7 @@ internal static class SeedSummaryBuilder
         // every module's draws: a training script that imports a pure-Python augmentation module may never seed it
         summary.Draws = DrawCandidates(module);
 
+        summary.CudnnContradictions = CudnnContradictions(module);
         // MLO302/305/306 look at scripts only; a module without a main guard or top-level calls never is one
         bool mayBeEntryPoint = summary.IsNotebook || summary.HasMainGuard || summary.HasTopLevelCalls;
         if (!mayBeEntryPoint) return summary;
@@ -160,6 +163,38 @@ internal static class SeedSummaryBuilder
     /// <summary>The thread's instance of a short name (the front end's name table): summaries are kept for the whole scan,
     /// and the same callee in a thousand modules is then one string, not a thousand.</summary>
     private static string Shared(string name) => NameTable.Get(name);
+
+    /// <summary><c>torch.backends.cudnn.benchmark = True</c> where the same function, or the module's top level, also sets
+    /// <c>cudnn.deterministic = True</c> or calls <c>torch.use_deterministic_algorithms(True)</c>: autotuning undoes the
+    /// determinism asked for. With what was asked for.</summary>
+    private static (SeedSite, string)[] CudnnContradictions(PythonModule module)
+    {
+        List<(SeedSite, string)>? result = null;
+        foreach (var a in module.Assignments)
+        {
+            if (a.ValueLiteral != PyLiteralKind.True || a.TargetQualifiedName != "torch.backends.cudnn.benchmark") continue;
+            var function = InnermostFunction(module, a.Start);
+            string? asked = module.Assignments.Any(d => d.ValueLiteral == PyLiteralKind.True
+                    && d.TargetQualifiedName == "torch.backends.cudnn.deterministic" && InnermostFunction(module, d.Start) == function)
+                ? "cudnn.deterministic = True"
+                : module.Calls.Any(c => (SeedApis.SeededBy(c) & Rng.Deterministic) != 0 && InnermostFunction(module, c.Start) == function)
+                    ? "torch.use_deterministic_algorithms(True)"
+                    : null;
+            if (asked != null) (result ??= new()).Add((SeedSite.Of(module, a, function != null), asked));
+        }
+        return result?.ToArray() ?? Array.Empty<(SeedSite, string)>();
+    }
+
+    /// <summary>The innermost <c>def</c> whose body holds <paramref name="offset"/>; null at the top level.</summary>
+    private static PyFunction? InnermostFunction(PythonModule module, int offset)
+    {
+        PyFunction? best = null;
+        foreach (var f in module.Functions)
+        {
+            if (f.BodyStart <= offset && offset < f.End && (best == null || f.Start > best.Start)) best = f;
+        }
+        return best;
+    }
 
     /// <summary>Starts of <c>torch.backends.cudnn.deterministic = True</c> assignments.</summary>
     private static List<int> CudnnDeterministicStarts(PythonModule module) =>

@@ -41,6 +41,8 @@ public sealed class SeedsCheck : IFileScopedRepositoryCheck, IDocumentCheck
             var findings = new List<Finding>();
             var m = judged[i];
             if (settings.Mlo301 && (!m.IsTest || settings.Tests301)) Sklearn(index, m, settings, findings);
+            bool mlo306 = settings.Mlo306 && (!m.IsTest || settings.Tests306);
+            if (mlo306) CudnnContradictions(m, findings);
             if (m.IsEntryPoint)
             {
                 bool mlo305 = settings.Mlo305 && (!m.IsTest || settings.Tests305);
@@ -51,7 +53,7 @@ public sealed class SeedsCheck : IFileScopedRepositoryCheck, IDocumentCheck
                     ImportedRandomness.Report(m, reported, settings.Tests302, findings);
                 }
                 if (mlo305) DataLoaderShuffle(m, kerasFolded, findings);
-                if (settings.Mlo306 && (!m.IsTest || settings.Tests306)) GpuDeterminism(m, settings, findings);
+                if (mlo306) GpuDeterminism(m, settings, findings);
             }
             perModule[i] = findings;
         });
@@ -248,15 +250,34 @@ public sealed class SeedsCheck : IFileScopedRepositoryCheck, IDocumentCheck
 
     // ---------------------------------------------------------------- MLO306
 
+    /// <summary><c>cudnn.benchmark = True</c> beside a request for deterministic kernels, in any module (a project's
+    /// <c>seed_everything</c> often sets both): the code asks for determinism and undoes it.</summary>
+    private static void CudnnContradictions(SeedModule m, List<Finding> findings)
+    {
+        foreach (var (site, asked) in m.Summary.CudnnContradictions)
+        {
+            findings.Add(site.Report(RuleCatalog.MLO306, m.Path,
+                $"torch.backends.cudnn.benchmark = True next to {asked}: cuDNN autotuning picks convolution algorithms by timing them, which undoes the determinism asked for, so two runs can still compute differently")
+                with
+                {
+                    FixHint = "Set torch.backends.cudnn.benchmark = False where determinism is asked for (or drop the deterministic setting if speed matters more).",
+                });
+        }
+    }
+
     private static void GpuDeterminism(SeedModule m, Settings settings, List<Finding> findings)
     {
         var torchSeed = m.Events.FirstOrDefault(e => (e.Rng & Rng.Torch) != 0 && e.Module == m);
         if (torchSeed == null) return;
         bool deterministic = m.Events.Any(e => (e.Rng & Rng.Deterministic) != 0) || m.Summary.SetsCudnnDeterministic;
-        if (m.Summary.Trains)
+        // a seeded training script that chooses cuDNN autotuning without asking for determinism anywhere made a speed
+        // choice: reported only where exact reproducibility is asked for (on the ecosystem corpus every such report was
+        // a deliberate trade; the contradiction above is reported by default)
+        if (m.Summary.Trains && settings.RequireDeterministic)
         {
             foreach (var site in m.Summary.CudnnBenchmarks)
             {
+                if (m.Summary.CudnnContradictions.Any(c => c.Site.Start == site.Start)) continue;
                 findings.Add(site.Report(RuleCatalog.MLO306, m.Path,
                     "torch.backends.cudnn.benchmark = True in a seeded training script: cuDNN picks convolution algorithms by timing them, so two seeded runs can compute differently")
                     with

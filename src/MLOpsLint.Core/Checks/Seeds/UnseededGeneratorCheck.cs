@@ -40,7 +40,7 @@ public sealed class UnseededGeneratorCheck : IDocumentCheck
             string q = call.QualifiedName;
             if (EmptyIsUnseeded.TryGetValue(q, out var shown))
             {
-                if (call.Arguments.Count != 0 || ReseededInClass(module, call)) continue;
+                if (call.Arguments.Count != 0 || ReseededInClass(module, call) || NothingDependsOn(module, call)) continue;
                 context.Report(module.Report(RuleCatalog.MLO304, call,
                     $"{shown}() without a seed is seeded from the operating system: the numbers it draws change on every run")
                     with
@@ -85,6 +85,34 @@ public sealed class UnseededGeneratorCheck : IDocumentCheck
         }
         return module.Calls.Any(c => c.EnclosingFunction?.ClassName == cls && c.Arguments.Count > 0
             && (c.Callee == target + ".seed" || c.Callee == target + ".manual_seed" || c.Callee == target + ".set_state"));
+    }
+
+    /// <summary><c>rand = random.Random()</c> whose numbers nothing depends on: seeded later (<c>rand.seed(42)</c>), or
+    /// every use is a draw a demo makes (dummy values for a dashboard, a plot's colours: see <see cref="DrawPurpose"/>), or
+    /// never used at all in a script run as <c>__main__</c> (whose names no other module imports). A generator handed on
+    /// (<c>random_state=rand</c>) or drawn from for real matters.</summary>
+    private static bool NothingDependsOn(PythonModule module, PyCall generator)
+    {
+        var own = AssignmentOf(module, generator);
+        if (own?.TargetName is not { } name || own.Target != name) return false;
+        DrawPurpose? purpose = null;
+        bool used = false;
+        var tokens = module.Tokens;
+        string text = module.Text;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (!t.IsName(text, name) || (t.Start >= own.Start && t.End <= own.ValueStart)) continue;
+            if (i > 0 && tokens[i - 1].IsOp(text, ".")) continue; // other.rand: another object's attribute
+            if (i + 2 >= tokens.Count || !tokens[i + 1].IsOp(text, ".")) return false;
+            string callee = name + "." + tokens[i + 2].GetText(text);
+            var use = module.Calls.FirstOrDefault(c => c.Start == t.Start && c.Callee == callee);
+            if (use == null) return false;
+            if (use.Name is "seed" or "manual_seed" && use.Arguments.Count > 0) return true;
+            if ((purpose ??= new DrawPurpose(module)).Classify(use) != DrawUse.None) return false;
+            used = true;
+        }
+        return used || (!module.IsNotebook && Scope.ContentScopes.HasMainGuard(module));
     }
 
     /// <summary>A <c>torch.Generator()</c> handed to a call that also takes a seed (<c>Sampler(..., generator=g, seed=42)</c>)

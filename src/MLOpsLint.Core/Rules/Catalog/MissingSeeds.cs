@@ -82,14 +82,15 @@ public static partial class RuleCatalog
         "nondeterministic-gpu-kernels",
         "Seeded PyTorch script with non-deterministic GPU settings",
         Severity.Suggestion,
-        "A script seeds PyTorch and runs on CUDA, but sets torch.backends.cudnn.benchmark = True or never asks for "
-        + "deterministic algorithms: cuDNN autotuning and atomics-based CUDA kernels can still make two seeded runs differ.",
-        "Set torch.backends.cudnn.benchmark = False and call torch.use_deterministic_algorithms(True) (with CUBLAS_WORKSPACE_CONFIG=:4096:8) when exact reproducibility matters.",
+        "Code asks for deterministic cuDNN (cudnn.deterministic = True, torch.use_deterministic_algorithms(True)) and then "
+        + "sets torch.backends.cudnn.benchmark = True, whose autotuning undoes it; with require-deterministic-algorithms, also "
+        + "a seeded CUDA training script with cudnn.benchmark on or no deterministic algorithms: two seeded runs can still differ.",
+        "Set torch.backends.cudnn.benchmark = False where determinism is asked for (and torch.use_deterministic_algorithms(True) with CUBLAS_WORKSPACE_CONFIG=:4096:8 when exact reproducibility matters).",
         new[]
         {
             IncludeTests(false, ""),
-            new RuleOption("require-deterministic-algorithms", "false", "Also report a seeded training script that runs on CUDA and never "
-                + "calls torch.use_deterministic_algorithms(True) (off by default: on real repositories nearly every such report was unwanted)."),
+            new RuleOption("require-deterministic-algorithms", "false", "Also report, in a seeded training script, cudnn.benchmark = True and "
+                + "training on CUDA without torch.use_deterministic_algorithms(True) (off by default: on real repositories nearly every such report was unwanted)."),
         })
     {
         Scopes = FileScope.All & ~(FileScope.Test | FileScope.Example | FileScope.Benchmark | FileScope.Docs),

@@ -49,11 +49,16 @@ public class GeneratorAndLoaderTests
         Assert.All(findings, f => Assert.Equal(MLOpsLint.Core.Rules.Severity.Suggestion, f.Severity));
     }
 
+    // cudnn.benchmark = True in a seeded training script was reported by default until the second round of issue 13: on
+    // the ecosystem corpus all of those left (ddim, dino, mae) were deliberate speed choices, judged debatable, none true.
+    // By default MLO306 now reports the benchmark only beside a request for determinism (PrecisionClassTests); the seeded
+    // script's benchmark is reported with require-deterministic-algorithms, where exact reproducibility is asked for.
     [Fact]
-    public void Mlo306_by_default_reports_only_cudnn_benchmark_in_a_seeded_training_script()
+    public void Mlo306_by_default_leaves_a_seeded_scripts_speed_choice_alone()
     {
         Assert.Empty(Of("MLO306", File("gpu_not_deterministic.py")));
-        Assert.Single(Of("MLO306", File("gpu_cudnn_autotune.py")));
+        Assert.Empty(Of("MLO306", File("gpu_cudnn_autotune.py")));
+        Assert.Single(Of("MLO306", WithOptions("MLO306", ("require-deterministic-algorithms", true)), File("gpu_cudnn_autotune.py")));
         // the same settings in a seeded script that only samples or measures: nothing to reproduce
         const string sampling = "import torch\ntorch.manual_seed(0)\ntorch.backends.cudnn.benchmark = True\nmodel = torch.load('m.pt').cuda().eval()\nwith torch.no_grad():\n    y = model.generate(torch.zeros(1, 8, device='cuda'))\n";
         Assert.Empty(Of("MLO306", Doc("sample.py", sampling)));
