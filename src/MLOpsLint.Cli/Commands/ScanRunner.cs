@@ -81,7 +81,7 @@ internal static class ScanRunner
         }
         else
         {
-            var tree = LoadWorkingTree(path, config, warnings, progress);
+            var tree = LoadWorkingTree(path, config, warnings, progress, lazy: true);
             (root, documents, problems, config) = (tree.Root, tree.Documents, tree.Problems, tree.Config);
             if (targets.RelativeTo(root) is { } named) onlyPaths = documents.Select(d => d.Path).Where(p => ScanTargets.Includes(named, p)).ToHashSet(StringComparer.Ordinal);
         }
@@ -119,12 +119,14 @@ internal static class ScanRunner
     /// the configuration with its .editorconfig files: the scan's input, and the language server's workspace.</summary>
     internal sealed record WorkingTree(string Root, IReadOnlyList<Core.Documents.SourceDocument> Documents, IReadOnlyList<ScanDiagnostic> Problems, LintConfig Config);
 
-    internal static WorkingTree LoadWorkingTree(string path, LintConfig config, List<ScanDiagnostic> warnings, Action<string>? progress)
+    /// <param name="lazy">A scan's documents read their bytes when checked and drop them after (<see cref="DocumentLoader"/>);
+    /// the language server, which keeps its documents between edits, reads them up front.</param>
+    internal static WorkingTree LoadWorkingTree(string path, LintConfig config, List<ScanDiagnostic> warnings, Action<string>? progress, bool lazy = false)
     {
         progress?.Invoke("finding files…");
         var discovery = FileDiscovery.Discover(path, config.Exclude);
         progress?.Invoke($"reading {discovery.Files.Count} files…");
-        var (loaded, readProblems) = DocumentLoader.Load(discovery.Files, config.MaxTextFileSize);
+        var (loaded, readProblems) = DocumentLoader.Load(discovery.Files, config.MaxTextFileSize, lazy);
         string root = discovery.RootDirectory;
         var documents = discovery.IsGitRepository ? Git.IndexSnapshot.WithLfsBlobs(root, loaded, config.MaxTextFileSize) : loaded;
         var editorConfigs = discovery.Files.Where(f => System.IO.Path.GetFileName(f.RelativePath) == ".editorconfig").Select(f => f.FullPath);

@@ -4,14 +4,17 @@ using MLOpsLint.Core.Findings;
 namespace MLOpsLint.Cli.Discovery;
 
 /// <summary>Reads discovered files into documents, in parallel. A file over the size cap keeps only its head
-/// (signature rules still see it; text rules do not). An unreadable file becomes a scan warning.</summary>
+/// (signature rules still see it; text rules do not). An unreadable file becomes a scan warning.
+/// With <c>lazy</c> (a scan) each file is only opened here, to learn its size and that it can be read: its bytes are read
+/// when a check first asks for them and dropped when the document's checks are done (<see cref="FileContent"/>), so that
+/// memory grows with the largest file and the number of files, not with the bytes of the repository.</summary>
 internal static class DocumentLoader
 {
     /// <summary>How much of an over-cap file is kept: enough for every content signature we know.</summary>
     public const int HeadBytes = 64 * 1024;
 
     public static (IReadOnlyList<SourceDocument> Documents, IReadOnlyList<ScanDiagnostic> Diagnostics) Load(
-        IReadOnlyList<DiscoveredFile> files, long maxTextFileSize)
+        IReadOnlyList<DiscoveredFile> files, long maxTextFileSize, bool lazy = false)
     {
         var docs = new SourceDocument?[files.Count];
         var diags = new ScanDiagnostic?[files.Count];
@@ -26,6 +29,18 @@ internal static class DocumentLoader
             }
             try
             {
+                if (lazy)
+                {
+                    long length;
+                    using (var handle = File.OpenHandle(f.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+                    {
+                        length = RandomAccess.GetLength(handle);
+                    }
+                    bool whole = length <= maxTextFileSize;
+                    docs[i] = new SourceDocument(f.RelativePath, new FileContent(f.FullPath, whole ? length : Math.Min(length, HeadBytes)), length, whole);
+                    if (!whole) diags[i] = OverCap(f, length, maxTextFileSize);
+                    return;
+                }
                 using var stream = new FileStream(f.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
                 long size = stream.Length;
                 bool complete = size <= maxTextFileSize;
@@ -42,9 +57,7 @@ internal static class DocumentLoader
                 docs[i] = new SourceDocument(f.RelativePath, content, size, complete);
                 if (!complete)
                 {
-                    diags[i] = new ScanDiagnostic(ScanDiagnosticLevel.Note,
-                        $"{Core.Configuration.Sizes.Format(size)} is over max-file-size ({Core.Configuration.Sizes.Format(maxTextFileSize)}): only its first bytes were checked",
-                        f.RelativePath);
+                    diags[i] = OverCap(f, size, maxTextFileSize);
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -54,4 +67,9 @@ internal static class DocumentLoader
         });
         return (docs.Where(d => d != null).ToArray()!, diags.Where(d => d != null).ToArray()!);
     }
+
+    private static ScanDiagnostic OverCap(DiscoveredFile f, long size, long maxTextFileSize) =>
+        new(ScanDiagnosticLevel.Note,
+            $"{Core.Configuration.Sizes.Format(size)} is over max-file-size ({Core.Configuration.Sizes.Format(maxTextFileSize)}): only its first bytes were checked",
+            f.RelativePath);
 }

@@ -46,14 +46,20 @@ public static class Fingerprints
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var result = new List<Finding>(findings.Count);
+        SourceDocument? previous = null;
         foreach (var f in findings)
         {
-            string content = NormalisedContent(f, documents(f.Path));
+            var document = documents(f.Path);
+            // sorted by path: a file read on demand gives its text back once its findings are done
+            if (previous != document && previous is { ReadsOnDemand: true }) previous.ReleaseText();
+            previous = document;
+            string content = NormalisedContent(f, document);
             string key = f.RuleId + "\n" + f.Path + "\n" + content;
             seen.TryGetValue(key, out int n);
             seen[key] = n + 1;
             result.Add(f with { Fingerprint = Hash(key + "\n" + n) });
         }
+        if (previous is { ReadsOnDemand: true }) previous.ReleaseText();
         return result;
     }
 

@@ -5,30 +5,53 @@ namespace MLOpsLint.Core.Documents;
 
 /// <summary>
 /// One file as the checks see it: path, size and bytes (all of them, or only the head when the file
-/// is over the size cap), and the decoded text when it is text. Parsed forms (tokens, notebooks,
+/// is over the size cap), and the decoded text when it is text. The bytes are held from the start (git blobs, tests) or
+/// read on first use from a <see cref="ContentSource"/> (a working-tree file) and dropped by <see cref="ReleaseWhenUnused"/>
+/// when the document's own checks are done, so that a scan holds the files being checked, not the repository. Parsed forms (tokens, notebooks,
 /// TOML…) are computed once per document through <see cref="GetOrAdd{T}"/> and shared by every check; large
 /// forms that only the document's own checks need (the Python module) through <see cref="GetOrAddTransient{T}"/>,
 /// which the engine releases once those checks have run.
+/// <para>
+/// Thread-safe: the language server reads a document in a background repository pass while the checks of an edit read
+/// it too, and keeps document objects across edits. Every reader gets a consistent text (the text, its encoding and its
+/// line index are replaced together, never torn), a released document reads and decodes again, and the engine's
+/// passes mark their use (<see cref="EnterUse"/>/<see cref="LeaveUse"/>) so that a release asked for by one pass waits
+/// until no other pass is using the document's parsed module.
+/// </para>
 /// </summary>
 public sealed class SourceDocument
 {
     private readonly object gate = new();
     private Dictionary<Type, object>? features;
     private Dictionary<Type, object>? transient;
-    private string? text;
-    private TextEncodingKind encoding;
-    private LineIndex? lines;
-    private bool decoded;
+    private DecodedText? decodedText;
+    private readonly ContentSource? source;
+    private HeldBytes? held;
+    private int isBinary = -1;
+    private bool contentReleased;
+    private int users;
+    private bool releasePending;
 
     public SourceDocument(string path, ReadOnlyMemory<byte> content, long size, bool isComplete = true, string? origin = null)
     {
         Path = path.Replace('\\', '/');
-        Content = content;
+        held = new HeldBytes(content);
         Size = size;
         IsComplete = isComplete;
         Origin = origin;
         Kind = DocumentClassifier.Classify(Path);
-        IsBinary = TextDecoder.LooksBinary(content.Span);
+        isBinary = TextDecoder.LooksBinary(content.Span) ? 1 : 0;
+    }
+
+    /// <summary>A document whose bytes are read when a check first asks for them (<paramref name="source"/>: the file, or
+    /// its first bytes when it is over the size cap), and read again if asked for after <see cref="ReleaseWhenUnused"/>.</summary>
+    public SourceDocument(string path, ContentSource source, long size, bool isComplete = true)
+    {
+        Path = path.Replace('\\', '/');
+        this.source = source;
+        Size = size;
+        IsComplete = isComplete;
+        Kind = DocumentClassifier.Classify(Path);
     }
 
     /// <summary>Creates a text document (tests, in-memory content).</summary>
@@ -63,13 +86,43 @@ public sealed class SourceDocument
     /// <summary>Size of the whole file in bytes.</summary>
     public long Size { get; }
 
-    /// <summary>The file's bytes, or its first bytes when <see cref="IsComplete"/> is false.</summary>
-    public ReadOnlyMemory<byte> Content { get; }
+    /// <summary>The file's bytes, or its first bytes when <see cref="IsComplete"/> is false. After
+    /// <see cref="ReleaseWhenUnused"/> each call reads them again and nothing keeps them: a check that reads a released
+    /// document's bytes (a repository check's fingerprint of a finding) holds them only as long as it needs them.</summary>
+    public ReadOnlyMemory<byte> Content
+    {
+        get
+        {
+            if (Volatile.Read(ref held) is { } h) return h.Bytes;
+            if (source == null) return ReadOnlyMemory<byte>.Empty;
+            lock (gate)
+            {
+                if (held != null) return held.Bytes;
+                var bytes = ScanProfile.Measure("read content", () => source.Read());
+                if (isBinary < 0) isBinary = TextDecoder.LooksBinary(bytes.Span) ? 1 : 0;
+                if (!contentReleased) Volatile.Write(ref held, new HeldBytes(bytes));
+                return bytes;
+            }
+        }
+    }
 
     /// <summary>False when the file was over the size cap and only its head was read.</summary>
     public bool IsComplete { get; }
 
-    public bool IsBinary { get; }
+    /// <summary>True when the bytes are read from a <see cref="ContentSource"/> on demand (and may be dropped).</summary>
+    public bool ReadsOnDemand => source != null;
+
+    /// <summary>Whether the bytes look binary (a NUL in the first 8,000); known once the bytes were read, and kept.</summary>
+    public bool IsBinary
+    {
+        get
+        {
+            int b = Volatile.Read(ref isBinary);
+            if (b >= 0) return b == 1;
+            _ = Content;
+            return Volatile.Read(ref isBinary) == 1;
+        }
+    }
 
     /// <summary>Where the content came from when not the working tree: "index", or a commit id.</summary>
     public string? Origin { get; }
@@ -78,38 +131,18 @@ public sealed class SourceDocument
     public bool HasText => !IsBinary && IsComplete;
 
     /// <summary>The decoded text; empty for binary or truncated documents.</summary>
-    public string Text
-    {
-        get
-        {
-            EnsureDecoded();
-            return text!;
-        }
-    }
+    public string Text => Decoded().Text;
 
-    public TextEncodingKind Encoding
-    {
-        get
-        {
-            EnsureDecoded();
-            return encoding;
-        }
-    }
+    public TextEncodingKind Encoding => Decoded().Encoding;
 
     public LineIndex Lines
     {
         get
         {
-            if (lines == null)
-            {
-                var decodedText = Text;
-                var l = ScanProfile.Measure("index lines", () => new LineIndex(decodedText));
-                lock (gate)
-                {
-                    lines ??= l;
-                }
-            }
-            return lines;
+            var d = Decoded();
+            if (Volatile.Read(ref d.Lines) is { } lines) return lines;
+            var l = ScanProfile.Measure("index lines", () => new LineIndex(d.Text));
+            return Interlocked.CompareExchange(ref d.Lines, l, null) ?? l;
         }
     }
 
@@ -137,8 +170,13 @@ public sealed class SourceDocument
             released = transient;
             transient = null;
         }
-        if (released == null) return;
-        foreach (var form in released.Values)
+        Dispose(released);
+    }
+
+    private static void Dispose(Dictionary<Type, object>? forms)
+    {
+        if (forms == null) return;
+        foreach (var form in forms.Values)
         {
             (form as IDisposable)?.Dispose();
         }
@@ -150,12 +188,62 @@ public sealed class SourceDocument
     /// repository. What comes later (repository checks, <c># noqa</c>, fingerprints) reads a few documents again.</summary>
     public void ReleaseText()
     {
+        Volatile.Write(ref decodedText, null);
+    }
+
+    /// <summary>A pass of the engine starts using this document (its checks, or a repository pass reading it): a release
+    /// asked for meanwhile (<see cref="LeaveUse"/>) waits until every pass using it is done, so that no pass sees its parsed
+    /// module disposed under it. A document read on demand holds its bytes again while it is in use.</summary>
+    internal void EnterUse()
+    {
         lock (gate)
         {
-            text = null;
-            lines = null;
-            decoded = false;
+            users++;
+            contentReleased = false;
         }
+    }
+
+    /// <summary>A pass is done with this document. With <paramref name="release"/> (its own checks are done) the parsed
+    /// module, the text and the bytes read on demand are dropped once no other pass uses the document; they are computed
+    /// and read again if asked for after that.</summary>
+    internal void LeaveUse(bool release)
+    {
+        lock (gate)
+        {
+            users--;
+        }
+        if (release) ReleaseWhenUnused();
+        else ReleaseIfPending();
+    }
+
+    /// <summary>Drops the parsed module, the text and the bytes read on demand now, or when the last pass using the document
+    /// is done (<see cref="EnterUse"/>).</summary>
+    internal void ReleaseWhenUnused()
+    {
+        lock (gate)
+        {
+            releasePending = true;
+        }
+        ReleaseIfPending();
+    }
+
+    private void ReleaseIfPending()
+    {
+        Dictionary<Type, object>? dropped;
+        lock (gate)
+        {
+            if (users > 0 || !releasePending) return;
+            releasePending = false;
+            dropped = transient;
+            transient = null;
+            decodedText = null;
+            if (source != null)
+            {
+                contentReleased = true;
+                held = null;
+            }
+        }
+        Dispose(dropped);
     }
 
     private T GetOrAdd<T>(ref Dictionary<Type, object>? cache, Func<SourceDocument, T> factory)
@@ -181,34 +269,50 @@ public sealed class SourceDocument
         }
     }
 
-    private void EnsureDecoded()
+    /// <summary>The text and its encoding, decoded once until released; a reader keeps the object it got, so a release on
+    /// another thread never tears what it reads.</summary>
+    private DecodedText Decoded()
     {
-        if (decoded)
-        {
-            return;
-        }
+        if (Volatile.Read(ref decodedText) is { } d) return d;
         lock (gate)
         {
-            if (decoded)
-            {
-                return;
-            }
+            if (decodedText is { } again) return again;
+            DecodedText made;
             if (HasText)
             {
-                var (decodedText, kind) = ScanProfile.Measure("decode text", () => (TextDecoder.Decode(Content.Span, out var k), k));
-                text = decodedText;
-                encoding = kind;
+                var bytes = Content;
+                made = ScanProfile.Measure("decode text", () => new DecodedText(TextDecoder.Decode(bytes.Span, out var k), k));
             }
             else
             {
-                text = "";
-                encoding = TextEncodingKind.Utf8;
+                made = new DecodedText("", TextEncodingKind.Utf8);
             }
-            decoded = true;
+            Volatile.Write(ref decodedText, made);
+            return made;
         }
     }
 
     public override string ToString() => Path;
+
+    private sealed class DecodedText
+    {
+        public readonly string Text;
+        public readonly TextEncodingKind Encoding;
+        public LineIndex? Lines;
+
+        public DecodedText(string text, TextEncodingKind encoding)
+        {
+            Text = text;
+            Encoding = encoding;
+        }
+    }
+
+    private sealed class HeldBytes
+    {
+        public HeldBytes(ReadOnlyMemory<byte> bytes) => Bytes = bytes;
+
+        public ReadOnlyMemory<byte> Bytes { get; }
+    }
 
     private static class FormName<T>
     {

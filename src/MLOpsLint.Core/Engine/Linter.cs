@@ -36,6 +36,7 @@ public sealed class Linter
     {
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
+        var summarizers = repoChecks.OfType<IDocumentSummarizer>().ToArray();
         var documents = snapshot.Documents;
         // a file is judged under the name it is installed as (COPY x requirements.txt), before anything asks what it is
         InstalledNames.Apply(snapshot);
@@ -59,7 +60,7 @@ public sealed class Linter
 
         void CheckDocument(int i)
         {
-            var context = RunDocumentChecks(docChecks, checkScopes, documents[i], config, scopes, profile, reported == null || reported(documents[i].Path));
+            var context = RunDocumentChecks(docChecks, checkScopes, documents[i], config, scopes, profile, reported == null || reported(documents[i].Path), summarizers);
             perDocument[i] = context.Findings.ToList();
             foreach (var d in context.Diagnostics) diagnostics.Add((i, d));
         }
@@ -76,6 +77,8 @@ public sealed class Linter
             all.AddRange(context.Findings);
             foreach (var d in context.Diagnostics) diagnostics.Add((int.MaxValue, d));
         }
+        // what the repository checks parsed and decoded again (manifests, Dockerfiles, the few modules that call pip) is garbage now
+        foreach (var doc in documents) Release(doc);
 
         var kept = Judge(all, snapshot.Find, config, scopes, judged, out int suppressed, out int outOfScope);
         var fingerprinted = Fingerprints.Assign(kept, snapshot.Find);
@@ -108,7 +111,9 @@ public sealed class Linter
     public CheckContext CheckDocument(SourceDocument document, LintConfig config, ScopeModel scopes)
     {
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
-        return RunDocumentChecks(docChecks, CheckScopes(docChecks, config, Judged(config)), document, config, scopes, null, isReported: true);
+        // with the summaries the repository checks read (made while the module is parsed, which is released afterwards)
+        var summarizers = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).OfType<IDocumentSummarizer>().ToArray();
+        return RunDocumentChecks(docChecks, CheckScopes(docChecks, config, Judged(config)), document, config, scopes, null, isReported: true, summarizers);
     }
 
     /// <summary>The repository checks on a snapshot, before configuration and <c># noqa</c>, side by side (see <see cref="Run"/>).</summary>
@@ -117,33 +122,51 @@ public sealed class Linter
     {
         var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var contexts = new CheckContext[repoChecks.Length];
-        Parallel.For(0, repoChecks.Length, c => contexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, profile));
+        // the language server runs this in the background while an edit's document checks run on the same documents: the
+        // parsed modules these checks use are not released under them (SourceDocument.EnterUse)
+        foreach (var doc in snapshot.Documents) doc.EnterUse();
+        try
+        {
+            Parallel.For(0, repoChecks.Length, c => contexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, profile));
+        }
+        finally
+        {
+            foreach (var doc in snapshot.Documents) doc.LeaveUse(release: false);
+        }
         return contexts;
     }
 
     /// <summary>The findings on <paramref name="paths"/> of the repository checks that can judge a few files alone
     /// (<see cref="IFileScopedRepositoryCheck"/>), before configuration and <c># noqa</c>; <paramref name="rules"/> gets the
     /// rules those checks report, whose findings on <paramref name="paths"/> these replace. The language server runs it on
-    /// the edited file before the full repository pass.</summary>
+    /// the edited file before the full repository pass (which may be running meanwhile on the same documents).</summary>
     public IReadOnlyList<CheckContext> CheckRepositoryFiles(RepositorySnapshot snapshot, LintConfig config, ScopeModel scopes, ICollection<string> paths,
         out ISet<Rules.RuleDescriptor> rules)
     {
         var scoped = repositoryChecks.OfType<IFileScopedRepositoryCheck>().Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         rules = new HashSet<Rules.RuleDescriptor>(scoped.SelectMany(c => c.Rules));
         var contexts = new CheckContext[scoped.Length];
-        for (int c = 0; c < scoped.Length; c++)
+        foreach (var doc in snapshot.Documents) doc.EnterUse();
+        try
         {
-            var check = scoped[c];
-            var context = new CheckContext(config) { Scopes = scopes };
-            try
+            for (int c = 0; c < scoped.Length; c++)
             {
-                check.Check(snapshot, paths, context);
+                var check = scoped[c];
+                var context = new CheckContext(config) { Scopes = scopes };
+                try
+                {
+                    check.Check(snapshot, paths, context);
+                }
+                catch (Exception e)
+                {
+                    context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(check, e)));
+                }
+                contexts[c] = context;
             }
-            catch (Exception e)
-            {
-                context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(check, e)));
-            }
-            contexts[c] = context;
+        }
+        finally
+        {
+            foreach (var doc in snapshot.Documents) doc.LeaveUse(release: false);
         }
         return contexts;
     }
@@ -174,11 +197,15 @@ public sealed class Linter
         suppressed = 0;
         outOfScope = 0;
         var kept = new List<Finding>();
+        SourceDocument? previous = null;
         foreach (var f in all)
         {
             // the rule does not judge this kind of file (a hub load in a test, a tag pin in a first-party action…)
             if (!judged.TryGetValue(f.Rule, out var ruleScopes)) ruleScopes = config.ScopesOf(f.Rule);
             var doc = find(f.Path);
+            // a file's findings come together: the text read for the previous file's # noqa is not needed any more
+            if (previous != doc && previous is { ReadsOnDemand: true }) previous.ReleaseText();
+            previous = doc;
             if ((ruleScopes & (doc is { } fd ? scopes.Of(fd) : scopes.OfPath(f.Path)).Scope) == 0)
             {
                 outOfScope++;
@@ -193,16 +220,18 @@ public sealed class Linter
             }
             kept.Add(f with { Severity = severity });
         }
+        if (previous is { ReadsOnDemand: true }) previous.ReleaseText();
         kept.Sort(Compare);
         return kept;
     }
 
     /// <param name="profile">Where the time goes (<c>--verbose</c>); null when nobody asks.</param>
     private static CheckContext RunDocumentChecks(IReadOnlyList<IDocumentCheck> docChecks, FileScope[] checkScopes, SourceDocument doc, LintConfig config,
-        ScopeModel scopes, ScanProfile? profile, bool isReported)
+        ScopeModel scopes, ScanProfile? profile, bool isReported, IReadOnlyList<IDocumentSummarizer> summarizers)
     {
         var context = new CheckContext(config) { Scopes = scopes };
         var outer = profile?.Enter();
+        doc.EnterUse();
         FileScope scope;
         try
         {
@@ -229,12 +258,25 @@ public sealed class Linter
                 context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(check, e), doc.Path));
             }
         }
+        foreach (var summarizer in summarizers)
+        {
+            try
+            {
+                if (summarizer.Summarizes(doc)) ScanProfile.Measure(SummaryName(summarizer), () => summarizer.Summarize(doc, context));
+            }
+            catch (Exception)
+            {
+                // not reported here: the repository check asks again in its own pass, where the error is reported once
+            }
+        }
         if (profile != null) ScanProfile.Restore(outer);
-        // the document's parsed module and text are garbage from here on: repository checks read compact summaries
-        doc.ReleaseTransient();
-        doc.ReleaseText();
+        // the document's parsed module, text and bytes are garbage from here on (once no other pass uses the document):
+        // repository checks read compact summaries
+        doc.LeaveUse(release: true);
         return context;
     }
+
+    private static void Release(SourceDocument doc) => doc.ReleaseWhenUnused();
 
     private static CheckContext RunRepositoryCheck(IRepositoryCheck check, RepositorySnapshot snapshot, LintConfig config, ScopeModel scopes, ScanProfile? profile)
     {
@@ -256,6 +298,10 @@ public sealed class Linter
     }
 
     private static readonly ConcurrentDictionary<Type, string> CheckNames = new();
+    private static readonly ConcurrentDictionary<Type, string> SummaryNames = new();
+
+    /// <summary>"summary SeedsCheck": the document-pass share of a repository check (<see cref="IDocumentSummarizer"/>).</summary>
+    private static string SummaryName(object check) => SummaryNames.GetOrAdd(check.GetType(), t => "summary " + t.Name);
 
     /// <summary>"check CredentialCheck": a check's section in <see cref="ScanProfile"/>.</summary>
     private static string CheckName(object check) => CheckNames.GetOrAdd(check.GetType(), t => "check " + t.Name);

@@ -37,14 +37,38 @@ public static partial class FactReader
             case DocumentKind.LockFile:
                 return d.FileName.ToLowerInvariant() is "pipfile.lock" or "poetry.lock" or "uv.lock";
             case DocumentKind.Notebook:
-                return d.Text.Contains("install", StringComparison.Ordinal) || d.Text.Contains("\"language_info\"", StringComparison.Ordinal);
+                return d.GetOrAdd(x => new TextSign(x.Text.Contains("install", StringComparison.Ordinal) || x.Text.Contains("\"language_info\"", StringComparison.Ordinal))).Value;
             case DocumentKind.Json:
                 return IsDevContainerFile(d.Path);
             case DocumentKind.Yaml:
-                return MayBeDeploymentManifest(d.Text);
+                return d.GetOrAdd(x => new TextSign(MayBeDeploymentManifest(x.Text))).Value;
         }
         string name = d.FileName.ToLowerInvariant();
         return name is ".python-version" or ".tool-versions" or "runtime.txt" or "tox.ini";
+    }
+
+    /// <summary>Whether a notebook or YAML file's text shows it may hold facts, cached on the document: the repository checks
+    /// ask about every such file after its text was dropped (<see cref="Summarize"/> asks while it is at hand).</summary>
+    private sealed class TextSign
+    {
+        public TextSign(bool value) => Value = value;
+
+        public bool Value { get; }
+    }
+
+    /// <summary>The kinds and names <see cref="MayHoldFacts"/> may accept, by path alone.</summary>
+    public static bool MaySummarize(SourceDocument d) => d.Kind switch
+    {
+        DocumentKind.Dockerfile or DocumentKind.Requirements or DocumentKind.PyProject or DocumentKind.Pipfile or DocumentKind.SetupCfg
+            or DocumentKind.CondaEnvironment or DocumentKind.GitHubWorkflow or DocumentKind.MSBuild or DocumentKind.LockFile
+            or DocumentKind.Notebook or DocumentKind.Json or DocumentKind.Yaml => true,
+        _ => d.FileName.ToLowerInvariant() is ".python-version" or ".tool-versions" or "runtime.txt" or "tox.ini",
+    };
+
+    /// <summary>Reads the document's facts while its text is at hand (the document pass of the environment checks).</summary>
+    public static void Summarize(SourceDocument d)
+    {
+        if (MayHoldFacts(d)) Of(d);
     }
 
     private static DocumentFacts Read(SourceDocument d)

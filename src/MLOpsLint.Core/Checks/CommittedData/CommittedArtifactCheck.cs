@@ -14,10 +14,17 @@ namespace MLOpsLint.Core.Checks.CommittedData;
 /// in LFS or DVC is reported by MLO104/MLO105 instead, never as a committed file.
 /// Per document it costs a pointer test, a switch on the first byte and an extension lookup.
 /// </summary>
-public sealed class CommittedArtifactCheck : IRepositoryCheck
+public sealed class CommittedArtifactCheck : IRepositoryCheck, IDocumentSummarizer
 {
     public IReadOnlyList<RuleDescriptor> Rules { get; } =
         new[] { RuleCatalog.MLO101, RuleCatalog.MLO102, RuleCatalog.MLO103, RuleCatalog.MLO107, RuleCatalog.MLO108, RuleCatalog.MLO109 };
+
+    public bool Summarizes(SourceDocument document) => document.Size > 0;
+
+    /// <summary>What the file's bytes say (an LFS pointer, a pickle, a model…), read while the bytes are at hand.</summary>
+    public void Summarize(SourceDocument document, CheckContext context) =>
+        ArtifactHead.Of(document, context.Options(RuleCatalog.MLO101).GetStringList("extra-extensions", Array.Empty<string>()),
+            context.Options(RuleCatalog.MLO102).GetStringList("extra-extensions", Array.Empty<string>()));
 
     public void Check(RepositorySnapshot repository, CheckContext context)
     {
@@ -30,7 +37,9 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck
         var modelFolders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var document in repository.Documents)
         {
-            if (document.Size == 0 || LfsPointer.IsPointer(document.Content.Span, document.Size)) continue;
+            if (document.Size == 0) continue;
+            var head = ArtifactHead.Of(document, settings.DataExtensions, settings.ModelExtensions);
+            if (head.IsLfsPointer) continue;
             if (document.Kind == DocumentKind.GitAttributes || DvcFile.IsDvcFile(document)) continue;
             if (RunOutputs.Classify(document.Path) is { } run)
             {
@@ -43,7 +52,7 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck
                 }
             }
 
-            var detected = ArtifactClassifier.Classify(document, settings.DataExtensions, settings.ModelExtensions);
+            var detected = head.Detected;
             if (detected == null && DataPlaces.MediaKind(document.FileName) != null && document.IsBinary)
             {
                 string folder = DataPlaces.FolderOf(document.Path);

@@ -25,8 +25,9 @@ public sealed class DvcCheck : IRepositoryCheck
         foreach (var document in repository.Documents)
         {
             if (DvcFile.IsDvcFile(document) || document.Size == 0) continue;
-            if (LfsPointer.IsPointer(document.Content.Span, document.Size)) continue;
+            // the path first: a pointer test reads the file's bytes again (the engine dropped them after its checks)
             if (dvc.Find(document.Path) is not { } output) continue;
+            if (LfsPointer.IsPointer(document.Content.Span, document.Size)) continue;
             string what = output.Path == document.Path ? "an output" : $"inside the output {output.Path}/";
             context.Report(new Finding(RuleCatalog.MLO105, document.Path, SourceSpan.WholeFile,
                 $"{document.FileName} ({Sizes.Format(document.Size)}) is {what} tracked by DVC in {output.DeclaredIn} "

@@ -16,7 +16,7 @@ namespace MLOpsLint.Core.Checks.Dependencies;
 /// A repository check because <c>-r requirements.txt</c> is read from the repository; its document part notes which
 /// notebooks have install lines while they are parsed, so that only those are parsed again.
 /// </summary>
-public sealed class NotebookInstallCheck : IRepositoryCheck, IDocumentCheck
+public sealed class NotebookInstallCheck : IRepositoryCheck, IDocumentCheck, IDocumentSummarizer
 {
     /// <summary>IPython line magics that install (<c>%pip</c>, <c>%conda</c>, <c>%mamba</c>, <c>%micromamba</c>, <c>%uv</c>).</summary>
     private static readonly HashSet<string> InstallMagics = new(StringComparer.Ordinal) { "pip", "conda", "mamba", "micromamba", "uv" };
@@ -35,6 +35,11 @@ public sealed class NotebookInstallCheck : IRepositoryCheck, IDocumentCheck
         PythonModule.Of(document, context);
         HasInstallLines(document);
     }
+
+    public bool Summarizes(SourceDocument document) => AppliesTo(document);
+
+    /// <summary>Whether the notebook has install lines, in every scope (the repository pass asks about every notebook).</summary>
+    public void Summarize(SourceDocument document, CheckContext context) => HasInstallLines(document);
 
     public void Check(RepositorySnapshot repository, CheckContext context)
     {

@@ -15,8 +15,24 @@ namespace MLOpsLint.Core.Checks.Dependencies;
 /// commands are read: a list element that is a variable makes that word unknown (not reported), an f-string or a
 /// string with escapes is not read at all.
 /// </summary>
-public sealed class PythonInstallCallCheck : IRepositoryCheck
+public sealed class PythonInstallCallCheck : IRepositoryCheck, IDocumentSummarizer
 {
+    /// <summary>The text names an installer and a way to run a process (cached on the document: a few bytes, not its text).</summary>
+    private static bool MayRunInstaller(SourceDocument doc) => doc.GetOrAdd(d =>
+    {
+        string text = d.Text;
+        return new InstallerFlag(text.IndexOf("install", StringComparison.Ordinal) >= 0
+            && (text.IndexOf("subprocess", StringComparison.Ordinal) >= 0 || text.IndexOf("system", StringComparison.Ordinal) >= 0
+                || text.IndexOf("popen", StringComparison.Ordinal) >= 0));
+    }).Value;
+
+    private sealed class InstallerFlag
+    {
+        public InstallerFlag(bool value) => Value = value;
+
+        public bool Value { get; }
+    }
+
     /// <summary>Calls that run their first argument through a shell.</summary>
     private static readonly HashSet<string> ShellCalls = new(StringComparer.Ordinal)
     {
@@ -31,20 +47,18 @@ public sealed class PythonInstallCallCheck : IRepositoryCheck
 
     public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.MLO205, RuleCatalog.MLO212, RuleCatalog.MLO211 };
 
+    public bool Summarizes(SourceDocument document) =>
+        document.Kind is DocumentKind.Python or DocumentKind.Notebook && document.HasText && !document.Path.EndsWith(".pyi", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Notes whether the text may run an installer (the repository pass parses only those), while the text is at hand.</summary>
+    public void Summarize(SourceDocument document, CheckContext context) => MayRunInstaller(document);
+
     public void Check(RepositorySnapshot repository, CheckContext context)
     {
         PythonProjects? projects = null;
         foreach (var doc in repository.Documents)
         {
-            if (doc.Kind is not (DocumentKind.Python or DocumentKind.Notebook) || !doc.HasText) continue;
-            if (doc.Path.EndsWith(".pyi", StringComparison.OrdinalIgnoreCase)) continue;
-            string text = doc.Text;
-            if (text.IndexOf("install", StringComparison.Ordinal) < 0
-                || (text.IndexOf("subprocess", StringComparison.Ordinal) < 0 && text.IndexOf("system", StringComparison.Ordinal) < 0
-                    && text.IndexOf("popen", StringComparison.Ordinal) < 0))
-            {
-                continue;
-            }
+            if (!Summarizes(doc) || !MayRunInstaller(doc)) continue;
             var module = PythonModule.Of(doc, context);
             var rule = module.IsNotebook ? RuleCatalog.MLO212 : RuleCatalog.MLO205;
             var site = new InstallSite(doc, rule, "", (s, e) => module.Locate(s, Math.Max(s + 1, e)).Span, f => f);

@@ -12,8 +12,13 @@ namespace MLOpsLint.Core.Checks.Mismatch;
 /// Dockerfile). MLO605: no setup-dotnet version of a CI job can provide the SDK the root global.json asks for under its
 /// rollForward policy.
 /// </summary>
-public sealed class DotNetVersionCheck : IRepositoryCheck
+public sealed class DotNetVersionCheck : IRepositoryCheck, IDocumentSummarizer
 {
+    public bool Summarizes(Documents.SourceDocument document) => FactReader.MaySummarize(document);
+
+    /// <summary>The document's environment facts, read while its text is at hand.</summary>
+    public void Summarize(Documents.SourceDocument document, CheckContext context) => FactReader.Summarize(document);
+
     public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.MLO604, RuleCatalog.MLO605 };
 
     public void Check(RepositorySnapshot repository, CheckContext context)

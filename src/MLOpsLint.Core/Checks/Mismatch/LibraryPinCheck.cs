@@ -10,8 +10,13 @@ namespace MLOpsLint.Core.Checks.Mismatch;
 /// <c>==1.3.2</c> agrees with <c>&gt;=1.3,&lt;1.4</c>, not with <c>&lt;1.3</c>). Names are PEP 503-normalised; local labels
 /// (<c>+cu121</c>, <c>+cpu</c>) are ignored. The serving side is reported, the other side is the related location.
 /// </summary>
-public sealed class LibraryPinCheck : IRepositoryCheck
+public sealed class LibraryPinCheck : IRepositoryCheck, IDocumentSummarizer
 {
+    public bool Summarizes(Documents.SourceDocument document) => FactReader.MaySummarize(document);
+
+    /// <summary>The document's environment facts, read while its text is at hand.</summary>
+    public void Summarize(Documents.SourceDocument document, CheckContext context) => FactReader.Summarize(document);
+
     public static readonly IReadOnlyCollection<string> SerializedLibraries = new HashSet<string>(StringComparer.Ordinal)
     {
         "scikit-learn", "xgboost", "lightgbm", "catboost", "torch", "tensorflow", "tensorflow-cpu", "tensorflow-gpu",

@@ -9,8 +9,13 @@ namespace MLOpsLint.Core.Checks.Mismatch;
 /// include none of the Pythons production runs. Version arithmetic is PEP 440 (<see cref="PythonFact.Admitted"/>
 /// sets intersected), so <c>3.11-slim</c> agrees with <c>&gt;=3.11</c> and <c>3.11.9</c>, and <c>3.8</c> does not.
 /// </summary>
-public sealed class PythonVersionCheck : IRepositoryCheck
+public sealed class PythonVersionCheck : IRepositoryCheck, IDocumentSummarizer
 {
+    public bool Summarizes(Documents.SourceDocument document) => FactReader.MaySummarize(document);
+
+    /// <summary>The document's environment facts, read while its text is at hand.</summary>
+    public void Summarize(Documents.SourceDocument document, CheckContext context) => FactReader.Summarize(document);
+
     public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.MLO601, RuleCatalog.MLO602 };
 
     public void Check(RepositorySnapshot repository, CheckContext context)

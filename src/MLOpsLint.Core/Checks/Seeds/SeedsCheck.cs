@@ -12,14 +12,15 @@ namespace MLOpsLint.Core.Checks.Seeds;
 /// module is parsed (<see cref="SeedSummary"/>, as a document check that reports nothing); the repository part
 /// resolves the summaries across files and reports.
 /// </summary>
-public sealed class SeedsCheck : IFileScopedRepositoryCheck, IDocumentCheck
+public sealed class SeedsCheck : IFileScopedRepositoryCheck, IDocumentSummarizer
 {
     public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.MLO301, RuleCatalog.MLO302, RuleCatalog.MLO305, RuleCatalog.MLO306 };
 
-    public bool AppliesTo(SourceDocument document) => ScriptScope.IsPython(document);
+    public bool Summarizes(SourceDocument document) => ScriptScope.IsPython(document);
 
-    /// <summary>Summarises the document while its parsed module is at hand (the engine drops the module afterwards).</summary>
-    public void Check(SourceDocument document, CheckContext context) => SeedSummary.Of(document);
+    /// <summary>Summarises the document while its parsed module is at hand (the engine drops the module afterwards), whatever
+    /// its scope: the repository pass reads every Python document's summary.</summary>
+    public void Summarize(SourceDocument document, CheckContext context) => SeedSummary.Of(document);
 
     public void Check(RepositorySnapshot repository, CheckContext context) => Check(repository, null, context);
 

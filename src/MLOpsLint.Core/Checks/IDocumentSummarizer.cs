@@ -1,0 +1,20 @@
+using MLOpsLint.Core.Documents;
+
+namespace MLOpsLint.Core.Checks;
+
+/// <summary>
+/// A repository check that reads something of many documents (every Python module's seed calls, every file's first bytes)
+/// keeps a compact summary of each (<see cref="SourceDocument.GetOrAdd{T}"/>), made in the document pass while the
+/// document's bytes, text and parsed module are at hand: the engine drops those when the document's checks are done, so
+/// asking for them again in the repository pass would read and parse the file a second time, and holding them would make
+/// memory grow with the repository. A summary never reports anything (scopes, selection and <c>--staged</c> do not apply:
+/// every document the repository check will read is summarised).
+/// </summary>
+public interface IDocumentSummarizer
+{
+    /// <summary>Cheap test on path/kind/size: the documents the repository check will ask about.</summary>
+    bool Summarizes(SourceDocument document);
+
+    /// <summary>Computes and caches the summary (the context gives the configuration; nothing is reported to it).</summary>
+    void Summarize(SourceDocument document, CheckContext context);
+}

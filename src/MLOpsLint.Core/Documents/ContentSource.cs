@@ -1,0 +1,10 @@
+namespace MLOpsLint.Core.Documents;
+
+/// <summary>Where a document's bytes come from when they are not held from the start: the CLI gives a working-tree file
+/// (<c>DocumentLoader</c>), read when a check first asks and again after the engine released them. Core
+/// never reads the disk itself; a source that cannot read any more (the file was deleted during the scan) gives what it can
+/// (empty bytes), never throws.</summary>
+public abstract class ContentSource
+{
+    public abstract ReadOnlyMemory<byte> Read();
+}
