@@ -10,8 +10,8 @@ namespace MLOpsLint.Cli.Server;
 /// every open document. Protocol handlers never wait for it, so a slow check (a huge file) never blocks the editor, and a
 /// check that throws is logged and the rest goes on.
 /// <para>
-/// Two phases in a big workspace: when the repository checks took longer than <see cref="inlineRepositoryLimit"/> last
-/// time, an edit publishes at once what the edited file's own checks and the file-scoped repository checks find, with
+/// Two phases in a big workspace: when it has more than <see cref="smallWorkspace"/> files and the repository checks took
+/// longer than <see cref="inlineRepositoryLimit"/> last time, an edit publishes at once what the edited file's own checks and the file-scoped repository checks find, with
 /// the other cross-file findings carried over from the last full pass (<see cref="Workspace"/>), and the full pass runs in
 /// the background once the typing pauses (<see cref="repositoryIdle"/>: a pass started on every keystroke would take the
 /// cores the next keystroke's checks need); when it is done, whatever changed is published again. At most one pass runs;
@@ -29,6 +29,7 @@ internal sealed class LintWorker
     private readonly SavedOutputs savedOutputs = new();
     private readonly TimeSpan inlineRepositoryLimit;
     private readonly TimeSpan repositoryIdle;
+    private readonly int smallWorkspace;
     private Workspace.RepositoryRun? running;
     private Task? runningTask;
     private bool repositoryWanted; // the carried cross-file findings are stale: a pass is due when the typing pauses
@@ -37,9 +38,13 @@ internal sealed class LintWorker
     /// publication; longer ones run in the background after it (default 40 ms: the edit's diagnostics arrive within 50 ms).</param>
     /// <param name="repositoryIdle">How long no edit must come before a background pass starts (default 300 ms); zero starts
     /// it as soon as an edit has been published.</param>
+    /// <param name="smallWorkspace">Up to this many files every edit is checked in one phase, whatever the time: the
+    /// repository checks of a small workspace take a few milliseconds once compiled, and a loaded machine (or the first,
+    /// JIT-compiling pass) must not make an editor's diagnostics depend on timing (default 200).</param>
     public LintWorker(ServerState state, Workspace workspace, IEditorClient client, TimeSpan debounce, TimeSpan? inlineRepositoryLimit = null,
-        TimeSpan? repositoryIdle = null)
+        TimeSpan? repositoryIdle = null, int smallWorkspace = 200)
     {
+        this.smallWorkspace = smallWorkspace;
         this.repositoryIdle = repositoryIdle ?? TimeSpan.FromMilliseconds(300);
         this.state = state;
         this.workspace = workspace;
@@ -154,7 +159,7 @@ internal sealed class LintWorker
             }
             if (dirty.Count > 0 || everything)
             {
-                bool inline = workspace.LastRepositoryTime < inlineRepositoryLimit;
+                bool inline = workspace.FileCount <= smallWorkspace || workspace.LastRepositoryTime < inlineRepositoryLimit;
                 workspace.Relint(dirty, repository: inline);
                 if (!inline) WantRepositoryPass();
                 string what = dirty.Count == 0 ? "the workspace" : string.Join(", ", dirty.Take(3)) + (dirty.Count > 3 ? ", …" : "");

@@ -189,7 +189,7 @@ public sealed class TwoPhasePublishTests
         var state = new ServerState();
         var client = new RecordingClient();
         // a limit of zero: every full pass runs in the background, as in a workspace where it takes seconds
-        var worker = new LintWorker(state, ws, client, TimeSpan.Zero, inlineRepositoryLimit: TimeSpan.Zero, repositoryIdle: TimeSpan.Zero);
+        var worker = new LintWorker(state, ws, client, TimeSpan.Zero, inlineRepositoryLimit: TimeSpan.Zero, smallWorkspace: 0, repositoryIdle: TimeSpan.Zero);
         string uri = new Uri(Path.Combine(repo.Root, "train.py")).AbsoluteUri;
         state.Open(new OpenText(uri, "train.py", 1, Seeded));
         worker.Apply(state.Take(), everything: true);
@@ -247,7 +247,7 @@ public sealed class TwoPhasePublishTests
         string uri = new Uri(Path.Combine(repo.Root, "train.py")).AbsoluteUri;
 
         // typing that never pauses long enough: the edits are published, no full pass starts
-        var patient = new LintWorker(state, ws, client, TimeSpan.Zero, inlineRepositoryLimit: TimeSpan.Zero, repositoryIdle: TimeSpan.FromHours(1));
+        var patient = new LintWorker(state, ws, client, TimeSpan.Zero, inlineRepositoryLimit: TimeSpan.Zero, smallWorkspace: 0, repositoryIdle: TimeSpan.FromHours(1));
         state.Open(new OpenText(uri, "train.py", 1, Seeded));
         patient.Apply(state.Take(), everything: true);
         int runs = marker.Runs;
@@ -261,7 +261,7 @@ public sealed class TwoPhasePublishTests
 
         // the running worker: once the edits stop, the pass runs and publishes what it changed
         client.Published.Clear();
-        var worker = new LintWorker(state, ws, client, TimeSpan.Zero, inlineRepositoryLimit: TimeSpan.Zero, repositoryIdle: TimeSpan.FromMilliseconds(50));
+        var worker = new LintWorker(state, ws, client, TimeSpan.Zero, inlineRepositoryLimit: TimeSpan.Zero, smallWorkspace: 0, repositoryIdle: TimeSpan.FromMilliseconds(50));
         using var stop = new CancellationTokenSource();
         var loop = worker.RunAsync(stop.Token);
         state.Change("train.py", t => t with { Version = 3, Text = "# another\n" + t.Text });
