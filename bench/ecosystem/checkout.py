@@ -39,6 +39,12 @@ def _clone(source, dest, commit):
         git("fetch", "--quiet", "origin", commit, cwd=dest)  # a remote clone whose branches moved on
 
 
+def _github_origin(dest, repo):
+    """origin names the repository on GitHub, as in a user's clone (a snapshot clone would name the local mirror): the
+    tool learns the repository's owner from it (MLO208's first-party actions)."""
+    git("config", "remote.origin.url", f"https://github.com/{repo.name}.git", cwd=dest)
+
+
 def _tree_entries(dest, commit):
     """(mode, sha, path) of every file in the commit's tree; gitlinks (submodules) are left out."""
     out = git("ls-tree", "-r", "-z", "--full-tree", commit, cwd=dest).stdout.decode("utf-8", "surrogateescape")
@@ -68,10 +74,12 @@ def materialise(repo, eco_dir, snapshot):
     dest = os.path.join(eco_dir, repo.slug)
     state = _reusable(dest, repo)
     if state is not None:
+        _github_origin(dest, repo)
         return {**state, "reused": True}
     shutil.rmtree(dest, ignore_errors=True)
     source = snapshot or f"https://github.com/{repo.name}.git"
     _clone(source, dest, repo.commit)
+    _github_origin(dest, repo)
     git("update-ref", "--no-deref", "HEAD", repo.commit, cwd=dest)
     git("read-tree", repo.commit, cwd=dest)
     entries = _tree_entries(dest, repo.commit)

@@ -66,6 +66,7 @@ internal static class ScanRunner
         IReadOnlyList<ScanDiagnostic> problems;
         string root;
         IReadOnlySet<string>? onlyPaths = null;
+        IReadOnlyList<string> absent = Array.Empty<string>();
         if (options.Mode == ScanMode.Staged)
         {
             progress?.Invoke("reading the index…");
@@ -82,18 +83,18 @@ internal static class ScanRunner
         else
         {
             var tree = LoadWorkingTree(path, config, warnings, progress, lazy: true);
-            (root, documents, problems, config) = (tree.Root, tree.Documents, tree.Problems, tree.Config);
+            (root, documents, problems, config, absent) = (tree.Root, tree.Documents, tree.Problems, tree.Config, tree.AbsentTracked);
             if (targets.RelativeTo(root) is { } named) onlyPaths = documents.Select(d => d.Path).Where(p => ScanTargets.Includes(named, p)).ToHashSet(StringComparer.Ordinal);
         }
 
         progress?.Invoke($"checking {documents.Count} files…");
-        var snapshot = new RepositorySnapshot(documents);
+        var snapshot = new RepositorySnapshot(documents) { AbsentTrackedPaths = absent };
         var result = linter.Run(snapshot, config, onlyPaths == null ? baseline : null, reported: onlyPaths == null ? null : onlyPaths.Contains);
         var findings = result.Findings;
         int baselined = result.Baselined;
         if (onlyPaths != null)
         {
-            findings = findings.Where(f => onlyPaths.Contains(f.Path)).ToArray();
+            findings = findings.Where(f => onlyPaths.Contains(f.Path) || ListsReportedFile(f, onlyPaths)).ToArray();
             if (baseline != null)
             {
                 int before = findings.Count;
@@ -117,7 +118,11 @@ internal static class ScanRunner
 
     /// <summary>The documents of the working tree under <paramref name="path"/> (what <c>scan</c> reads, LFS blobs included) and
     /// the configuration with its .editorconfig files: the scan's input, and the language server's workspace.</summary>
-    internal sealed record WorkingTree(string Root, IReadOnlyList<Core.Documents.SourceDocument> Documents, IReadOnlyList<ScanDiagnostic> Problems, LintConfig Config);
+    internal sealed record WorkingTree(string Root, IReadOnlyList<Core.Documents.SourceDocument> Documents, IReadOnlyList<ScanDiagnostic> Problems, LintConfig Config)
+    {
+        /// <summary>Tracked files the work tree lacks (<see cref="RepositorySnapshot.AbsentTrackedPaths"/>).</summary>
+        public IReadOnlyList<string> AbsentTracked { get; init; } = Array.Empty<string>();
+    }
 
     /// <param name="lazy">A scan's documents read their bytes when checked and drop them after (<see cref="DocumentLoader"/>);
     /// the language server, which keeps its documents between edits, reads them up front.</param>
@@ -130,7 +135,10 @@ internal static class ScanRunner
         string root = discovery.RootDirectory;
         var documents = discovery.IsGitRepository ? Git.IndexSnapshot.WithLfsBlobs(root, loaded, config.MaxTextFileSize) : loaded;
         var editorConfigs = discovery.Files.Where(f => System.IO.Path.GetFileName(f.RelativePath) == ".editorconfig").Select(f => f.FullPath);
-        return new WorkingTree(root, documents, discovery.Diagnostics.Concat(readProblems).ToArray(), WithEditorConfig(config, root, editorConfigs, warnings));
+        return new WorkingTree(root, documents, discovery.Diagnostics.Concat(readProblems).ToArray(), WithEditorConfig(config, root, editorConfigs, warnings))
+        {
+            AbsentTracked = discovery.AbsentTracked,
+        };
     }
 
     private static Outcome RunHistory(
@@ -150,6 +158,14 @@ internal static class ScanRunner
         return new Outcome(final, config, history.Root, p => history.Documents.TryGetValue(p, out var d) ? d : null) { History = history.Summary, DocumentOf = history.DocumentOf };
     }
 
+    /// <summary>A committed-data finding for a folder (one finding for the datasets of <c>data/</c>, on its first file, its
+    /// <see cref="Finding.Subject"/> the folder) covers every file in it: staging one of them reports the folder's finding,
+    /// or a new dataset would pass pre-commit unseen.</summary>
+    private static bool ListsReportedFile(Finding f, IReadOnlySet<string> onlyPaths) =>
+        f.Rule.Family == Core.Rules.RuleFamily.CommittedData
+        && (f.Related.Any(r => onlyPaths.Contains(r.Path))
+            || f.Subject is { Length: > 0 } folder && folder.EndsWith('/') && onlyPaths.Any(p => p.StartsWith(folder, StringComparison.Ordinal)));
+
     /// <summary>--fix reports from a second scan (which asks the feeds) and --diff reports no findings: neither pass
     /// needs the versions itself.</summary>
     private static bool WantsOnline(ScanOptions options) => options.Online && !options.Fix && !options.Diff;
@@ -161,8 +177,10 @@ internal static class ScanRunner
         return Dependencies.OnlineFixHints.Apply(result, root);
     }
 
+    /// <summary>The configuration for the repository at <paramref name="root"/>: its .editorconfig files, and its GitHub owner
+    /// (first-party actions, MLO207/MLO208) as data for the checks.</summary>
     private static LintConfig WithEditorConfig(LintConfig config, string root, IEnumerable<string> inTree, List<ScanDiagnostic> warnings) =>
-        config.WithEditorConfig(ConfigLocator.LoadEditorConfigs(root, inTree, warnings), root);
+        config.WithEditorConfig(ConfigLocator.LoadEditorConfigs(root, inTree, warnings), root).WithRepositoryOwner(Git.RepositoryOwner.Of(root));
 
     /// <summary>Configuration problems name the file as found on disk; inside the repository, show it as every other path.</summary>
     private static ScanDiagnostic RelativeTo(string root, ScanDiagnostic d)

@@ -8,4 +8,8 @@ internal sealed record DiscoveryResult(
     string RootDirectory,
     bool IsGitRepository,
     IReadOnlyList<DiscoveredFile> Files,
-    IReadOnlyList<Core.Findings.ScanDiagnostic> Diagnostics);
+    IReadOnlyList<Core.Findings.ScanDiagnostic> Diagnostics)
+{
+    /// <summary>Tracked files missing from the work tree (named in <see cref="Diagnostics"/>, not scanned).</summary>
+    public IReadOnlyList<string> AbsentTracked { get; init; } = Array.Empty<string>();
+}

@@ -140,7 +140,7 @@ internal static class FileDiscovery
             }
             files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
             if (missing.Count > 0) diagnostics.Add(MissingFromWorkTree(missing));
-            return new DiscoveryResult(root, true, files, diagnostics);
+            return new DiscoveryResult(root, true, files, diagnostics) { AbsentTracked = missing };
         }
     }
 

@@ -4,6 +4,7 @@ using MLOpsLint.Core.Checks.Dependencies;
 using MLOpsLint.Core.Checks.Mismatch;
 using MLOpsLint.Core.Checks.Paths;
 using MLOpsLint.Core.Checks.Seeds;
+using MLOpsLint.Core.Checks.Tracking;
 
 namespace MLOpsLint.Core.Checks;
 
@@ -38,6 +39,7 @@ public static class CheckRegistry
         new HardcodedPathCheck(),
         new SeedsCheck(),
         new UnseededGeneratorCheck(),
+        new TrackingCheck(),
     });
 
     public static IReadOnlyList<ICheck> All => all.Value;

@@ -19,6 +19,10 @@ public sealed class RepositorySnapshot
 
     public IReadOnlyList<SourceDocument> Documents { get; }
 
+    /// <summary>Files git tracks that the work tree lacks (a sparse or partial checkout, a blob the clone does not have, a
+    /// deletion not yet staged): not scanned, since there is nothing to read, but in the repository all the same.</summary>
+    public IReadOnlyCollection<string> AbsentTrackedPaths { get; init; } = Array.Empty<string>();
+
     public SourceDocument? Find(string path) => byPath.TryGetValue(path.Replace('\\', '/'), out var d) ? d : null;
 
     public IEnumerable<SourceDocument> OfKind(DocumentKind kind) => Documents.Where(d => d.Kind == kind);

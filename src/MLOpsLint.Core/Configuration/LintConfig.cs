@@ -138,6 +138,7 @@ public sealed class LintConfig
         RootDirectory = RootDirectory,
         Sections = Sections,
         Scopes = Scopes,
+        RepositoryOwner = RepositoryOwner,
     };
 
     /// <summary>A copy that reads .editorconfig files and knows the repository root.</summary>
@@ -158,7 +159,23 @@ public sealed class LintConfig
         RootDirectory = rootDirectory.Replace('\\', '/'),
         Sections = Sections,
         Scopes = Scopes,
+        RepositoryOwner = RepositoryOwner,
     };
+
+    /// <summary>The GitHub owner (user or organisation) of the scanned repository, when the CLI could tell it (the origin
+    /// remote's URL, or <c>GITHUB_REPOSITORY</c> in a workflow run on that checkout); null when unknown. Data, not a lookup:
+    /// MLO207/MLO208 treat that owner's actions as first-party.</summary>
+    public string? RepositoryOwner { get => repositoryOwner; init => repositoryOwner = value; }
+
+    private string? repositoryOwner;
+
+    /// <summary>A copy that knows the repository's owner (see <see cref="RepositoryOwner"/>).</summary>
+    public LintConfig WithRepositoryOwner(string? owner)
+    {
+        var copy = (LintConfig)MemberwiseClone();
+        copy.repositoryOwner = owner;
+        return copy;
+    }
 
     /// <summary>The patterns behind <see cref="Exclude"/>.</summary>
     public IReadOnlyList<string> ExcludePatterns { get; init; } = Array.Empty<string>();

@@ -172,6 +172,8 @@ public static partial class FactReader
     private static void ReadTox(SourceDocument d, DocumentFacts facts)
     {
         bool inTox = false, inEnvlist = false;
+        // py{37,38}-pandas{10,14}-sklearn{020,10} expands to 8 environments on 2 Pythons: one fact per Python and line
+        var seen = new HashSet<(int Line, string Factor)>();
         for (int l = 1; l <= d.Lines.LineCount; l++)
         {
             string line = d.Lines.GetLine(l);
@@ -207,7 +209,7 @@ public static partial class FactReader
                     foreach (var factor in env.Split('-'))
                     {
                         var m = ToxFactor.Match(factor);
-                        if (!m.Success) continue;
+                        if (!m.Success || !seen.Add((l, factor))) continue;
                         string ver = m.Groups[1].Success ? m.Groups[1].Value + "." + m.Groups[2].Value : m.Groups[3].Value + "." + m.Groups[4].Value;
                         var v = PythonVersion.Parse(ver);
                         string shown = item.Trim().Contains("{") ? item.Trim() : factor;

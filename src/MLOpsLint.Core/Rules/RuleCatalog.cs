@@ -55,6 +55,7 @@ public static partial class RuleCatalog
             MLO401, MLO402, MLO403, MLO404, MLO405, MLO406, MLO407,
             MLO501, MLO502, MLO503,
             MLO601, MLO602, MLO603, MLO604, MLO605, MLO606, MLO607, MLO608,
+            MLO701, MLO702, MLO703,
         };
         Array.Sort(rules, (a, b) => string.CompareOrdinal(a.Id, b.Id));
         for (int i = 1; i < rules.Length; i++)

@@ -1,6 +1,6 @@
 namespace MLOpsLint.Core.Rules;
 
-/// <summary>The five mistakes (plus version mismatch). The hundreds digit of a rule id is its family, always.</summary>
+/// <summary>The five mistakes (plus version mismatch, and the module's other two: untracked experiments and data). The hundreds digit of a rule id is its family, always.</summary>
 public enum RuleFamily
 {
     CommittedData = 1,
@@ -9,6 +9,7 @@ public enum RuleFamily
     HardcodedCredentials = 4,
     HardcodedPaths = 5,
     VersionMismatch = 6,
+    UntrackedExperiments = 7,
 }
 
 public static class RuleFamilies
@@ -17,6 +18,7 @@ public static class RuleFamilies
     {
         RuleFamily.CommittedData, RuleFamily.UnpinnedDependencies, RuleFamily.MissingSeeds,
         RuleFamily.HardcodedCredentials, RuleFamily.HardcodedPaths, RuleFamily.VersionMismatch,
+        RuleFamily.UntrackedExperiments,
     };
 
     /// <summary>The family prefix used by <c>--select MLO2</c>: "MLO" plus the hundreds digit.</summary>
@@ -31,6 +33,7 @@ public static class RuleFamilies
         RuleFamily.HardcodedCredentials => "hardcoded-credentials",
         RuleFamily.HardcodedPaths => "hardcoded-paths",
         RuleFamily.VersionMismatch => "version-mismatch",
+        RuleFamily.UntrackedExperiments => "untracked-experiments",
         _ => "other",
     };
 
@@ -42,6 +45,7 @@ public static class RuleFamilies
         RuleFamily.HardcodedCredentials => "Hardcoded credentials",
         RuleFamily.HardcodedPaths => "Hardcoded paths",
         RuleFamily.VersionMismatch => "Dev-prod version mismatch",
+        RuleFamily.UntrackedExperiments => "Untracked experiments and data",
         _ => "Other",
     };
 

@@ -18,13 +18,17 @@ public sealed class RepositoryProfile
         "procfile", "app.yaml", "docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml",
     };
 
-    private RepositoryProfile(RepositoryKind kind, string reason)
+    private RepositoryProfile(RepositoryKind kind, string reason, string? packageName = null)
     {
         Kind = kind;
         Reason = reason;
+        PackageName = packageName;
     }
 
     public RepositoryKind Kind { get; }
+
+    /// <summary>The distribution the root manifest builds (<c>[project] name</c>), when one does and names it; null otherwise.</summary>
+    public string? PackageName { get; }
 
     /// <summary>Why, for <c>scan --verbose</c>: "pyproject.toml builds the package 'torchvision' and nothing at the root deploys it".</summary>
     public string Reason { get; }
@@ -47,9 +51,10 @@ public sealed class RepositoryProfile
         if (package != null)
         {
             var deployment = DeploymentAt("", byPath, package.Value.Manifest);
+            string? name = package.Value.Manifest?.ProjectName;
             return deployment != null
-                ? new(RepositoryKind.Application, $"{package.Value.Why}, but {deployment} deploys it")
-                : new(RepositoryKind.Library, $"{package.Value.Why} and nothing at the root deploys it");
+                ? new(RepositoryKind.Application, $"{package.Value.Why}, but {deployment} deploys it", name)
+                : new(RepositoryKind.Library, $"{package.Value.Why} and nothing at the root deploys it", name);
         }
 
         int code = 0, examples = 0;
@@ -197,7 +202,7 @@ public sealed class RepositoryProfile
     }
 
     /// <summary>A Dockerfile with CMD, ENTRYPOINT or EXPOSE: an image that runs a service or a job, not only an environment.</summary>
-    private static bool StartsSomething(SourceDocument dockerfile) =>
+    internal static bool StartsSomething(SourceDocument dockerfile) =>
         !dockerfile.HasText || DockerfileParser.Of(dockerfile).Instructions.Any(i =>
             i.Keyword.Equals("CMD", StringComparison.OrdinalIgnoreCase) || i.Keyword.Equals("ENTRYPOINT", StringComparison.OrdinalIgnoreCase)
             || i.Keyword.Equals("EXPOSE", StringComparison.OrdinalIgnoreCase));

@@ -67,7 +67,7 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck, IDocumentSummariz
         }
 
         var mediaFindings = MediaDatasets(media, settings).ToArray();
-        var smallOutputs = new SortedDictionary<string, List<(SourceDocument Doc, Finding Finding)>>(StringComparer.Ordinal);
+        var dataFolders = new SortedDictionary<string, List<(SourceDocument Doc, Finding Finding, long Limit, string Why, bool Pickle)>>(StringComparer.Ordinal);
         var inMediaDatasets = new HashSet<string>(mediaFindings.SelectMany(m => m.Subjects), StringComparer.Ordinal);
         foreach (var (document, detected) in candidates)
         {
@@ -85,6 +85,7 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck, IDocumentSummariz
             }
 
             Finding? committed = null;
+            (long Limit, string Why)? dataLimit = null;
             if (match == null)
             {
                 if (document.IsBinary && document.Size > settings.BinaryMaxSize) committed = LargeBinary(document, settings.BinaryMaxSize);
@@ -99,15 +100,7 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck, IDocumentSummariz
                 if (settings.OverDataLimit(document, match, modelFolders) is { } over)
                 {
                     committed = Data(document, match, over.Limit, over.Why);
-                    if (over.Limit == settings.OutputMaxSize && over.Limit < settings.DataMaxSize)
-                    {
-                        // small outputs of one folder are one thing to fix: grouped below (31 blend CSVs are one finding)
-                        string key = DataPlaces.DataFolder(document.Path, settings.OutputFolders) ?? DataPlaces.FolderOf(document.Path);
-                        if (!smallOutputs.TryGetValue(key, out var list)) smallOutputs[key] = list = new();
-                        list.Add((document, pickle && context.Config.EffectiveSeverity(RuleCatalog.MLO101, document.Path) != Severity.None ? WithPickleNote(committed, detected!) : committed));
-                        if (pickle && context.Config.EffectiveSeverity(RuleCatalog.MLO101, document.Path) == Severity.None) context.Report(Pickle(document, detected!));
-                        continue;
-                    }
+                    dataLimit = over;
                 }
             }
             else
@@ -133,12 +126,23 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck, IDocumentSummariz
                 // code next to it, so the pickle adds no risk of its own (the first ecosystem run judged all four false)
                 context.Report(Pickle(document, detected!));
             }
-            if (committed != null) context.Report(committed);
+            if (committed != null && dataLimit is { } limit)
+            {
+                // the data files of one data folder (or one folder) are one thing to fix: grouped below (31 blend CSVs, a
+                // vendored benchmark collection of 35 datasets are one finding each)
+                string key = DataPlaces.DataFolder(document.Path, settings.OutputFolders) ?? DataPlaces.FolderOf(document.Path);
+                if (!dataFolders.TryGetValue(key, out var list)) dataFolders[key] = list = new();
+                list.Add((document, committed, limit.Limit, limit.Why, pickle));
+            }
+            else if (committed != null)
+            {
+                context.Report(committed);
+            }
         }
 
-        foreach (var kv in smallOutputs)
+        foreach (var kv in dataFolders)
         {
-            context.Report(kv.Value.Count == 1 ? kv.Value[0].Finding : SmallOutputs(kv.Key, kv.Value.Select(v => v.Doc).ToArray(), settings.OutputMaxSize));
+            context.Report(kv.Value.Count == 1 ? kv.Value[0].Finding : DataFolder(kv.Key, kv.Value));
         }
         foreach (var group in mediaFindings)
         {
@@ -183,25 +187,39 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck, IDocumentSummariz
                 FixHint = $"Stop tracking them: git rm -r --cached {FixAdvice.Quote(kv.Key.Length == 0 ? "." : kv.Key)} (or only the media files), add the folder to .gitignore, "
                     + "and version the dataset with DVC (dvc add) or keep it in object storage and download it in the pipeline.",
                 FingerprintContent = "media " + kv.Key + " " + files.Length,
+                Subject = kv.Key.Length == 0 ? null : kv.Key + "/",
                 Related = files.Skip(1).Take(9).Select(f => new Location(f.Path, SourceSpan.WholeFile)).ToArray(),
             }, files.Select(f => f.Path));
         }
     }
 
-    /// <summary>Several small data files of one data or output folder (or one folder of outputs): one finding on the first.</summary>
-    private static Finding SmallOutputs(string folder, SourceDocument[] files, long limit)
+    /// <summary>Several data files of one data or output folder (or of one folder): one finding on the first, listing them,
+    /// so the user acts once (one <c>git rm -r --cached</c>, one <c>dvc add</c>). Its fingerprint is the folder's, so it
+    /// stays the same as files come and go.</summary>
+    private static Finding DataFolder(string folder, List<(SourceDocument Doc, Finding Finding, long Limit, string Why, bool Pickle)> group)
     {
-        var sorted = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
-        long total = sorted.Sum(f => f.Size);
+        var sorted = group.OrderBy(f => f.Doc.Path, StringComparer.Ordinal).ToArray();
+        long total = sorted.Sum(f => f.Doc.Size);
         string where = folder.Length == 0 ? "the repository root" : folder + "/";
-        return new Finding(RuleCatalog.MLO101, sorted[0].Path, SourceSpan.WholeFile,
-            $"Data files committed to git: {sorted.Length} files, {Sizes.Format(total)}, in {where} (each over the {Sizes.Format(limit)} limit for data in a data or output folder), "
-            + $"{string.Join(", ", sorted.Take(3).Select(f => f.FileName))}{(sorted.Length > 3 ? ", …" : "")}.")
+        // the lower limit's reasons name each file's own folder or name; for the group, one wording
+        var limits = sorted.Select(f => (f.Limit, Why: f.Why.StartsWith("data in ", StringComparison.Ordinal) || f.Why.StartsWith("data named ", StringComparison.Ordinal)
+            || f.Why.StartsWith("data beside ", StringComparison.Ordinal) ? "data in a data or output folder" : f.Why)).Distinct().ToArray();
+        string over = limits.Length == 1
+            ? $"each over the {Sizes.Format(limits[0].Limit)} limit for {limits[0].Why}"
+            : "each over its limit: " + string.Join(", ", limits.OrderByDescending(l => l.Limit).Select(l => $"{Sizes.Format(l.Limit)} for {l.Why}"));
+        var pickles = sorted.Where(f => f.Pickle).ToArray();
+        string pickleNote = pickles.Length == 0 ? ""
+            : $" {pickles.Length} of them {(pickles.Length == 1 ? "is" : "are")} pickle-based ({string.Join(", ", pickles.Take(3).Select(f => f.Doc.FileName))}{(pickles.Length > 3 ? ", …" : "")}): loading them runs whatever code they contain.";
+        var files = sorted.Select(f => f.Doc).ToArray();
+        return new Finding(RuleCatalog.MLO101, files[0].Path, SourceSpan.WholeFile,
+            $"Data files committed to git: {files.Length} files, {Sizes.Format(total)}, in {where} ({over}), "
+            + $"{string.Join(", ", files.Take(3).Select(f => f.FileName))}{(files.Length > 3 ? ", …" : "")}.{pickleNote}")
         {
-            FixHint = $"Stop tracking them: git rm -r --cached {FixAdvice.Quote(folder.Length == 0 ? sorted[0].Path : folder)}, add the folder to .gitignore, and version "
+            FixHint = $"Stop tracking them: git rm -r --cached {FixAdvice.Quote(folder.Length == 0 ? files[0].Path : folder)}, add the folder to .gitignore, and version "
                 + "the data with DVC (dvc add) or regenerate the outputs in the pipeline.",
             FingerprintContent = "data-folder " + folder,
-            Related = sorted.Skip(1).Take(9).Select(f => new Location(f.Path, SourceSpan.WholeFile)).ToArray(),
+            Subject = folder.Length == 0 ? null : folder + "/",
+            Related = files.Skip(1).Take(9).Select(f => new Location(f.Path, SourceSpan.WholeFile)).ToArray(),
         };
     }
 

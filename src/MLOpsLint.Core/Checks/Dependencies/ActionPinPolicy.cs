@@ -17,8 +17,8 @@ public enum ActionPin
 
 /// <summary>
 /// The per-owner pin policy of MLO207/MLO208, read from MLO208's <c>policies</c> option on top of the defaults: GitHub's
-/// own actions (<c>actions/*</c>, <c>github/*</c>, <c>dependabot/*</c>) may be pinned to a tag, everything else needs a
-/// commit SHA. Patterns as zizmor writes them: <c>owner/repo</c> (or <c>owner/repo/path</c>) exactly, <c>owner/repo/*</c>,
+/// own actions (<c>actions/*</c>, <c>github/*</c>, <c>dependabot/*</c>) and the scanned repository's own owner's may be pinned
+/// to a tag, everything else needs a commit SHA. Patterns as zizmor writes them: <c>owner/repo</c> (or <c>owner/repo/path</c>) exactly, <c>owner/repo/*</c>,
 /// <c>owner/*</c>, <c>*</c>; the most specific match wins, and a user's pattern replaces a default one.
 /// </summary>
 public sealed class ActionPinPolicy
@@ -41,11 +41,16 @@ public sealed class ActionPinPolicy
     /// <summary>Values that are not a policy or patterns that are not one, in words, for a scan warning.</summary>
     public IReadOnlyList<string> Problems { get; }
 
-    public static ActionPinPolicy From(RuleOptions options)
+    /// <param name="repositoryOwner">The scanned repository's GitHub owner when known: its own actions and reusable workflows
+    /// (<c>owner/*</c>) may be pinned to a tag by default, as GitHub's are — the owner moves its own tags, and a SHA pin
+    /// would only guard against itself. A user's pattern for that owner still wins.</param>
+    public static ActionPinPolicy From(RuleOptions options, string? repositoryOwner = null)
     {
         var map = options.GetStringMap("policies");
-        if (map.Count == 0) return Default;
+        bool own = repositoryOwner is { Length: > 0 } && IsPattern(repositoryOwner + "/*");
+        if (map.Count == 0 && !own) return Default;
         var list = Defaults.ToList();
+        if (own) list.Insert(list.Count - 1, (repositoryOwner + "/*", ActionPin.RefPin));
         var problems = new List<string>();
         foreach (var (pattern, value) in map)
         {

@@ -21,6 +21,7 @@ public sealed class BaseImageCheck : IDocumentCheck
         {
             if (from.IsScratch || from.RefersToStage || from.Digest != null) continue;
             if (from.HasUnresolvedVariable) continue; // supplied with --build-arg: unknown here
+            if (IsProjectsOwnImage(from, context.Scopes.Repository.PackageName)) continue;
             string repo = (from.Registry != null ? from.Registry + "/" : "") + from.Repository;
             string? problem = from.Tag == null ? "has no tag, so it means :latest"
                 : from.Tag.Equals("latest", StringComparison.OrdinalIgnoreCase) ? "uses the :latest tag"
@@ -37,6 +38,25 @@ public sealed class BaseImageCheck : IDocumentCheck
                 FixHint = $"pin it: {example} (docker buildx imagetools inspect {repo}:<tag> prints the digest)",
             });
         }
+    }
+
+    /// <summary>Docker Hub's official images most often used as bases: a project named like one of them still means the registry's.</summary>
+    private static readonly HashSet<string> OfficialImages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "python", "ubuntu", "debian", "alpine", "centos", "fedora", "busybox", "node", "golang", "rust", "openjdk", "eclipse-temurin",
+        "redis", "postgres", "mysql", "mariadb", "mongo", "nginx", "httpd", "rabbitmq", "memcached", "elasticsearch", "registry",
+        "traefik", "julia", "r-base", "pypy", "amazonlinux", "rockylinux", "almalinux", "buildpack-deps", "gcc", "docker", "jupyter",
+    };
+
+    /// <summary><c>FROM skorch:latest</c> in the skorch repository: an image named like the project's own package, with no
+    /// registry and no namespace, is the one the project builds from its own Dockerfile (<c>docker build -t skorch .</c>)
+    /// just before, not a registry image that moves under it.</summary>
+    private static bool IsProjectsOwnImage(DockerFrom from, string? packageName)
+    {
+        if (packageName == null || from.Registry != null || from.Repository.Contains('/')) return false;
+        if (OfficialImages.Contains(from.Repository)) return false;
+        static string Normal(string n) => n.ToLowerInvariant().Replace('_', '-').Replace('.', '-');
+        return Normal(from.Repository) == Normal(packageName);
     }
 
     private static string Example(string repository, string full)

@@ -23,7 +23,7 @@ public sealed class WorkflowPinningCheck : IDocumentCheck
 
     public void Check(SourceDocument document, CheckContext context)
     {
-        var policy = ActionPinPolicy.From(context.Options(RuleCatalog.MLO208));
+        var policy = ActionPinPolicy.From(context.Options(RuleCatalog.MLO208), context.Config.RepositoryOwner);
         foreach (var problem in policy.Problems) context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Warning, problem));
         var wf = WorkflowFile.Of(document);
         if (wf.Error is { } error)
@@ -31,24 +31,49 @@ public sealed class WorkflowPinningCheck : IDocumentCheck
             context.Warn(document.Path, error.Message, error.Line);
             return;
         }
+        var pins = new List<Finding>();
         foreach (var job in wf.Jobs)
         {
-            if (job.Uses != null) CheckUses(document, job.Uses, policy, context);
+            if (job.Uses != null) CheckUses(document, job.Uses, policy, pins);
         }
         foreach (var step in wf.Steps)
         {
             if (step.Uses == null) continue;
-            CheckUses(document, step.Uses, policy, context);
+            CheckUses(document, step.Uses, policy, pins);
             if (step.Uses.Value.StartsWith("actions/setup-python@", StringComparison.OrdinalIgnoreCase)
                 || step.Uses.Value.Equals("actions/setup-python", StringComparison.OrdinalIgnoreCase))
             {
                 CheckSetupPython(document, step, context);
             }
         }
-        if (wf.ActionImage is { } image && image.Value.StartsWith("docker://", StringComparison.Ordinal)) CheckUses(document, image, policy, context);
+        if (wf.ActionImage is { } image && image.Value.StartsWith("docker://", StringComparison.Ordinal)) CheckUses(document, image, policy, pins);
+        ReportOncePerReference(pins, context);
     }
 
-    private static void CheckUses(SourceDocument doc, WorkflowValue uses, ActionPinPolicy policy, CheckContext context)
+    /// <summary>One finding per reference and file: a workflow that uses <c>docker/login-action@v4</c> in four jobs is fixed
+    /// by one replacement, so it gets one finding, on the first use, naming the other lines (the ecosystem run gave 12
+    /// results for 3 actions in one file).</summary>
+    private static void ReportOncePerReference(List<Finding> pins, CheckContext context)
+    {
+        foreach (var same in pins.GroupBy(f => (f.RuleId, f.Subject)))
+        {
+            var all = same.OrderBy(f => f.Span.StartLine).ThenBy(f => f.Span.StartColumn).ToArray();
+            if (all.Length == 1)
+            {
+                context.Report(all[0]);
+                continue;
+            }
+            var first = all[0];
+            context.Report(first with
+            {
+                Message = $"{first.Message} (also on line{(all.Length > 2 ? "s" : "")} {string.Join(", ", all.Skip(1).Select(f => f.Span.StartLine))})",
+                FixHint = first.Fix + $" — at all {all.Length} uses in this file",
+                Related = all.Skip(1).Select(f => new Location(f.Path, f.Span) { Message = "the same reference" }).ToArray(),
+            });
+        }
+    }
+
+    private static void CheckUses(SourceDocument doc, WorkflowValue uses, ActionPinPolicy policy, List<Finding> pins)
     {
         string v = uses.Value.Trim();
         if (v.Length == 0 || v.StartsWith("./", StringComparison.Ordinal) || v.StartsWith("../", StringComparison.Ordinal) || v.Contains("${{")) return;
@@ -62,9 +87,9 @@ public sealed class WorkflowPinningCheck : IDocumentCheck
             string? tag = colon > slash ? image.Substring(colon + 1) : null;
             string repo = colon > slash ? image.Substring(0, colon) : image;
             var rule = tag == null || tag == "latest" ? RuleCatalog.MLO207 : RuleCatalog.MLO208;
-            context.Report(new Finding(rule, doc.Path, span,
+            pins.Add(new Finding(rule, doc.Path, span,
                 $"Docker action '{v}' is not pinned to a digest{(tag == null ? " and has no tag" : tag == "latest" ? " and uses :latest" : "")}")
-            { FixHint = $"pin the image by digest: uses: docker://{repo}{(tag != null && tag != "latest" ? ":" + tag : ":<tag>")}@sha256:<digest>" });
+            { FixHint = $"pin the image by digest: uses: docker://{repo}{(tag != null && tag != "latest" ? ":" + tag : ":<tag>")}@sha256:<digest>", Subject = v });
             return;
         }
         int at = v.LastIndexOf('@');
@@ -77,8 +102,8 @@ public sealed class WorkflowPinningCheck : IDocumentCheck
         if (pin == ActionPin.Any) return;
         if (gitRef == null)
         {
-            context.Report(new Finding(RuleCatalog.MLO207, doc.Path, span, $"Action '{action}' has no ref, so it runs whatever the default branch holds")
-            { FixHint = $"pin it: uses: {action}@<40-hex sha> # <version> (git ls-remote --tags https://github.com/{ownerRepo} lists the tags and their commits)" });
+            pins.Add(new Finding(RuleCatalog.MLO207, doc.Path, span, $"Action '{action}' has no ref, so it runs whatever the default branch holds")
+            { FixHint = $"pin it: uses: {action}@<40-hex sha> # <version> (git ls-remote --tags https://github.com/{ownerRepo} lists the tags and their commits)", Subject = v });
             return;
         }
         var refSpan = DependencyPolicy.Span(doc, uses.Text.DocOffset(uses.Value.IndexOf('@') < 0 ? 0 : uses.Value.LastIndexOf('@') + 1), uses.End);
@@ -86,12 +111,12 @@ public sealed class WorkflowPinningCheck : IDocumentCheck
         if (VersionTag.IsMatch(gitRef))
         {
             if (pin == ActionPin.RefPin) return;
-            context.Report(new Finding(RuleCatalog.MLO208, doc.Path, refSpan, $"Action '{action}' is pinned to the tag '{gitRef}', which its owner can move")
-            { FixHint = $"pin it: uses: {action}@<40-hex sha of {gitRef}> # {gitRef} ({ls})" });
+            pins.Add(new Finding(RuleCatalog.MLO208, doc.Path, refSpan, $"Action '{action}' is pinned to the tag '{gitRef}', which its owner can move")
+            { FixHint = $"pin it: uses: {action}@<40-hex sha of {gitRef}> # {gitRef} ({ls})", Subject = v });
             return;
         }
-        context.Report(new Finding(RuleCatalog.MLO207, doc.Path, refSpan, $"Action '{action}' is referenced by '{gitRef}', a branch or other movable ref")
-        { FixHint = $"pin it: uses: {action}@<40-hex sha> # <version> (git ls-remote https://github.com/{ownerRepo} lists tags and branches with their commits)" });
+        pins.Add(new Finding(RuleCatalog.MLO207, doc.Path, refSpan, $"Action '{action}' is referenced by '{gitRef}', a branch or other movable ref")
+        { FixHint = $"pin it: uses: {action}@<40-hex sha> # <version> (git ls-remote https://github.com/{ownerRepo} lists tags and branches with their commits)", Subject = v });
     }
 
     private static void CheckSetupPython(SourceDocument doc, WorkflowStep step, CheckContext context)

@@ -26,6 +26,17 @@ public sealed class LibraryPinCheck : IRepositoryCheck, IDocumentSummarizer
 
     public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.MLO603, RuleCatalog.MLO608 };
 
+    private static readonly HashSet<string> LockFiles = new(StringComparer.OrdinalIgnoreCase) { "Pipfile.lock", "poetry.lock", "uv.lock", "pdm.lock" };
+
+    /// <summary>A development environment, or one with no role of its own, with its own lock file (Pipfile.lock,
+    /// poetry.lock…) in a folder below the serving environment's is another project — a monitoring job or a helper tool of
+    /// a course homework beside the service — not the service's development environment: the lock makes its folder a
+    /// project root. (A training environment below a service is still compared: that is the model the service loads.)</summary>
+    private static bool IsOtherProject(RepoEnvironment other, RepoEnvironment serving) =>
+        other.Role is EnvironmentRole.Development or EnvironmentRole.Unknown && !other.IsExplicit && !serving.IsExplicit
+        && other.Scope != serving.Scope && EnvironmentModel.IsAncestorOrSelf(serving.Scope, other.Scope)
+        && other.Files.Any(f => LockFiles.Contains(f.FileName) && EnvironmentModel.Dir(f.Path) == other.Scope);
+
     public void Check(RepositorySnapshot repository, CheckContext context)
     {
         var model = EnvironmentModel.Of(repository, context.Config);
@@ -44,6 +55,7 @@ public sealed class LibraryPinCheck : IRepositoryCheck, IDocumentSummarizer
             foreach (var other in model.Environments)
             {
                 if (other.Role is EnvironmentRole.Serving or EnvironmentRole.CI || !EnvironmentModel.Related(serving, other)) continue;
+                if (IsOtherProject(other, serving)) continue;
                 foreach (var fact in other.Libraries)
                 {
                     if (!servingFacts.TryGetValue(fact.Name, out var mine)) continue;

@@ -28,7 +28,7 @@ public sealed class PythonVersionCheck : IRepositoryCheck, IDocumentSummarizer
             .SelectMany(d => FactReader.Of(d).Python.Where(f => f.Source != PythonSource.NotebookKernel || context.ScopeOf(d).Scope == Scope.FileScope.Notebook))
             .ToList();
         if (context.IsEnabled(RuleCatalog.MLO601)) Excluded(model, facts, context);
-        if (context.IsEnabled(RuleCatalog.MLO602)) CiMissesProduction(model, facts, context);
+        if (context.IsEnabled(RuleCatalog.MLO602)) CiMissesProduction(repository, model, facts, context);
     }
 
     /// <summary>How much a declaration is the source of truth; the less authoritative side of a conflict is reported.</summary>
@@ -96,11 +96,20 @@ public sealed class PythonVersionCheck : IRepositoryCheck, IDocumentSummarizer
             }
         }
         ReportNotebooks(conflicts.Where(c => c.Key.Source == PythonSource.NotebookKernel).ToList(), context);
-        foreach (var conflict in conflicts.Where(c => c.Key.Source != PythonSource.NotebookKernel)
-            .OrderBy(c => c.Key.Path, StringComparer.Ordinal).ThenBy(c => c.Key.Span.StartLine))
+        // one finding per line: a tox envlist (py{37,38,39,310}-…) or a matrix line names several Pythons, fixed in one edit
+        var byLine = conflicts.Where(c => c.Key.Source != PythonSource.NotebookKernel)
+            .GroupBy(c => (c.Key.Path, c.Key.Span.StartLine, c.Key.Source))
+            .OrderBy(g => g.Key.Path, StringComparer.Ordinal).ThenBy(g => g.Key.StartLine);
+        foreach (var line in byLine)
         {
-            var (fact, others) = (conflict.Key, conflict.Value);
-            string what = fact.IsConstraint ? $"{fact.Describe()} admits no Python" : $"Python {fact.Shown} ({fact.Describe()}) is";
+            var declared = line.Select(c => c.Key).OrderBy(f => f.Version?.Major ?? 0).ThenBy(f => f.Version?.Minor ?? 0)
+                .ThenBy(f => f.Text, StringComparer.Ordinal).ToArray();
+            var fact = declared[0];
+            var others = line.SelectMany(c => c.Value).GroupBy(o => (o.Where, o.Text)).Select(g => g.First())
+                .OrderBy(o => o.Path, StringComparer.Ordinal).ThenBy(o => o.Span.StartLine).ToList();
+            string what = fact.IsConstraint ? $"{fact.Describe()} admits no Python"
+                : declared.Length == 1 ? $"Python {fact.Shown} ({fact.Describe()}) is"
+                : $"Pythons {string.Join(", ", declared.Select(f => f.Shown).Distinct())} ({Several(declared)}) are";
             string by = string.Join(" and ", others.Select(o => $"{o.Describe()} ({o.Where})"));
             string message = fact.IsConstraint
                 ? $"{what} that {by} allows"
@@ -116,6 +125,12 @@ public sealed class PythonVersionCheck : IRepositoryCheck, IDocumentSummarizer
             });
         }
     }
+
+    /// <summary>Several declarations of one line, in words: "tox envs py37, py38, py39".</summary>
+    private static string Several(IReadOnlyList<PythonFact> facts) =>
+        facts.All(f => f.Source == PythonSource.Tox)
+            ? "tox envs " + string.Join(", ", facts.Select(f => f.Text).Distinct())
+            : string.Join(", ", facts.Select(f => f.Describe()).Distinct());
 
     /// <summary>Notebooks whose kernel ran a Python their environment's declarations exclude: one finding per set of
     /// declarations they disagree with (twelve notebooks run on 3.8 in a 3.11 project are one thing to fix), on the first
@@ -178,17 +193,38 @@ public sealed class PythonVersionCheck : IRepositoryCheck, IDocumentSummarizer
             && EnvironmentModel.Dir(f.Path) is var d && d != farDir && EnvironmentModel.IsAncestorOrSelf(farDir, d) && EnvironmentModel.IsAncestorOrSelf(d, nearDir));
     }
 
-    private static void CiMissesProduction(EnvironmentModel model, List<PythonFact> facts, CheckContext context)
+    /// <summary>In a published library, a Dockerfile is production only if it starts something (CMD, ENTRYPOINT, EXPOSE): one
+    /// that only builds an environment (skorch's CUDA 9 development image) is not what users run; they install the package.</summary>
+    private static bool RunsInProduction(PythonFact f, RepositorySnapshot repository, CheckContext context) =>
+        context.Scopes.RepositoryKind != Scope.RepositoryKind.Library
+        || f.Source is not (PythonSource.DockerBaseImage or PythonSource.DockerInstall)
+        || repository.Find(f.Path) is not { } doc || Scope.RepositoryProfile.StartsSomething(doc);
+
+    /// <summary>Whether a workflow tests the project a production declaration belongs to: a workflow that names its folders
+    /// (<c>on.*.paths</c>, <c>working-directory</c>) tests those, and a Dockerfile in an unrelated folder of a monorepo (a
+    /// course's other homework) is not its production; one that names none tests the whole repository.</summary>
+    private static bool Tests(PythonFact ci, PythonFact prod, RepositorySnapshot repository)
     {
-        var ci = facts.Where(f => f.Source == PythonSource.SetupPython).OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Span.StartLine).ToList();
-        if (ci.Count == 0) return;
+        if (repository.Find(ci.Path) is not { HasText: true } doc) return true;
+        var folders = Parsing.Workflows.WorkflowFile.Of(doc).ProjectFolders;
+        if (folders.Count == 0) return true;
+        string dir = EnvironmentModel.Dir(prod.Path);
+        return folders.Any(f => EnvironmentModel.IsAncestorOrSelf(f, dir) || EnvironmentModel.IsAncestorOrSelf(dir, f));
+    }
+
+    private static void CiMissesProduction(RepositorySnapshot repository, EnvironmentModel model, List<PythonFact> facts, CheckContext context)
+    {
+        var allCi = facts.Where(f => f.Source == PythonSource.SetupPython).OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Span.StartLine).ToList();
+        if (allCi.Count == 0) return;
         var production = facts.Where(f => f.Source is PythonSource.DockerBaseImage or PythonSource.DockerInstall or PythonSource.DeploymentImage or PythonSource.RuntimeTxt
             && f.Version?.Minor != null
-            && model.EnvironmentsOf(f.Path).Any(e => e.Role == EnvironmentRole.Serving)).ToList();
+            && model.EnvironmentsOf(f.Path).Any(e => e.Role == EnvironmentRole.Serving)
+            && RunsInProduction(f, repository, context)).ToList();
         var reportedLines = new HashSet<string>(StringComparer.Ordinal);
         foreach (var prod in production.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            if (ci.Any(c => c.Admitted.Intersects(prod.Admitted))) continue;
+            var ci = allCi.Where(c => Tests(c, prod, repository)).ToList();
+            if (ci.Count == 0 || ci.Any(c => c.Admitted.Intersects(prod.Admitted))) continue;
             string line = $"{prod.Version!.Major}.{prod.Version.Minor}";
             if (!reportedLines.Add(line)) continue;
             var at = ci[0];

@@ -100,6 +100,10 @@ public sealed class WorkflowFile
     /// <summary>A Docker action's <c>runs.image</c>, or null.</summary>
     public WorkflowValue? ActionImage { get; private set; }
 
+    /// <summary>The folders the workflow is about (<c>on.*.paths</c>, <c>working-directory</c>), outermost and innermost alike;
+    /// empty when it names none or names the repository root (a workflow about the whole repository).</summary>
+    public List<string> ProjectFolders { get; } = new();
+
     public (int Line, string Message)? Error { get; private set; }
 
     public static WorkflowFile Of(SourceDocument document) => document.GetOrAdd(d => Parse(d));
@@ -138,6 +142,7 @@ public sealed class WorkflowFile
                 file.Jobs.Add(job);
             }
         }
+        ReadProjectFolders(file, root);
         var runs = YamlText.Get(root, "runs");
         if (runs != null)
         {
@@ -145,6 +150,53 @@ public sealed class WorkflowFile
             file.ActionImage = Value(YamlText.Get(runs, "image"));
         }
         return file;
+    }
+
+    /// <summary>The folders a workflow is about: its triggers' <c>paths</c> filters (up to the first wildcard) and the
+    /// <c>working-directory</c> of its steps and run defaults. Empty when it names none (then it is about the whole repository).</summary>
+    private static void ReadProjectFolders(WorkflowFile file, YamlNode? root)
+    {
+        var folders = new SortedSet<string>(StringComparer.Ordinal);
+        bool whole = false;
+        void Folder(string? raw, bool isGlob)
+        {
+            if (raw == null) return;
+            string v = raw.Trim().Trim('"', '\'');
+            if (v.StartsWith("!", StringComparison.Ordinal) || v.Contains("${{", StringComparison.Ordinal)) return;
+            if (v.StartsWith("./", StringComparison.Ordinal)) v = v.Substring(2);
+            if (isGlob)
+            {
+                // '06-best-practices/code/**' names 06-best-practices/code; 'src/x.py' and 'src/*.py' the folder src
+                int wild = v.IndexOfAny(new[] { '*', '?', '[', '{' });
+                string head = wild < 0 ? v : v.Substring(0, wild);
+                int slash = head.LastIndexOf('/');
+                v = slash < 0 ? "" : head.Substring(0, slash);
+            }
+            v = v.TrimEnd('/');
+            if (v.Length == 0 || v == ".") whole = true;
+            else if (!v.StartsWith(".github", StringComparison.Ordinal)) folders.Add(v);
+        }
+        if (YamlText.Get(root, "on") is YamlMappingNode on)
+        {
+            foreach (var trigger in on.Children)
+            {
+                if (YamlText.Get(trigger.Value, "paths") is YamlSequenceNode paths)
+                {
+                    foreach (var p in paths.Children) Folder(YamlText.Scalar(p), true);
+                }
+            }
+        }
+        Folder(YamlText.Scalar(YamlText.Get(YamlText.Get(YamlText.Get(root, "defaults"), "run"), "working-directory")), false);
+        if (YamlText.Get(root, "jobs") is YamlMappingNode jobs)
+        {
+            foreach (var job in jobs.Children)
+            {
+                Folder(YamlText.Scalar(YamlText.Get(YamlText.Get(YamlText.Get(job.Value, "defaults"), "run"), "working-directory")), false);
+                if (YamlText.Get(job.Value, "steps") is not YamlSequenceNode steps) continue;
+                foreach (var step in steps.Children) Folder(YamlText.Scalar(YamlText.Get(step, "working-directory")), false);
+            }
+        }
+        if (!whole) file.ProjectFolders.AddRange(folders);
     }
 
     private static void ReadSteps(WorkflowFile file, WorkflowJob? job, YamlNode? steps, Func<YamlNode?, WorkflowValue?> value)

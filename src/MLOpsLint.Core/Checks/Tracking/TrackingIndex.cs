@@ -1,0 +1,252 @@
+using MLOpsLint.Core.Checks.Seeds;
+
+namespace MLOpsLint.Core.Checks.Tracking;
+
+/// <summary>One module of the repository, with what it does once its project helpers are followed.</summary>
+public sealed class TrackingModule
+{
+    internal TrackingModule(TrackingSummary summary)
+    {
+        Summary = summary;
+        FunctionFlags = summary.Functions.Select(f => f.Own).ToArray();
+    }
+
+    public TrackingSummary Summary { get; }
+
+    public string Path => Summary.Path;
+
+    /// <summary>What each function of <see cref="TrackingSummary.Functions"/> does, helpers it calls included.</summary>
+    internal RunFlags[] FunctionFlags { get; }
+
+    /// <summary>What the module does, its own code and the project helpers it calls included.</summary>
+    public RunFlags Flags { get; internal set; }
+
+    /// <summary>Repository modules this one imports, and those importing it.</summary>
+    internal List<TrackingModule> Imported { get; } = new();
+
+    internal List<TrackingModule> Importers { get; } = new();
+
+    /// <summary>Where the module trains: its own first training call, or the first call of a project helper that trains.</summary>
+    public SeedSite? TrainingSite { get; internal set; }
+
+    public string? TrainingWhat { get; internal set; }
+
+    public override string ToString() => Path;
+}
+
+/// <summary>
+/// The repository's Python modules and notebooks, with project helpers followed across files the way the seed rules
+/// follow seed helpers (<see cref="SeedIndex"/>): <c>from utils import log_metrics</c>, <c>from .engine import train_one_epoch</c>,
+/// <c>import utils; utils.save_results()</c>, a project class (<c>Logger(...)</c>), re-exports through a package's
+/// <c>__init__.py</c>, helpers calling helpers (a fixpoint over a few rounds). A script records when it, a helper it calls,
+/// or a repository module it imports that imports a tracker does; it trains when it or a helper it calls does.
+/// </summary>
+public sealed class TrackingIndex
+{
+    private const int MaxRounds = 4;
+    private readonly Dictionary<string, List<TrackingModule>> byDotted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TrackingModule> byPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<(TrackingModule, string), RunFlags> resolved = new();
+    private readonly IReadOnlyList<string> trackingFunctions;
+
+    public TrackingIndex(IReadOnlyList<TrackingSummary> summaries, IReadOnlyList<string>? trackingFunctions = null)
+    {
+        this.trackingFunctions = trackingFunctions ?? Array.Empty<string>();
+        Modules = summaries.Select(s => new TrackingModule(s)).ToArray();
+        foreach (var m in Modules)
+        {
+            byPath[m.Path] = m;
+            if (m.Summary.IsNotebook || !m.Path.EndsWith(".py", StringComparison.OrdinalIgnoreCase)) continue;
+            foreach (var dotted in DottedNames(m.Path))
+            {
+                if (!byDotted.TryGetValue(dotted, out var list)) byDotted[dotted] = list = new List<TrackingModule>();
+                list.Add(m);
+            }
+        }
+        foreach (var m in Modules)
+        {
+            foreach (var imp in m.Summary.Imports)
+            {
+                foreach (var t in ResolveModule(m, imp.ModuleName).Concat(imp.IsFrom && !imp.IsStar ? ResolveModule(m, imp.QualifiedName) : Array.Empty<TrackingModule>()))
+                {
+                    if (t == m || m.Imported.Contains(t)) continue;
+                    m.Imported.Add(t);
+                    t.Importers.Add(m);
+                }
+            }
+        }
+        ComputeFunctionFlags();
+        foreach (var m in Modules) ComputeModuleFlags(m);
+    }
+
+    public IReadOnlyList<TrackingModule> Modules { get; }
+
+    /// <summary>"a/b/c.py" → c, b.c, a.b.c; "a/b/__init__.py" → b, a.b.</summary>
+    private static IEnumerable<string> DottedNames(string path)
+    {
+        var parts = path.Substring(0, path.Length - 3).Split('/').ToList();
+        if (parts[parts.Count - 1] == "__init__") parts.RemoveAt(parts.Count - 1);
+        for (int i = parts.Count - 1; i >= 0; i--)
+        {
+            yield return string.Join(".", parts.Skip(i));
+        }
+    }
+
+    /// <summary>The repository modules a dotted module name (possibly relative: ".utils", "..pkg") stands for in <paramref name="from"/>.</summary>
+    private IReadOnlyList<TrackingModule> ResolveModule(TrackingModule from, string dotted)
+    {
+        if (dotted.Length == 0) return Array.Empty<TrackingModule>();
+        if (dotted[0] != '.')
+        {
+            return byDotted.TryGetValue(dotted, out var list) ? list : (IReadOnlyList<TrackingModule>)Array.Empty<TrackingModule>();
+        }
+        int k = 0;
+        while (k < dotted.Length && dotted[k] == '.') k++;
+        string dir = Folder(from.Path);
+        for (int up = 1; up < k; up++) dir = Folder(dir);
+        string rest = dotted.Substring(k).Replace('.', '/');
+        string basePath = rest.Length == 0 ? dir : (dir.Length == 0 ? rest : dir + "/" + rest);
+        var result = new List<TrackingModule>(1);
+        if (rest.Length > 0 && byPath.TryGetValue(basePath + ".py", out var mod)) result.Add(mod);
+        if (byPath.TryGetValue(basePath.Length == 0 ? "__init__.py" : basePath + "/__init__.py", out var pkg)) result.Add(pkg);
+        return result;
+    }
+
+    private static string Folder(string path)
+    {
+        int slash = path.LastIndexOf('/');
+        return slash < 0 ? "" : path.Substring(0, slash);
+    }
+
+    /// <summary>What a call to <paramref name="qn"/> from <paramref name="m"/> runs of the repository: a function or class of
+    /// the same module (<c>self.x</c>: a method of it), or one imported from another module, re-exports followed.</summary>
+    private RunFlags Resolve(TrackingModule m, string qn, int depth)
+    {
+        if (depth > 3 || qn.IndexOf('(') >= 0 || qn.IndexOf('[') >= 0) return RunFlags.None;
+        if (resolved.TryGetValue((m, qn), out var known)) return known;
+        resolved[(m, qn)] = RunFlags.None; // a cycle sees nothing
+        var flags = RunFlags.None;
+        int k = 0;
+        while (k < qn.Length && qn[k] == '.') k++;
+        string rest = qn.Substring(k);
+        int dot = rest.LastIndexOf('.');
+        if (k == 0 && rest.StartsWith("self.", StringComparison.Ordinal) && dot == 4)
+        {
+            flags |= Named(m, rest.Substring(5), methods: true);
+        }
+        else if (k == 0 && dot < 0)
+        {
+            flags |= Named(m, qn, methods: false);
+            foreach (var imp in m.Summary.Imports.Where(i => i.IsStar))
+            {
+                foreach (var t in ResolveModule(m, imp.ModuleName)) flags |= From(t, qn, depth);
+            }
+        }
+        else if (dot >= 0 || k > 0)
+        {
+            string moduleName = dot < 0 ? qn.Substring(0, k) : qn.Substring(0, k + dot);
+            string name = dot < 0 ? rest : rest.Substring(dot + 1);
+            foreach (var t in ResolveModule(m, moduleName)) flags |= From(t, name, depth);
+        }
+        resolved[(m, qn)] = flags;
+        return flags;
+    }
+
+    private RunFlags From(TrackingModule t, string name, int depth)
+    {
+        var flags = Named(t, name, methods: false);
+        if (flags != RunFlags.None || HasDefinition(t, name)) return flags;
+        foreach (var imp in t.Summary.Imports)
+        {
+            if (imp.BoundName == name) flags |= Resolve(t, imp.QualifiedName, depth + 1);
+        }
+        return flags;
+    }
+
+    private static bool HasDefinition(TrackingModule t, string name) =>
+        t.Summary.Functions.Any(f => f.ClassName == null ? f.Name == name : f.ClassName == name);
+
+    /// <summary>The flags of the module's functions called <paramref name="name"/> (methods too when asked), or what the
+    /// class called <paramref name="name"/> records (all its methods: building a logger stands for using it).</summary>
+    private static RunFlags Named(TrackingModule t, string name, bool methods)
+    {
+        var flags = RunFlags.None;
+        var functions = t.Summary.Functions;
+        for (int i = 0; i < functions.Count; i++)
+        {
+            var f = functions[i];
+            if ((f.ClassName == null || methods) && f.Name == name) flags |= t.FunctionFlags[i];
+            // building a project class keeps what its methods record (a Logger), not what they train: a class with a
+            // train() method trains when that method is called (self.train(), trainer.train()), not when it is built
+            if (!methods && f.ClassName == name) flags |= t.FunctionFlags[i] & RunFlags.Records;
+        }
+        return flags;
+    }
+
+    private bool IsConfiguredTracker(RunCall call) =>
+        trackingFunctions.Count > 0 && trackingFunctions.Any(s => s == call.QualifiedName || s == call.Name);
+
+    private RunFlags CallFlags(TrackingModule m, RunCall call) =>
+        call.Own | (IsConfiguredTracker(call) ? RunFlags.Records : RunFlags.None) | Resolve(m, call.QualifiedName, 0);
+
+    private void ComputeFunctionFlags()
+    {
+        for (int round = 0; round < MaxRounds; round++)
+        {
+            bool changed = false;
+            resolved.Clear();
+            foreach (var m in Modules)
+            {
+                var functions = m.Summary.Functions;
+                for (int i = 0; i < functions.Count; i++)
+                {
+                    var flags = m.FunctionFlags[i];
+                    foreach (int k in m.Summary.CallsOf(functions[i])) flags |= CallFlags(m, m.Summary.Calls[k]);
+                    if (flags != m.FunctionFlags[i])
+                    {
+                        m.FunctionFlags[i] = flags;
+                        changed = true;
+                    }
+                }
+            }
+            if (!changed) break;
+        }
+        resolved.Clear();
+    }
+
+    private void ComputeModuleFlags(TrackingModule m)
+    {
+        var s = m.Summary;
+        var flags = s.Own;
+        if (s.Training is { } own)
+        {
+            m.TrainingSite = own;
+            m.TrainingWhat = s.TrainingCall;
+        }
+        RunCall? firstHelper = null;
+        foreach (var call in s.Calls)
+        {
+            var f = CallFlags(m, call);
+            flags |= f;
+            if ((f & RunFlags.Trains) != 0 && (call.Own & RunFlags.Trains) == 0 && (firstHelper == null || call.Start < firstHelper.Value.Start)) firstHelper = call;
+        }
+        // a project module that imports a tracker records for the scripts importing it (a logger, a callbacks module)
+        if (m.Imported.Any(t => t.Summary.Tracker != null)) flags |= RunFlags.Records;
+        if (m.TrainingSite == null && firstHelper is { } h)
+        {
+            m.TrainingSite = s.SiteAt(h.Start, h.End);
+            m.TrainingWhat = h.Name + "()";
+        }
+        m.Flags = flags;
+    }
+
+    /// <summary>A script exported from a notebook committed beside it (<c>ML Solution.py</c> next to <c>ML Solution.ipynb</c>):
+    /// the notebook is the experiment, and is judged itself.</summary>
+    public bool IsNotebookExport(TrackingModule m) =>
+        !m.Summary.IsNotebook && m.Path.EndsWith(".py", StringComparison.OrdinalIgnoreCase)
+        && byPath.TryGetValue(m.Path.Substring(0, m.Path.Length - 3) + ".ipynb", out var nb) && nb.Summary.IsNotebook;
+
+    /// <summary>A module run by other code of the repository that records: a <c>train.py</c> whose <c>train()</c> a sweep
+    /// script calls and logs.</summary>
+    public static bool RunByRecordingCode(TrackingModule m) => m.Importers.Any(i => (i.Flags & RunFlags.Records) != 0);
+}
