@@ -22,6 +22,10 @@ public sealed class RoslynCheck : IRepositoryCheck
     {
         var documents = repository.OfKind(DocumentKind.CSharp).Where(d => d.HasText).ToList();
         if (documents.Count == 0) return;
+        // a staged scan with no C# file staged: nothing of this check could be reported (its findings are on C# files),
+        // so Roslyn is not loaded at all; with one staged, every C# file is compiled as in a full scan (the analyzers
+        // bind across files: a type declared elsewhere, a seed set in another class)
+        if (context.Reported is { } reported && !documents.Any(d => reported(d.Path))) return;
         Analyze(documents, context);
     }
 

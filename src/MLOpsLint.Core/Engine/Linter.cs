@@ -29,8 +29,9 @@ public sealed class Linter
     /// <param name="scopes">The scope model to use (a history scan passes the one of the commit it starts from); by
     /// default it is built from <paramref name="snapshot"/>.</param>
     /// <param name="reported">When only some documents' findings will be reported (<c>scan --staged</c>, file names from
-    /// pre-commit): the others are context, and checks that judge one document alone skip them; checks that also look
-    /// across documents still read every one.</param>
+    /// pre-commit): the others are context. Document checks run on the reported documents only; repository checks see
+    /// every document and <see cref="CheckContext.Reported"/>, and may leave out work whose findings could only land on
+    /// the others (the findings on the reported documents stay exactly those of a full run).</param>
     public LintResult Run(RepositorySnapshot snapshot, LintConfig config, BaselineFile? baseline = null, int maxParallelism = -1, ScopeModel? scopes = null,
         Func<string, bool>? reported = null)
     {
@@ -69,7 +70,7 @@ public sealed class Linter
         var all = new List<Finding>(perDocument.Sum(l => l.Count));
         foreach (var l in perDocument) all.AddRange(l);
         var repoContexts = new CheckContext[repoChecks.Length];
-        void CheckRepository(int c) => repoContexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, profile);
+        void CheckRepository(int c) => repoContexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, profile, reported);
         // side by side: a short scan is mostly these checks' first (unoptimised) calls, which overlap on other cores
         Each(repoChecks.Length, CheckRepository);
         foreach (var context in repoContexts)
@@ -230,6 +231,10 @@ public sealed class Linter
         ScopeModel scopes, ScanProfile? profile, bool isReported, IReadOnlyList<IDocumentSummarizer> summarizers)
     {
         var context = new CheckContext(config) { Scopes = scopes };
+        // a document that is only context (a staged scan): its document checks do not run, its scope is not asked here (for
+        // a Python module that parses it), and nothing summarises it: the repository checks read what the reported
+        // documents need of it on demand (SeedsCheck only the modules of ReportedModuleClosure)
+        if (!isReported) return context;
         var outer = profile?.Enter();
         doc.EnterUse();
         FileScope scope;
@@ -245,7 +250,6 @@ public sealed class Linter
         for (int c = 0; c < docChecks.Count; c++)
         {
             var check = docChecks[c];
-            if (!isReported && check is not IRepositoryCheck) continue;
             try
             {
                 if ((checkScopes[c] & scope) != 0 && check.AppliesTo(doc))
@@ -278,9 +282,10 @@ public sealed class Linter
 
     private static void Release(SourceDocument doc) => doc.ReleaseWhenUnused();
 
-    private static CheckContext RunRepositoryCheck(IRepositoryCheck check, RepositorySnapshot snapshot, LintConfig config, ScopeModel scopes, ScanProfile? profile)
+    private static CheckContext RunRepositoryCheck(IRepositoryCheck check, RepositorySnapshot snapshot, LintConfig config, ScopeModel scopes, ScanProfile? profile,
+        Func<string, bool>? reported = null)
     {
-        var context = new CheckContext(config) { Scopes = scopes };
+        var context = new CheckContext(config) { Scopes = scopes, Reported = reported };
         var outer = profile?.Enter();
         try
         {

@@ -29,6 +29,12 @@ public sealed class SeedsCheck : IFileScopedRepositoryCheck, IDocumentSummarizer
     public void Check(RepositorySnapshot repository, ICollection<string>? paths, CheckContext context)
     {
         var docs = repository.Documents.Where(ScriptScope.IsPython).ToArray();
+        if (context.Reported is { } reported)
+        {
+            // a staged scan: only the modules that can change the reported ones' verdicts are parsed
+            if (!docs.Any(d => reported(d.Path))) return;
+            docs = ReportedModuleClosure.Of(docs, reported);
+        }
         if (docs.Length == 0) return;
         var seedFunctions = context.Options(RuleCatalog.MLO302).GetStringList("seed-functions", Array.Empty<string>());
         var summaries = new SeedSummary[docs.Length];
@@ -41,6 +47,8 @@ public sealed class SeedsCheck : IFileScopedRepositoryCheck, IDocumentSummarizer
         {
             var findings = new List<Finding>();
             var m = judged[i];
+            perModule[i] = findings;
+            if (!context.IsReported(m.Path)) return;
             if (settings.Mlo301 && (!m.IsTest || settings.Tests301)) Sklearn(index, m, settings, findings);
             bool mlo306 = settings.Mlo306 && (!m.IsTest || settings.Tests306);
             if (mlo306) CudnnContradictions(m, findings);
@@ -56,7 +64,6 @@ public sealed class SeedsCheck : IFileScopedRepositoryCheck, IDocumentSummarizer
                 if (mlo305) DataLoaderShuffle(m, kerasFolded, findings);
                 if (mlo306) GpuDeterminism(m, settings, findings);
             }
-            perModule[i] = findings;
         });
         foreach (var list in perModule)
         {
