@@ -10,13 +10,16 @@ namespace MLOpsLint.Cli.CSharp;
 /// <c>dotnet build</c> — on the <c>.cs</c> files of a scan, compiled together without a restore or build.
 /// This class touches no Roslyn type: Roslyn is loaded only when the scan has C# files.
 /// </summary>
-public sealed class RoslynCheck : IRepositoryCheck
+public sealed class RoslynCheck : IRepositoryCheck, IReportsOnlyOn
 {
     /// <summary>The rules the analyzers report. Kept as a list (not discovered from the analyzers) so that
     /// asking for it does not load Roslyn; a test keeps it equal to the analyzers' descriptors.</summary>
     public static IReadOnlyList<RuleDescriptor> AnalyzerRules { get; } = new[] { RuleCatalog.MLO303, RuleCatalog.MLO307, RuleCatalog.MLO308, RuleCatalog.MLO309 };
 
     public IReadOnlyList<RuleDescriptor> Rules => AnalyzerRules;
+
+    /// <summary>The analyzers report on the C# files they compile, nowhere else.</summary>
+    public bool MayReportOn(SourceDocument document) => document.Kind == DocumentKind.CSharp;
 
     public void Check(RepositorySnapshot repository, CheckContext context)
     {

@@ -36,9 +36,11 @@ public sealed class Linter
         Func<string, bool>? reported = null)
     {
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
-        var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
-        var summarizers = repoChecks.OfType<IDocumentSummarizer>().ToArray();
         var documents = snapshot.Documents;
+        var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected))
+            .Where(c => reported == null || c is not IReportsOnlyOn only || documents.Any(d => reported(d.Path) && only.MayReportOn(d)))
+            .ToArray();
+        var summarizers = repoChecks.OfType<IDocumentSummarizer>().ToArray();
         // a file is judged under the name it is installed as (COPY x requirements.txt), before anything asks what it is
         InstalledNames.Apply(snapshot);
         scopes ??= ScopeModel.For(documents, config.Scopes, config.RootDirectory);
