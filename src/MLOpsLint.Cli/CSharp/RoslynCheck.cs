@@ -10,7 +10,7 @@ namespace MLOpsLint.Cli.CSharp;
 /// <c>dotnet build</c> — on the <c>.cs</c> files of a scan, compiled together without a restore or build.
 /// This class touches no Roslyn type: Roslyn is loaded only when the scan has C# files.
 /// </summary>
-public sealed class RoslynCheck : IRepositoryCheck
+public sealed class RoslynCheck : IRepositoryCheck, IReportsOnlyOn
 {
     /// <summary>The rules the analyzers report. Kept as a list (not discovered from the analyzers) so that
     /// asking for it does not load Roslyn; a test keeps it equal to the analyzers' descriptors.</summary>
@@ -18,10 +18,17 @@ public sealed class RoslynCheck : IRepositoryCheck
 
     public IReadOnlyList<RuleDescriptor> Rules => AnalyzerRules;
 
+    /// <summary>The analyzers report on the C# files they compile, nowhere else.</summary>
+    public bool MayReportOn(SourceDocument document) => document.Kind == DocumentKind.CSharp;
+
     public void Check(RepositorySnapshot repository, CheckContext context)
     {
         var documents = repository.OfKind(DocumentKind.CSharp).Where(d => d.HasText).ToList();
         if (documents.Count == 0) return;
+        // a staged scan with no C# file staged: nothing of this check could be reported (its findings are on C# files),
+        // so Roslyn is not loaded at all; with one staged, every C# file is compiled as in a full scan (the analyzers
+        // bind across files: a type declared elsewhere, a seed set in another class)
+        if (context.Reported is { } reported && !documents.Any(d => reported(d.Path))) return;
         Analyze(documents, context);
     }
 

@@ -31,6 +31,14 @@ public sealed class CheckContext
     /// <summary>What <paramref name="document"/> is (test, example, script…), from the scan's one scope model.</summary>
     public Scope.ScopeVerdict ScopeOf(Documents.SourceDocument document) => Scopes.Of(document);
 
+    /// <summary>When only some documents' findings will be reported (<c>scan --staged</c>, file names from pre-commit):
+    /// says which. A repository check may then skip work whose findings could only land on other documents, as long as
+    /// the findings on these stay exactly what a full run gives. Null: every document is reported.</summary>
+    public Func<string, bool>? Reported { get; init; }
+
+    /// <summary>True when findings on <paramref name="path"/> will be reported (always, unless <see cref="Reported"/> narrows it).</summary>
+    public bool IsReported(string path) => Reported == null || Reported(path);
+
     public IReadOnlyList<Finding> Findings => findings;
 
     public IReadOnlyList<ScanDiagnostic> Diagnostics => diagnostics;

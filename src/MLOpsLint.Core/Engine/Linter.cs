@@ -29,15 +29,18 @@ public sealed class Linter
     /// <param name="scopes">The scope model to use (a history scan passes the one of the commit it starts from); by
     /// default it is built from <paramref name="snapshot"/>.</param>
     /// <param name="reported">When only some documents' findings will be reported (<c>scan --staged</c>, file names from
-    /// pre-commit): the others are context, and checks that judge one document alone skip them; checks that also look
-    /// across documents still read every one.</param>
+    /// pre-commit): the others are context. Document checks run on the reported documents only; repository checks see
+    /// every document and <see cref="CheckContext.Reported"/>, and may leave out work whose findings could only land on
+    /// the others (the findings on the reported documents stay exactly those of a full run).</param>
     public LintResult Run(RepositorySnapshot snapshot, LintConfig config, BaselineFile? baseline = null, int maxParallelism = -1, ScopeModel? scopes = null,
         Func<string, bool>? reported = null)
     {
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
-        var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
-        var summarizers = repoChecks.OfType<IDocumentSummarizer>().ToArray();
         var documents = snapshot.Documents;
+        var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected))
+            .Where(c => reported == null || c is not IReportsOnlyOn only || documents.Any(d => reported(d.Path) && only.MayReportOn(d)))
+            .ToArray();
+        var summarizers = repoChecks.OfType<IDocumentSummarizer>().ToArray();
         // a file is judged under the name it is installed as (COPY x requirements.txt), before anything asks what it is
         InstalledNames.Apply(snapshot);
         scopes ??= ScopeModel.For(documents, config.Scopes, config.RootDirectory);
@@ -69,7 +72,7 @@ public sealed class Linter
         var all = new List<Finding>(perDocument.Sum(l => l.Count));
         foreach (var l in perDocument) all.AddRange(l);
         var repoContexts = new CheckContext[repoChecks.Length];
-        void CheckRepository(int c) => repoContexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, profile);
+        void CheckRepository(int c) => repoContexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, profile, reported);
         // side by side: a short scan is mostly these checks' first (unoptimised) calls, which overlap on other cores
         Each(repoChecks.Length, CheckRepository);
         foreach (var context in repoContexts)
@@ -111,11 +114,14 @@ public sealed class Linter
     public CheckContext CheckDocument(SourceDocument document, LintConfig config, ScopeModel scopes)
     {
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
-        return RunDocumentChecks(docChecks, CheckScopes(docChecks, config, Judged(config)), document, config, scopes, null, isReported: true, Array.Empty<IDocumentSummarizer>());
+        // with the summaries the repository checks read (made while the module is parsed, which is released afterwards)
+        var summarizers = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).OfType<IDocumentSummarizer>().ToArray();
+        return RunDocumentChecks(docChecks, CheckScopes(docChecks, config, Judged(config)), document, config, scopes, null, isReported: true, summarizers);
     }
 
     /// <summary>The repository checks on a snapshot, before configuration and <c># noqa</c>, side by side (see <see cref="Run"/>).</summary>
-    public IReadOnlyList<CheckContext> CheckRepository(RepositorySnapshot snapshot, LintConfig config, ScopeModel scopes)
+    /// <param name="profile">Where the time goes (the language server logs it); null when nobody asks.</param>
+    public IReadOnlyList<CheckContext> CheckRepository(RepositorySnapshot snapshot, LintConfig config, ScopeModel scopes, ScanProfile? profile = null)
     {
         var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var contexts = new CheckContext[repoChecks.Length];
@@ -124,7 +130,42 @@ public sealed class Linter
         foreach (var doc in snapshot.Documents) doc.EnterUse();
         try
         {
-            Parallel.For(0, repoChecks.Length, c => contexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, null));
+            Parallel.For(0, repoChecks.Length, c => contexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, profile));
+        }
+        finally
+        {
+            foreach (var doc in snapshot.Documents) doc.LeaveUse(release: false);
+        }
+        return contexts;
+    }
+
+    /// <summary>The findings on <paramref name="paths"/> of the repository checks that can judge a few files alone
+    /// (<see cref="IFileScopedRepositoryCheck"/>), before configuration and <c># noqa</c>; <paramref name="rules"/> gets the
+    /// rules those checks report, whose findings on <paramref name="paths"/> these replace. The language server runs it on
+    /// the edited file before the full repository pass (which may be running meanwhile on the same documents).</summary>
+    public IReadOnlyList<CheckContext> CheckRepositoryFiles(RepositorySnapshot snapshot, LintConfig config, ScopeModel scopes, ICollection<string> paths,
+        out ISet<Rules.RuleDescriptor> rules)
+    {
+        var scoped = repositoryChecks.OfType<IFileScopedRepositoryCheck>().Where(c => c.Rules.Any(config.IsSelected)).ToArray();
+        rules = new HashSet<Rules.RuleDescriptor>(scoped.SelectMany(c => c.Rules));
+        var contexts = new CheckContext[scoped.Length];
+        foreach (var doc in snapshot.Documents) doc.EnterUse();
+        try
+        {
+            for (int c = 0; c < scoped.Length; c++)
+            {
+                var check = scoped[c];
+                var context = new CheckContext(config) { Scopes = scopes };
+                try
+                {
+                    check.Check(snapshot, paths, context);
+                }
+                catch (Exception e)
+                {
+                    context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(check, e)));
+                }
+                contexts[c] = context;
+            }
         }
         finally
         {
@@ -192,6 +233,10 @@ public sealed class Linter
         ScopeModel scopes, ScanProfile? profile, bool isReported, IReadOnlyList<IDocumentSummarizer> summarizers)
     {
         var context = new CheckContext(config) { Scopes = scopes };
+        // a document that is only context (a staged scan): its document checks do not run, its scope is not asked here (for
+        // a Python module that parses it), and nothing summarises it: the repository checks read what the reported
+        // documents need of it on demand (SeedsCheck only the modules of ReportedModuleClosure)
+        if (!isReported) return context;
         var outer = profile?.Enter();
         doc.EnterUse();
         FileScope scope;
@@ -207,7 +252,6 @@ public sealed class Linter
         for (int c = 0; c < docChecks.Count; c++)
         {
             var check = docChecks[c];
-            if (!isReported && check is not IRepositoryCheck) continue;
             try
             {
                 if ((checkScopes[c] & scope) != 0 && check.AppliesTo(doc))
@@ -240,9 +284,10 @@ public sealed class Linter
 
     private static void Release(SourceDocument doc) => doc.ReleaseWhenUnused();
 
-    private static CheckContext RunRepositoryCheck(IRepositoryCheck check, RepositorySnapshot snapshot, LintConfig config, ScopeModel scopes, ScanProfile? profile)
+    private static CheckContext RunRepositoryCheck(IRepositoryCheck check, RepositorySnapshot snapshot, LintConfig config, ScopeModel scopes, ScanProfile? profile,
+        Func<string, bool>? reported = null)
     {
-        var context = new CheckContext(config) { Scopes = scopes };
+        var context = new CheckContext(config) { Scopes = scopes, Reported = reported };
         var outer = profile?.Enter();
         try
         {

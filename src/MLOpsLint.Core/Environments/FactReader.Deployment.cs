@@ -162,6 +162,14 @@ public static partial class FactReader
     /// </summary>
     private static void ReadNotebook(SourceDocument d, DocumentFacts facts)
     {
+        // an install line's shell text holds "install" (NotebookInstallCheck.InstallLines), and the JSON holds each source
+        // line as one string: without the word, the kernel's version is all there is, and the JSON alone gives it (the code
+        // cells are not tokenized: a staged scan reads the facts of every notebook in the repository)
+        if (d.Text.IndexOf("install", StringComparison.Ordinal) < 0)
+        {
+            ReadNotebookKernel(d, facts, Python.Notebooks.NotebookReader.Read(d).Notebook?.KernelPython);
+            return;
+        }
         var module = PythonModule.Of(d);
         ReadNotebookKernel(d, facts, module.Notebook?.KernelPython);
         foreach (var (_, cell, shell, start) in NotebookInstallCheck.InstallLines(module))

@@ -24,6 +24,14 @@ public sealed class ScopeModel
 
     private readonly ConcurrentDictionary<string, IReadOnlyCollection<string>> otherOwners = new(StringComparer.OrdinalIgnoreCase);
 
+    private ScopeModel(RepositoryProfile repository, ScopeSettings settings, HashSet<string> mlflowModels, IReadOnlyList<SourceDocument> documents)
+    {
+        Repository = repository;
+        this.settings = settings;
+        this.mlflowModels = mlflowModels;
+        this.documents = documents;
+    }
+
     public ScopeModel(RepositoryProfile repository, ScopeSettings settings, IEnumerable<string>? paths = null, IReadOnlyList<SourceDocument>? documents = null)
     {
         Repository = repository;
@@ -55,11 +63,14 @@ public sealed class ScopeModel
     /// <summary>The model after the files at <paramref name="changed"/> changed (the language server, after an edit): the
     /// repository's kind read again from <paramref name="documents"/>, and, when it is the same, the other files' verdicts
     /// kept rather than decided again.</summary>
-    public ScopeModel After(IReadOnlyList<SourceDocument> documents, IEnumerable<string> changed)
+    /// <param name="sameFiles">The scan has the same files as before (only their content changed): an edit of a file whose
+    /// content the repository's kind does not read (<see cref="RepositoryProfile.ReadsContentOf"/>) then cannot change it,
+    /// so it is not decided again — in a big workspace that is a good part of an edit's cost.</param>
+    public ScopeModel After(IReadOnlyList<SourceDocument> documents, IEnumerable<string> changed, bool sameFiles = false)
     {
-        var next = For(documents, settings);
-        if (next.Repository.Kind != Repository.Kind) return next;
         var gone = new HashSet<string>(changed, StringComparer.Ordinal);
+        var next = sameFiles && !gone.Any(RepositoryProfile.ReadsContentOf) ? new ScopeModel(Repository, settings, mlflowModels, documents) : For(documents, settings);
+        if (next.Repository.Kind != Repository.Kind) return next;
         foreach (var kv in verdicts)
         {
             if (!gone.Contains(kv.Key)) next.verdicts[kv.Key] = kv.Value;

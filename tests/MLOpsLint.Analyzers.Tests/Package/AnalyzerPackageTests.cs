@@ -16,6 +16,8 @@ public class AnalyzerPackageTests
     {
         "MLOpsLint.Analyzers.dll", "MLOpsLint.CodeFixes.dll", "MLOpsLint.Core.dll",
         "Tomlyn.dll", "YamlDotNet.dll", "Microsoft.Bcl.HashCode.dll",
+        // System.Text.Json 10 for Tomlyn and Core's JSON readers, with what it needs beyond the netstandard facades (OldestHostTests)
+        "System.Text.Json.dll", "Microsoft.Bcl.AsyncInterfaces.dll", "System.IO.Pipelines.dll", "System.Text.Encodings.Web.dll",
     };
 
     private static string PackagePath => typeof(AnalyzerPackageTests).Assembly
@@ -31,7 +33,7 @@ public class AnalyzerPackageTests
             .OrderBy(f => f, StringComparer.Ordinal);
 
         var expected = PackagedAssemblies.Select(a => "analyzers/dotnet/cs/" + a).Append("MLOpsLint.Analyzers.nuspec")
-            .Append("build/MLOpsLint.Analyzers.targets").Append("build/MLOpsLint.Errors.globalconfig")
+            .Append("build/MLOpsLint.Analyzers.targets").Append("build/MLOpsLint.Errors.globalconfig").Append("README.md").Append("icon.png")
             .OrderBy(f => f, StringComparer.Ordinal);
         Assert.Equal(expected, entries);
     }
@@ -44,6 +46,25 @@ public class AnalyzerPackageTests
         Assert.Equal("MLOpsLint.Analyzers", nuspec.GetId());
         Assert.True(nuspec.GetDevelopmentDependency());
         Assert.Empty(nuspec.GetDependencyGroups().SelectMany(g => g.Packages));
+    }
+
+    /// <summary>What nuget.org shows: the package's own README (the file beside the project), the icon, the license.</summary>
+    [Fact]
+    public void Carries_its_readme_icon_and_license()
+    {
+        using var reader = new PackageArchiveReader(PackagePath);
+        var nuspec = reader.NuspecReader;
+        Assert.Equal("README.md", nuspec.GetReadme());
+        Assert.Equal("icon.png", nuspec.GetIcon());
+        Assert.Equal("MIT", nuspec.GetLicenseMetadata()?.License);
+        using (var readme = new StreamReader(reader.GetStream("README.md")))
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "MLOpsLint.Analyzers.Package", "README.md")), readme.ReadToEnd());
+        }
+        using var icon = new MemoryStream();
+        reader.GetStream("icon.png").CopyTo(icon);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, icon.ToArray().Take(4));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(RepositoryRoot.Path, "assets", "icon.png")), icon.ToArray());
     }
 
     /// <summary>The one MSBuild property the README documents (the global config goes in as an EditorConfigFiles item, as the SDK passes .globalconfig files) makes exactly the catalog's error rules errors again.</summary>
@@ -104,10 +125,9 @@ public class AnalyzerPackageTests
     }
 
     /// <summary>
-    /// The AdditionalFiles bridge in a host that has neither Tomlyn's System.Text.Json nor its System.Collections.Immutable
-    /// (the .NET 8 SDK's compiler): requirements files and Dockerfiles are still judged. Not solved yet: the engine asks for
-    /// Tomlyn on the way; the parts that need it fail to load (their findings are missing: the files shown are judged by
-    /// the checks that do not), and pyproject.toml cannot be judged in such a host.
+    /// The AdditionalFiles bridge in a host that can load neither Tomlyn nor any System.Text.Json (worse than any real host:
+    /// the package carries System.Text.Json 10, and OldestHostTests shows Roslyn 4.8 on .NET 8 judging pyproject.toml with
+    /// it): requirements files and Dockerfiles are still judged, the parts that need the missing libraries fail alone.
     /// </summary>
     [Fact]
     public async Task The_repository_files_bridge_judges_requirements_and_Dockerfiles_in_a_host_without_Tomlyn()

@@ -16,7 +16,7 @@ public class PreCommitHookTests
     public async Task Try_repo_and_an_installed_hook_block_a_staged_model_and_an_unpinned_requirement_and_pass_a_clean_commit()
     {
         using var work = TempRepo.Folder();
-        string hookRepo = Snapshot(work.Root);
+        string hookRepo = CheckoutSnapshot.Commit(work.Root);
         string rev = TempRepo.RunIn(hookRepo, "git", "rev-parse", "HEAD").Trim();
 
         using var ml = Scratch();
@@ -69,32 +69,6 @@ public class PreCommitHookTests
         ml.Write("train.py", "import pandas as pd\n\ndf = pd.read_csv('data/churn.csv')\nprint(df.shape)\n");
         ml.Run("git", "add", "README.md", "requirements.txt", "models/classifier.pkl", "train.py");
         return ml;
-    }
-
-    /// <summary>This checkout as it is now (uncommitted and untracked files included), committed in a clone: what
-    /// pre-commit clones and packs.</summary>
-    private static string Snapshot(string temp)
-    {
-        string root = RepositoryRoot.Path;
-        string clone = Path.Combine(temp, "hook-repo");
-        TempRepo.RunIn(temp, "git", "clone", "-q", "--no-hardlinks", root, clone);
-        string diff = TempRepo.RunIn(root, "git", "diff", "HEAD", "--binary");
-        if (diff.Length > 0)
-        {
-            string patch = Path.Combine(temp, "work.patch");
-            File.WriteAllText(patch, diff);
-            TempRepo.RunIn(clone, "git", "apply", "--binary", patch);
-        }
-        foreach (var rel in TempRepo.RunIn(root, "git", "ls-files", "--others", "--exclude-standard", "-z").Split('\0', StringSplitOptions.RemoveEmptyEntries))
-        {
-            string target = Path.Combine(clone, rel);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(Path.Combine(root, rel), target, overwrite: true);
-        }
-        TempRepo.RunIn(clone, "git", "add", "-A");
-        TempRepo.RunIn(clone, "git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false",
-            "commit", "-q", "--allow-empty", "-m", "snapshot for pre-commit");
-        return clone;
     }
 
     private static Dictionary<string, string?> Environment(string temp, string home) => new()

@@ -46,7 +46,8 @@ public sealed class NotebookInstallCheck : IRepositoryCheck, IDocumentCheck, IDo
         PythonProjects? projects = null;
         foreach (var doc in repository.Documents)
         {
-            if (doc.Kind != DocumentKind.Notebook || !doc.HasText || !HasInstallLines(doc)) continue;
+            // findings land on the notebook itself: one that is not reported (a staged scan) need not be parsed
+            if (doc.Kind != DocumentKind.Notebook || !doc.HasText || !context.IsReported(doc.Path) || !HasInstallLines(doc)) continue;
             var module = PythonModule.Of(doc, context);
             if (module.Notebook == null || module.MagicLines.Count == 0) continue;
             foreach (var (magic, cell, shell, start) in InstallLines(module))

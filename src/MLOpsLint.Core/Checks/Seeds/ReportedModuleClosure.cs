@@ -1,0 +1,165 @@
+using System.Text.RegularExpressions;
+using MLOpsLint.Core.Documents;
+
+namespace MLOpsLint.Core.Checks.Seeds;
+
+/// <summary>
+/// For a scan that reports only some documents (<c>scan --staged</c>, the file names pre-commit passes): the Python
+/// modules and notebooks whose summaries decide the seed findings on the reported ones, found without parsing
+/// anything, so that only those are parsed. A reported module's findings depend on
+/// <list type="bullet">
+/// <item>what it imports, and what those import (helpers that seed, draws in functions it calls, re-exports);</item>
+/// <item>who imports it, up to three levels up (<see cref="SeedIndex.SeededByImporters"/>, library code vs script), and
+/// what those importers' own seeding calls resolve to (down again);</item>
+/// <item>the <c>conftest.py</c> files (a test's seeds), with what they import.</item>
+/// </list>
+/// Who may import whom is over-approximated from words: a file may import a module when the module's name (its file
+/// name, or its folder's for a package's <c>__init__.py</c>) appears in it as a word, or, for the <c>__init__.py</c> of
+/// its own or an enclosing folder, when it has a relative import. Every real import is among these, so the set holds
+/// every module the full run would consult for the reported ones, and they are judged as in a full run (kept in the
+/// repository's order: <see cref="SeedIndex"/> resolves helpers in rounds over that order).
+/// </summary>
+internal static class ReportedModuleClosure
+{
+    private const int ImporterLevels = 3;
+
+    private static readonly Regex RelativeImport = new(@"\bfrom[\s\\]*\.", RegexOptions.CultureInvariant);
+
+    public static SourceDocument[] Of(IReadOnlyList<SourceDocument> docs, Func<string, bool> reported)
+    {
+        var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var packageByFolder = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < docs.Count; i++)
+        {
+            string path = docs[i].Path;
+            if (docs[i].Kind != DocumentKind.Python || !path.EndsWith(".py", StringComparison.OrdinalIgnoreCase)) continue; // notebooks are not imported
+            int slash = path.LastIndexOf('/');
+            string folder = slash < 0 ? "" : path.Substring(0, slash);
+            string stem = path.Substring(slash + 1, path.Length - slash - 4);
+            if (stem == "__init__")
+            {
+                packageByFolder[folder] = i;
+                int up = folder.LastIndexOf('/');
+                stem = folder.Substring(up + 1);
+            }
+            if (stem.Length == 0) continue;
+            if (!byName.TryGetValue(stem, out var list)) byName[stem] = list = new List<int>(1);
+            list.Add(i);
+        }
+
+        // every file's possible imports (the reverse edges need them all); a word scan, no parse
+        var mayImport = new int[docs.Count][];
+        Parallel.For(0, docs.Count, i => mayImport[i] = MayImport(docs[i], byName, packageByFolder));
+        var importers = new List<int>?[docs.Count];
+        for (int f = 0; f < docs.Count; f++)
+        {
+            foreach (int t in mayImport[f])
+            {
+                if (t != f) (importers[t] ??= new List<int>()).Add(f);
+            }
+        }
+
+        var needed = new bool[docs.Count];
+        var roots = new List<int>();
+        var frontier = new List<int>();
+        for (int i = 0; i < docs.Count; i++)
+        {
+            if (reported(docs[i].Path))
+            {
+                needed[i] = true;
+                frontier.Add(i);
+            }
+            else if (docs[i].FileName == "conftest.py")
+            {
+                needed[i] = true;
+            }
+            if (needed[i]) roots.Add(i);
+        }
+        for (int level = 0; level < ImporterLevels && frontier.Count > 0; level++)
+        {
+            var next = new List<int>();
+            foreach (int m in frontier)
+            {
+                foreach (int importer in importers[m] ?? (IEnumerable<int>)Array.Empty<int>())
+                {
+                    if (needed[importer]) continue;
+                    needed[importer] = true;
+                    roots.Add(importer);
+                    next.Add(importer);
+                }
+            }
+            frontier = next;
+        }
+        // and everything any of them may import, transitively
+        var stack = new Stack<int>(roots);
+        while (stack.Count > 0)
+        {
+            foreach (int t in mayImport[stack.Pop()])
+            {
+                if (needed[t]) continue;
+                needed[t] = true;
+                stack.Push(t);
+            }
+        }
+        var result = new List<SourceDocument>();
+        for (int i = 0; i < docs.Count; i++)
+        {
+            if (needed[i]) result.Add(docs[i]);
+        }
+        return result.ToArray();
+    }
+
+    /// <summary>The modules <paramref name="doc"/> may import: those named by one of its words, and the packages
+    /// (<c>__init__.py</c>) of its folder and the folders above when it has a relative import.</summary>
+    private static int[] MayImport(SourceDocument doc, Dictionary<string, List<int>> byName, Dictionary<string, int> packageByFolder)
+    {
+        string text = doc.Text;
+        var found = new HashSet<int>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (c == '\\')
+            {
+                // an escape in a notebook's JSON (\n, \", \u00e9) or a line continuation: never part of a name
+                i += i + 1 < text.Length && text[i + 1] == 'u' ? 6 : 2;
+                continue;
+            }
+            if (!IsNameChar(c))
+            {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < text.Length && IsNameChar(text[i])) i++;
+            if (byName.Count > 0 && TryGet(byName, text, start, i - start, out var targets))
+            {
+                foreach (int t in targets) found.Add(t);
+            }
+        }
+        if (packageByFolder.Count > 0 && RelativeImport.IsMatch(text))
+        {
+            string folder = doc.Path;
+            while (true)
+            {
+                int slash = folder.LastIndexOf('/');
+                folder = slash < 0 ? "" : folder.Substring(0, slash);
+                if (packageByFolder.TryGetValue(folder, out int package)) found.Add(package);
+                if (slash < 0) break;
+            }
+        }
+        var result = found.ToArray();
+        Array.Sort(result);
+        return result;
+    }
+
+#if NET9_0_OR_GREATER
+    private static bool TryGet(Dictionary<string, List<int>> byName, string text, int start, int length, out List<int> targets) =>
+        byName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(start, length), out targets!);
+#else
+    private static bool TryGet(Dictionary<string, List<int>> byName, string text, int start, int length, out List<int> targets) =>
+        byName.TryGetValue(text.Substring(start, length), out targets!);
+#endif
+
+    private static bool IsNameChar(char c) => c < 128 ? (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_') : char.IsLetterOrDigit(c);
+}
