@@ -29,6 +29,7 @@ const firstDiagnostics = performance.now() - t0;
 const change = [];
 const roundTrip = [];
 const documentChecks = [];
+const documentCpu = [];
 const repositoryChecks = [];
 for (let v = 2; v < edits + 2; v++) {
   const text = v % 2 === 0 ? unseeded : seeded;
@@ -38,8 +39,14 @@ for (let v = 2; v < edits + 2; v++) {
   const p = await diagnosticsFor(s, uri, (d) => d.version === v, 60000);
   change.push(performance.now() - start);
   // the server's own account of that check (window/logMessage): time in the document and the repository checks
-  const timing = [...s.logs].reverse().map((l) => /document checks ([\d.]+) ms, repository checks ([\d.]+) ms/.exec(l)).find((m) => m);
-  if (timing) { documentChecks.push(+timing[1]); repositoryChecks.push(+timing[2]); }
+  // (in a big workspace the repository checks run in the background after the edit's own findings are out: their
+  // time is the last background pass the server reported)
+  const timing = [...s.logs].reverse().map((l) => /document checks ([\d.]+) ms(?: \(CPU ([\d.]+) ms\))?, repository checks (?:([\d.]+) ms|in the background)/.exec(l)).find((m) => m);
+  if (timing) documentChecks.push(+timing[1]);
+  if (timing && timing[2]) documentCpu.push(+timing[2]);
+  if (timing && timing[3]) repositoryChecks.push(+timing[3]);
+  const background = [...s.logs].reverse().map((l) => /repository checks ([\d.]+) ms in the background/.exec(l)).find((m) => m);
+  if (timing && !timing[3] && background) repositoryChecks.push(+background[1]);
   const has = p.diagnostics.some((d) => d.code === 'MLO301');
   if (has !== expectFinding) throw new Error(`version ${v}: MLO301 ${has ? 'present' : 'missing'}`);
   const r0 = performance.now();
@@ -55,5 +62,6 @@ console.log(JSON.stringify({
   didChangeMedianMs: +median(change).toFixed(1), didChangeP90Ms: +p90(change).toFixed(1), didChangeMaxMs: +Math.max(...change).toFixed(1),
   codeActionMedianMs: +median(roundTrip).toFixed(1),
   serverDocumentChecksMedianMs: documentChecks.length ? +median(documentChecks).toFixed(1) : null,
+  serverDocumentChecksCpuMedianMs: documentCpu.length ? +median(documentCpu).toFixed(1) : null,
   serverRepositoryChecksMedianMs: repositoryChecks.length ? +median(repositoryChecks).toFixed(1) : null,
 }));

@@ -49,6 +49,6 @@ for ws in ("small", "synth"):
     if not rs: continue
     m = lambda k: statistics.median([r[k] for r in rs if r[k] is not None] or [float("nan")])
     print(f"{ws}: {len(rs)} runs; didChange->diagnostics median {m('didChangeMedianMs')} ms (p90 {m('didChangeP90Ms')} ms); "
-          f"codeAction round trip {m('codeActionMedianMs')} ms; in the server: document checks {m('serverDocumentChecksMedianMs')} ms, "
+          f"codeAction round trip {m('codeActionMedianMs')} ms; in the server: document checks {m('serverDocumentChecksMedianMs')} ms (CPU {m('serverDocumentChecksCpuMedianMs')} ms), "
           f"repository checks {m('serverRepositoryChecksMedianMs')} ms; initialize {m('initializeMs')} ms; first diagnostics {m('firstDiagnosticsMs')} ms")
 PY

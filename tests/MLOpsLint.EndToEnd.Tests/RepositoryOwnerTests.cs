@@ -56,4 +56,20 @@ public class RepositoryOwnerTests
         using var repo = Clone(origin);
         Assert.Equal(new[] { "iterative/setup-dvc", "thollander/actions-comment-pull-request" }, Pinned(repo.Root));
     }
+
+    /// <summary>The repository's name comes from the same remote: a transferred repository whose changelog names it under its
+    /// former owner (github.com/Lightning-AI/lightning-bolts) treats that owner's actions as its own; under another name
+    /// the same changelog is about another repository.</summary>
+    [Theory]
+    [InlineData("https://github.com/Lightning-Universe/lightning-bolts.git", new[] { "thollander/actions-comment-pull-request" })]
+    [InlineData("https://github.com/Lightning-Universe/other-name.git", new[] { "Lightning-AI/utilities", "thollander/actions-comment-pull-request" })]
+    public void A_former_owner_named_in_the_changelog_is_first_party(string origin, string[] expected)
+    {
+        using var repo = TempRepo.Git();
+        repo.Write(".github/workflows/cml.yaml", Workflow.Replace("iterative/setup-dvc@v1", "Lightning-AI/utilities@v0.11.4"));
+        repo.Write("CHANGELOG.md", "- Fixed ([#1](https://github.com/Lightning-AI/lightning-bolts/pull/1))\n");
+        repo.Commit();
+        repo.Run("git", "remote", "add", "origin", origin);
+        Assert.Equal(expected, Pinned(repo.Root));
+    }
 }

@@ -180,8 +180,11 @@ internal static class ScanRunner
 
     /// <summary>The configuration for the repository at <paramref name="root"/>: its .editorconfig files, and its GitHub owner
     /// (first-party actions, MLO207/MLO208) as data for the checks.</summary>
-    private static LintConfig WithEditorConfig(LintConfig config, string root, IEnumerable<string> inTree, List<ScanDiagnostic> warnings) =>
-        config.WithEditorConfig(ConfigLocator.LoadEditorConfigs(root, inTree, warnings), root).WithRepositoryOwner(Git.RepositoryOwner.Of(root));
+    private static LintConfig WithEditorConfig(LintConfig config, string root, IEnumerable<string> inTree, List<ScanDiagnostic> warnings)
+    {
+        var github = Git.RepositoryOwner.Repository(root);
+        return config.WithEditorConfig(ConfigLocator.LoadEditorConfigs(root, inTree, warnings), root).WithRepositoryOwner(github?.Owner, github?.Name);
+    }
 
     /// <summary>Configuration problems name the file as found on disk; inside the repository, show it as every other path.</summary>
     private static ScanDiagnostic RelativeTo(string root, ScanDiagnostic d)

@@ -15,28 +15,36 @@ internal static class RepositoryOwner
         @"^(?:(?:https?|ssh|git)://(?:[^@/]+@)?(?<host>[^/:]+)(?::\d+)?/|[^@/]+@(?<host>[^:/]+):)(?<owner>[A-Za-z0-9][A-Za-z0-9-]*)/(?<name>[A-Za-z0-9._-]+?)(?:\.git)?/?$",
         RegexOptions.CultureInvariant);
 
-    public static string? Of(string root)
+    public static string? Of(string root) => Repository(root)?.Owner;
+
+    /// <summary>The owner and name of the repository at <paramref name="root"/> on GitHub (as <see cref="Of"/> finds them).</summary>
+    public static (string Owner, string Name)? Repository(string root)
     {
-        if (FromRemote(root) is { } owner) return owner;
+        if (FromRemote(root) is { } url && Parse(url) is { } fromRemote) return fromRemote;
         string? repository = Environment.GetEnvironmentVariable("GITHUB_REPOSITORY");
         string? workspace = Environment.GetEnvironmentVariable("GITHUB_WORKSPACE");
         if (repository is { Length: > 0 } && workspace is { Length: > 0 } && SamePath(workspace, root))
         {
             int slash = repository.IndexOf('/');
-            if (slash > 0) return repository.Substring(0, slash);
+            if (slash > 0) return (repository.Substring(0, slash), repository.Substring(slash + 1));
         }
         return null;
     }
 
     /// <summary>The owner in a GitHub remote URL (github.com or a GitHub Enterprise host named github.*); null otherwise.</summary>
-    public static string? FromUrl(string url)
+    public static string? FromUrl(string url) => Parse(url)?.Owner;
+
+    private static (string Owner, string Name)? Parse(string url)
     {
         var m = GitHubUrl.Match(url.Trim());
         if (!m.Success) return null;
         string host = m.Groups["host"].Value.ToLowerInvariant();
-        return host == "github.com" || host == "www.github.com" || host.StartsWith("github.", StringComparison.Ordinal) ? m.Groups["owner"].Value : null;
+        return host == "github.com" || host == "www.github.com" || host.StartsWith("github.", StringComparison.Ordinal)
+            ? (m.Groups["owner"].Value, m.Groups["name"].Value)
+            : null;
     }
 
+    /// <summary>The origin remote's URL in the repository's config file, or null.</summary>
     private static string? FromRemote(string root)
     {
         try
@@ -54,7 +62,7 @@ internal static class RepositoryOwner
                 }
                 if (section != "[remote\"origin\"]") continue;
                 int eq = line.IndexOf('=');
-                if (eq > 0 && line.Substring(0, eq).Trim().Equals("url", StringComparison.OrdinalIgnoreCase)) return FromUrl(line.Substring(eq + 1).Trim().Trim('"'));
+                if (eq > 0 && line.Substring(0, eq).Trim().Equals("url", StringComparison.OrdinalIgnoreCase)) return line.Substring(eq + 1).Trim().Trim('"');
             }
         }
         catch (IOException)

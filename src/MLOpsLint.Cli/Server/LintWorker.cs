@@ -9,6 +9,14 @@ namespace MLOpsLint.Cli.Server;
 /// debounce interval, applies them to the <see cref="Workspace"/>, checks what changed and publishes diagnostics for
 /// every open document. Protocol handlers never wait for it, so a slow check (a huge file) never blocks the editor, and a
 /// check that throws is logged and the rest goes on.
+/// <para>
+/// Two phases in a big workspace: when it has more than <see cref="smallWorkspace"/> files and the repository checks took
+/// longer than <see cref="inlineRepositoryLimit"/> last time, an edit publishes at once what the edited file's own checks and the file-scoped repository checks find, with
+/// the other cross-file findings carried over from the last full pass (<see cref="Workspace"/>), and the full pass runs in
+/// the background once the typing pauses (<see cref="repositoryIdle"/>: a pass started on every keystroke would take the
+/// cores the next keystroke's checks need); when it is done, whatever changed is published again. At most one pass runs;
+/// edits made meanwhile are taken by the next one. In a small workspace everything is checked before the one publication.
+/// </para>
 /// </summary>
 internal sealed class LintWorker
 {
@@ -19,15 +27,35 @@ internal sealed class LintWorker
     private readonly Dictionary<string, HashSet<string>> publishedUris = new(StringComparer.Ordinal); // path -> uris with diagnostics
     private KnownVersions? versions;
     private readonly SavedOutputs savedOutputs = new();
+    private readonly TimeSpan inlineRepositoryLimit;
+    private readonly TimeSpan repositoryIdle;
+    private readonly int smallWorkspace;
+    private Workspace.RepositoryRun? running;
+    private Task? runningTask;
+    private bool repositoryWanted; // the carried cross-file findings are stale: a pass is due when the typing pauses
 
-    public LintWorker(ServerState state, Workspace workspace, IEditorClient client, TimeSpan debounce)
+    /// <param name="inlineRepositoryLimit">Repository checks that last took less than this run before the edit's one
+    /// publication; longer ones run in the background after it (default 40 ms: the edit's diagnostics arrive within 50 ms).</param>
+    /// <param name="repositoryIdle">How long no edit must come before a background pass starts (default 300 ms); zero starts
+    /// it as soon as an edit has been published.</param>
+    /// <param name="smallWorkspace">Up to this many files every edit is checked in one phase, whatever the time: the
+    /// repository checks of a small workspace take a few milliseconds once compiled, and a loaded machine (or the first,
+    /// JIT-compiling pass) must not make an editor's diagnostics depend on timing (default 200).</param>
+    public LintWorker(ServerState state, Workspace workspace, IEditorClient client, TimeSpan debounce, TimeSpan? inlineRepositoryLimit = null,
+        TimeSpan? repositoryIdle = null, int smallWorkspace = 200)
     {
+        this.smallWorkspace = smallWorkspace;
+        this.repositoryIdle = repositoryIdle ?? TimeSpan.FromMilliseconds(300);
         this.state = state;
         this.workspace = workspace;
         this.client = client;
         this.debounce = debounce;
+        this.inlineRepositoryLimit = inlineRepositoryLimit ?? TimeSpan.FromMilliseconds(40);
         workspace.Log = message => client.Log(true, "mlops-lint: " + message);
     }
+
+    /// <summary>The background repository pass, if one runs (tests wait on it).</summary>
+    internal Task? RepositoryPass => runningTask;
 
     /// <summary>Longest an edit waits while more keep coming (the debounce restarts with each one).</summary>
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(250);
@@ -39,7 +67,18 @@ internal sealed class LintWorker
         Safely(() => Apply(state.Take(), everything: true));
         while (!cancel.IsCancellationRequested)
         {
-            await state.Signal.WaitAsync(cancel).ConfigureAwait(false);
+            if (repositoryWanted && running == null)
+            {
+                if (!await state.Signal.WaitAsync(repositoryIdle, cancel).ConfigureAwait(false))
+                {
+                    Safely(StartRepositoryPass); // the typing paused
+                    continue;
+                }
+            }
+            else
+            {
+                await state.Signal.WaitAsync(cancel).ConfigureAwait(false);
+            }
             var waited = Stopwatch.StartNew();
             while (waited.Elapsed < MaxDelay && await state.Signal.WaitAsync(debounce, cancel).ConfigureAwait(false))
             {
@@ -65,6 +104,8 @@ internal sealed class LintWorker
 
     private void Load(string title)
     {
+        // a background pass may be reading documents the reload checks (and releases) again
+        WaitForRepositoryPass();
         using var progress = client.BeginProgress(title);
         var sw = Stopwatch.StartNew();
         workspace.Load((message, percentage) => progress.Report(message, percentage));
@@ -73,9 +114,23 @@ internal sealed class LintWorker
         client.Log(false, $"mlops-lint: checked {workspace.FileCount} files in {sw.ElapsedMilliseconds} ms");
     }
 
+    private void WaitForRepositoryPass()
+    {
+        try
+        {
+            runningTask?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // logged by the pass itself
+        }
+    }
+
     /// <summary>Applies a batch of edits and publishes. Internal for tests, which drive the worker without a client process.</summary>
     internal void Apply(Pending p, bool everything)
     {
+        var started = Stopwatch.StartNew();
+        bool repositoryDone = p.RepositoryDone && TakeRepositoryPass();
         foreach (var path in p.Closed)
         {
             workspace.CloseText(path);
@@ -102,14 +157,75 @@ internal sealed class LintWorker
             {
                 dirty.UnionWith(workspace.RefreshFileSet());
             }
-            if (dirty.Count > 0 || everything) workspace.Relint(dirty);
+            if (dirty.Count > 0 || everything)
+            {
+                bool inline = workspace.FileCount <= smallWorkspace || workspace.LastRepositoryTime < inlineRepositoryLimit;
+                workspace.Relint(dirty, repository: inline);
+                if (!inline) WantRepositoryPass();
+                string what = dirty.Count == 0 ? "the workspace" : string.Join(", ", dirty.Take(3)) + (dirty.Count > 3 ? ", …" : "");
+                client.Log(false, $"mlops-lint: checked {what}: document checks {workspace.LastDocumentTime.TotalMilliseconds:F1} ms (CPU {workspace.LastDocumentCpu.TotalMilliseconds:F1} ms), "
+                    + (inline ? $"repository checks {workspace.LastRepositoryTime.TotalMilliseconds:F1} ms" : "repository checks in the background")
+                    + $" (most CPU in them: {MostCpu()})");
+            }
+        }
+        if (repositoryDone)
+        {
+            client.Log(false, $"mlops-lint: repository checks {workspace.LastRepositoryTime.TotalMilliseconds:F1} ms in the background (most CPU: {MostCpu()})");
+            // edits came while it ran: the next pass takes them
+            if (!workspace.RepositoryIsCurrent && running == null) WantRepositoryPass();
         }
         if (versions == null || p.Reload || p.OnDisk.Count > 0 || dirty.Any(d => DocumentClassifier.Classify(d) == DocumentKind.LockFile))
         {
             versions = new KnownVersions(workspace.LockFiles(), workspace.Root);
         }
-        foreach (var t in p.Texts) PublishText(t);
-        foreach (var n in p.Notebooks) PublishNotebook(n.Notebook, notebookTexts[n.Notebook.Path], n.Cells);
+        // a finished background pass alone republishes only what it changed
+        bool onlyChanges = repositoryDone && p.IsRepositoryDoneOnly;
+        foreach (var t in p.Texts) PublishText(t, onlyChanges);
+        foreach (var n in p.Notebooks) PublishNotebook(n.Notebook, notebookTexts[n.Notebook.Path], n.Cells, onlyChanges);
+    }
+
+    private string MostCpu() =>
+        string.Join(", ", workspace.LastRepositoryProfile.OrderByDescending(kv => kv.Value).Take(3).Select(kv => $"{kv.Key} {kv.Value.TotalMilliseconds:F0} ms"));
+
+    /// <summary>A full pass is due: now, or when the typing pauses (<see cref="RunAsync"/>).</summary>
+    private void WantRepositoryPass()
+    {
+        repositoryWanted = true;
+        if (repositoryIdle == TimeSpan.Zero) StartRepositoryPass();
+    }
+
+    /// <summary>Starts the full repository pass in the background, unless one runs (it is restarted when it ends).</summary>
+    private void StartRepositoryPass()
+    {
+        if (running != null) return;
+        repositoryWanted = false;
+        var run = workspace.StartRepositoryRun();
+        running = run;
+        runningTask = Task.Run(() =>
+        {
+            try
+            {
+                run.Run();
+            }
+            catch (Exception e)
+            {
+                client.Log(true, $"mlops-lint: internal error in the repository checks: {e} (please report it; the server goes on)");
+            }
+            finally
+            {
+                state.RepositoryPassDone();
+            }
+        });
+    }
+
+    /// <summary>The background pass has ended: its findings go into the workspace (on this, the worker's, thread).</summary>
+    private bool TakeRepositoryPass()
+    {
+        if (running == null || runningTask is not { IsCompleted: true }) return false;
+        var run = running;
+        running = null;
+        runningTask = null;
+        return workspace.Complete(run);
     }
 
     /// <summary>The .ipynb text of an open notebook: the editor's cells, with the outputs saved on disk.</summary>
@@ -119,7 +235,7 @@ internal sealed class LintWorker
         return new NotebookText(cells.Select((c, i) => new NotebookCellText(c.CellUri, c.IsCode, c.Text) { Outputs = outputs[i] }).ToArray());
     }
 
-    private void PublishText(OpenText t)
+    private void PublishText(OpenText t, bool onlyChanges = false)
     {
         var findings = workspace.FindingsFor(t.Path);
         var doc = workspace.Document(t.Path);
@@ -133,10 +249,10 @@ internal sealed class LintWorker
             if (f.Span == SourceSpan.WholeFile) end = new EditorPosition(0, lines.LineCount > 0 ? lines.GetLine(1).Length : 0);
             return new EditorFinding(f, t.Uri, new EditorRange(start, end), FindingActions.For(f, doc, Place, LineText, versions!.For));
         }).ToArray();
-        Publish(t.Path, t.Uri, t.Version, placed);
+        Publish(t.Path, t.Uri, t.Version, placed, onlyChanges);
     }
 
-    private void PublishNotebook(OpenNotebook notebook, NotebookText text, (bool IsCode, string CellUri, string Text, int? Version)[] cells)
+    private void PublishNotebook(OpenNotebook notebook, NotebookText text, (bool IsCode, string CellUri, string Text, int? Version)[] cells, bool onlyChanges = false)
     {
         if (cells.Length == 0) return;
         var findings = workspace.FindingsFor(notebook.Path);
@@ -156,16 +272,22 @@ internal sealed class LintWorker
             if (endUri != uri || end.Line < start.Line) end = start;
             byCell[uri].Add(new EditorFinding(f, uri, new EditorRange(start, end), FindingActions.For(f, doc, Place, LineText, versions!.For)));
         }
-        foreach (var c in cells) Publish(notebook.Path, c.CellUri, c.Version, byCell[c.CellUri]);
+        foreach (var c in cells) Publish(notebook.Path, c.CellUri, c.Version, byCell[c.CellUri], onlyChanges);
     }
 
-    private void Publish(string path, string uri, int? version, IReadOnlyList<EditorFinding> findings)
+    private void Publish(string path, string uri, int? version, IReadOnlyList<EditorFinding> findings, bool onlyChanges = false)
     {
+        if (onlyChanges && state.Published.TryGetValue(uri, out var before) && SameDiagnostics(before, findings)) return;
         if (!publishedUris.TryGetValue(path, out var uris)) publishedUris[path] = uris = new HashSet<string>(StringComparer.Ordinal);
         uris.Add(uri);
         state.Published = state.Published.SetItem(uri, findings);
         client.Publish(uri, version, findings, UriOfPath);
     }
+
+    /// <summary>Whether the editor would show the same thing (rule, place, message, severity, fixes offered).</summary>
+    private static bool SameDiagnostics(IReadOnlyList<EditorFinding> a, IReadOnlyList<EditorFinding> b) =>
+        a.Count == b.Count && a.Zip(b, (x, y) => x.Range == y.Range && x.Finding.RuleId == y.Finding.RuleId && x.Finding.Message == y.Finding.Message
+            && x.Finding.Severity == y.Finding.Severity && x.Finding.Edit == y.Finding.Edit && x.Actions.Count == y.Actions.Count).All(same => same);
 
     private void Clear(string path)
     {

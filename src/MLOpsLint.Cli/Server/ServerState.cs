@@ -18,6 +18,7 @@ internal sealed class ServerState
     private readonly HashSet<string> onDisk = new(StringComparer.Ordinal);
     private bool fileSetChanged;
     private bool reload;
+    private bool repositoryDone;
 
     /// <summary>Findings by editor document URI, as last published.</summary>
     public ImmutableDictionary<string, IReadOnlyList<EditorFinding>> Published { get; set; } =
@@ -94,6 +95,13 @@ internal sealed class ServerState
         Signal.Release();
     }
 
+    /// <summary>The worker's background repository pass has ended: its findings are to be taken and published.</summary>
+    public void RepositoryPassDone()
+    {
+        lock (gate) repositoryDone = true;
+        Signal.Release();
+    }
+
     /// <summary>Settings changed: scan everything again.</summary>
     public void Reload()
     {
@@ -109,7 +117,8 @@ internal sealed class ServerState
             var p = new Pending(
                 texts.Values.ToArray(),
                 notebooks.Values.Select(n => (n, n.Cells.ToArray())).ToArray(),
-                dirty.ToArray(), closed.ToArray(), onDisk.ToArray(), fileSetChanged, reload);
+                dirty.ToArray(), closed.ToArray(), onDisk.ToArray(), fileSetChanged, reload) { RepositoryDone = repositoryDone };
+            repositoryDone = false;
             dirty.Clear();
             closed.Clear();
             onDisk.Clear();
@@ -160,5 +169,11 @@ internal sealed record Pending(
     bool FileSetChanged,
     bool Reload)
 {
-    public bool IsEmpty => Dirty.Count == 0 && Closed.Count == 0 && OnDisk.Count == 0 && !FileSetChanged && !Reload;
+    /// <summary>The background repository pass has ended.</summary>
+    public bool RepositoryDone { get; init; }
+
+    /// <summary>Nothing but the end of the background pass.</summary>
+    public bool IsRepositoryDoneOnly => RepositoryDone && Dirty.Count == 0 && Closed.Count == 0 && OnDisk.Count == 0 && !FileSetChanged && !Reload;
+
+    public bool IsEmpty => Dirty.Count == 0 && Closed.Count == 0 && OnDisk.Count == 0 && !FileSetChanged && !Reload && !RepositoryDone;
 }

@@ -13,9 +13,16 @@ namespace MLOpsLint.Cli.Server;
 /// <summary>
 /// The language server's view of one repository: the documents <c>scan</c> would read (discovered and loaded the same
 /// way), with the editor's unsaved text in place of the disk for open files, and the raw findings of every document
-/// check and of the repository checks. An edit re-runs the document checks of the edited file and the repository
-/// checks over everything (they read the other files' cached summaries), so cross-file rules — environments, seed
-/// helpers, LFS and DVC patterns, lock files — stay current. Not thread-safe: the server's one worker owns it.
+/// check and of the repository checks. An edit re-runs the document checks of the edited file, the repository checks
+/// that can judge one file alone (<see cref="IFileScopedRepositoryCheck"/>: the seed rules) on it, and then the
+/// repository checks over everything (they read the other files' cached summaries), so cross-file rules —
+/// environments, seed helpers, LFS and DVC patterns, lock files — stay current.
+/// <para>
+/// In a big workspace the full repository pass takes seconds, so it runs as a <see cref="RepositoryRun"/> beside the
+/// worker (<see cref="LintWorker"/> publishes the edited file's findings first): until it is done, an edited file's
+/// findings of the other repository checks are the last run's, moved to their lines in the new text
+/// (<see cref="LineShift"/>). Not thread-safe: the server's one worker owns it; a run reads only its own snapshot.
+/// </para>
 /// </summary>
 internal sealed class Workspace
 {
@@ -24,7 +31,14 @@ internal sealed class Workspace
     private readonly HashSet<string> discovered = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceDocument> overlays = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Finding>> documentFindings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceDocument> checkedDocuments = new(StringComparer.Ordinal); // what documentFindings were made on
     private IReadOnlyList<Finding> repositoryFindings = Array.Empty<Finding>();
+    private ILookup<string, Finding> repositoryFindingsByPath = Array.Empty<Finding>().ToLookup(f => f.Path, StringComparer.Ordinal);
+    private RepositorySnapshot judged = new(Array.Empty<SourceDocument>()); // what repositoryFindings were made on
+    private readonly Dictionary<string, (SourceDocument Document, IReadOnlyList<Finding> Findings)> scopedFindings = new(StringComparer.Ordinal);
+    private ISet<Core.Rules.RuleDescriptor> scopedRules = new HashSet<Core.Rules.RuleDescriptor>();
+    private int generation;        // bumped by every change of the documents
+    private int judgedGeneration;  // the generation repositoryFindings belong to
     private RepositorySnapshot snapshot = new(Array.Empty<SourceDocument>());
     private ScopeModel scopes = ScopeModel.Standalone(Core.Scope.ScopeSettings.Empty);
     /// <param name="extraChecks">Checks beside Core's (tests). The C# analyzers are not run here: in an IDE the
@@ -56,6 +70,9 @@ internal sealed class Workspace
         documents.Clear();
         discovered.Clear();
         documentFindings.Clear();
+        checkedDocuments.Clear();
+        scopedFindings.Clear();
+        generation++;
         var warnings = new List<ScanDiagnostic>();
         if (Root == null || !Directory.Exists(Root))
         {
@@ -95,7 +112,11 @@ internal sealed class Workspace
             int n = Interlocked.Increment(ref done);
             if (progress != null && n % 200 == 0) progress($"checked {n} of {all.Length} files", (int)(90L * n / Math.Max(1, all.Length)));
         });
-        for (int i = 0; i < all.Length; i++) documentFindings[all[i].Path] = results[i];
+        for (int i = 0; i < all.Length; i++)
+        {
+            documentFindings[all[i].Path] = results[i];
+            checkedDocuments[all[i].Path] = all[i];
+        }
         progress?.Invoke("cross-file rules…", 90);
         RunRepositoryChecks();
     }
@@ -196,27 +217,89 @@ internal sealed class Workspace
         return changed;
     }
 
-    /// <summary>Runs the document checks of <paramref name="paths"/> again, then the repository checks.</summary>
-    public void Relint(IEnumerable<string> paths)
+    /// <summary>Runs the document checks of <paramref name="paths"/> again and the file-scoped repository checks on them,
+    /// then (unless <paramref name="repository"/> is false: the caller starts a <see cref="RepositoryRun"/> itself) the
+    /// repository checks over everything.</summary>
+    public void Relint(IEnumerable<string> paths, bool repository = true)
     {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var cpu = Environment.CpuUsage.TotalTime;
         var list = paths.Distinct().ToList();
         if (list.Any(p => DocumentClassifier.FileName(p) == ".gitattributes")) list.AddRange(RefreshLfs());
-        snapshot = Snapshot();
-        scopes = scopes.After(snapshot.Documents, list);
+        generation++;
+        snapshot = Snapshot(out bool sameFiles);
+        scopes = scopes.After(snapshot.Documents, list, sameFiles);
+        var edited = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in list.Distinct())
         {
-            if (documents.TryGetValue(p, out var d)) documentFindings[p] = Check(d);
-            else documentFindings.Remove(p);
+            if (!documents.TryGetValue(p, out var d))
+            {
+                documentFindings.Remove(p);
+                checkedDocuments.Remove(p);
+                scopedFindings.Remove(p);
+                continue;
+            }
+            edited.Add(p);
+            // the same document as last time (a save of an open file): its findings stand, and a repository run in flight
+            // may be reading it, so it is not checked (and released) again
+            if (checkedDocuments.TryGetValue(p, out var known) && ReferenceEquals(known, d)) continue;
+            documentFindings[p] = Check(d);
+            checkedDocuments[p] = d;
         }
-        RunRepositoryChecks();
+        RunFileScopedChecks(edited);
+        LastDocumentTime = sw.Elapsed;
+        LastDocumentCpu = Environment.CpuUsage.TotalTime - cpu;
+        if (repository) RunRepositoryChecks();
+    }
+
+    /// <summary>Wall time of the last <see cref="Relint"/>'s document and file-scoped checks.</summary>
+    public TimeSpan LastDocumentTime { get; private set; }
+
+    /// <summary>The process's CPU time meanwhile (all its threads: a background pass running then is counted too). On a
+    /// shared, loaded machine the wall time says more about the load than about the checks; this says what they cost.</summary>
+    public TimeSpan LastDocumentCpu { get; private set; }
+
+    /// <summary>The repository checks that can judge a few files alone, on the edited ones (see the class remarks).</summary>
+    private void RunFileScopedChecks(HashSet<string> paths)
+    {
+        paths.RemoveWhere(p => !InScan(p));
+        if (paths.Count == 0) return;
+        var contexts = linter.CheckRepositoryFiles(snapshot, Config, scopes, paths, out scopedRules);
+        foreach (var d in contexts.SelectMany(c => c.Diagnostics).Where(d => d.Level == ScanDiagnosticLevel.Error)) Log(d.Message);
+        var byPath = contexts.SelectMany(c => c.Findings).ToLookup(f => f.Path, StringComparer.Ordinal);
+        foreach (var p in paths) scopedFindings[p] = (documents[p], byPath[p].ToArray());
     }
 
     /// <summary>The findings for one file as the CLI reports them: severity from the configuration, <c># noqa</c> applied.</summary>
     public IReadOnlyList<Finding> FindingsFor(string path)
     {
         var raw = documentFindings.TryGetValue(path, out var own) ? own : Array.Empty<Finding>();
-        var all = raw.Concat(repositoryFindings.Where(f => f.Path == path));
+        var all = raw.Concat(RepositoryFindingsFor(path));
         return linter.Judge(all, p => documents.TryGetValue(p, out var d) ? d : null, Config, scopes, out _);
+    }
+
+    /// <summary>True when the last repository run judged every document as it is now (no edit since it started).</summary>
+    public bool RepositoryIsCurrent => judgedGeneration == generation;
+
+    /// <summary>The repository checks' findings on <paramref name="path"/>: the last run's, or for a file edited since that
+    /// run began, the file-scoped checks' findings on the new text and the other checks' moved to their new lines.</summary>
+    private IEnumerable<Finding> RepositoryFindingsFor(string path)
+    {
+        var current = documents.TryGetValue(path, out var d) ? d : null;
+        var seen = judged.Find(path);
+        if (current == null || ReferenceEquals(seen, current)) return repositoryFindingsByPath[path];
+        var fresh = scopedFindings.TryGetValue(path, out var s) && ReferenceEquals(s.Document, current) ? s.Findings : null;
+        var carried = repositoryFindingsByPath[path].Where(f => fresh == null || !scopedRules.Contains(f.Rule));
+        if (seen is { HasText: true } && current.HasText)
+        {
+            var shift = LineShift.Between(seen.Text, current.Text);
+            carried = carried.Select(shift.Map).Where(f => f != null).Select(f => f!);
+        }
+        else
+        {
+            carried = carried.Where(f => f.Span == SourceSpan.WholeFile);
+        }
+        return fresh == null ? carried.ToArray() : fresh.Concat(carried).ToArray();
     }
 
     public IEnumerable<SourceDocument> LockFiles() => documents.Values.Where(d => d.Kind == DocumentKind.LockFile);
@@ -274,13 +357,88 @@ internal sealed class Workspace
         return context.Findings.ToArray();
     }
 
-    private RepositorySnapshot Snapshot() =>
-        new(documents.Where(kv => InScan(kv.Key)).Select(kv => kv.Value).OrderBy(d => d.Path, StringComparer.Ordinal).ToArray());
+    private RepositorySnapshot Snapshot() => Snapshot(out _);
+
+    private string[] scanOrder = Array.Empty<string>();
+    private HashSet<string> scanSet = new(StringComparer.Ordinal);
+
+    /// <summary>The documents of the scan, in path order; <paramref name="sameFiles"/> says whether they are the same files
+    /// as last time (then the order is not sorted again: an edit in a big workspace should not cost a sort).</summary>
+    private RepositorySnapshot Snapshot(out bool sameFiles)
+    {
+        var paths = documents.Keys.Where(InScan).ToList();
+        sameFiles = paths.Count == scanOrder.Length && paths.All(scanSet.Contains);
+        if (!sameFiles)
+        {
+            paths.Sort(StringComparer.Ordinal);
+            scanOrder = paths.ToArray();
+            scanSet = new HashSet<string>(scanOrder, StringComparer.Ordinal);
+        }
+        return new RepositorySnapshot(scanOrder.Select(p => documents[p]).ToArray());
+    }
 
     private void RunRepositoryChecks()
     {
-        var contexts = linter.CheckRepository(snapshot, Config, scopes);
-        repositoryFindings = contexts.SelectMany(c => c.Findings).ToArray();
-        foreach (var d in contexts.SelectMany(c => c.Diagnostics).Where(d => d.Level == ScanDiagnosticLevel.Error)) Log(d.Message);
+        var run = StartRepositoryRun();
+        run.Run();
+        Complete(run);
+    }
+
+    /// <summary>A full repository pass over the documents as they are now, to run beside the worker (<see cref="RepositoryRun.Run"/>
+    /// touches nothing of the workspace), then handed back to <see cref="Complete"/> on the worker.</summary>
+    public RepositoryRun StartRepositoryRun() => new(linter, snapshot, Config, scopes, generation);
+
+    /// <summary>Takes a finished run's findings, unless a later run's are already in. Returns whether they were taken.</summary>
+    public bool Complete(RepositoryRun run)
+    {
+        if (run.Contexts == null || run.Generation < judgedGeneration) return false;
+        repositoryFindings = run.Contexts.SelectMany(c => c.Findings).ToArray();
+        repositoryFindingsByPath = repositoryFindings.ToLookup(f => f.Path, StringComparer.Ordinal);
+        judged = run.Snapshot;
+        judgedGeneration = run.Generation;
+        LastRepositoryProfile = run.Profile;
+        LastRepositoryTime = run.Elapsed;
+        foreach (var path in scopedFindings.Keys.Where(p => ReferenceEquals(judged.Find(p), scopedFindings[p].Document)).ToArray()) scopedFindings.Remove(path);
+        foreach (var d in run.Contexts.SelectMany(c => c.Diagnostics).Where(d => d.Level == ScanDiagnosticLevel.Error)) Log(d.Message);
+        return true;
+    }
+
+    /// <summary>Wall time of the last repository run taken.</summary>
+    public TimeSpan LastRepositoryTime { get; private set; }
+
+    /// <summary>CPU per check and parsed form in the last repository run taken (logged with each edit's timing).</summary>
+    public IReadOnlyDictionary<string, TimeSpan> LastRepositoryProfile { get; private set; } = new Dictionary<string, TimeSpan>();
+
+    /// <summary>One pass of the repository checks over a snapshot: immutable inputs, so it may run on another thread than
+    /// the worker's while the worker goes on with edits (each edit makes new documents; the run's are never released).</summary>
+    internal sealed class RepositoryRun
+    {
+        private readonly Linter linter;
+
+        internal RepositoryRun(Linter linter, RepositorySnapshot snapshot, LintConfig config, ScopeModel scopes, int generation)
+        {
+            this.linter = linter;
+            Snapshot = snapshot;
+            Config = config;
+            Scopes = scopes;
+            Generation = generation;
+        }
+
+        public RepositorySnapshot Snapshot { get; }
+        public LintConfig Config { get; }
+        public ScopeModel Scopes { get; }
+        public int Generation { get; }
+        public IReadOnlyList<CheckContext>? Contexts { get; private set; }
+        public IReadOnlyDictionary<string, TimeSpan> Profile { get; private set; } = new Dictionary<string, TimeSpan>();
+        public TimeSpan Elapsed { get; private set; }
+
+        public void Run()
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var profile = new ScanProfile();
+            Contexts = linter.CheckRepository(Snapshot, Config, Scopes, profile);
+            Profile = profile.Snapshot();
+            Elapsed = sw.Elapsed;
+        }
     }
 }

@@ -25,3 +25,13 @@ public interface IRepositoryCheck : ICheck
 {
     void Check(RepositorySnapshot repository, CheckContext context);
 }
+
+/// <summary>A repository check that can report the findings of a few files alone — exactly the findings its full run
+/// reports on them — for much less than a full run: the language server runs it on the file being edited, so that file's
+/// cross-file findings (an unseeded split whose seed helper lives in another module) arrive with its own, before the full
+/// pass over the repository.</summary>
+public interface IFileScopedRepositoryCheck : IRepositoryCheck
+{
+    /// <summary>Reports the findings on <paramref name="paths"/> only (repository-relative, '/').</summary>
+    void Check(RepositorySnapshot repository, ICollection<string> paths, CheckContext context);
+}

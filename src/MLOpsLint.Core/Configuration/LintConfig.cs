@@ -139,6 +139,7 @@ public sealed class LintConfig
         Sections = Sections,
         Scopes = Scopes,
         RepositoryOwner = RepositoryOwner,
+        RepositoryName = RepositoryName,
     };
 
     /// <summary>A copy that reads .editorconfig files and knows the repository root.</summary>
@@ -160,6 +161,7 @@ public sealed class LintConfig
         Sections = Sections,
         Scopes = Scopes,
         RepositoryOwner = RepositoryOwner,
+        RepositoryName = RepositoryName,
     };
 
     /// <summary>The GitHub owner (user or organisation) of the scanned repository, when the CLI could tell it (the origin
@@ -169,11 +171,17 @@ public sealed class LintConfig
 
     private string? repositoryOwner;
 
-    /// <summary>A copy that knows the repository's owner (see <see cref="RepositoryOwner"/>).</summary>
-    public LintConfig WithRepositoryOwner(string? owner)
+    /// <summary>The scanned repository's name on GitHub (<c>lightning-bolts</c>), known with its owner; null when unknown.</summary>
+    public string? RepositoryName { get => repositoryName; init => repositoryName = value; }
+
+    private string? repositoryName;
+
+    /// <summary>A copy that knows the repository's owner and name (see <see cref="RepositoryOwner"/>).</summary>
+    public LintConfig WithRepositoryOwner(string? owner, string? name = null)
     {
         var copy = (LintConfig)MemberwiseClone();
         copy.repositoryOwner = owner;
+        copy.repositoryName = name;
         return copy;
     }
 

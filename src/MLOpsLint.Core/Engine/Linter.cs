@@ -115,11 +115,14 @@ public sealed class Linter
     public CheckContext CheckDocument(SourceDocument document, LintConfig config, ScopeModel scopes)
     {
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
-        return RunDocumentChecks(docChecks, CheckScopes(docChecks, config, Judged(config)), document, config, scopes, null, isReported: true, Array.Empty<IDocumentSummarizer>());
+        // with the summaries the repository checks read (made while the module is parsed, which is released afterwards)
+        var summarizers = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).OfType<IDocumentSummarizer>().ToArray();
+        return RunDocumentChecks(docChecks, CheckScopes(docChecks, config, Judged(config)), document, config, scopes, null, isReported: true, summarizers);
     }
 
     /// <summary>The repository checks on a snapshot, before configuration and <c># noqa</c>, side by side (see <see cref="Run"/>).</summary>
-    public IReadOnlyList<CheckContext> CheckRepository(RepositorySnapshot snapshot, LintConfig config, ScopeModel scopes)
+    /// <param name="profile">Where the time goes (the language server logs it); null when nobody asks.</param>
+    public IReadOnlyList<CheckContext> CheckRepository(RepositorySnapshot snapshot, LintConfig config, ScopeModel scopes, ScanProfile? profile = null)
     {
         var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var contexts = new CheckContext[repoChecks.Length];
@@ -128,7 +131,42 @@ public sealed class Linter
         foreach (var doc in snapshot.Documents) doc.EnterUse();
         try
         {
-            Parallel.For(0, repoChecks.Length, c => contexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, null));
+            Parallel.For(0, repoChecks.Length, c => contexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, profile));
+        }
+        finally
+        {
+            foreach (var doc in snapshot.Documents) doc.LeaveUse(release: false);
+        }
+        return contexts;
+    }
+
+    /// <summary>The findings on <paramref name="paths"/> of the repository checks that can judge a few files alone
+    /// (<see cref="IFileScopedRepositoryCheck"/>), before configuration and <c># noqa</c>; <paramref name="rules"/> gets the
+    /// rules those checks report, whose findings on <paramref name="paths"/> these replace. The language server runs it on
+    /// the edited file before the full repository pass (which may be running meanwhile on the same documents).</summary>
+    public IReadOnlyList<CheckContext> CheckRepositoryFiles(RepositorySnapshot snapshot, LintConfig config, ScopeModel scopes, ICollection<string> paths,
+        out ISet<Rules.RuleDescriptor> rules)
+    {
+        var scoped = repositoryChecks.OfType<IFileScopedRepositoryCheck>().Where(c => c.Rules.Any(config.IsSelected)).ToArray();
+        rules = new HashSet<Rules.RuleDescriptor>(scoped.SelectMany(c => c.Rules));
+        var contexts = new CheckContext[scoped.Length];
+        foreach (var doc in snapshot.Documents) doc.EnterUse();
+        try
+        {
+            for (int c = 0; c < scoped.Length; c++)
+            {
+                var check = scoped[c];
+                var context = new CheckContext(config) { Scopes = scopes };
+                try
+                {
+                    check.Check(snapshot, paths, context);
+                }
+                catch (Exception e)
+                {
+                    context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Error, InternalError(check, e)));
+                }
+                contexts[c] = context;
+            }
         }
         finally
         {

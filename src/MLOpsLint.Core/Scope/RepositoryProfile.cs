@@ -81,6 +81,14 @@ public sealed class RepositoryProfile
         return new(RepositoryKind.Application, package == null && code == 0 ? "no package and no code" : "it builds no package");
     }
 
+    /// <summary>Whether the kind reads the content of the file at <paramref name="path"/> (otherwise only its path counts):
+    /// the root's manifests, requirements.txt, Dockerfiles and README (<see cref="PackageAt"/>, <see cref="PublishedSigns"/>,
+    /// <see cref="DeploymentAt"/>, <see cref="BookCompanion"/>).</summary>
+    public static bool ReadsContentOf(string path) =>
+        path.IndexOf('/') < 0 && (path is "pyproject.toml" or "setup.py" or "setup.cfg" or "requirements.txt"
+            || path.StartsWith("README", StringComparison.OrdinalIgnoreCase)
+            || DocumentClassifier.Classify(path) == DocumentKind.Dockerfile);
+
     /// <summary>Words that, beside the word "book" in a README's opening, say the repository holds the book's code.</summary>
     private static readonly string[] BookCodeWords =
     {

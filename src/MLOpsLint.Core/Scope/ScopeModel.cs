@@ -20,10 +20,23 @@ public sealed class ScopeModel
     private readonly ScopeSettings settings;
     private readonly HashSet<string> mlflowModels;
 
-    public ScopeModel(RepositoryProfile repository, ScopeSettings settings, IEnumerable<string>? paths = null)
+    private readonly IReadOnlyList<SourceDocument> documents;
+
+    private readonly ConcurrentDictionary<string, IReadOnlyCollection<string>> otherOwners = new(StringComparer.OrdinalIgnoreCase);
+
+    private ScopeModel(RepositoryProfile repository, ScopeSettings settings, HashSet<string> mlflowModels, IReadOnlyList<SourceDocument> documents)
     {
         Repository = repository;
         this.settings = settings;
+        this.mlflowModels = mlflowModels;
+        this.documents = documents;
+    }
+
+    public ScopeModel(RepositoryProfile repository, ScopeSettings settings, IEnumerable<string>? paths = null, IReadOnlyList<SourceDocument>? documents = null)
+    {
+        Repository = repository;
+        this.settings = settings;
+        this.documents = documents ?? Array.Empty<SourceDocument>();
         // an MLflow model's folder (MLmodel beside conda.yaml, requirements.txt, python_env.yaml): written by log_model
         mlflowModels = new HashSet<string>((paths ?? Array.Empty<string>()).Where(p => p == "MLmodel" || p.EndsWith("/MLmodel", StringComparison.Ordinal))
             .Select(Folder), StringComparer.Ordinal);
@@ -32,7 +45,7 @@ public sealed class ScopeModel
     /// <summary>The model of a scan: the repository's kind read from <paramref name="documents"/> (and the name of the
     /// folder they are in, <paramref name="rootDirectory"/>, when known).</summary>
     public static ScopeModel For(IReadOnlyList<SourceDocument> documents, ScopeSettings settings, string rootDirectory = "") =>
-        new(RepositoryProfile.Of(documents, settings, FolderName(rootDirectory)), settings, documents.Select(d => d.Path));
+        new(RepositoryProfile.Of(documents, settings, FolderName(rootDirectory)), settings, documents.Select(d => d.Path), documents);
 
     private static string FolderName(string directory)
     {
@@ -50,11 +63,14 @@ public sealed class ScopeModel
     /// <summary>The model after the files at <paramref name="changed"/> changed (the language server, after an edit): the
     /// repository's kind read again from <paramref name="documents"/>, and, when it is the same, the other files' verdicts
     /// kept rather than decided again.</summary>
-    public ScopeModel After(IReadOnlyList<SourceDocument> documents, IEnumerable<string> changed)
+    /// <param name="sameFiles">The scan has the same files as before (only their content changed): an edit of a file whose
+    /// content the repository's kind does not read (<see cref="RepositoryProfile.ReadsContentOf"/>) then cannot change it,
+    /// so it is not decided again — in a big workspace that is a good part of an edit's cost.</param>
+    public ScopeModel After(IReadOnlyList<SourceDocument> documents, IEnumerable<string> changed, bool sameFiles = false)
     {
-        var next = For(documents, settings);
-        if (next.Repository.Kind != Repository.Kind) return next;
         var gone = new HashSet<string>(changed, StringComparer.Ordinal);
+        var next = sameFiles && !gone.Any(RepositoryProfile.ReadsContentOf) ? new ScopeModel(Repository, settings, mlflowModels, documents) : For(documents, settings);
+        if (next.Repository.Kind != Repository.Kind) return next;
         foreach (var kv in verdicts)
         {
             if (!gone.Contains(kv.Key)) next.verdicts[kv.Key] = kv.Value;
@@ -63,6 +79,12 @@ public sealed class ScopeModel
     }
 
     public RepositoryKind RepositoryKind => Repository.Kind;
+
+    /// <summary>The GitHub owners, other than <paramref name="owner"/>, under which the repository's own metadata and
+    /// changelog name the repository <paramref name="name"/> (<see cref="SelfLinks"/>): former owners of a transferred
+    /// repository, a fork's upstream. Empty for a model without the repository's files.</summary>
+    public IReadOnlyCollection<string> OtherOwnersOf(string name, string? owner) =>
+        otherOwners.GetOrAdd(name + "\n" + owner, _ => SelfLinks.OtherOwners(documents, name, owner));
 
     /// <summary>What <paramref name="document"/> is, and why. Computed once per path; reads the Python front end's module
     /// only when neither the configuration nor the path decides.</summary>

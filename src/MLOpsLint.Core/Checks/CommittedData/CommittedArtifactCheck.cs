@@ -28,7 +28,7 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck, IDocumentSummariz
 
     public void Check(RepositorySnapshot repository, CheckContext context)
     {
-        var settings = new Settings(context);
+        var settings = new Settings(context) { TestFolders = TestFolders.Of(repository.Documents, context) };
         LfsPatterns? lfs = null;
         DvcOutputs? dvc = null;
         var runOutputs = new SortedDictionary<RunOutputKind, List<(SourceDocument Doc, string Root)>>();
@@ -75,6 +75,7 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck, IDocumentSummariz
             // An excluded extension only takes the file out of its data/model rule: it may still be a large binary.
             var match = detected != null && settings.IsExcluded(document, detected) ? null : detected;
             bool pickle = detected is { Format.IsPickleBased: true } && settings.PickleEnabled;
+            bool smallFixtureModel = false; // a test's fixture model or a placeholder within the fixture limit: neither MLO102 nor MLO107
             lfs ??= new LfsPatterns(repository);
             dvc ??= new DvcOutputs(repository);
             if (lfs.IsLfsTracked(document.Path, out _) || dvc.Find(document.Path) != null)
@@ -105,8 +106,10 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck, IDocumentSummariz
             }
             else
             {
-                bool test = settings.ModelTestPaths.IsMatch(document.Path);
-                if (!test || document.Size > settings.ModelTestMaxSize) committed = Model(document, match, test, settings.ModelTestMaxSize);
+                bool test = settings.IsModelFixture(document);
+                bool fixture = test || DataPlaces.NamesPlaceholder(document.Path);
+                if (!fixture || document.Size > settings.ModelTestMaxSize) committed = Model(document, match, test, settings.ModelTestMaxSize);
+                else smallFixtureModel = true;
             }
 
             // One finding per file and concern: a committed pickle is fixed by taking it out of git and saving it in a
@@ -120,7 +123,7 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck, IDocumentSummariz
                     context.Report(Pickle(document, detected!));
                 }
             }
-            else if (pickle && !settings.IsFixture(document))
+            else if (pickle && !settings.IsFixture(document) && !smallFixtureModel)
             {
                 // a test's fixture pickle is loaded by that project's own tests: whoever can change it can change the test
                 // code next to it, so the pickle adds no risk of its own (the first ecosystem run judged all four false)
@@ -323,11 +326,13 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck, IDocumentSummariz
 
         private readonly CheckContext context;
         private readonly bool testPathsConfigured;
+        private readonly bool modelTestPathsConfigured;
 
         public Settings(CheckContext context)
         {
             this.context = context;
             testPathsConfigured = context.Options(RuleCatalog.MLO101).Has("test-paths");
+            modelTestPathsConfigured = context.Options(RuleCatalog.MLO102).Has("test-paths");
             var data = context.Options(RuleCatalog.MLO101);
             var model = context.Options(RuleCatalog.MLO102);
             DataMaxSize = data.GetSize("max-size", 500_000);
@@ -366,6 +371,15 @@ public sealed class CommittedArtifactCheck : IRepositoryCheck, IDocumentSummariz
 
         /// <summary>A test's fixture: the scope model says the file is a test's, or the rule's test-paths match it.</summary>
         public bool IsFixture(SourceDocument d) => DataTestPaths.IsMatch(d.Path) || !testPathsConfigured && context.ScopeOf(d).Scope == FileScope.Test;
+
+        /// <summary>A test's fixture model: MLO102's test-paths match it, or (unless they are configured) the scope model
+        /// says the file is a test's, or it is in a folder of tests (<c>integraton-test/model/model.pkl</c> beside
+        /// <c>integraton-test/test_docker.py</c>).</summary>
+        public bool IsModelFixture(SourceDocument d) => ModelTestPaths.IsMatch(d.Path)
+            || !modelTestPathsConfigured && (context.ScopeOf(d).Scope == FileScope.Test || CommittedData.TestFolders.Contains(TestFolders, d.Path));
+
+        /// <summary>Folders whose Python files are all tests (<see cref="CommittedData.TestFolders"/>).</summary>
+        public ISet<string> TestFolders { get; init; } = new HashSet<string>();
 
         /// <summary>Docs, examples and benchmarks (the scope model's verdict): their sample data and screenshots are there to be
         /// read with the code, so the lower limits for data and output folders and media folders do not apply.</summary>

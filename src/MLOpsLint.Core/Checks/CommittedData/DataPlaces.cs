@@ -29,6 +29,17 @@ internal static class DataPlaces
         return modelFolders.Contains(dir) ? "beside a committed model" : null;
     }
 
+    private static readonly HashSet<string> PlaceholderWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "sample", "samples", "dummy", "placeholder", "toy", "mock", "fake", "stub",
+    };
+
+    /// <summary>Whether a file's or folder's name says it stands in for the real thing (<c>sample_model/</c>,
+    /// <c>dummy_model.pkl</c>, <c>toy-classifier.joblib</c>): a skeleton's or demo's placeholder, not a trained model to
+    /// keep out of git (MLO102 lets them through up to its fixture limit).</summary>
+    public static bool NamesPlaceholder(string path) =>
+        path.Split('/').Any(part => part.Split(Scope.PathScopes.WordSeparators).Any(PlaceholderWords.Contains));
+
     public static string FolderOf(string path)
     {
         int i = path.LastIndexOf('/');

@@ -23,7 +23,15 @@ public sealed class NotebookOutputsCheck : IDocumentCheck
 
     public void Check(SourceDocument document, CheckContext context)
     {
-        long limit = context.Options(RuleCatalog.MLO106).GetSize("max-output-size", 1_000_000);
+        var options = context.Options(RuleCatalog.MLO106);
+        long limit = options.GetSize("max-output-size", 1_000_000);
+        if (context.ScopeOf(document).Scope is Scope.FileScope.Example or Scope.FileScope.Docs)
+        {
+            // an example's or tutorial's outputs are its rendered documentation (GitHub shows them; readers come for the
+            // figures): a higher limit, unless the user set one limit for all notebooks
+            limit = options.Has("example-max-output-size") ? options.GetSize("example-max-output-size", 5_000_000)
+                : options.Has("max-output-size") ? limit : 5_000_000;
+        }
         if (document.Size <= limit) return; // outputs cannot be bigger than the file
         if (!document.IsComplete)
         {

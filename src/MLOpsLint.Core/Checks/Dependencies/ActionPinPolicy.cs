@@ -44,13 +44,16 @@ public sealed class ActionPinPolicy
     /// <param name="repositoryOwner">The scanned repository's GitHub owner when known: its own actions and reusable workflows
     /// (<c>owner/*</c>) may be pinned to a tag by default, as GitHub's are — the owner moves its own tags, and a SHA pin
     /// would only guard against itself. A user's pattern for that owner still wins.</param>
-    public static ActionPinPolicy From(RuleOptions options, string? repositoryOwner = null)
+    /// <param name="formerOwners">Other owners under which the repository's own metadata names it (a transferred repository's
+    /// former organisations, a fork's upstream: <see cref="Scope.SelfLinks"/>): their actions are the project's own too.</param>
+    public static ActionPinPolicy From(RuleOptions options, string? repositoryOwner = null, IEnumerable<string>? formerOwners = null)
     {
         var map = options.GetStringMap("policies");
-        bool own = repositoryOwner is { Length: > 0 } && IsPattern(repositoryOwner + "/*");
-        if (map.Count == 0 && !own) return Default;
+        var owners = new[] { repositoryOwner }.Concat(formerOwners ?? Array.Empty<string>())
+            .Where(o => o is { Length: > 0 } && IsPattern(o + "/*")).Select(o => o!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (map.Count == 0 && owners.Count == 0) return Default;
         var list = Defaults.ToList();
-        if (own) list.Insert(list.Count - 1, (repositoryOwner + "/*", ActionPin.RefPin));
+        foreach (var o in owners) list.Insert(list.Count - 1, (o + "/*", ActionPin.RefPin));
         var problems = new List<string>();
         foreach (var (pattern, value) in map)
         {

@@ -23,7 +23,8 @@ public sealed class WorkflowPinningCheck : IDocumentCheck
 
     public void Check(SourceDocument document, CheckContext context)
     {
-        var policy = ActionPinPolicy.From(context.Options(RuleCatalog.MLO208), context.Config.RepositoryOwner);
+        var policy = ActionPinPolicy.From(context.Options(RuleCatalog.MLO208), context.Config.RepositoryOwner,
+            context.Config.RepositoryName is { Length: > 0 } name ? context.Scopes.OtherOwnersOf(name, context.Config.RepositoryOwner) : null);
         foreach (var problem in policy.Problems) context.Report(new ScanDiagnostic(ScanDiagnosticLevel.Warning, problem));
         var wf = WorkflowFile.Of(document);
         if (wf.Error is { } error)

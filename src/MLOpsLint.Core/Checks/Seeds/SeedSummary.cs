@@ -61,6 +61,16 @@ public sealed class SeedSummary
 
     public IReadOnlyList<SeedImport> Imports { get; internal set; } = Array.Empty<SeedImport>();
 
+    private string[]? importedNames;
+
+    /// <summary>The last dotted name of every module an import may name (<c>b</c> for <c>import a.b</c>, <c>b</c> and <c>c</c>
+    /// for <c>from a.b import c</c>), and "." when one is relative: who may import a module, found without resolving
+    /// anything (<see cref="SeedNeighbourhood"/>, on every keystroke in the language server). Computed once.</summary>
+    internal string[] ImportedNames => importedNames ??= Imports
+        .SelectMany(i => i.IsFrom && !i.IsStar ? new[] { i.ModuleName, i.QualifiedName } : new[] { i.ModuleName })
+        .Select(n => n.StartsWith(".", StringComparison.Ordinal) ? "." : n.Substring(n.LastIndexOf('.') + 1))
+        .Distinct(StringComparer.Ordinal).ToArray();
+
     public IReadOnlyList<SeedFunction> Functions { get; internal set; } = Array.Empty<SeedFunction>();
 
     /// <summary>The keys of the functions' calls, one run per function (<see cref="KeysOf"/>).</summary>

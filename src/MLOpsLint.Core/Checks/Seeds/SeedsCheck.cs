@@ -12,7 +12,7 @@ namespace MLOpsLint.Core.Checks.Seeds;
 /// module is parsed (<see cref="SeedSummary"/>, as a document check that reports nothing); the repository part
 /// resolves the summaries across files and reports.
 /// </summary>
-public sealed class SeedsCheck : IRepositoryCheck, IDocumentSummarizer
+public sealed class SeedsCheck : IFileScopedRepositoryCheck, IDocumentSummarizer
 {
     public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.MLO301, RuleCatalog.MLO302, RuleCatalog.MLO305, RuleCatalog.MLO306 };
 
@@ -22,7 +22,11 @@ public sealed class SeedsCheck : IRepositoryCheck, IDocumentSummarizer
     /// its scope: the repository pass reads every Python document's summary.</summary>
     public void Summarize(SourceDocument document, CheckContext context) => SeedSummary.Of(document);
 
-    public void Check(RepositorySnapshot repository, CheckContext context)
+    public void Check(RepositorySnapshot repository, CheckContext context) => Check(repository, null, context);
+
+    /// <summary>The findings on <paramref name="paths"/> only: the index is built from the modules that can change them
+    /// (<see cref="SeedNeighbourhood"/>), and only those paths are judged.</summary>
+    public void Check(RepositorySnapshot repository, ICollection<string>? paths, CheckContext context)
     {
         var docs = repository.Documents.Where(ScriptScope.IsPython).ToArray();
         if (context.Reported is { } reported)
@@ -35,13 +39,14 @@ public sealed class SeedsCheck : IRepositoryCheck, IDocumentSummarizer
         var seedFunctions = context.Options(RuleCatalog.MLO302).GetStringList("seed-functions", Array.Empty<string>());
         var summaries = new SeedSummary[docs.Length];
         Parallel.For(0, docs.Length, i => summaries[i] = SeedSummary.Of(docs[i]));
-        var index = new SeedIndex(summaries, seedFunctions);
+        var index = new SeedIndex(paths == null ? summaries : SeedNeighbourhood.Of(summaries, paths), seedFunctions);
         var settings = new Settings(context);
-        var perModule = new List<Finding>[index.Modules.Count];
-        Parallel.For(0, index.Modules.Count, i =>
+        var judged = paths == null ? index.Modules : index.Modules.Where(m => paths.Contains(m.Path)).ToArray();
+        var perModule = new List<Finding>[judged.Count];
+        Parallel.For(0, judged.Count, i =>
         {
             var findings = new List<Finding>();
-            var m = index.Modules[i];
+            var m = judged[i];
             perModule[i] = findings;
             if (!context.IsReported(m.Path)) return;
             if (settings.Mlo301 && (!m.IsTest || settings.Tests301)) Sklearn(index, m, settings, findings);

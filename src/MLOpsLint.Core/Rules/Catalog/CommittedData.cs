@@ -111,6 +111,7 @@ public static partial class RuleCatalog
         new[]
         {
             new RuleOption("max-output-size", "\"1MB\"", "Notebooks whose code-cell outputs take more than this, in total, are flagged."),
+            new RuleOption("example-max-output-size", "\"5MB\"", "The limit for examples, tutorials and docs notebooks (the scope model's verdict); when unset and max-output-size is set, max-output-size applies to them too."),
         })
     {
         Scopes = FileScope.All,

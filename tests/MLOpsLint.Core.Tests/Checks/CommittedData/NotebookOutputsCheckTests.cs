@@ -128,4 +128,23 @@ public class NotebookOutputsCheckTests
         var f = Assert.Single(Of("MLO106", Head("huge.ipynb", bytes, 100_000)));
         Assert.Contains("too large to read", f.Message);
     }
+
+    /// <summary>An example's or tutorial's outputs are its rendered documentation: 5 MB for them (peft's diffusion examples,
+    /// CLIP's demo at 1.3-3.6 MB were judged debatable on the ecosystem check), 1 MB for the notebooks that are work.</summary>
+    [Fact]
+    public void Examples_and_tutorials_have_a_higher_limit()
+    {
+        string two = Notebook(("pipe(prompt).images[0]", 1, Image(2_000_000)));
+        string six = Notebook(("pipe(prompt).images[0]", 1, Image(6_000_000)));
+        Assert.Empty(Of("MLO106", TextDoc("examples/lora_dreambooth/inference.ipynb", two)));
+        Assert.Empty(Of("MLO106", TextDoc("docs/tutorials/intro.ipynb", two)));
+        // the same notebook as work (a notebook at the root, under notebooks/) is over the 1 MB limit
+        Assert.Single(Of("MLO106", TextDoc("analysis.ipynb", two)));
+        Assert.Single(Of("MLO106", TextDoc("notebooks/eda.ipynb", two)));
+        // a runaway example is still reported, against the examples' limit
+        Assert.Contains("(limit 5.0 MB)", Assert.Single(Of("MLO106", TextDoc("examples/lora_dreambooth/inference.ipynb", six))).Message);
+        // one limit set by the user applies to every notebook; an examples' limit of its own wins for examples
+        Assert.Single(Family(WithOptions("MLO106", ("max-output-size", "1MB")), TextDoc("examples/lora_dreambooth/inference.ipynb", two)));
+        Assert.Empty(Family(WithOptions("MLO106", ("max-output-size", "1MB"), ("example-max-output-size", "3MB")), TextDoc("examples/a.ipynb", two)));
+    }
 }
