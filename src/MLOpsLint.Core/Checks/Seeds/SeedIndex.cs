@@ -1,3 +1,4 @@
+using MLOpsLint.Core.Python;
 namespace MLOpsLint.Core.Checks.Seeds;
 
 /// <summary>A call that seeds global generators (directly, or through a helper function): the module it is in, its
@@ -91,7 +92,7 @@ public sealed class SeedIndex
         {
             byPath[m.Path] = m;
             if (m.IsNotebook || !m.Path.EndsWith(".py", StringComparison.OrdinalIgnoreCase)) continue;
-            foreach (var dotted in DottedNames(m.Path))
+            foreach (var dotted in ImportPaths.DottedNames(m.Path))
             {
                 if (!byDotted.TryGetValue(dotted, out var list)) byDotted[dotted] = list = new List<SeedModule>();
                 list.Add(m);
@@ -146,17 +147,6 @@ public sealed class SeedIndex
         return false;
     }
 
-    /// <summary>"a/b/c.py" → c, b.c, a.b.c; "a/b/__init__.py" → b, a.b.</summary>
-    private static IEnumerable<string> DottedNames(string path)
-    {
-        var parts = path.Substring(0, path.Length - 3).Split('/').ToList();
-        if (parts[parts.Count - 1] == "__init__") parts.RemoveAt(parts.Count - 1);
-        for (int i = parts.Count - 1; i >= 0; i--)
-        {
-            yield return string.Join(".", parts.Skip(i));
-        }
-    }
-
     private IEnumerable<SeedModule> ImportTargets(SeedModule m, SeedImport imp)
     {
         foreach (var t in ResolveModule(m, imp.ModuleName)) yield return t;
@@ -174,21 +164,11 @@ public sealed class SeedIndex
         {
             return byDotted.TryGetValue(dotted, out var list) ? list : (IReadOnlyList<SeedModule>)Array.Empty<SeedModule>();
         }
-        int k = 0;
-        while (k < dotted.Length && dotted[k] == '.') k++;
-        string path = from.Path;
-        int slash = path.LastIndexOf('/');
-        string dir = slash < 0 ? "" : path.Substring(0, slash);
-        for (int up = 1; up < k; up++)
-        {
-            int s = dir.LastIndexOf('/');
-            dir = s < 0 ? "" : dir.Substring(0, s);
-        }
-        string rest = dotted.Substring(k).Replace('.', '/');
-        string basePath = rest.Length == 0 ? dir : (dir.Length == 0 ? rest : dir + "/" + rest);
         var result = new List<SeedModule>(1);
-        if (rest.Length > 0 && byPath.TryGetValue(basePath + ".py", out var mod)) result.Add(mod);
-        if (byPath.TryGetValue(basePath.Length == 0 ? "__init__.py" : basePath + "/__init__.py", out var pkg)) result.Add(pkg);
+        foreach (var target in ImportPaths.RelativeTargets(from.Path, dotted))
+        {
+            if (byPath.TryGetValue(target, out var module)) result.Add(module);
+        }
         return result;
     }
 

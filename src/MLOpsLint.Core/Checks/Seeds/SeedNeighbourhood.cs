@@ -1,3 +1,5 @@
+using MLOpsLint.Core.Python;
+
 namespace MLOpsLint.Core.Checks.Seeds;
 
 /// <summary>
@@ -137,20 +139,10 @@ internal sealed class SeedNeighbourhood
             }
             yield break;
         }
-        int k = 0;
-        while (k < dotted.Length && dotted[k] == '.') k++;
-        string p = summaries[from].Path;
-        int slash = p.LastIndexOf('/');
-        string dir = slash < 0 ? "" : p.Substring(0, slash);
-        for (int up = 1; up < k; up++)
+        foreach (var target in ImportPaths.RelativeTargets(summaries[from].Path, dotted))
         {
-            int s = dir.LastIndexOf('/');
-            dir = s < 0 ? "" : dir.Substring(0, s);
+            if (byPath.TryGetValue(target, out int module)) yield return module;
         }
-        string rest = dotted.Substring(k).Replace('.', '/');
-        string basePath = rest.Length == 0 ? dir : (dir.Length == 0 ? rest : dir + "/" + rest);
-        if (rest.Length > 0 && byPath.TryGetValue(basePath + ".py", out int mod)) yield return mod;
-        if (byPath.TryGetValue(basePath.Length == 0 ? "__init__.py" : basePath + "/__init__.py", out int pkg)) yield return pkg;
     }
 
     /// <summary>"a/b/c.py" → "a.b.c", "a/b/__init__.py" → "a.b"; null for a notebook or a file that is not a module

@@ -1,3 +1,4 @@
+using MLOpsLint.Core.Python;
 using MLOpsLint.Core.Checks.Seeds;
 
 namespace MLOpsLint.Core.Checks.Tracking;
@@ -57,7 +58,7 @@ public sealed class TrackingIndex
         {
             byPath[m.Path] = m;
             if (m.Summary.IsNotebook || !m.Path.EndsWith(".py", StringComparison.OrdinalIgnoreCase)) continue;
-            foreach (var dotted in DottedNames(m.Path))
+            foreach (var dotted in ImportPaths.DottedNames(m.Path))
             {
                 if (!byDotted.TryGetValue(dotted, out var list)) byDotted[dotted] = list = new List<TrackingModule>();
                 list.Add(m);
@@ -81,17 +82,6 @@ public sealed class TrackingIndex
 
     public IReadOnlyList<TrackingModule> Modules { get; }
 
-    /// <summary>"a/b/c.py" → c, b.c, a.b.c; "a/b/__init__.py" → b, a.b.</summary>
-    private static IEnumerable<string> DottedNames(string path)
-    {
-        var parts = path.Substring(0, path.Length - 3).Split('/').ToList();
-        if (parts[parts.Count - 1] == "__init__") parts.RemoveAt(parts.Count - 1);
-        for (int i = parts.Count - 1; i >= 0; i--)
-        {
-            yield return string.Join(".", parts.Skip(i));
-        }
-    }
-
     /// <summary>The repository modules a dotted module name (possibly relative: ".utils", "..pkg") stands for in <paramref name="from"/>.</summary>
     private IReadOnlyList<TrackingModule> ResolveModule(TrackingModule from, string dotted)
     {
@@ -100,22 +90,12 @@ public sealed class TrackingIndex
         {
             return byDotted.TryGetValue(dotted, out var list) ? list : (IReadOnlyList<TrackingModule>)Array.Empty<TrackingModule>();
         }
-        int k = 0;
-        while (k < dotted.Length && dotted[k] == '.') k++;
-        string dir = Folder(from.Path);
-        for (int up = 1; up < k; up++) dir = Folder(dir);
-        string rest = dotted.Substring(k).Replace('.', '/');
-        string basePath = rest.Length == 0 ? dir : (dir.Length == 0 ? rest : dir + "/" + rest);
         var result = new List<TrackingModule>(1);
-        if (rest.Length > 0 && byPath.TryGetValue(basePath + ".py", out var mod)) result.Add(mod);
-        if (byPath.TryGetValue(basePath.Length == 0 ? "__init__.py" : basePath + "/__init__.py", out var pkg)) result.Add(pkg);
+        foreach (var target in ImportPaths.RelativeTargets(from.Path, dotted))
+        {
+            if (byPath.TryGetValue(target, out var module)) result.Add(module);
+        }
         return result;
-    }
-
-    private static string Folder(string path)
-    {
-        int slash = path.LastIndexOf('/');
-        return slash < 0 ? "" : path.Substring(0, slash);
     }
 
     /// <summary>What a call to <paramref name="qn"/> from <paramref name="m"/> runs of the repository: a function or class of
