@@ -21,8 +21,6 @@ namespace MLOpsLint.Core.Checks.Seeds;
 /// </summary>
 internal static class ReportedModuleClosure
 {
-    private const int ImporterLevels = 3;
-
     private static readonly Regex RelativeImport = new(@"\bfrom[\s\\]*\.", RegexOptions.CultureInvariant);
 
     public static SourceDocument[] Of(IReadOnlyList<SourceDocument> docs, Func<string, bool> reported)
@@ -75,7 +73,7 @@ internal static class ReportedModuleClosure
             }
             if (needed[i]) roots.Add(i);
         }
-        for (int level = 0; level < ImporterLevels && frontier.Count > 0; level++)
+        for (int level = 0; level < SeedIndex.ImporterLevels && frontier.Count > 0; level++)
         {
             var next = new List<int>();
             foreach (int m in frontier)

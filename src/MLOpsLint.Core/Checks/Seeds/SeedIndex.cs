@@ -125,12 +125,17 @@ public sealed class SeedIndex
 
     public IReadOnlyList<SeedModule> Modules { get; }
 
-    /// <summary>True when a module importing <paramref name="module"/> (up to three levels up) seeds all of <paramref name="rng"/>.</summary>
+    /// <summary>How far up the importers a module's seeding is looked for (<see cref="SeededByImporters"/>): so also how far
+    /// a narrowed run must climb to judge some files as the whole run does (<see cref="SeedNeighbourhood"/>,
+    /// <see cref="ReportedModuleClosure"/>).</summary>
+    internal const int ImporterLevels = 3;
+
+    /// <summary>True when a module importing <paramref name="module"/> (up to <see cref="ImporterLevels"/> levels up) seeds all of <paramref name="rng"/>.</summary>
     public bool SeededByImporters(SeedModule module, Rng rng)
     {
         var seen = new HashSet<SeedModule> { module };
         var frontier = new List<SeedModule> { module };
-        for (int level = 0; level < 3 && frontier.Count > 0; level++)
+        for (int level = 0; level < ImporterLevels && frontier.Count > 0; level++)
         {
             var next = new List<SeedModule>();
             foreach (var m in frontier)

@@ -48,7 +48,7 @@ internal sealed class SeedNeighbourhood
         }
         foreach (int i in frontier) n.WithImports(i, keep);
         var climbed = new HashSet<int>(frontier);
-        for (int level = 0; level < 3 && frontier.Count > 0; level++)
+        for (int level = 0; level < SeedIndex.ImporterLevels && frontier.Count > 0; level++)
         {
             var next = new List<int>();
             foreach (int importer in n.ImportersOf(frontier))
