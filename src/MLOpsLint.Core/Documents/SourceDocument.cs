@@ -150,6 +150,13 @@ public sealed class SourceDocument
     public T GetOrAdd<T>(Func<SourceDocument, T> factory)
         where T : class => GetOrAdd(ref features, factory);
 
+    /// <summary>Whether a form made by <see cref="GetOrAdd{T}"/> is held (tests: what a narrowed scan did not compute).</summary>
+    internal bool Holds<T>()
+        where T : class
+    {
+        lock (gate) return features != null && features.ContainsKey(typeof(T));
+    }
+
     /// <summary>
     /// A large parsed form that this document's own checks share (the Python module: tokens, calls, arguments),
     /// computed once and cached until <see cref="ReleaseTransient"/>; asked for after that, it is computed again.
