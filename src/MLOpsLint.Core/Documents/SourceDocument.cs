@@ -157,6 +157,13 @@ public sealed class SourceDocument
         lock (gate) return features != null && features.ContainsKey(typeof(T));
     }
 
+    /// <summary>Whether a form made by <see cref="GetOrAddTransient{T}"/> is held (tests: what was not parsed).</summary>
+    internal bool HoldsTransient<T>()
+        where T : class
+    {
+        lock (gate) return transient != null && transient.ContainsKey(typeof(T));
+    }
+
     /// <summary>
     /// A large parsed form that this document's own checks share (the Python module: tokens, calls, arguments),
     /// computed once and cached until <see cref="ReleaseTransient"/>; asked for after that, it is computed again.

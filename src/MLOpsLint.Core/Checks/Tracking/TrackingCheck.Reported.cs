@@ -29,7 +29,7 @@ public sealed partial class TrackingCheck
     /// when they need the whole repository (<see cref="Judge"/>).</summary>
     private static bool JudgedFromNeighbourhood(RepositorySnapshot repository, SourceDocument[] docs, Func<string, bool> reported, CheckContext context)
     {
-        var near = ReportedModuleClosure.Of(docs, reported);
+        var near = ReportedModuleClosure.Of(repository, reported);
         var summaries = new TrackingSummary[near.Length];
         Parallel.For(0, near.Length, i => summaries[i] = TrackingSummary.Of(near[i]));
         var index = new TrackingIndex(summaries, TrackingFunctions(context));
