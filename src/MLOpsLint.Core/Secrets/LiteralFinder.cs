@@ -72,11 +72,13 @@ internal sealed class LiteralFinder
     /// <param name="bucketOf">The bucket (0–15) of each literal. Literals that share their first byte belong together:
     /// each bucket's tables accept every combination of its literals' nibbles, so mixed prefixes let more positions
     /// through to the compare.</param>
-    public LiteralFinder(IReadOnlyList<byte[]> literals, IReadOnlyList<int> bucketOf, bool ignoreCase = true)
+    /// <param name="anchorOf">Where each literal's three-byte window starts (<see cref="LiteralPlan"/>); by default
+    /// <see cref="Anchor"/>.</param>
+    public LiteralFinder(IReadOnlyList<byte[]> literals, IReadOnlyList<int> bucketOf, bool ignoreCase = true, IReadOnlyList<int>? anchorOf = null)
     {
         Fold = ignoreCase ? (byte)0x20 : (byte)0;
         this.literals = literals.ToArray();
-        anchors = literals.Select(Anchor).ToArray();
+        anchors = anchorOf?.ToArray() ?? literals.Select(Anchor).ToArray();
         var members = Enumerable.Range(0, Buckets).Select(_ => new List<int>()).ToArray();
         for (int i = 0; i < literals.Count; i++)
         {
@@ -88,7 +90,7 @@ internal sealed class LiteralFinder
             for (int k = 0; k < 3; k++)
             {
                 int table = (k * 2 + half) * 32;
-                if (k >= literals[i].Length)
+                if (anchors[i] + k >= literals[i].Length)
                 {
                     // a two-byte literal accepts any third byte
                     for (int n = 0; n < 32; n++) nibbleMasks[table + n] |= bit;
