@@ -16,8 +16,9 @@ namespace MLOpsLint.Core.Secrets;
 /// one vectorised pass: Hyperscan's "Teddy" prefilter, in its 16-bucket ("fat") form. The literals are sorted into
 /// buckets; for each of three bytes of a literal (its least letter-like window, see <see cref="Anchor"/>), two 16-entry tables map the byte's low and high nibble to the
 /// buckets that accept it, so byte shuffles mark, 16 positions at a time, where some bucket's three-byte window may
-/// start. Only there are the bucket's literals compared, and the caller's test decides (a case-sensitive literal,
-/// say). One pass is many times faster than one search per literal. Without a byte shuffle (or on netstandard2.0)
+/// start. Only there is the window looked up (one hash probe for the literals whose window it is: most positions that
+/// pass are mixes of nibbles no literal has), those literals compared, and the caller's test decides (a
+/// case-sensitive literal, say). One pass is many times faster than one search per literal. Without a byte shuffle (or on netstandard2.0)
 /// the same tables are read one position at a time.
 /// </summary>
 internal sealed class LiteralFinder
@@ -33,7 +34,17 @@ internal sealed class LiteralFinder
     private readonly byte Fold;
 
     private readonly byte[][] literals;
-    private readonly int[][] bucketMembers;
+
+    /// <summary>The literals by their three-byte window: an open-addressing table from the window (its bytes as an
+    /// int, plus one; 0 is a free slot) to a run of <see cref="byWindow"/>. A position the tables pass is looked up
+    /// once, whatever its buckets: most such positions are mixes of nibbles that no literal has, and end there.</summary>
+    private readonly int[] windowKeys;
+    private readonly int[] windowStart;
+    private readonly int[] windowEnd;
+    private readonly int[] byWindow;
+
+    /// <summary>Literals of two bytes (any third byte), compared at every position the tables pass.</summary>
+    private readonly int[] twoByte;
 
     /// <summary>Where in each literal its three-byte window (the bytes the tables test) starts.</summary>
     private readonly int[] anchors;
@@ -79,12 +90,10 @@ internal sealed class LiteralFinder
         Fold = ignoreCase ? (byte)0x20 : (byte)0;
         this.literals = literals.ToArray();
         anchors = anchorOf?.ToArray() ?? literals.Select(Anchor).ToArray();
-        var members = Enumerable.Range(0, Buckets).Select(_ => new List<int>()).ToArray();
         for (int i = 0; i < literals.Count; i++)
         {
             if (literals[i].Length < 2) throw new ArgumentException("literals need two bytes", nameof(literals));
             int bucket = bucketOf[i];
-            members[bucket].Add(i);
             int half = bucket >> 3;
             byte bit = (byte)(1 << (bucket & 7));
             for (int k = 0; k < 3; k++)
@@ -101,8 +110,36 @@ internal sealed class LiteralFinder
                 nibbleMasks[table + 16 + (b >> 4)] |= bit;
             }
         }
-        bucketMembers = members.Select(m => m.ToArray()).ToArray();
+        twoByte = Enumerable.Range(0, this.literals.Length).Where(i => this.literals[i].Length < 3).ToArray();
+        var groups = Enumerable.Range(0, this.literals.Length).Where(i => this.literals[i].Length >= 3).GroupBy(WindowOf).ToArray();
+        int size = 16;
+        while (size < groups.Length * 4) size *= 2;
+        windowKeys = new int[size];
+        windowStart = new int[size];
+        byWindow = groups.SelectMany(g => g).ToArray();
+        int at = 0;
+        var runEnd = new int[size];
+        foreach (var g in groups)
+        {
+            int slot = Slot(g.Key);
+            while (windowKeys[slot] != 0) slot = (slot + 1) & (size - 1);
+            windowKeys[slot] = g.Key + 1;
+            windowStart[slot] = at;
+            at += g.Count();
+            runEnd[slot] = at;
+        }
+        windowEnd = runEnd;
     }
+
+    private int WindowOf(int literal)
+    {
+        byte[] l = literals[literal];
+        int a = anchors[literal];
+        return l[a] | l[a + 1] << 8 | l[a + 2] << 16;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Slot(int key) => (int)((uint)key * 0x9E3779B1u >> 20) & (windowKeys.Length - 1);
 
     /// <summary>
     /// Buckets for <paramref name="folded"/> literals: sorted by their bytes and cut into <see cref="Buckets"/> runs of
@@ -157,41 +194,45 @@ internal sealed class LiteralFinder
                 buckets &= (nibbleMasks[low + (b & 0xF)] & nibbleMasks[low + 16 + (b >> 4)])
                     | (nibbleMasks[high + (b & 0xF)] & nibbleMasks[high + 16 + (b >> 4)]) << 8;
             }
-            if (buckets != 0 && Verify(text, i, buckets, accept)) return true;
+            if (buckets != 0 && Verify(text, i, accept)) return true;
         }
         return false;
     }
 
     [MethodImpl(HotPath.Optimized)]
-    private bool Verify(ReadOnlySpan<byte> text, int at, int buckets, Acceptor accept)
+    private bool Verify(ReadOnlySpan<byte> text, int at, Acceptor accept)
     {
-        while (buckets != 0)
+        foreach (int l in twoByte)
         {
-            int bucket = TrailingZeros(buckets);
-            buckets &= buckets - 1;
-            foreach (int l in bucketMembers[bucket])
-            {
-                byte[] literal = literals[l];
-                int start = at - anchors[l];
-                if (start < 0 || start + literal.Length > text.Length) continue;
-                int k = 0;
-                while (k < literal.Length && (byte)(text[start + k] | Fold) == literal[k]) k++;
-                if (k == literal.Length && accept(text, l, start)) return true;
-            }
+            if (Matches(text, l, at) && accept(text, l, at)) return true;
+        }
+        if (at + 3 > text.Length) return false;
+        int key = (text[at] | Fold) | (text[at + 1] | Fold) << 8 | (text[at + 2] | Fold) << 16;
+        int slot = Slot(key);
+        while (true)
+        {
+            int k = windowKeys[slot];
+            if (k == 0) return false;
+            if (k == key + 1) break;
+            slot = (slot + 1) & (windowKeys.Length - 1);
+        }
+        for (int r = windowStart[slot]; r < windowEnd[slot]; r++)
+        {
+            int l = byWindow[r];
+            int start = at - anchors[l];
+            if (Matches(text, l, start) && accept(text, l, start)) return true;
         }
         return false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int TrailingZeros(int v)
+    private bool Matches(ReadOnlySpan<byte> text, int l, int start)
     {
-#if NET8_0_OR_GREATER
-        return BitOperations.TrailingZeroCount(v);
-#else
-        int n = 0;
-        while ((v & 1) == 0) { v >>= 1; n++; }
-        return n;
-#endif
+        byte[] literal = literals[l];
+        if (start < 0 || start + literal.Length > text.Length) return false;
+        int k = 0;
+        while (k < literal.Length && (byte)(text[start + k] | Fold) == literal[k]) k++;
+        return k == literal.Length;
     }
 
 #if NET8_0_OR_GREATER
@@ -219,7 +260,7 @@ internal sealed class LiteralFinder
             {
                 int j = BitOperations.TrailingZeroCount(hits);
                 hits &= hits - 1;
-                if (Verify(text, i + j, m.GetElement(j) | m.GetElement(16 + j) << 8, accept))
+                if (Verify(text, i + j, accept))
                 {
                     next = i;
                     return true;
@@ -260,7 +301,7 @@ internal sealed class LiteralFinder
             {
                 int j = BitOperations.TrailingZeroCount(hits);
                 hits &= hits - 1;
-                if (Verify(text, i + j, a.GetElement(j) | b.GetElement(j) << 8, accept))
+                if (Verify(text, i + j, accept))
                 {
                     next = i;
                     return true;
