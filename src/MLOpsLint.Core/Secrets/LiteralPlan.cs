@@ -40,6 +40,7 @@ internal static class LiteralPlan
         var w = new double[256];
         for (int b = 0; b < 256; b++) w[ignoreCase ? b | 0x20 : b] += (b < 128 ? PerMillion[b] : 10) / 1e6;
         for (int b = 0; b < 256; b++) w[b] = Math.Max(w[b], 1e-6);
+        var rows = RowSums(w);
 
         int n = literals.Count;
         var anchors = new int[n];
@@ -73,7 +74,7 @@ internal static class LiteralPlan
             double bestDelta = double.MaxValue;
             for (int b = 0; b < buckets; b++)
             {
-                double delta = Cost(masks[b].With(windows[i]), w) - cost[b];
+                double delta = Cost(masks[b].With(windows[i]), rows) - cost[b];
                 if (delta < bestDelta)
                 {
                     bestDelta = delta;
@@ -81,12 +82,12 @@ internal static class LiteralPlan
                 }
             }
             masks[best] = masks[best].With(windows[i]);
-            cost[best] = Cost(masks[best], w);
+            cost[best] = Cost(masks[best], rows);
             bucketOf[i] = best;
         }
 
         // a few rounds of moving one literal where it adds less than it does where it is
-        for (int round = 0; round < 4; round++)
+        for (int round = 0; round < 2; round++)
         {
             bool moved = false;
             foreach (int i in order)
@@ -94,13 +95,13 @@ internal static class LiteralPlan
                 int from = bucketOf[i];
                 var rest = default(Window);
                 for (int j = 0; j < n; j++) if (j != i && bucketOf[j] == from) rest = rest.With(windows[j]);
-                double saved = cost[from] - Cost(rest, w);
+                double saved = cost[from] - Cost(rest, rows);
                 int best = from;
                 double bestDelta = saved;
                 for (int b = 0; b < buckets; b++)
                 {
                     if (b == from) continue;
-                    double delta = Cost(masks[b].With(windows[i]), w) - cost[b];
+                    double delta = Cost(masks[b].With(windows[i]), rows) - cost[b];
                     if (delta < bestDelta * 0.999)
                     {
                         bestDelta = delta;
@@ -109,9 +110,9 @@ internal static class LiteralPlan
                 }
                 if (best == from) continue;
                 masks[from] = rest;
-                cost[from] = Cost(rest, w);
+                cost[from] = Cost(rest, rows);
                 masks[best] = masks[best].With(windows[i]);
-                cost[best] = Cost(masks[best], w);
+                cost[best] = Cost(masks[best], rows);
                 bucketOf[i] = best;
                 moved = true;
             }
@@ -177,22 +178,39 @@ internal static class LiteralPlan
 
     /// <summary>Estimated share of positions a bucket's tables pass: for each window byte, the total frequency of the
     /// bytes whose low and high nibbles both occur there among the members.</summary>
-    private static double Cost(Window m, double[] w)
+    private static double Cost(Window m, double[] rows)
     {
         if (!m.Used) return 0;
-        double c = Share(m.Lows0, m.Highs0, w) * Share(m.Lows1, m.Highs1, w) * (m.Any2 ? 1 : Share(m.Lows2, m.Highs2, w));
+        double c = Share(m.Lows0, m.Highs0, rows) * Share(m.Lows1, m.Highs1, rows) * (m.Any2 ? 1 : Share(m.Lows2, m.Highs2, rows));
         if (m.Letters0 && m.Letters1) c *= LetterPair;
         if (m.Letters1 && m.Letters2) c *= LetterPair;
         return c;
     }
 
-    private static double Share(int lows, int highs, double[] w)
+    /// <summary>For each high nibble h and each set m of eight low nibbles: the total weight of the bytes
+    /// <c>h &lt;&lt; 4 | l</c> for l in m, at <c>(h * 2) * 256 + m</c> for low nibbles 0–7 and
+    /// <c>(h * 2 + 1) * 256 + m</c> for 8–15.</summary>
+    private static double[] RowSums(double[] w)
+    {
+        var rows = new double[16 * 2 * 256];
+        for (int h = 0; h < 16; h++)
+        {
+            for (int half = 0; half < 2; half++)
+            {
+                int row = (h * 2 + half) * 256;
+                for (int m = 1; m < 256; m++) rows[row + m] = rows[row + (m & (m - 1))] + w[h << 4 | half << 3 | TrailingZeros(m)];
+            }
+        }
+        return rows;
+    }
+
+    private static double Share(int lows, int highs, double[] rows)
     {
         double p = 0;
         for (int h = highs; h != 0; h &= h - 1)
         {
-            int hi = TrailingZeros(h) << 4;
-            for (int l = lows; l != 0; l &= l - 1) p += w[hi | TrailingZeros(l)];
+            int row = TrailingZeros(h) * 2 * 256;
+            p += rows[row + (lows & 0xFF)] + rows[row + 256 + (lows >> 8)];
         }
         return p;
     }
