@@ -12,14 +12,15 @@ using MLOpsLint.Core.Text;
 namespace MLOpsLint.Core.Secrets;
 
 /// <summary>
-/// Finds whether any of a few dozen ASCII literals (3+ bytes each) occurs in a byte buffer, ignoring ASCII case, in
-/// one vectorised pass: Hyperscan's "Teddy" prefilter, in its 16-bucket ("fat") form. The literals are sorted into
-/// buckets; for each of three bytes of a literal (its least letter-like window, see <see cref="Anchor"/>), two 16-entry tables map the byte's low and high nibble to the
-/// buckets that accept it, so byte shuffles mark, 16 positions at a time, where some bucket's three-byte window may
-/// start. Only there is the window looked up (one hash probe for the literals whose window it is: most positions that
-/// pass are mixes of nibbles no literal has), those literals compared, and the caller's test decides (a
-/// case-sensitive literal, say). One pass is many times faster than one search per literal. Without a byte shuffle (or on netstandard2.0)
-/// the same tables are read one position at a time.
+/// Finds whether any of a hundred-odd ASCII literals (3+ bytes each) occurs in a byte buffer, ignoring ASCII case or
+/// in exact case, in one vectorised pass: Hyperscan's "Teddy" prefilter, in its 16-bucket ("fat") form. The literals
+/// are put into buckets; for each of three bytes of a literal (its rarest window, see <see cref="LiteralPlan"/>), two
+/// 16-entry tables map the byte's low and high nibble to the buckets that accept it, so byte shuffles mark, 16
+/// positions at a time, where some bucket's three-byte window may start. Only there is the window looked up (one hash
+/// probe for the literals whose window it is: most positions that pass are mixes of nibbles no literal has), those
+/// literals compared, and the caller's test decides (a case-sensitive literal, say). One pass is many times faster
+/// than one search per literal. Without a byte shuffle (or on netstandard2.0) the same tables are read one position
+/// at a time.
 /// </summary>
 internal sealed class LiteralFinder
 {
@@ -49,30 +50,6 @@ internal sealed class LiteralFinder
     /// <summary>Where in each literal its three-byte window (the bytes the tables test) starts.</summary>
     private readonly int[] anchors;
 
-    /// <summary>Letter trigrams that start many words of code and prose (<c>abs</c>tract, a<c>ppl</c>y, <c>glo</c>bal,
-    /// descri<c>bed</c>, data<c>.at</c>tr): a literal starting with one is tested on another window.</summary>
-    private static readonly HashSet<string> CommonStarts = new(StringComparer.Ordinal) { "abs", "ppl", "glo", "bed", ".at", "com", "cur", "dis", "pin", "ele", "mis", "fir" };
-
-    /// <summary>The window of a literal the tables test: its first three bytes, unless they are a common start
-    /// (<see cref="CommonStarts"/>); then the window with the most bytes that are not letters (<c>lx-</c> of
-    /// <c>pplx-</c>, <c>v1.</c> of <c>.atlasv1.</c>), the first on a tie.</summary>
-    internal static int Anchor(byte[] literal)
-    {
-        if (literal.Length < 3 || !CommonStarts.Contains(System.Text.Encoding.ASCII.GetString(literal, 0, 3))) return 0;
-        int best = 0, bestScore = 0;
-        for (int k = 1; k + 3 <= literal.Length; k++)
-        {
-            int score = 0;
-            for (int j = k; j < k + 3; j++) if (literal[j] is < (byte)'a' or > (byte)'z') score++;
-            if (score > bestScore)
-            {
-                best = k;
-                bestScore = score;
-            }
-        }
-        return best;
-    }
-
     /// <summary>For each prefix byte k (0–2) and bucket half h (buckets 0–7, 8–15): the low-nibble table, then the
     /// high-nibble one, 16 bytes each, at <c>(k * 2 + h) * 32</c>.</summary>
     private readonly byte[] nibbleMasks = new byte[3 * 2 * 32];
@@ -80,16 +57,16 @@ internal sealed class LiteralFinder
     /// <param name="literals">Lower-case ASCII, at least 2 bytes each (a two-byte literal matches any third byte, so the
     /// compare decides); texts are compared with bit 5 set on every byte,
     /// so the literals must be written the same way (<c>_</c> as 0x7F).</param>
-    /// <param name="bucketOf">The bucket (0–15) of each literal. Literals that share their first byte belong together:
-    /// each bucket's tables accept every combination of its literals' nibbles, so mixed prefixes let more positions
-    /// through to the compare.</param>
+    /// <param name="bucketOf">The bucket (0–15) of each literal. Each bucket's tables accept every combination of its
+    /// literals' nibbles, so mixed windows let more positions through to the lookup (<see cref="LiteralPlan"/> chooses
+    /// buckets that keep them few).</param>
     /// <param name="anchorOf">Where each literal's three-byte window starts (<see cref="LiteralPlan"/>); by default
-    /// <see cref="Anchor"/>.</param>
+    /// at its first byte.</param>
     public LiteralFinder(IReadOnlyList<byte[]> literals, IReadOnlyList<int> bucketOf, bool ignoreCase = true, IReadOnlyList<int>? anchorOf = null)
     {
         Fold = ignoreCase ? (byte)0x20 : (byte)0;
         this.literals = literals.ToArray();
-        anchors = anchorOf?.ToArray() ?? literals.Select(Anchor).ToArray();
+        anchors = anchorOf?.ToArray() ?? new int[literals.Count];
         for (int i = 0; i < literals.Count; i++)
         {
             if (literals[i].Length < 2) throw new ArgumentException("literals need two bytes", nameof(literals));
@@ -140,33 +117,6 @@ internal sealed class LiteralFinder
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Slot(int key) => (int)((uint)key * 0x9E3779B1u >> 20) & (windowKeys.Length - 1);
-
-    /// <summary>
-    /// Buckets for <paramref name="folded"/> literals: sorted by their bytes and cut into <see cref="Buckets"/> runs of
-    /// about equal size, so each bucket holds literals that share their first bytes and its nibble tables accept few
-    /// combinations that no literal starts with.
-    /// </summary>
-    public static int[] SortedBuckets(IReadOnlyList<byte[]> folded)
-    {
-        var order = Enumerable.Range(0, folded.Count).OrderBy(i => folded[i].Skip(Anchor(folded[i])).ToArray(), ByteOrder.Instance).ToArray();
-        var buckets = new int[folded.Count];
-        for (int rank = 0; rank < order.Length; rank++) buckets[order[rank]] = (int)((long)rank * Buckets / Math.Max(1, order.Length));
-        return buckets;
-    }
-
-    private sealed class ByteOrder : IComparer<byte[]>
-    {
-        public static readonly ByteOrder Instance = new();
-
-        public int Compare(byte[]? x, byte[]? y)
-        {
-            for (int i = 0; i < Math.Min(x!.Length, y!.Length); i++)
-            {
-                if (x[i] != y[i]) return x[i].CompareTo(y[i]);
-            }
-            return x.Length.CompareTo(y.Length);
-        }
-    }
 
     /// <summary>True when some literal occurs in <paramref name="text"/> (case folded) at a place <paramref name="accept"/>
     /// approves.</summary>

@@ -31,7 +31,7 @@ internal static class LiteralPlan
     /// multiplied by this for each pair of neighbouring letters in it.</summary>
     private const double LetterPair = 4.0;
 
-    /// <summary>The window start (<see cref="LiteralFinder.Anchor"/>'s role) and the bucket of each literal.
+    /// <summary>The window start and the bucket of each literal, for <see cref="LiteralFinder"/>'s constructor.
     /// <paramref name="literals"/> are written as the finder compares them (bit 5 set on every byte when
     /// <paramref name="ignoreCase"/>).</summary>
     [MethodImpl(HotPath.Optimized)] // run once, but tier-0 code took ~40 ms over it

@@ -130,7 +130,13 @@ public static partial class SecretPrefilter
 
     private static readonly byte[][] FoldedBytes = SearchedBytes.Select(bytes => bytes.Select(b => (byte)(b | 0x20)).ToArray()).ToArray();
 
-    private static readonly LiteralFinder Finder = new(FoldedBytes, LiteralFinder.SortedBuckets(FoldedBytes));
+    private static readonly LiteralFinder Finder = NewFinder();
+
+    private static LiteralFinder NewFinder()
+    {
+        var (anchors, buckets) = LiteralPlan.For(FoldedBytes, ignoreCase: true);
+        return new LiteralFinder(FoldedBytes, buckets, ignoreCase: true, anchors);
+    }
 
     private static readonly byte[][] NonAsciiFolds = FoldsToAscii.Select(c => Encoding.UTF8.GetBytes(c)).ToArray();
 
