@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # The pre-commit hook's latency, start-up included: a 1,000-file repository (gen_repo.py --files 1000 --mb 10) with
-# 3 staged files, and the command .pre-commit-hooks.yaml runs (`mlops-lint scan --staged --no-color FILES`, the
-# published apphost, as `dotnet tool install` leaves it). Medians of RUNS runs, interleaved with references in the
+# 3 staged files, and the command .pre-commit-hooks.yaml runs (`mlops-lint scan --staged --no-color FILES`) by the tool
+# as pre-commit installs it: `dotnet pack -c Release` (ReadyToRun for this machine's platform, see MLOpsLint.Cli.csproj)
+# and `dotnet tool install --tool-path` from the package. Medians of RUNS runs, interleaved with references in the
 # same loop: `git diff --cached --name-only` (what any hook pays to learn what is staged) and `--version` (the
 # runtime's start-up alone). Goal: under 300 ms.
-#   bench/precommit.sh [RUNS]        BEFORE=DIR bench/precommit.sh also times the build published in DIR
+#   bench/precommit.sh [RUNS]        BEFORE=DIR bench/precommit.sh also times the build published or installed in DIR
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-11}
 OUT=$PWD/bench/out
 mkdir -p "$OUT"
-dotnet publish src/MLOpsLint.Cli -c Release -o "$OUT/cli-precommit" --nologo -v q >/dev/null
+# what pre-commit's `language: dotnet` does (pre_commit/languages/dotnet.py), for the CLI project alone
+rm -rf "$OUT/precommit-pack" "$OUT/cli-precommit"
+dotnet pack src/MLOpsLint.Cli -c Release -o "$OUT/precommit-pack" --nologo -v q >/dev/null
+nuget_config=$(mktemp -d)
+printf '<?xml version="1.0" encoding="utf-8"?><configuration><packageSources><clear /></packageSources></configuration>' > "$nuget_config/nuget.config"
+dotnet tool install --configfile "$nuget_config/nuget.config" --tool-path "$OUT/cli-precommit" --add-source "$OUT/precommit-pack" MLOpsLint >/dev/null
+rm -rf "$nuget_config"
 
 repo="$OUT/precommit-1000"
 if [ ! -d "$repo/.git" ]; then

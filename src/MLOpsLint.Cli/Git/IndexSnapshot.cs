@@ -37,21 +37,7 @@ internal static class IndexSnapshot
     {
         using var repo = GitRepository.Open(scanPath, "--staged", allowBare: false);
         string root = GitRepository.Root(repo);
-        var staged = new HashSet<string>(StringComparer.Ordinal);
-        var options = new StatusOptions
-        {
-            IncludeUntracked = false,
-            IncludeIgnored = false,
-            IncludeUnaltered = false,
-            ExcludeSubmodules = true,
-            DetectRenamesInIndex = true,
-            DetectRenamesInWorkDir = false,
-        };
-        const FileStatus stagedStates = FileStatus.NewInIndex | FileStatus.ModifiedInIndex | FileStatus.RenamedInIndex | FileStatus.TypeChangeInIndex;
-        foreach (var s in repo.RetrieveStatus(options))
-        {
-            if ((s.State & stagedStates) != 0) staged.Add(Discovery.FileDiscovery.Slashes(s.FilePath));
-        }
+        var staged = StagedPaths(repo);
 
         var docs = new List<SourceDocument>();
         var unreadable = new List<string>();
@@ -86,6 +72,29 @@ internal static class IndexSnapshot
                 + string.Join(", ", unreadable.Take(10)) + (unreadable.Count > 10 ? $" and {unreadable.Count - 10} more" : "") + "; `git fsck` tells what is missing"),
         };
         return new Result(docs, staged, root, diagnostics);
+    }
+
+    /// <summary>The paths the index adds, changes, renames to or changes the type of against HEAD (all of them before the first
+    /// commit): the HEAD-to-index half of <c>git status</c>, without its index-to-work-tree half, which stats (and may hash)
+    /// every file of the work tree for nothing a staged scan reads. A rename's new path is added with or without rename
+    /// detection, so none is asked for.</summary>
+    private static HashSet<string> StagedPaths(Repository repo)
+    {
+        var staged = new HashSet<string>(StringComparer.Ordinal);
+        // HEAD naming a commit the object store lacks is a damaged repository, not a first commit
+        var head = repo.Info.IsHeadUnborn ? null
+            : repo.Head.Tip?.Tree ?? throw new LibGit2SharpException($"HEAD names {repo.Head.CanonicalName} at a commit the object store lacks");
+        using var changes = repo.Diff.Compare<TreeChanges>(head, DiffTargets.Index);
+        foreach (var c in changes)
+        {
+            // submodules are not descended (as git status --ignore-submodules)
+            if (c.Mode == Mode.GitLink || c.OldMode == Mode.GitLink) continue;
+            if (c.Status is ChangeKind.Added or ChangeKind.Modified or ChangeKind.Renamed or ChangeKind.Copied or ChangeKind.TypeChanged)
+            {
+                staged.Add(Discovery.FileDiscovery.Slashes(c.Path));
+            }
+        }
+        return staged;
     }
 
     /// <summary>
