@@ -45,12 +45,13 @@ public sealed class SourceDocument
 
     /// <summary>A document whose bytes are read when a check first asks for them (<paramref name="source"/>: the file, or
     /// its first bytes when it is over the size cap), and read again if asked for after <see cref="ReleaseWhenUnused"/>.</summary>
-    public SourceDocument(string path, ContentSource source, long size, bool isComplete = true)
+    public SourceDocument(string path, ContentSource source, long size, bool isComplete = true, string? origin = null)
     {
         Path = path.Replace('\\', '/');
         this.source = source;
         Size = size;
         IsComplete = isComplete;
+        Origin = origin;
         Kind = DocumentClassifier.Classify(Path);
     }
 
@@ -124,7 +125,8 @@ public sealed class SourceDocument
         }
     }
 
-    /// <summary>Where the content came from when not the working tree: "index", or a commit id.</summary>
+    /// <summary>Where the content came from when not the working tree: "index", "index (outside the sparse checkout)" (a
+    /// file a sparse checkout leaves out, judged from its index blob), or a commit id.</summary>
     public string? Origin { get; }
 
     /// <summary>True when the document has text that checks may read.</summary>
@@ -149,6 +151,20 @@ public sealed class SourceDocument
     /// <summary>A parsed form of this document, computed once and cached (thread-safe) for the document's lifetime.</summary>
     public T GetOrAdd<T>(Func<SourceDocument, T> factory)
         where T : class => GetOrAdd(ref features, factory);
+
+    /// <summary>Whether a form made by <see cref="GetOrAdd{T}"/> is held (tests: what a narrowed scan did not compute).</summary>
+    internal bool Holds<T>()
+        where T : class
+    {
+        lock (gate) return features != null && features.ContainsKey(typeof(T));
+    }
+
+    /// <summary>Whether a form made by <see cref="GetOrAddTransient{T}"/> is held (tests: what was not parsed).</summary>
+    internal bool HoldsTransient<T>()
+        where T : class
+    {
+        lock (gate) return transient != null && transient.ContainsKey(typeof(T));
+    }
 
     /// <summary>
     /// A large parsed form that this document's own checks share (the Python module: tokens, calls, arguments),
