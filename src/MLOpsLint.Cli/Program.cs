@@ -197,7 +197,15 @@ internal static class Program
         var server = new Command("server", "Run the language server (LSP over stdio) for editors: diagnostics while you type, fixes as code actions. "
             + "Editors start it themselves; see the README for VS Code, Neovim, Helix, Zed and JetBrains IDEs.");
         server.Options.Add(new Option<bool>("--stdio") { Description = "Talk over stdin/stdout (the default and only transport; accepted because editors pass it)." });
-        server.SetAction(_ => Server.ServerCommand.Execute(Console.OpenStandardInput(), Console.OpenStandardOutput(), stderr));
+        server.SetAction(_ =>
+        {
+            if (NativeAotLimits.IsNativeAot)
+            {
+                stderr.WriteLine($"mlops-lint: error: the language server is not in this build: {NativeAotLimits.UseJitBuild}");
+                return ExitCodes.CannotRun;
+            }
+            return Server.ServerCommand.Execute(Console.OpenStandardInput(), Console.OpenStandardOutput(), stderr);
+        });
 
         var root = new RootCommand(
             "mlops-lint finds the mistakes that make machine-learning work irreproducible, bloated or leaky:\n"
