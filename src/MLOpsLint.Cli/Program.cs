@@ -199,7 +199,7 @@ internal static class Program
         server.Options.Add(new Option<bool>("--stdio") { Description = "Talk over stdin/stdout (the default and only transport; accepted because editors pass it)." });
         server.SetAction(_ =>
         {
-            if (NativeAotLimits.IsNativeAot)
+            if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
             {
                 stderr.WriteLine($"mlops-lint: error: the language server is not in this build: {NativeAotLimits.UseJitBuild}");
                 return ExitCodes.CannotRun;

@@ -70,7 +70,7 @@ internal static class ScanCommand
         GitHubChecks.Result? checks = null;
         if (options.Format == OutputFormat.GitHub && GitHubChecks.FromEnvironment(Environment.GetEnvironmentVariable) is { } target)
         {
-            if (NativeAotLimits.IsNativeAot)
+            if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
             {
                 stderr.WriteLine($"mlops-lint: warning: the check run could not be written (Octokit needs reflection, and {NativeAotLimits.UseJitBuild}); findings are workflow-command annotations instead");
             }

@@ -25,7 +25,7 @@ internal static class OnlineFixHints
         if (candidates.Length == 0) return result;
         var warnings = new List<ScanDiagnostic>();
         IReadOnlyDictionary<string, IReadOnlyList<NuGet.Versioning.NuGetVersion>?> versions;
-        if (NativeAotLimits.IsNativeAot)
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
         {
             warnings.Add(new ScanDiagnostic(ScanDiagnosticLevel.Warning,
                 $"--online: the NuGet feeds were not asked (NuGet.Protocol needs reflection), and {NativeAotLimits.UseJitBuild}"));
