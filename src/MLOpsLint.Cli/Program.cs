@@ -30,6 +30,13 @@ internal static class Program
 
     private static int RunRedacted(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool stderrIsTerminal)
     {
+        // what System.CommandLine's --version printed (the informational version, without a '+commit' suffix), without
+        // building and parsing the whole command line first (bench/README.md "Start-up")
+        if (args is ["--version"])
+        {
+            stdout.WriteLine(VersionInfo.Version);
+            return 0;
+        }
         var root = BuildCommandLine(stdout, stderr, stdoutIsTerminal, stderrIsTerminal);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -64,6 +64,8 @@ public class NativeAotBuildTests
             new[] { "scan", "--staged", repo.Root, "--format", "json" },
             new[] { "scan", "--history", repo.Root, "--format", "json" },
             new[] { "scan", Path.Combine(repo.Root, "src"), "--format", "json", "--verbose" },
+            new[] { "scan", repo.Root, "--new-from-rev", "HEAD", "--format", "json" },
+            new[] { "scan", repo.Root, "--diff" },
         };
         foreach (var args in runs)
         {
