@@ -7,7 +7,8 @@ namespace MLOpsLint.Core.Scope;
 /// <summary>
 /// The part of the scope model that reads a file's content, for the files whose path does not decide: a Python
 /// module that imports pytest is a test, one with <c>if __name__ == "__main__":</c> or a training call at the top
-/// level is a script, any other is a library module. Reads the Python front end's module, which the document's
+/// level is a script — a benchmark when its docstring says it measures memory or speed and it calls a memory or timing
+/// API (<see cref="MeasurementScripts"/>) — any other is a library module. Reads the Python front end's module, which the document's
 /// checks share (it is parsed once, whoever asks first).
 /// </summary>
 public static class ContentScopes
@@ -40,20 +41,28 @@ public static class ContentScopes
                 return new(FileScope.Test, "a unittest.TestCase module");
             }
         }
-        if (HasMainGuard(module)) return new(FileScope.Script, "has if __name__ == \"__main__\"");
+        if (ScriptReason(module, document.Path) is not { } script)
+        {
+            return new(FileScope.Library, repository == RepositoryKind.Library ? "a module of the package" : "a module with no entry point");
+        }
+        // a script written to measure memory or speed is a benchmark (a library module of measuring helpers stays one)
+        return MeasurementScripts.Reason(module) is { } measures ? new(FileScope.Benchmark, $"a script that measures: {script}; {measures}") : new(FileScope.Script, script);
+    }
+
+    /// <summary>Why the module is run rather than imported, or null.</summary>
+    private static string? ScriptReason(PythonModule module, string path)
+    {
+        if (HasMainGuard(module)) return "has if __name__ == \"__main__\"";
         foreach (var call in module.Calls)
         {
-            if (call.EnclosingFunction == null && TopLevelRunNames.Contains(call.Name))
-            {
-                return new(FileScope.Script, $"calls {call.Name}() at the top level");
-            }
+            if (call.EnclosingFunction == null && TopLevelRunNames.Contains(call.Name)) return $"calls {call.Name}() at the top level";
         }
-        var parts = document.Path.Split('/');
+        var parts = path.Split('/');
         for (int i = 0; i < parts.Length - 1; i++)
         {
-            if (ScriptFolders.Contains(parts[i], StringComparer.OrdinalIgnoreCase)) return new(FileScope.Script, $"path under {string.Join("/", parts, 0, i + 1)}/");
+            if (ScriptFolders.Contains(parts[i], StringComparer.OrdinalIgnoreCase)) return $"path under {string.Join("/", parts, 0, i + 1)}/";
         }
-        return new(FileScope.Library, repository == RepositoryKind.Library ? "a module of the package" : "a module with no entry point");
+        return null;
     }
 
     /// <summary><c>if __name__ == "__main__":</c>: a <c>__name__</c> name and a <c>"__main__"</c> string.</summary>

@@ -47,4 +47,24 @@ public class ScopeVerboseTests
         Assert.DoesNotContain("playground/try.py:3", r.Stdout);
         Assert.Contains("src/textkit/encode.py:3", r.Stdout);
     }
+
+    [Fact]
+    public void Verbose_says_a_measuring_script_is_a_benchmark_and_its_hub_loads_are_not_judged()
+    {
+        using var repo = TempRepo.Git();
+        // a script that says it measures memory and calls the memory API; a training script that logs its peak memory
+        repo.Write("scripts/train_memory.py", "\"\"\"Trains a model on a small text dataset and measures the memory consumption.\"\"\"\nimport torch\nfrom datasets import load_dataset\n\n"
+            + "def main():\n    torch.cuda.reset_peak_memory_stats()\n    data = load_dataset(\"ybelkada/english_quotes_copy\")\n    print(torch.cuda.max_memory_allocated())\n\n"
+            + "if __name__ == \"__main__\":\n    main()\n");
+        repo.Write("scripts/train.py", "\"\"\"Trains a model on a small text dataset.\"\"\"\nimport torch\nfrom datasets import load_dataset\n\n"
+            + "def main():\n    data = load_dataset(\"ybelkada/english_quotes_copy\")\n    print(torch.cuda.max_memory_allocated())\n\n"
+            + "if __name__ == \"__main__\":\n    main()\n");
+        repo.Commit();
+        var r = CliRunner.InProcess("scan", repo.Root, "--verbose", "--select", "MLO213");
+        Assert.Contains("mlops-lint: note: scope: scripts/train_memory.py = benchmark (a script that measures: has if __name__ == \"__main__\"; "
+            + "its docstring says \"Trains a model on a small text dataset and measures the memory consumption\" and it calls reset_peak_memory_stats())", r.Stderr);
+        Assert.Contains("mlops-lint: note: scope: scripts/train.py = script (has if __name__ == \"__main__\")", r.Stderr);
+        Assert.Contains("scripts/train.py:6", r.Stdout);
+        Assert.DoesNotContain("scripts/train_memory.py", r.Stdout);
+    }
 }
