@@ -8,7 +8,8 @@ namespace MLOpsLint.Cli;
 /// <c>if (!RuntimeFeature.IsDynamicCodeSupported)</c>, written out at each place: the AOT compiler takes that property as
 /// the constant false and leaves the other branch, and with it those libraries, out of the executable (through a
 /// property of our own it did not: the executable kept Roslyn, 55 MB). The JIT build never takes the branch. Every
-/// such skip says so on stderr or in the scan's diagnostics.
+/// such skip says so on stderr or in the scan's diagnostics. A fifth, <c>--new-from-rev</c>, is refused in the AOT build
+/// (ScanRunner): LibGit2Sharp's diff ends the AOT process with a null reference inside its native callbacks.
 /// </summary>
 internal static class NativeAotLimits
 {
