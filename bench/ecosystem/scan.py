@@ -23,8 +23,10 @@ SCAN_TIMEOUT = 900  # seconds per repository
 
 
 def finding_row(repo, f):
-    """One finding as committed: no source text beyond the tool's own message."""
-    return {
+    """One finding as committed: no source text beyond the tool's own message. A grouped finding (one for the data
+    files, logs or run outputs of a folder: MLO101, MLO108, MLO109) keeps the other paths it names (`related`), so
+    that the report's recall counts every file it reports."""
+    row = {
         "repo": repo.name,
         "commit": repo.commit,
         "rule": f["ruleId"],
@@ -36,6 +38,10 @@ def finding_row(repo, f):
         "fingerprint": f.get("fingerprint", ""),
         "message": f["message"],
     }
+    related = [r["path"] for r in f.get("related", []) if r.get("path") and r["path"] != f["path"]]
+    if related:
+        row["related"] = sorted(set(related))
+    return row
 
 
 def sort_key(row):

@@ -21,6 +21,18 @@ internal static class DocumentLoader
         Parallel.For(0, files.Count, i =>
         {
             var f = files[i];
+            if (f.Blob is { } blob)
+            {
+                // outside the sparse checkout: the index blob, read when checked (lazy) or now
+                bool whole = blob.Size <= maxTextFileSize;
+                long keep = whole ? blob.Size : Math.Min(blob.Size, HeadBytes);
+                var content = new Git.IndexBlobContent(blob.Store, blob.Sha, keep);
+                docs[i] = lazy
+                    ? new SourceDocument(f.RelativePath, content, blob.Size, whole, Git.IndexBlobContent.Origin)
+                    : new SourceDocument(f.RelativePath, content.Read(), blob.Size, whole, Git.IndexBlobContent.Origin);
+                if (!whole) diags[i] = OverCap(f, blob.Size, maxTextFileSize);
+                return;
+            }
             if (FileType.NotRegular(f.FullPath) is { } what)
             {
                 // opening a FIFO blocks until a writer comes, and a device never ends: never opened

@@ -40,10 +40,15 @@ internal static class FileDiscovery
             {
                 // a truncated or empty index, a HEAD holding garbage: every file below the path is scanned instead
                 var walked = Walk(full, exclude);
+                // a sparse index (git sparse-checkout set --sparse-index) is an index extension libgit2 refuses: the files
+                // outside the sparse checkout are then in no list this scan can read
+                string sparse = e.Message.Contains("'sdir'", StringComparison.Ordinal)
+                    ? "; it has a sparse index, so the tracked files outside the sparse checkout were not scanned (`git sparse-checkout set --no-sparse-index` lets them be judged from the index)"
+                    : "";
                 return walked with
                 {
                     Diagnostics = walked.Diagnostics.Prepend(new ScanDiagnostic(ScanDiagnosticLevel.Warning,
-                        $"the git repository at {gitDir} cannot be read ({e.Message}); scanned the directory without git (ignored files included)")).ToArray(),
+                        $"the git repository at {gitDir} cannot be read ({e.Message}); scanned the directory without git (ignored files included){sparse}")).ToArray(),
                 };
             }
             if (fromGit != null) return fromGit;
@@ -90,7 +95,7 @@ internal static class FileDiscovery
 
             var files = new List<DiscoveredFile>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var missing = new List<string>();
+            var missing = new List<(string Path, IndexEntry Entry)>();
             foreach (var entry in repo.Index)
             {
                 string rel = Slashes(entry.Path);
@@ -100,9 +105,9 @@ internal static class FileDiscovery
                 if (IsSymlink(fullPath)) continue;
                 if (!File.Exists(fullPath))
                 {
-                    // deleted and not yet staged, or never written (a sparse or partial checkout, a blob the clone lacks):
-                    // named below, never dropped silently
-                    missing.Add(rel);
+                    // left out by a sparse checkout (judged from its index blob below), deleted and not yet staged, or never
+                    // written (a partial clone, a blob the clone lacks): never dropped silently
+                    missing.Add((rel, entry));
                     continue;
                 }
                 files.Add(new DiscoveredFile(rel, fullPath));
@@ -138,21 +143,16 @@ internal static class FileDiscovery
                 diagnostics.Add(new ScanDiagnostic(ScanDiagnosticLevel.Warning,
                     $"git could not list untracked files ({e.Message}); only tracked files were scanned"));
             }
+            var absent = new List<string>();
+            if (missing.Count > 0)
+            {
+                var outside = MissingTrackedFiles.Sort(repo, missing, root, files);
+                absent.AddRange(outside.Deleted.Concat(outside.WithoutBlob));
+                diagnostics.AddRange(outside.Diagnostics());
+            }
             files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-            if (missing.Count > 0) diagnostics.Add(MissingFromWorkTree(missing));
-            return new DiscoveryResult(root, true, files, diagnostics) { AbsentTracked = missing };
+            return new DiscoveryResult(root, true, files, diagnostics) { AbsentTracked = absent };
         }
-    }
-
-    /// <summary>Tracked files that are not in the work tree: not scanned, and said so, so a sparse or partial checkout never
-    /// hides a committed dataset without a word.</summary>
-    internal static ScanDiagnostic MissingFromWorkTree(IReadOnlyList<string> paths)
-    {
-        var sorted = paths.OrderBy(p => p, StringComparer.Ordinal).ToArray();
-        string listed = string.Join(", ", sorted.Take(10)) + (sorted.Length > 10 ? $" and {sorted.Length - 10} more" : "");
-        return new ScanDiagnostic(ScanDiagnosticLevel.Warning,
-            $"{sorted.Length} tracked file{(sorted.Length == 1 ? " is" : "s are")} not in the work tree (deleted, or a sparse or partial checkout) and "
-            + $"{(sorted.Length == 1 ? "was" : "were")} not scanned: {listed}");
     }
 
     private static DiscoveryResult Walk(string root, GlobSet exclude)

@@ -29,6 +29,12 @@ internal static class FixPlanner
     {
         string text = document.Text;
         var skipped = new List<(Finding, string)>();
+        if (document.Origin == Git.IndexBlobContent.Origin)
+        {
+            // judged from its index blob: writing a fix would put a file into the work tree the sparse checkout keeps out
+            const string outside = "not in the work tree (outside the sparse checkout): judged from the index, not written";
+            return new FilePlan(document.Path, text, text, Array.Empty<Finding>(), findings.Select(f => (f, outside)).ToArray(), outside);
+        }
         if (!document.HasText)
         {
             return new FilePlan(document.Path, text, text, Array.Empty<Finding>(), findings.Select(f => (f, "not a text file")).ToArray(), "not a text file");

@@ -19,8 +19,9 @@ public sealed class RepositorySnapshot
 
     public IReadOnlyList<SourceDocument> Documents { get; }
 
-    /// <summary>Files git tracks that the work tree lacks (a sparse or partial checkout, a blob the clone does not have, a
-    /// deletion not yet staged): not scanned, since there is nothing to read, but in the repository all the same.</summary>
+    /// <summary>Files git tracks that the work tree lacks and that could not be read (a partial clone, a blob the clone does
+    /// not have, a deletion not yet staged): not scanned, since there is nothing to read, but in the repository all the
+    /// same. (A file a sparse checkout leaves out is read from its index blob: it is one of the documents.)</summary>
     public IReadOnlyCollection<string> AbsentTrackedPaths { get; init; } = Array.Empty<string>();
 
     public SourceDocument? Find(string path) => byPath.TryGetValue(path.Replace('\\', '/'), out var d) ? d : null;

@@ -45,12 +45,13 @@ public sealed class SourceDocument
 
     /// <summary>A document whose bytes are read when a check first asks for them (<paramref name="source"/>: the file, or
     /// its first bytes when it is over the size cap), and read again if asked for after <see cref="ReleaseWhenUnused"/>.</summary>
-    public SourceDocument(string path, ContentSource source, long size, bool isComplete = true)
+    public SourceDocument(string path, ContentSource source, long size, bool isComplete = true, string? origin = null)
     {
         Path = path.Replace('\\', '/');
         this.source = source;
         Size = size;
         IsComplete = isComplete;
+        Origin = origin;
         Kind = DocumentClassifier.Classify(Path);
     }
 
@@ -124,7 +125,8 @@ public sealed class SourceDocument
         }
     }
 
-    /// <summary>Where the content came from when not the working tree: "index", or a commit id.</summary>
+    /// <summary>Where the content came from when not the working tree: "index", "index (outside the sparse checkout)" (a
+    /// file a sparse checkout leaves out, judged from its index blob), or a commit id.</summary>
     public string? Origin { get; }
 
     /// <summary>True when the document has text that checks may read.</summary>

@@ -12,19 +12,20 @@ public readonly record struct KeyValue(string Key, int KeyStart, string Value, i
 /// </summary>
 public static class KeyValueScanner
 {
+    /// <summary>Reads every line that holds a name fragment (<see cref="SecretNames.Fragments"/>), in order: the text is
+    /// searched for the next fragment, not tested line by line.</summary>
     public static void Scan(string text, List<KeyValue> results, bool shellWords = false)
     {
-        int lineStart = 0;
-        while (lineStart < text.Length)
+        int next = SecretNames.IndexOfFragment(text, 0, text.Length);
+        while (next >= 0)
         {
-            int lineEnd = text.IndexOf('\n', lineStart);
+            int lineStart = next == 0 ? 0 : text.LastIndexOf('\n', next - 1) + 1;
+            int lineEnd = text.IndexOf('\n', next);
             if (lineEnd < 0) lineEnd = text.Length;
             int contentEnd = lineEnd > lineStart && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
-            if (SecretNames.MayBeSecretName(text, lineStart, contentEnd))
-            {
-                ScanLine(text, lineStart, contentEnd, results, shellWords);
-            }
-            lineStart = lineEnd + 1;
+            ScanLine(text, lineStart, contentEnd, results, shellWords);
+            if (lineEnd >= text.Length) break;
+            next = SecretNames.IndexOfFragment(text, lineEnd + 1, text.Length);
         }
     }
 

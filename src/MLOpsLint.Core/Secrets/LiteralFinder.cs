@@ -12,13 +12,15 @@ using MLOpsLint.Core.Text;
 namespace MLOpsLint.Core.Secrets;
 
 /// <summary>
-/// Finds whether any of a few dozen ASCII literals (3+ bytes each) occurs in a byte buffer, ignoring ASCII case, in
-/// one vectorised pass: Hyperscan's "Teddy" prefilter, in its 16-bucket ("fat") form. The literals are sorted into
-/// buckets; for each of three bytes of a literal (its least letter-like window, see <see cref="Anchor"/>), two 16-entry tables map the byte's low and high nibble to the
-/// buckets that accept it, so byte shuffles mark, 16 positions at a time, where some bucket's three-byte window may
-/// start. Only there are the bucket's literals compared, and the caller's test decides (a case-sensitive literal,
-/// say). One pass is many times faster than one search per literal. Without a byte shuffle (or on netstandard2.0)
-/// the same tables are read one position at a time.
+/// Finds whether any of a hundred-odd ASCII literals (3+ bytes each) occurs in a byte buffer, ignoring ASCII case or
+/// in exact case, in one vectorised pass: Hyperscan's "Teddy" prefilter, in its 16-bucket ("fat") form. The literals
+/// are put into buckets; for each of three bytes of a literal (its rarest window, see <see cref="LiteralPlan"/>), two
+/// 16-entry tables map the byte's low and high nibble to the buckets that accept it, so byte shuffles mark, 16
+/// positions at a time, where some bucket's three-byte window may start. Only there is the window looked up (one hash
+/// probe for the literals whose window it is: most positions that pass are mixes of nibbles no literal has), those
+/// literals compared, and the caller's test decides (a case-sensitive literal, say). One pass is many times faster
+/// than one search per literal. Without a byte shuffle (or on netstandard2.0) the same tables are read one position
+/// at a time.
 /// </summary>
 internal sealed class LiteralFinder
 {
@@ -33,34 +35,20 @@ internal sealed class LiteralFinder
     private readonly byte Fold;
 
     private readonly byte[][] literals;
-    private readonly int[][] bucketMembers;
+
+    /// <summary>The literals by their three-byte window: an open-addressing table from the window (its bytes as an
+    /// int, plus one; 0 is a free slot) to a run of <see cref="byWindow"/>. A position the tables pass is looked up
+    /// once, whatever its buckets: most such positions are mixes of nibbles that no literal has, and end there.</summary>
+    private readonly int[] windowKeys;
+    private readonly int[] windowStart;
+    private readonly int[] windowEnd;
+    private readonly int[] byWindow;
+
+    /// <summary>Literals of two bytes (any third byte), compared at every position the tables pass.</summary>
+    private readonly int[] twoByte;
 
     /// <summary>Where in each literal its three-byte window (the bytes the tables test) starts.</summary>
     private readonly int[] anchors;
-
-    /// <summary>Letter trigrams that start many words of code and prose (<c>abs</c>tract, a<c>ppl</c>y, <c>glo</c>bal,
-    /// descri<c>bed</c>, data<c>.at</c>tr): a literal starting with one is tested on another window.</summary>
-    private static readonly HashSet<string> CommonStarts = new(StringComparer.Ordinal) { "abs", "ppl", "glo", "bed", ".at", "com", "cur", "dis", "pin", "ele", "mis", "fir" };
-
-    /// <summary>The window of a literal the tables test: its first three bytes, unless they are a common start
-    /// (<see cref="CommonStarts"/>); then the window with the most bytes that are not letters (<c>lx-</c> of
-    /// <c>pplx-</c>, <c>v1.</c> of <c>.atlasv1.</c>), the first on a tie.</summary>
-    internal static int Anchor(byte[] literal)
-    {
-        if (literal.Length < 3 || !CommonStarts.Contains(System.Text.Encoding.ASCII.GetString(literal, 0, 3))) return 0;
-        int best = 0, bestScore = 0;
-        for (int k = 1; k + 3 <= literal.Length; k++)
-        {
-            int score = 0;
-            for (int j = k; j < k + 3; j++) if (literal[j] is < (byte)'a' or > (byte)'z') score++;
-            if (score > bestScore)
-            {
-                best = k;
-                bestScore = score;
-            }
-        }
-        return best;
-    }
 
     /// <summary>For each prefix byte k (0–2) and bucket half h (buckets 0–7, 8–15): the low-nibble table, then the
     /// high-nibble one, 16 bytes each, at <c>(k * 2 + h) * 32</c>.</summary>
@@ -69,26 +57,26 @@ internal sealed class LiteralFinder
     /// <param name="literals">Lower-case ASCII, at least 2 bytes each (a two-byte literal matches any third byte, so the
     /// compare decides); texts are compared with bit 5 set on every byte,
     /// so the literals must be written the same way (<c>_</c> as 0x7F).</param>
-    /// <param name="bucketOf">The bucket (0–15) of each literal. Literals that share their first byte belong together:
-    /// each bucket's tables accept every combination of its literals' nibbles, so mixed prefixes let more positions
-    /// through to the compare.</param>
-    public LiteralFinder(IReadOnlyList<byte[]> literals, IReadOnlyList<int> bucketOf, bool ignoreCase = true)
+    /// <param name="bucketOf">The bucket (0–15) of each literal. Each bucket's tables accept every combination of its
+    /// literals' nibbles, so mixed windows let more positions through to the lookup (<see cref="LiteralPlan"/> chooses
+    /// buckets that keep them few).</param>
+    /// <param name="anchorOf">Where each literal's three-byte window starts (<see cref="LiteralPlan"/>); by default
+    /// at its first byte.</param>
+    public LiteralFinder(IReadOnlyList<byte[]> literals, IReadOnlyList<int> bucketOf, bool ignoreCase = true, IReadOnlyList<int>? anchorOf = null)
     {
         Fold = ignoreCase ? (byte)0x20 : (byte)0;
         this.literals = literals.ToArray();
-        anchors = literals.Select(Anchor).ToArray();
-        var members = Enumerable.Range(0, Buckets).Select(_ => new List<int>()).ToArray();
+        anchors = anchorOf?.ToArray() ?? new int[literals.Count];
         for (int i = 0; i < literals.Count; i++)
         {
             if (literals[i].Length < 2) throw new ArgumentException("literals need two bytes", nameof(literals));
             int bucket = bucketOf[i];
-            members[bucket].Add(i);
             int half = bucket >> 3;
             byte bit = (byte)(1 << (bucket & 7));
             for (int k = 0; k < 3; k++)
             {
                 int table = (k * 2 + half) * 32;
-                if (k >= literals[i].Length)
+                if (anchors[i] + k >= literals[i].Length)
                 {
                     // a two-byte literal accepts any third byte
                     for (int n = 0; n < 32; n++) nibbleMasks[table + n] |= bit;
@@ -99,35 +87,36 @@ internal sealed class LiteralFinder
                 nibbleMasks[table + 16 + (b >> 4)] |= bit;
             }
         }
-        bucketMembers = members.Select(m => m.ToArray()).ToArray();
-    }
-
-    /// <summary>
-    /// Buckets for <paramref name="folded"/> literals: sorted by their bytes and cut into <see cref="Buckets"/> runs of
-    /// about equal size, so each bucket holds literals that share their first bytes and its nibble tables accept few
-    /// combinations that no literal starts with.
-    /// </summary>
-    public static int[] SortedBuckets(IReadOnlyList<byte[]> folded)
-    {
-        var order = Enumerable.Range(0, folded.Count).OrderBy(i => folded[i].Skip(Anchor(folded[i])).ToArray(), ByteOrder.Instance).ToArray();
-        var buckets = new int[folded.Count];
-        for (int rank = 0; rank < order.Length; rank++) buckets[order[rank]] = (int)((long)rank * Buckets / Math.Max(1, order.Length));
-        return buckets;
-    }
-
-    private sealed class ByteOrder : IComparer<byte[]>
-    {
-        public static readonly ByteOrder Instance = new();
-
-        public int Compare(byte[]? x, byte[]? y)
+        twoByte = Enumerable.Range(0, this.literals.Length).Where(i => this.literals[i].Length < 3).ToArray();
+        var groups = Enumerable.Range(0, this.literals.Length).Where(i => this.literals[i].Length >= 3).GroupBy(WindowOf).ToArray();
+        int size = 16;
+        while (size < groups.Length * 4) size *= 2;
+        windowKeys = new int[size];
+        windowStart = new int[size];
+        byWindow = groups.SelectMany(g => g).ToArray();
+        int at = 0;
+        var runEnd = new int[size];
+        foreach (var g in groups)
         {
-            for (int i = 0; i < Math.Min(x!.Length, y!.Length); i++)
-            {
-                if (x[i] != y[i]) return x[i].CompareTo(y[i]);
-            }
-            return x.Length.CompareTo(y.Length);
+            int slot = Slot(g.Key);
+            while (windowKeys[slot] != 0) slot = (slot + 1) & (size - 1);
+            windowKeys[slot] = g.Key + 1;
+            windowStart[slot] = at;
+            at += g.Count();
+            runEnd[slot] = at;
         }
+        windowEnd = runEnd;
     }
+
+    private int WindowOf(int literal)
+    {
+        byte[] l = literals[literal];
+        int a = anchors[literal];
+        return l[a] | l[a + 1] << 8 | l[a + 2] << 16;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Slot(int key) => (int)((uint)key * 0x9E3779B1u >> 20) & (windowKeys.Length - 1);
 
     /// <summary>True when some literal occurs in <paramref name="text"/> (case folded) at a place <paramref name="accept"/>
     /// approves.</summary>
@@ -155,41 +144,45 @@ internal sealed class LiteralFinder
                 buckets &= (nibbleMasks[low + (b & 0xF)] & nibbleMasks[low + 16 + (b >> 4)])
                     | (nibbleMasks[high + (b & 0xF)] & nibbleMasks[high + 16 + (b >> 4)]) << 8;
             }
-            if (buckets != 0 && Verify(text, i, buckets, accept)) return true;
+            if (buckets != 0 && Verify(text, i, accept)) return true;
         }
         return false;
     }
 
     [MethodImpl(HotPath.Optimized)]
-    private bool Verify(ReadOnlySpan<byte> text, int at, int buckets, Acceptor accept)
+    private bool Verify(ReadOnlySpan<byte> text, int at, Acceptor accept)
     {
-        while (buckets != 0)
+        foreach (int l in twoByte)
         {
-            int bucket = TrailingZeros(buckets);
-            buckets &= buckets - 1;
-            foreach (int l in bucketMembers[bucket])
-            {
-                byte[] literal = literals[l];
-                int start = at - anchors[l];
-                if (start < 0 || start + literal.Length > text.Length) continue;
-                int k = 0;
-                while (k < literal.Length && (byte)(text[start + k] | Fold) == literal[k]) k++;
-                if (k == literal.Length && accept(text, l, start)) return true;
-            }
+            if (Matches(text, l, at) && accept(text, l, at)) return true;
+        }
+        if (at + 3 > text.Length) return false;
+        int key = (text[at] | Fold) | (text[at + 1] | Fold) << 8 | (text[at + 2] | Fold) << 16;
+        int slot = Slot(key);
+        while (true)
+        {
+            int k = windowKeys[slot];
+            if (k == 0) return false;
+            if (k == key + 1) break;
+            slot = (slot + 1) & (windowKeys.Length - 1);
+        }
+        for (int r = windowStart[slot]; r < windowEnd[slot]; r++)
+        {
+            int l = byWindow[r];
+            int start = at - anchors[l];
+            if (Matches(text, l, start) && accept(text, l, start)) return true;
         }
         return false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int TrailingZeros(int v)
+    private bool Matches(ReadOnlySpan<byte> text, int l, int start)
     {
-#if NET8_0_OR_GREATER
-        return BitOperations.TrailingZeroCount(v);
-#else
-        int n = 0;
-        while ((v & 1) == 0) { v >>= 1; n++; }
-        return n;
-#endif
+        byte[] literal = literals[l];
+        if (start < 0 || start + literal.Length > text.Length) return false;
+        int k = 0;
+        while (k < literal.Length && (byte)(text[start + k] | Fold) == literal[k]) k++;
+        return k == literal.Length;
     }
 
 #if NET8_0_OR_GREATER
@@ -217,7 +210,7 @@ internal sealed class LiteralFinder
             {
                 int j = BitOperations.TrailingZeroCount(hits);
                 hits &= hits - 1;
-                if (Verify(text, i + j, m.GetElement(j) | m.GetElement(16 + j) << 8, accept))
+                if (Verify(text, i + j, accept))
                 {
                     next = i;
                     return true;
@@ -258,7 +251,7 @@ internal sealed class LiteralFinder
             {
                 int j = BitOperations.TrailingZeroCount(hits);
                 hits &= hits - 1;
-                if (Verify(text, i + j, a.GetElement(j) | b.GetElement(j) << 8, accept))
+                if (Verify(text, i + j, accept))
                 {
                     next = i;
                     return true;

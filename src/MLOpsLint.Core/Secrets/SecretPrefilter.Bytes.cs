@@ -12,18 +12,17 @@ namespace MLOpsLint.Core.Secrets;
 public static partial class SecretPrefilter
 {
     /// <summary>
-    /// Each <see cref="TokenScanner"/> keyword → what the byte prefilter looks for instead: the keyword itself, the
-    /// whole prefix its dispatcher requires (<c>gh</c> is only a GitHub token as <c>ghp_</c>, <c>gho_</c>…, so the common
-    /// <c>gh</c> of "weight" is not a candidate), or nothing where a name fragment already covers it (<c>Key=</c>,
+    /// Each <see cref="TokenScanner"/> keyword → what the byte prefilter looks for instead: the keyword itself (in one
+    /// case for the folded ones), or nothing where a name fragment already covers it (<c>AccountKey=</c>,
     /// <c>assword=</c>). A test keeps this table and the scanner's detectors in step.
     /// </summary>
     internal static readonly IReadOnlyDictionary<string, string[]> KeywordLiterals = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        ["gh"] = new[] { "ghp_", "gho_", "ghu_", "ghs_", "ghr_" },
+        ["ghp_"] = new[] { "ghp_" }, ["gho_"] = new[] { "gho_" }, ["ghu_"] = new[] { "ghu_" }, ["ghs_"] = new[] { "ghs_" }, ["ghr_"] = new[] { "ghr_" },
         ["github_pat_"] = new[] { "github_pat_" },
-        ["IA"] = new[] { "AKIA", "ASIA", "ABIA" },
+        ["AKIA"] = new[] { "AKIA" }, ["ASIA"] = new[] { "ASIA" }, ["ABIA"] = new[] { "ABIA" },
         ["ACCA"] = new[] { "ACCA" },
-        ["Key="] = Array.Empty<string>(), // "key"
+        ["AccountKey="] = Array.Empty<string>(), ["SharedAccessKey="] = Array.Empty<string>(), // "key"
         ["sig="] = new[] { "sig=" },
         ["sk-"] = new[] { "sk-" },
         ["hf_"] = new[] { "hf_" },
@@ -31,24 +30,25 @@ public static partial class SecretPrefilter
         ["dapi"] = new[] { "dapi" },
         ["xox"] = new[] { "xox" },
         ["hooks.slack.com/services/"] = new[] { "hooks.slack.com/services/" },
-        ["k_live_"] = new[] { "k_live_" },
+        ["sk_live_"] = new[] { "sk_live_" }, ["rk_live_"] = new[] { "rk_live_" },
         ["npm_"] = new[] { "npm_" },
         ["pypi-AgE"] = new[] { "pypi-AgE" },
         ["eyJ"] = new[] { "eyJ" },
         ["-----BEGIN "] = new[] { "-----BEGIN " },
-        ["earer "] = Array.Empty<string>(), // "bearer"
+        ["Bearer "] = Array.Empty<string>(), ["bearer "] = Array.Empty<string>(), // "bearer"
         [UrlKeyword] = new[] { UrlKeyword }, // only with an '@' in the authority (see UrlMayHoldCredentials)
         ["assword="] = Array.Empty<string>(), // "pass"
         ["ASSWORD="] = Array.Empty<string>(), // "pass"
         ["wd="] = Array.Empty<string>(), // "pwd" (the dispatcher requires the p)
         ["WD="] = Array.Empty<string>(), // "pwd"
         ["xapp-"] = new[] { "xapp-" },
-        ["Q~"] = Enumerable.Range(0, 10).Select(d => d + "Q~").ToArray(), // the version digit before it: three selective bytes
+        ["0Q~"] = new[] { "0Q~" }, ["1Q~"] = new[] { "1Q~" }, ["2Q~"] = new[] { "2Q~" }, ["3Q~"] = new[] { "3Q~" }, ["4Q~"] = new[] { "4Q~" },
+        ["5Q~"] = new[] { "5Q~" }, ["6Q~"] = new[] { "6Q~" }, ["7Q~"] = new[] { "7Q~" }, ["8Q~"] = new[] { "8Q~" }, ["9Q~"] = new[] { "9Q~" },
         ["JQQJ9"] = new[] { "JQQJ9" },
         [".atlasv1."] = new[] { ".atlasv1." },
         [":AA"] = new[] { ":AA" },
-        ["uthorization"] = new[] { "authorization" },
-        ["UTHORIZATION"] = new[] { "authorization" },
+        ["Authorization"] = new[] { "authorization" }, ["authorization"] = new[] { "authorization" },
+        ["AUTHORIZATION"] = new[] { "authorization" }, ["aUTHORIZATION"] = new[] { "authorization" },
         [" -u"] = new[] { " -u" },
         ["--user"] = new[] { "--user" },
         ["AIza"] = new[] { "AIza" },
@@ -130,7 +130,13 @@ public static partial class SecretPrefilter
 
     private static readonly byte[][] FoldedBytes = SearchedBytes.Select(bytes => bytes.Select(b => (byte)(b | 0x20)).ToArray()).ToArray();
 
-    private static readonly LiteralFinder Finder = new(FoldedBytes, LiteralFinder.SortedBuckets(FoldedBytes));
+    private static readonly LiteralFinder Finder = NewFinder();
+
+    private static LiteralFinder NewFinder()
+    {
+        var (anchors, buckets) = LiteralPlan.For(FoldedBytes, ignoreCase: true);
+        return new LiteralFinder(FoldedBytes, buckets, ignoreCase: true, anchors);
+    }
 
     private static readonly byte[][] NonAsciiFolds = FoldsToAscii.Select(c => Encoding.UTF8.GetBytes(c)).ToArray();
 

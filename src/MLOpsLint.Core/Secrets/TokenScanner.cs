@@ -15,9 +15,11 @@ public static partial class TokenScanner
     private delegate int Detector(ScanState scan, int at);
 
     /// <summary>
-    /// Keyword → detector. Keywords are case-sensitive and shared where formats share a stretch (<c>gh</c> for the five
-    /// GitHub prefixes, <c>IA</c> for AKIA/ASIA/ABIA, <c>k_live_</c> for Stripe, <c>assword=</c>/<c>wd=</c> for connection
-    /// strings), so the text is searched as few times as possible; the dispatchers check the rest of the prefix.
+    /// Keyword → detector. Keywords are case-sensitive and spell the whole prefix where there is one (<c>ghp_</c>…
+    /// <c>ghr_</c> rather than <c>gh</c>, <c>AKIA</c>/<c>ASIA</c>/<c>ABIA</c> rather than <c>IA</c>, <c>AccountKey=</c>
+    /// rather than <c>Key=</c>): all are searched in one pass, and a short keyword stops that pass at every place it
+    /// occurs in ordinary text (<c>gh</c> of "weight", "high", "github"). <c>assword=</c>/<c>wd=</c> stay shared by
+    /// their case variants (the dispatcher checks the <c>p</c>/<c>P</c> before them).
     /// </summary>
     private static readonly (string Keyword, Detector Detect)[] Detectors;
 
@@ -37,10 +39,10 @@ public static partial class TokenScanner
     {
         var list = new List<(string Keyword, Detector Detect)>
         {
-            ("gh", GitHubDispatch),
+            ("ghp_", GitHubClassic), ("gho_", GitHubClassic), ("ghu_", GitHubClassic), ("ghs_", GitHubClassic), ("ghr_", GitHubClassic),
             ("github_pat_", GitHubFineGrained),
-            ("IA", AwsDispatch), ("ACCA", AwsKeyId),
-            ("Key=", AzureDispatch),
+            ("AKIA", AwsKeyId), ("ASIA", AwsKeyId), ("ABIA", AwsKeyId), ("ACCA", AwsKeyId),
+            ("AccountKey=", AzureAccountKey), ("SharedAccessKey=", AzureSharedAccessKey),
             ("sig=", AzureSas),
             ("sk-", OpenAIOrAnthropic),
             ("hf_", HuggingFace), ("api_org_", HuggingFace),
@@ -48,19 +50,20 @@ public static partial class TokenScanner
             ("xox", SlackToken),
             ("xapp-", SlackApp),
             ("hooks.slack.com/services/", SlackWebhook),
-            ("k_live_", StripeDispatch),
+            ("sk_live_", Stripe), ("rk_live_", Stripe),
             ("npm_", Npm),
             ("pypi-AgE", PyPI),
             ("eyJ", Jwt),
             ("-----BEGIN ", PrivateKey),
-            ("earer ", BearerDispatch),
+            ("Bearer ", Bearer), ("bearer ", Bearer),
             ("://", UrlCredentials),
             ("assword=", PasswordDispatch), ("ASSWORD=", PasswordDispatch), ("wd=", PasswordDispatch), ("WD=", PasswordDispatch),
-            ("Q~", EntraClientSecret),
+            ("0Q~", EntraAfterDigit), ("1Q~", EntraAfterDigit), ("2Q~", EntraAfterDigit), ("3Q~", EntraAfterDigit), ("4Q~", EntraAfterDigit),
+            ("5Q~", EntraAfterDigit), ("6Q~", EntraAfterDigit), ("7Q~", EntraAfterDigit), ("8Q~", EntraAfterDigit), ("9Q~", EntraAfterDigit),
             ("JQQJ9", AzureIdentifiableKey),
             (".atlasv1.", TerraformCloud),
             (":AA", Telegram),
-            ("uthorization", Authorization), ("UTHORIZATION", Authorization),
+            ("Authorization", AuthorizationAt), ("authorization", AuthorizationAt), ("AUTHORIZATION", AuthorizationAt), ("aUTHORIZATION", AuthorizationAt),
             (" -u", (s, at) => CurlUser(s, at, 3)), ("--user", (s, at) => CurlUser(s, at, 6)),
         };
         foreach (var f in PrefixedFormats) list.Add((f.Prefix, (s, at) => Prefixed(s, at, f)));
@@ -81,32 +84,16 @@ public static partial class TokenScanner
         var byKeyword = Detectors.Select((d, i) => (d.Keyword, Index: i)).GroupBy(x => x.Keyword, StringComparer.Ordinal).ToArray();
         var literals = byKeyword.Select(g => g.Key.Select(c => (byte)c).ToArray()).ToArray();
         DetectorsOfLiteral = byKeyword.Select(g => g.Select(x => x.Index).ToArray()).ToArray();
-        KeywordFinder = new LiteralFinder(literals, LiteralFinder.SortedBuckets(literals), ignoreCase: false);
+        var (anchors, buckets) = LiteralPlan.For(literals, ignoreCase: false);
+        KeywordFinder = new LiteralFinder(literals, buckets, ignoreCase: false, anchors);
 #endif
     }
 
-    private static int GitHubDispatch(ScanState s, int at) =>
-        at + 3 < s.End && "pousr".IndexOf(s.Text[at + 2]) >= 0 && s.Text[at + 3] == '_' ? GitHubClassic(s, at) : at + 2;
+    /// <summary>The keywords <c>0Q~</c>…<c>9Q~</c> (the version digit before it makes the search selective).</summary>
+    private static int EntraAfterDigit(ScanState s, int at) => EntraClientSecret(s, at + 1);
 
-    private static int AwsDispatch(ScanState s, int at)
-    {
-        if (at - 2 < s.Start) return at + 2;
-        char a = s.Text[at - 2], k = s.Text[at - 1];
-        return a == 'A' && (k == 'K' || k == 'S' || k == 'B') ? AwsKeyId(s, at - 2) : at + 2;
-    }
-
-    private static int AzureDispatch(ScanState s, int at)
-    {
-        if (at - 7 >= s.Start && string.CompareOrdinal(s.Text, at - 7, "Account", 0, 7) == 0) return AzureAccountKey(s, at - 7);
-        if (at - 12 >= s.Start && string.CompareOrdinal(s.Text, at - 12, "SharedAccess", 0, 12) == 0) return AzureSharedAccessKey(s, at - 12);
-        return at + 4;
-    }
-
-    private static int StripeDispatch(ScanState s, int at) =>
-        at - 1 >= s.Start && (s.Text[at - 1] == 's' || s.Text[at - 1] == 'r') ? Stripe(s, at - 1) : at + 7;
-
-    private static int BearerDispatch(ScanState s, int at) =>
-        at - 1 >= s.Start && (s.Text[at - 1] == 'B' || s.Text[at - 1] == 'b') ? Bearer(s, at - 1) : at + 6;
+    /// <summary>The keyword is the whole word; the detector reads from its second letter.</summary>
+    private static int AuthorizationAt(ScanState s, int at) => Authorization(s, at + 1);
 
     private static int PasswordDispatch(ScanState s, int at)
     {

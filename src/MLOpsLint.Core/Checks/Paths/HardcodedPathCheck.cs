@@ -53,6 +53,7 @@ public sealed class HardcodedPathCheck : IDocumentCheck
         if (candidates.Count == 0) return;
 
         Dictionary<int, (int Start, int End)>? hulls = null;
+        var kernelOf = OfflineKernelPlatforms(document, candidates);
         foreach (var c in candidates)
         {
             var rule = c.Hit.Kind switch
@@ -62,7 +63,7 @@ public sealed class HardcodedPathCheck : IDocumentCheck
                 _ => RuleCatalog.MLO503,
             };
             if (!context.IsEnabled(rule)) continue;
-            if (c.Hit.Kind == HardcodedPathKind.Mount && NamesPlatform(document.Path, c.Hit.Platform)) continue;
+            if (c.Hit.Kind == HardcodedPathKind.Mount && (NamesPlatform(document.Path, c.Hit.Platform) || kernelOf?.Contains(c.Hit.Platform) == true)) continue;
             var allowed = context.Options(rule).GetStringList("allowed-prefixes", Array.Empty<string>());
             if (allowed.Any(a => a.Length > 0 && c.Hit.Path.Replace('\\', '/').StartsWith(a.Replace('\\', '/'), StringComparison.OrdinalIgnoreCase))) continue;
 
@@ -90,6 +91,33 @@ public sealed class HardcodedPathCheck : IDocumentCheck
         return platform.Contains("Kaggle") && p.Contains("kaggle")
             || platform.Contains("Colab") && p.Contains("colab")
             || platform.Contains("Databricks") && p.Contains("databricks");
+    }
+
+    /// <summary>The Kaggle mount when <paramref name="document"/> is an offline Kaggle kernel: it runs <c>pip install</c> (in
+    /// a string or a notebook's <c>!pip</c> line, not in a comment) and names a wheels folder or a wheel on the mount
+    /// (<c>/kaggle/input/mmdetection-wheels</c>, <c>/kaggle/input/timm/whl/</c>, <c>…/x-1.0-py3-none-any.whl</c>). A code
+    /// competition's submission has no internet, so its packages are uploaded as a dataset: the file runs on Kaggle only,
+    /// as a file named for it does. Null otherwise.</summary>
+    private static HashSet<string>? OfflineKernelPlatforms(SourceDocument document, List<Candidate> candidates)
+    {
+        foreach (var c in candidates)
+        {
+            if (c.Hit.Kind != HardcodedPathKind.Mount || !c.Hit.Platform.Contains("Kaggle") || !NamesWheels(c.Hit.Path)) continue;
+            return RunsPipInstall(document) ? new HashSet<string>(StringComparer.Ordinal) { c.Hit.Platform } : null;
+        }
+        return null;
+    }
+
+    private static bool NamesWheels(string path) =>
+        path.ToLowerInvariant().Split('/').Any(s => s is "wheels" or "whl" or "whls" || s.EndsWith("-wheels", StringComparison.Ordinal)
+            || s.EndsWith("_wheels", StringComparison.Ordinal) || s.EndsWith("-whl", StringComparison.Ordinal) || s.EndsWith(".whl", StringComparison.Ordinal));
+
+    private static bool RunsPipInstall(SourceDocument document)
+    {
+        static bool Pip(string s) => s.Contains("pip install") || s.Contains("pip3 install") || s.Contains("--find-links");
+        if (document.Kind is not (DocumentKind.Python or DocumentKind.Notebook)) return Pip(document.Text);
+        var module = PythonModule.Of(document);
+        return module.StringLiterals.Any(l => Pip(l.Value)) || module.MagicLines.Any(m => Pip(m.Line));
     }
 
     private static string Clip(string s) => s.Length > 120 ? s.Substring(0, 117) + "…" : s;

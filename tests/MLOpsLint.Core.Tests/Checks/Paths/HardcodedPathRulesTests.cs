@@ -13,6 +13,9 @@ public class HardcodedPathRulesTests
     [InlineData("paths.py", "paths.py")]
     [InlineData("config.yaml", "config.yaml")]
     [InlineData("Paths.cs.txt", "Paths.cs")]
+    [InlineData("kaggle_kernel.py", "script_template.py")]
+    [InlineData("kaggle_online.py", "train.py")]
+    [InlineData("kaggle_wheels_unused.py", "script_template.py")]
     public void Fixture_fires_exactly_on_marked_lines(string fixture, string path)
     {
         string text = Fixture.Read("Paths/" + fixture);
