@@ -6,6 +6,7 @@ namespace MLOpsLint.Core.Checks;
 public sealed class RepositorySnapshot
 {
     private readonly Dictionary<string, SourceDocument> byPath;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<object>> shared = new();
 
     public RepositorySnapshot(IReadOnlyList<SourceDocument> documents)
     {
@@ -23,6 +24,13 @@ public sealed class RepositorySnapshot
     /// not have, a deletion not yet staged): not scanned, since there is nothing to read, but in the repository all the
     /// same. (A file a sparse checkout leaves out is read from its index blob: it is one of the documents.)</summary>
     public IReadOnlyCollection<string> AbsentTrackedPaths { get; init; } = Array.Empty<string>();
+
+    /// <summary>What several repository checks compute alike from this snapshot (a staged scan's module closure, which the
+    /// seed and tracking rules both read): computed once for <paramref name="key"/>, by the first check to ask, while the
+    /// others wait (the checks run side by side).</summary>
+    internal T Shared<T>(object key, Func<T> factory)
+        where T : class =>
+        (T)shared.GetOrAdd(key, _ => new Lazy<object>(() => factory(), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     public SourceDocument? Find(string path) => byPath.TryGetValue(path.Replace('\\', '/'), out var d) ? d : null;
 

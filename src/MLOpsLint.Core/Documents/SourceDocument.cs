@@ -152,6 +152,20 @@ public sealed class SourceDocument
     public T GetOrAdd<T>(Func<SourceDocument, T> factory)
         where T : class => GetOrAdd(ref features, factory);
 
+    /// <summary>Whether a form made by <see cref="GetOrAdd{T}"/> is held (tests: what a narrowed scan did not compute).</summary>
+    internal bool Holds<T>()
+        where T : class
+    {
+        lock (gate) return features != null && features.ContainsKey(typeof(T));
+    }
+
+    /// <summary>Whether a form made by <see cref="GetOrAddTransient{T}"/> is held (tests: what was not parsed).</summary>
+    internal bool HoldsTransient<T>()
+        where T : class
+    {
+        lock (gate) return transient != null && transient.ContainsKey(typeof(T));
+    }
+
     /// <summary>
     /// A large parsed form that this document's own checks share (the Python module: tokens, calls, arguments),
     /// computed once and cached until <see cref="ReleaseTransient"/>; asked for after that, it is computed again.

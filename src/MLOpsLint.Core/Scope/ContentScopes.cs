@@ -65,6 +65,11 @@ public static class ContentScopes
         return null;
     }
 
+    /// <summary>False when <see cref="Of"/> cannot call a module with this text a test: it does for an import of pytest or of
+    /// unittest, whose names an import spells out.</summary>
+    public static bool MayBeTest(string text) =>
+        text.IndexOf("pytest", StringComparison.Ordinal) >= 0 || text.IndexOf("unittest", StringComparison.Ordinal) >= 0;
+
     /// <summary><c>if __name__ == "__main__":</c>: a <c>__name__</c> name and a <c>"__main__"</c> string.</summary>
     public static bool HasMainGuard(PythonModule module) =>
         module.Text.IndexOf("__main__", StringComparison.Ordinal) >= 0

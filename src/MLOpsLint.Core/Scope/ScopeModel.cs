@@ -90,6 +90,21 @@ public sealed class ScopeModel
     /// only when neither the configuration nor the path decides.</summary>
     public ScopeVerdict Of(SourceDocument document) => verdicts.GetOrAdd(document.Path, _ => Decide(document.Path, document.Kind, document));
 
+    /// <summary>Whether <paramref name="document"/> is a test: <see cref="Of"/>'s answer, without parsing a Python module whose
+    /// text names neither pytest nor unittest (only those imports make a module a test by its content; the configuration
+    /// and the path decide the rest). A repository check asking this of every module (which folders hold only tests) so
+    /// parses none in a scan that reports a few files.</summary>
+    public bool IsTest(SourceDocument document)
+    {
+        if (verdicts.TryGetValue(document.Path, out var known)) return known.Scope == FileScope.Test;
+        if (document.Kind == DocumentKind.Python && document.HasText && !ContentScopes.MayBeTest(document.Text))
+        {
+            // decided as Of decides, short of the content (which can only say script or library here): not kept as the verdict
+            return Decide(document.Path, document.Kind, null).Scope == FileScope.Test;
+        }
+        return Of(document).Scope == FileScope.Test;
+    }
+
     /// <summary>What the file at <paramref name="path"/> is, from its path alone when it was not scanned as a document.</summary>
     public ScopeVerdict OfPath(string path) =>
         verdicts.TryGetValue(path, out var v) ? v : Decide(path, DocumentClassifier.Classify(path), null);

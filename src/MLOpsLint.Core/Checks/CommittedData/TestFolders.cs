@@ -19,7 +19,7 @@ internal static class TestFolders
             if (d.Kind != DocumentKind.Python) continue;
             string folder = DataPlaces.FolderOf(d.Path);
             if (folder.Length == 0) continue;
-            bool test = context.ScopeOf(d).Scope == FileScope.Test;
+            bool test = context.Scopes.IsTest(d);
             verdict[folder] = verdict.TryGetValue(folder, out bool all) ? all && test : test;
         }
         return new HashSet<string>(verdict.Where(kv => kv.Value).Select(kv => kv.Key), StringComparer.Ordinal);

@@ -23,6 +23,11 @@ internal static class ReportedModuleClosure
 {
     private static readonly Regex RelativeImport = new(@"\bfrom[\s\\]*\.", RegexOptions.CultureInvariant);
 
+    /// <summary>The closure of the repository's Python modules and notebooks (<see cref="ScriptScope.IsPython"/>) for the
+    /// reported ones, made once per scan for every check that asks (the seed and tracking rules).</summary>
+    public static SourceDocument[] Of(RepositorySnapshot repository, Func<string, bool> reported) =>
+        repository.Shared((typeof(ReportedModuleClosure), reported), () => Of(repository.Documents.Where(ScriptScope.IsPython).ToArray(), reported));
+
     public static SourceDocument[] Of(IReadOnlyList<SourceDocument> docs, Func<string, bool> reported)
     {
         var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);

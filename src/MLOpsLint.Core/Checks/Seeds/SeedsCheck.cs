@@ -33,7 +33,7 @@ public sealed class SeedsCheck : IFileScopedRepositoryCheck, IDocumentSummarizer
         {
             // a staged scan: only the modules that can change the reported ones' verdicts are parsed
             if (!docs.Any(d => reported(d.Path))) return;
-            docs = ReportedModuleClosure.Of(docs, reported);
+            docs = ReportedModuleClosure.Of(repository, reported);
         }
         if (docs.Length == 0) return;
         var seedFunctions = context.Options(RuleCatalog.MLO302).GetStringList("seed-functions", Array.Empty<string>());

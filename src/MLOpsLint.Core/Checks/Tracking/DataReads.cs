@@ -213,6 +213,22 @@ internal static class DataReads
         || (c.QualifiedName == "datasets.load_dataset" && c.Keyword("revision") != null)
         || c.Keyword("md5") != null || c.Keyword("sha256") != null || c.Keyword("known_hash") != null || c.Keyword("file_hash") != null);
 
+    /// <summary>Words one of which is in a module's text whenever <see cref="VersioningTool"/> finds a tool in it: the first
+    /// name of each API's module (an import spells it out) and the names of the calls it knows.</summary>
+    private static readonly string[] VersioningWords = VersioningApis.Select(v => v.Prefix.Split('.')[0])
+        .Concat(new[] { "use_artifact", "log_artifact", "from_pandas", "log_input" }).Distinct().ToArray();
+
+    /// <summary>False when <see cref="VersioningTool"/> cannot find a tool in a module with this text (nothing is parsed):
+    /// a scan that reports a few files asks only the modules that pass whether the repository versions its data.</summary>
+    public static bool MayNameVersioningTool(string text)
+    {
+        foreach (var w in VersioningWords)
+        {
+            if (text.IndexOf(w, StringComparison.Ordinal) >= 0) return true;
+        }
+        return false;
+    }
+
     /// <summary>The data-versioning tool a module uses, or null.</summary>
     public static string? VersioningTool(PythonModule module)
     {

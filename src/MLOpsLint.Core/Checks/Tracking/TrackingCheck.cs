@@ -13,7 +13,7 @@ namespace MLOpsLint.Core.Checks.Tracking;
 /// (<see cref="TrackingSummary"/>, by a summarizer that reports nothing, like <see cref="SeedsCheck"/>); the repository
 /// part follows the helpers (<see cref="TrackingIndex"/>) and reports — once for the repository when many scripts share a gap.
 /// </summary>
-public sealed class TrackingCheck : IRepositoryCheck, IDocumentSummarizer
+public sealed partial class TrackingCheck : IRepositoryCheck, IDocumentSummarizer
 {
     public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.MLO701, RuleCatalog.MLO702, RuleCatalog.MLO703 };
 
@@ -27,24 +27,43 @@ public sealed class TrackingCheck : IRepositoryCheck, IDocumentSummarizer
     {
         var docs = repository.Documents.Where(ScriptScope.IsPython).ToArray();
         if (docs.Length == 0) return;
+        if (context.Reported is { } reported)
+        {
+            // every finding is on a Python module or notebook (a group's on its first gap): none is reported, none is looked for
+            if (!docs.Any(d => reported(d.Path))) return;
+            if (JudgedFromNeighbourhood(repository, docs, reported, context)) return;
+        }
+        Judge(repository, docs, context);
+    }
+
+    /// <summary>The whole repository's findings (in a scan that reports only some files: when theirs need all of it).</summary>
+    private static void Judge(RepositorySnapshot repository, SourceDocument[] docs, CheckContext context)
+    {
         var summaries = new TrackingSummary[docs.Length];
         Parallel.For(0, docs.Length, i => summaries[i] = TrackingSummary.Of(docs[i]));
-        var index = new TrackingIndex(summaries, context.Options(RuleCatalog.MLO701).GetStringList("tracking-functions", Array.Empty<string>()));
-        // experiments are run in applications (projects, services, research and competition code), by files that are
-        // neither measuring tools nor teaching material (ExperimentScripts)
-        bool experiments = ExperimentScripts.JudgedIn(context.Scopes.RepositoryKind);
-        var entries = index.Modules
-            .Where(m => experiments && context.ScopeOf(m.Summary.Document).Scope is FileScope.Script or FileScope.Notebook)
-            .Where(m => (m.Flags & RunFlags.Trains) != 0 && m.TrainingSite != null && ExperimentScripts.NotAnExperiment(m.Path) == null
-                && !index.IsNotebookExport(m))
-            .OrderBy(m => m.Path, StringComparer.Ordinal)
-            .ToArray();
+        var index = new TrackingIndex(summaries, TrackingFunctions(context));
+        var entries = Entries(index.Modules, index.IsNotebookExport, context).OrderBy(m => m.Path, StringComparer.Ordinal).ToArray();
         var versioning = context.IsEnabled(RuleCatalog.MLO702) || context.IsEnabled(RuleCatalog.MLO703)
             ? RepositoryDataVersioning.Of(repository, summaries)
             : null;
         if (context.IsEnabled(RuleCatalog.MLO701)) Unrecorded(index, entries, context);
         if (context.IsEnabled(RuleCatalog.MLO702) && versioning == null) UnversionedData(repository, entries, summaries, context);
-        if (context.IsEnabled(RuleCatalog.MLO703)) Lineage(index, versioning != null, context);
+        if (context.IsEnabled(RuleCatalog.MLO703)) Lineage(index.Modules, () => versioning != null, context);
+    }
+
+    private static IReadOnlyList<string> TrackingFunctions(CheckContext context) =>
+        context.Options(RuleCatalog.MLO701).GetStringList("tracking-functions", Array.Empty<string>());
+
+    /// <summary>The training scripts and notebooks MLO701 and MLO702 judge: experiments are run in applications (projects,
+    /// services, research and competition code), by files that are neither measuring tools nor teaching material
+    /// (<see cref="ExperimentScripts"/>), nor a script exported from a notebook beside it.</summary>
+    private static IEnumerable<TrackingModule> Entries(IEnumerable<TrackingModule> modules, Func<TrackingModule, bool> isNotebookExport, CheckContext context)
+    {
+        bool experiments = ExperimentScripts.JudgedIn(context.Scopes.RepositoryKind);
+        return modules
+            .Where(m => experiments && context.ScopeOf(m.Summary.Document).Scope is FileScope.Script or FileScope.Notebook)
+            .Where(m => (m.Flags & RunFlags.Trains) != 0 && m.TrainingSite != null && ExperimentScripts.NotAnExperiment(m.Path) == null
+                && !isNotebookExport(m));
     }
 
     private static int Threshold(CheckContext context, RuleDescriptor rule) => (int)Math.Max(2, context.Options(rule).GetInt("summary-threshold", 3));
@@ -55,7 +74,7 @@ public sealed class TrackingCheck : IRepositoryCheck, IDocumentSummarizer
     {
         // a run that measures its model (a metric, a score, a loss it prints) and keeps the measurement nowhere; one that
         // measures nothing (a placeholder model for a service) has no experiment to compare
-        var gaps = entries.Where(m => (m.Flags & (RunFlags.Records | RunFlags.Measures)) == RunFlags.Measures && !TrackingIndex.RunByRecordingCode(m)).ToArray();
+        var gaps = entries.Where(IsUnrecorded).ToArray();
         if (gaps.Length == 0) return;
         // a tracker to suggest: one the repository already uses for experiments (not a framework that happens to log)
         var tracker = index.Modules.OrderBy(m => m.Path, StringComparer.Ordinal)
@@ -67,28 +86,26 @@ public sealed class TrackingCheck : IRepositoryCheck, IDocumentSummarizer
         ReportGroup(RuleCatalog.MLO701, items, Threshold(context, RuleCatalog.MLO701), "training scripts and notebooks record nothing either", context);
     }
 
+    /// <summary>A run that measures its model (a metric, a score, a loss it prints) and keeps the measurement nowhere, nor is
+    /// run by code that records.</summary>
+    private static bool IsUnrecorded(TrackingModule m) =>
+        (m.Flags & (RunFlags.Records | RunFlags.Measures)) == RunFlags.Measures && !TrackingIndex.RunByRecordingCode(m);
+
     private static string Kind(TrackingModule m) => m.Summary.IsNotebook ? "notebook" : "script";
 
     // ---------------------------------------------------------------- MLO702
 
     private static void UnversionedData(RepositorySnapshot repository, TrackingModule[] entries, TrackingSummary[] summaries, CheckContext context)
     {
-        HashSet<string>? present = null;
         HashSet<string>? written = null;
-        GitIgnoredPaths? ignored = null;
-        HashSet<string>? dataFolders = null;
+        var data = new RepositoryData(repository);
         var items = new List<Gap>();
         foreach (var m in entries)
         {
             if (m.Summary.PinsData || m.Summary.Reads.Count == 0) continue;
-            present ??= PresentPaths(repository);
             written ??= new HashSet<string>(summaries.SelectMany(x => x.Writes), StringComparer.Ordinal);
-            ignored ??= new GitIgnoredPaths(repository);
-            dataFolders ??= FoldersWithCommittedData(repository);
             var unversioned = m.Summary.Reads
-                .Where(r => !InRepository(r.DataPath, m.Path, present) && KeptOutOfGit(r.DataPath, m.Path, ignored)
-                    && !BesideCommittedData(r.DataPath, m.Path, dataFolders)
-                    && !DataReads.LooksProduced(r.DataPath) && !written.Contains(DataReads.FileName(r.DataPath)))
+                .Where(r => data.KeptOutside(r, m.Path) && !written.Contains(DataReads.FileName(r.DataPath)))
                 .ToArray();
             if (unversioned.Length == 0) continue;
             var first = unversioned[0];
@@ -100,6 +117,28 @@ public sealed class TrackingCheck : IRepositoryCheck, IDocumentSummarizer
                 TrackingFixes.Version(target)));
         }
         ReportGroup(RuleCatalog.MLO702, items, Threshold(context, RuleCatalog.MLO702), "training scripts and notebooks read unversioned data too", context);
+    }
+
+    /// <summary>What MLO702 asks of the repository's files about a script's read, made once when first asked.</summary>
+    private sealed class RepositoryData
+    {
+        private readonly RepositorySnapshot repository;
+        private HashSet<string>? present;
+        private GitIgnoredPaths? ignored;
+        private HashSet<string>? dataFolders;
+
+        public RepositoryData(RepositorySnapshot repository) => this.repository = repository;
+
+        /// <summary>The read's data is kept out of git (on one machine's disk, or ignored), is not beside data git versions,
+        /// and is not named like something a model produced: unversioned, unless code of the repository writes it.</summary>
+        public bool KeptOutside(DataRead r, string scriptPath)
+        {
+            present ??= PresentPaths(repository);
+            ignored ??= new GitIgnoredPaths(repository);
+            dataFolders ??= FoldersWithCommittedData(repository);
+            return !InRepository(r.DataPath, scriptPath, present) && KeptOutOfGit(r.DataPath, scriptPath, ignored)
+                && !BesideCommittedData(r.DataPath, scriptPath, dataFolders) && !DataReads.LooksProduced(r.DataPath);
+        }
     }
 
     /// <summary>The data lives outside git on purpose: an absolute path (one machine's disk), or a repository path a
@@ -206,16 +245,17 @@ public sealed class TrackingCheck : IRepositoryCheck, IDocumentSummarizer
 
     // ---------------------------------------------------------------- MLO703
 
-    private static void Lineage(TrackingIndex index, bool repositoryVersionsData, CheckContext context)
+    /// <param name="repositoryVersionsData">Asked only when a data literal needs it.</param>
+    private static void Lineage(IEnumerable<TrackingModule> modules, Func<bool> repositoryVersionsData, CheckContext context)
     {
-        foreach (var m in index.Modules.OrderBy(m => m.Path, StringComparer.Ordinal))
+        foreach (var m in modules.OrderBy(m => m.Path, StringComparer.Ordinal))
         {
             var s = m.Summary;
             if (s.Lineage.Count == 0 || (m.Flags & RunFlags.Records) == 0) continue;
             if ((context.ScopeOf(s.Document).Scope & FileScope.Code) == 0) continue;
             foreach (var literal in s.Lineage)
             {
-                if (literal.IsData && (repositoryVersionsData || s.PinsData)) continue;
+                if (literal.IsData && (s.PinsData || repositoryVersionsData())) continue;
                 string what = literal.IsData ? "data version" : "commit";
                 context.Report(literal.Site.Report(RuleCatalog.MLO703, m.Path,
                     $"{literal.Key} = \"{literal.Value}\" is written by hand: every run records the same {what}, whatever actually ran")

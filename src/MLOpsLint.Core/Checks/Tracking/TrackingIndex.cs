@@ -222,9 +222,13 @@ public sealed class TrackingIndex
 
     /// <summary>A script exported from a notebook committed beside it (<c>ML Solution.py</c> next to <c>ML Solution.ipynb</c>):
     /// the notebook is the experiment, and is judged itself.</summary>
-    public bool IsNotebookExport(TrackingModule m) =>
+    public bool IsNotebookExport(TrackingModule m) => IsNotebookExport(m, p => byPath.TryGetValue(p, out var nb) && nb.Summary.IsNotebook);
+
+    /// <summary>As <see cref="IsNotebookExport(TrackingModule)"/>, with <paramref name="notebookAt"/> saying whether a notebook
+    /// the index would hold is at a path (an index of part of the repository asks the repository).</summary>
+    internal static bool IsNotebookExport(TrackingModule m, Func<string, bool> notebookAt) =>
         !m.Summary.IsNotebook && m.Path.EndsWith(".py", StringComparison.OrdinalIgnoreCase)
-        && byPath.TryGetValue(m.Path.Substring(0, m.Path.Length - 3) + ".ipynb", out var nb) && nb.Summary.IsNotebook;
+        && notebookAt(m.Path.Substring(0, m.Path.Length - 3) + ".ipynb");
 
     /// <summary>A module run by other code of the repository that records: a <c>train.py</c> whose <c>train()</c> a sweep
     /// script calls and logs.</summary>
