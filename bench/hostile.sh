@@ -29,7 +29,7 @@ bomb=$(python3 -c "print('*a' * 30 + '*b')")
 # later ones rescan what is left
 dotnet "$work/gen/HostileGen.dll" "$work/fix" "$scale" >/dev/null
 names=("reference: cat every file" "scan (text)" "scan --format json" "scan --format sarif" "scan --format github"
-       "scan --staged" "scan --history" "scan --diff" "scan --fix")
+       "scan --staged" "scan --history" "scan --diff" "scan --new-from-rev base" "  --changed-lines-only" "scan --fix")
 run_mode() { # index
   case $1 in
     # the regular files only: a tracked file of the corpus is a FIFO in the work tree, and cat would wait on it forever
@@ -41,7 +41,10 @@ run_mode() { # index
     5) lint scan "$repo" --staged ;;
     6) lint scan "$repo" --history ;;
     7) lint scan "$repo" --diff ;;
-    8) lint scan "$work/fix" --fix ;;
+    # base: the corpus's empty first commit, so every file is new and every line added
+    8) lint scan "$repo" --new-from-rev base ;;
+    9) lint scan "$repo" --new-from-rev base --changed-lines-only ;;
+    10) lint scan "$work/fix" --fix ;;
   esac
 }
 # every mode once per round, the reference in the same round: a busy moment of the shared machine slows them all
@@ -55,7 +58,7 @@ for round in $(seq "$runs"); do
     rss=$(awk -F': ' '/Maximum resident set size/ {print int($2/1024)}' "$work/t")
     cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/t")
     [ "$code" -le 2 ] || echo "round $round: ${names[$i]} exited $code: $(head -c 300 "$work/err")" >&2
-    if [ "$i" -eq 8 ] && [ "$round" -eq 1 ]; then
+    if [ "$i" -eq 10 ] && [ "$round" -eq 1 ]; then
       printf '%-28s %8.2f s %8.2f s %7d MB   (the run that fixes, exit %s)\n' "scan --fix (fixing)" "$wall" "$cpu" "$rss" "$code"
       continue
     fi

@@ -7,7 +7,9 @@
 #   scan samples/ml-project         a small project inside this work tree (git discovery on a sub-folder)
 #   scan --staged <tiny git repo>   the pre-commit path: two staged files in a repository of one commit
 #   scan --history <tiny git repo>  the history path (git rev-parse, ls-tree, log, cat-file) on that one commit
-#   bench/startup.sh [RUNS]         BEFORE=DIR bench/startup.sh also times the build published in DIR, in the same loop
+#   bench/startup.sh [RUNS]         BEFORE=DIR bench/startup.sh also times the build published in DIR, in the same loop;
+#                                   AOT=DIR also times a Native AOT build (-p:Aot=true, see bench/README.md "Start-up");
+#                                   a DIR without mlops-lint.dll is run as its native executable DIR/mlops-lint
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-9}
@@ -39,15 +41,17 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] :
 
 builds=("$OUT/cli-startup")
 [ -z "${BEFORE:-}" ] || builds+=("$BEFORE")
+[ -z "${AOT:-}" ] || builds+=("$AOT")
 cases=(version empty sample staged history)
 run_case() { # build case
-  local dll=$1/mlops-lint.dll
+  local run=(dotnet "$1/mlops-lint.dll")
+  [ -f "$1/mlops-lint.dll" ] || run=("$1/mlops-lint")
   case $2 in
-    version) timed dotnet "$dll" --version ;;
-    empty) timed dotnet "$dll" scan "$work/empty" ;;
-    sample) timed dotnet "$dll" scan samples/ml-project ;;
-    staged) timed dotnet "$dll" scan --staged "$repo" ;;
-    history) timed dotnet "$dll" scan --history "$repo" ;;
+    version) timed "${run[@]}" --version ;;
+    empty) timed "${run[@]}" scan "$work/empty" ;;
+    sample) timed "${run[@]}" scan samples/ml-project ;;
+    staged) timed "${run[@]}" scan --staged "$repo" ;;
+    history) timed "${run[@]}" scan --history "$repo" ;;
   esac
 }
 

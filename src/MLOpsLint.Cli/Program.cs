@@ -30,6 +30,13 @@ internal static class Program
 
     private static int RunRedacted(string[] args, TextWriter stdout, TextWriter stderr, bool stdoutIsTerminal, bool stderrIsTerminal)
     {
+        // what System.CommandLine's --version printed (the informational version, without a '+commit' suffix), without
+        // building and parsing the whole command line first (bench/README.md "Start-up")
+        if (args is ["--version"])
+        {
+            stdout.WriteLine(VersionInfo.Version);
+            return 0;
+        }
         var root = BuildCommandLine(stdout, stderr, stdoutIsTerminal, stderrIsTerminal);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -197,7 +204,15 @@ internal static class Program
         var server = new Command("server", "Run the language server (LSP over stdio) for editors: diagnostics while you type, fixes as code actions. "
             + "Editors start it themselves; see the README for VS Code, Neovim, Helix, Zed and JetBrains IDEs.");
         server.Options.Add(new Option<bool>("--stdio") { Description = "Talk over stdin/stdout (the default and only transport; accepted because editors pass it)." });
-        server.SetAction(_ => Server.ServerCommand.Execute(Console.OpenStandardInput(), Console.OpenStandardOutput(), stderr));
+        server.SetAction(_ =>
+        {
+            if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+            {
+                stderr.WriteLine($"mlops-lint: error: the language server is not in this build: {NativeAotLimits.UseJitBuild}");
+                return ExitCodes.CannotRun;
+            }
+            return Server.ServerCommand.Execute(Console.OpenStandardInput(), Console.OpenStandardOutput(), stderr);
+        });
 
         var root = new RootCommand(
             "mlops-lint finds the mistakes that make machine-learning work irreproducible, bloated or leaky:\n"

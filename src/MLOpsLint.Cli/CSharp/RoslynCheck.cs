@@ -29,6 +29,14 @@ public sealed class RoslynCheck : IRepositoryCheck, IReportsOnlyOn
         // so Roslyn is not loaded at all; with one staged, every C# file is compiled as in a full scan (the analyzers
         // bind across files: a type declared elsewhere, a seed set in another class)
         if (context.Reported is { } reported && !documents.Any(d => reported(d.Path))) return;
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+        {
+            // no Roslyn in a Native AOT process (it compiles against reference assemblies an AOT executable lacks, and
+            // finds its analyzers by reflection): the C# files are named as not analysed, never silently passed
+            context.Report(new Core.Findings.ScanDiagnostic(Core.Findings.ScanDiagnosticLevel.Warning,
+                $"{documents.Count} C# file(s) not analysed (MLO303, MLO307, MLO308, MLO309): the C# analyzers need Roslyn, and {NativeAotLimits.UseJitBuild}"));
+            return;
+        }
         Analyze(documents, context);
     }
 

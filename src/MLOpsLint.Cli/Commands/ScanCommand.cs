@@ -70,10 +70,17 @@ internal static class ScanCommand
         GitHubChecks.Result? checks = null;
         if (options.Format == OutputFormat.GitHub && GitHubChecks.FromEnvironment(Environment.GetEnvironmentVariable) is { } target)
         {
-            checks = GitHubChecks.Publish(target, report, prefix, text => RedactingWriter.Scrub(text, known));
-            if (checks.Status != GitHubChecks.Status.Published)
+            if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
             {
-                stderr.WriteLine($"mlops-lint: warning: the check run could not be written ({checks.Detail}); findings are workflow-command annotations instead");
+                stderr.WriteLine($"mlops-lint: warning: the check run could not be written (Octokit needs reflection, and {NativeAotLimits.UseJitBuild}); findings are workflow-command annotations instead");
+            }
+            else
+            {
+                checks = GitHubChecks.Publish(target, report, prefix, text => RedactingWriter.Scrub(text, known));
+                if (checks.Status != GitHubChecks.Status.Published)
+                {
+                    stderr.WriteLine($"mlops-lint: warning: the check run could not be written ({checks.Detail}); findings are workflow-command annotations instead");
+                }
             }
         }
         IReporter main = options.Format switch

@@ -27,6 +27,11 @@ internal static class ScanRunner
 
     public static Outcome Run(ScanOptions options, bool applyBaseline, Action<string>? progress = null)
     {
+        if (options.NewFromRev != null && !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+        {
+            // LibGit2Sharp's diff (the lines REV changed) dies in a Native AOT process: a null reference in its callbacks
+            throw new UsageException($"--new-from-rev is not in this build (it needs LibGit2Sharp's diff): {NativeAotLimits.UseJitBuild}");
+        }
         var targets = options.Targets.Count > 0 ? ScanTargets.Resolve(options.Targets) : new ScanTargets(options.Path, null);
         string path = System.IO.Path.GetFullPath(targets.Directory);
         if (!Directory.Exists(path)) throw new UsageException($"{targets.Directory} does not exist");

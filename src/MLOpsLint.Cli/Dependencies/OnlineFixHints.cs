@@ -25,8 +25,15 @@ internal static class OnlineFixHints
         if (candidates.Length == 0) return result;
         var warnings = new List<ScanDiagnostic>();
         IReadOnlyDictionary<string, IReadOnlyList<NuGet.Versioning.NuGetVersion>?> versions;
-        using (var lookup = new OnlineVersionLookup(root, budget))
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
         {
+            warnings.Add(new ScanDiagnostic(ScanDiagnosticLevel.Warning,
+                $"--online: the NuGet feeds were not asked (NuGet.Protocol needs reflection), and {NativeAotLimits.UseJitBuild}"));
+            versions = new Dictionary<string, IReadOnlyList<NuGet.Versioning.NuGetVersion>?>();
+        }
+        else
+        {
+            using var lookup = new OnlineVersionLookup(root, budget);
             versions = lookup.StableVersions(candidates.Select(f => f.Subject!), warnings);
         }
         var findings = result.Findings.Select(f =>

@@ -23,7 +23,7 @@ internal static class FileDiscovery
         string? gitDir = null;
         try
         {
-            gitDir = Repository.Discover(full);
+            gitDir = Git.RepositoryDiscovery.Find(full);
         }
         catch (Exception)
         {

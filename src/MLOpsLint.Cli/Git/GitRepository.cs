@@ -12,7 +12,7 @@ internal static class GitRepository
         string? gitDir;
         try
         {
-            gitDir = Repository.Discover(path);
+            gitDir = RepositoryDiscovery.Find(path);
         }
         catch (Exception)
         {

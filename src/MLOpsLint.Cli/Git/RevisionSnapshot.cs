@@ -49,14 +49,28 @@ internal sealed class RevisionSnapshot
         Collect(commit.Tree, "", exclude, maxTextFileSize, commit.Sha, documents);
 
         var targets = staged ? DiffTargets.Index : DiffTargets.Index | DiffTargets.WorkingDirectory;
-        var patch = repo.Diff.Compare<Patch>(commit.Tree, targets, null, null, new CompareOptions { ContextLines = 0, InterhunkLines = 0 });
+        // which files changed first (object ids, no content): a file REV does not have is added whole, and only the files
+        // both sides have go through libgit2's patch, whose look-up of each file's diff attributes runs libgit2's own
+        // glob matcher, exponential on a hostile .gitattributes pattern (a new file named to match it took minutes each)
         var changes = new Dictionary<string, Changes>(StringComparer.Ordinal);
-        foreach (var entry in patch)
+        var both = new List<string>();
+        foreach (var entry in repo.Diff.Compare<TreeChanges>(commit.Tree, targets))
         {
             if (entry.Status == ChangeKind.Deleted) continue;
-            string path = entry.Path.Replace('\\', '/');
-            changes[path] = new Changes(entry.IsBinaryComparison || entry.Status == ChangeKind.Added,
-                new HashSet<int>(entry.AddedLines.Select(l => l.LineNumber)));
+            if (entry.Status == ChangeKind.Added) changes[entry.Path.Replace('\\', '/')] = new Changes(true, new HashSet<int>());
+            else both.Add(entry.Path);
+        }
+        if (both.Count > 0)
+        {
+            var patch = repo.Diff.Compare<Patch>(commit.Tree, targets, both, new ExplicitPathsOptions { ShouldFailOnUnmatchedPath = false },
+                new CompareOptions { ContextLines = 0, InterhunkLines = 0 });
+            foreach (var entry in patch)
+            {
+                if (entry.Status == ChangeKind.Deleted) continue;
+                string path = entry.Path.Replace('\\', '/');
+                changes[path] = new Changes(entry.IsBinaryComparison || entry.Status == ChangeKind.Added,
+                    new HashSet<int>(entry.AddedLines.Select(l => l.LineNumber)));
+            }
         }
         return new RevisionSnapshot(commit.Sha, documents, changes);
     }

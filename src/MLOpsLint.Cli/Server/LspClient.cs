@@ -1,4 +1,5 @@
 using MLOpsLint.Core.Rules;
+using MLOpsLint.Core.Text;
 using OmniSharp.Extensions.LanguageServer.Protocol;
 using OmniSharp.Extensions.LanguageServer.Protocol.Models;
 using OmniSharp.Extensions.LanguageServer.Protocol.Server;
@@ -10,7 +11,8 @@ using LspRange = OmniSharp.Extensions.LanguageServer.Protocol.Models.Range;
 namespace MLOpsLint.Cli.Server;
 
 /// <summary>The editor, through OmniSharp's language server: <c>textDocument/publishDiagnostics</c>,
-/// <c>window/logMessage</c> and <c>$/progress</c>.</summary>
+/// <c>window/logMessage</c> and <c>$/progress</c>. Every message passes the one redaction step (<see cref="Redaction.Scrub"/>),
+/// as everything the CLI prints does: a rule that quotes a line (MLO211's VCS URL) must not hand the editor a token whole.</summary>
 internal sealed class LspClient : IEditorClient
 {
     public const string Source = "mlops-lint";
@@ -27,7 +29,7 @@ internal sealed class LspClient : IEditorClient
         });
 
     public void Log(bool error, string message) =>
-        server.Window.LogMessage(new LogMessageParams { Type = error ? MessageType.Error : MessageType.Log, Message = message });
+        server.Window.LogMessage(new LogMessageParams { Type = error ? MessageType.Error : MessageType.Log, Message = Redaction.Scrub(message) });
 
     public IProgressReport BeginProgress(string title)
     {
@@ -63,7 +65,7 @@ internal sealed class LspClient : IEditorClient
                     Range = new LspRange(Math.Max(0, x.r.Span.StartLine - 1), Math.Max(0, x.r.Span.StartColumn - 1),
                         Math.Max(0, x.r.Span.EndLine - 1), Math.Max(0, x.r.Span.EndColumn - 1)),
                 },
-                Message = x.r.Message ?? "the other side",
+                Message = Redaction.Scrub(x.r.Message ?? "the other side"),
             })
             .ToArray();
         return new Diagnostic
@@ -78,7 +80,7 @@ internal sealed class LspClient : IEditorClient
             Code = f.RuleId,
             CodeDescription = new CodeDescription { Href = new Uri(f.Rule.HelpUri) },
             Source = Source,
-            Message = f.Message,
+            Message = Redaction.Scrub(f.Message),
             RelatedInformation = related.Length == 0 ? null : new Container<DiagnosticRelatedInformation>(related),
         };
     }

@@ -353,7 +353,8 @@ internal sealed class Workspace
     private IReadOnlyList<Finding> Check(SourceDocument doc)
     {
         var context = linter.CheckDocument(doc, Config, scopes);
-        foreach (var d in context.Diagnostics.Where(d => d.Level == ScanDiagnosticLevel.Error)) Log($"{doc.Path}: {d.Message}");
+        // warnings too: a file the checks skipped (nested too deeply to parse) would otherwise get no diagnostics and no word
+        foreach (var d in context.Diagnostics.Distinct()) Log(d.Level == ScanDiagnosticLevel.Error ? $"{doc.Path}: {d.Message}" : $"{doc.Path}: {d.Level.ToString().ToLowerInvariant()}: {d.Message}");
         return context.Findings.ToArray();
     }
 

@@ -39,13 +39,17 @@ public sealed class BaselineFile
         {
             var e = Entries[i];
             sb.Append(i == 0 ? "\n" : ",\n");
-            sb.Append("    {\"rule\": ").Append(JsonSerializer.Serialize(e.Rule))
-              .Append(", \"path\": ").Append(JsonSerializer.Serialize(e.Path))
-              .Append(", \"fingerprint\": ").Append(JsonSerializer.Serialize(e.Fingerprint)).Append('}');
+            sb.Append("    {\"rule\": ").Append(Quoted(e.Rule))
+              .Append(", \"path\": ").Append(Quoted(e.Path))
+              .Append(", \"fingerprint\": ").Append(Quoted(e.Fingerprint)).Append('}');
         }
         sb.Append(Entries.Count == 0 ? "]\n}\n" : "\n  ]\n}\n");
         return sb.ToString();
     }
+
+    /// <summary>A JSON string, escaped as <c>JsonSerializer.Serialize(string)</c> escapes it (the default encoder) but
+    /// without the reflection-based serializer, which a Native AOT build of the tool does not have.</summary>
+    private static string Quoted(string value) => "\"" + JsonEncodedText.Encode(value).Value + "\"";
 
     /// <summary>Reads a baseline; a malformed file throws <see cref="FormatException"/> with the reason.</summary>
     public static BaselineFile Parse(string json)

@@ -230,7 +230,7 @@ public static class HostileCorpus
         }
     }
 
-    /// <summary>Builds the corpus as a git repository: everything committed with old timestamps (so neither git nor
+    /// <summary>Builds the corpus as a git repository: an empty commit tagged <c>base</c>, then everything committed with old timestamps (so neither git nor
     /// libgit2 re-reads a file to learn whether it changed), then the .gitattributes worst case committed on its own —
     /// git's own wildmatch is exponential on it too (12 "*a" groups against the victim: minutes of CPU in
     /// <c>git check-attr</c>), so git must never have to match it against the victim — then the untracked special
@@ -242,6 +242,9 @@ public static class HostileCorpus
         var old = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         foreach (var f in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)) File.SetLastWriteTimeUtc(f, old);
         Git(root, "init", "-q", "-b", "main");
+        // an empty first commit, tagged: --new-from-rev base finds every file of the corpus new and every line added
+        Git(root, "commit", "-q", "--allow-empty", "-m", "base");
+        Git(root, "tag", "base");
         Git(root, "add", "-A");
         Git(root, "commit", "-q", "-m", "hostile corpus");
         File.WriteAllText(Path.Combine(root, ".gitattributes"), $"{GlobBomb(30)} filter=lfs diff=lfs merge=lfs -text\n*.pt filter=lfs diff=lfs merge=lfs -text\n");

@@ -7,7 +7,8 @@ namespace MLOpsLint.EndToEnd.Tests.Hostile;
 /// <summary>
 /// The real executable over the generated hostile repository (<see cref="HostileCorpus"/>) in every mode — working tree
 /// in every format with the report files, the job summary, <c>--staged</c>, <c>--history</c>, <c>--diff</c>,
-/// <c>baseline</c>, <c>--fix</c> — and over each kind of damaged repository (<see cref="CorruptGit"/>). Each run has a
+/// <c>--new-from-rev</c> with and without <c>--changed-lines-only</c>, <c>baseline</c>, <c>--fix</c> (the language server:
+/// <see cref="HostileServerTests"/>) — and over each kind of damaged repository (<see cref="CorruptGit"/>). Each run has a
 /// time limit enforced by this process (a hang is killed and fails the test; no timing is asserted). Asserted: no
 /// internal error and no crash, every regular file checked or named as skipped, every non-regular file and every file
 /// nested too deeply named, no planted secret in any output, the same output on a second run, and a damaged repository
@@ -87,7 +88,7 @@ public class HostileRepositoryTests : IClassFixture<HostileRepositoryTests.Corpu
 
     private static string Head(string s) => s.Length > 2000 ? s.Substring(0, 2000) : s;
 
-    private static void AssertNoSecret(string where, string output)
+    internal static void AssertNoSecret(string where, string output)
     {
         foreach (var secret in HostileCorpus.Secrets)
         {
@@ -98,7 +99,7 @@ public class HostileRepositoryTests : IClassFixture<HostileRepositoryTests.Corpu
     }
 
     /// <summary>Regular files below the root, outside .git, as find -type f sees them (no links, FIFOs, sockets).</summary>
-    private static int RegularFiles(string root) =>
+    internal static int RegularFiles(string root) =>
         TempRepo.RunIn(root, "find", ".", "-path", "./.git", "-prune", "-o", "-type", "f", "-print0").Split('\0', StringSplitOptions.RemoveEmptyEntries).Length;
 
     [Fact]
@@ -218,6 +219,42 @@ public class HostileRepositoryTests : IClassFixture<HostileRepositoryTests.Corpu
         finally
         {
             if (File.Exists(baselineFile)) File.Delete(baselineFile);
+        }
+    }
+
+    [Fact]
+    public void New_from_rev_and_changed_lines_only_finish_leak_nothing_and_repeat_themselves()
+    {
+        string root = corpus.Root;
+        // base is the corpus's empty first commit: every file is new and every line added (libgit2's patch of a new file
+        // looked up its diff attributes, and the .gitattributes worst case against the glob victim did not finish in 14 min)
+        var fromBase = Cli(null, "scan", root, "--new-from-rev", "base", "--format", "json");
+        var lines = Cli(null, "scan", root, "--new-from-rev", "base", "--changed-lines-only", "--format", "sarif");
+        // HEAD~1 lacks only the commit that adds .gitattributes: its LFS pattern is what is new (the checkpoint committed as a blob)
+        var parent = Cli(null, "scan", root, "--new-from-rev", "HEAD~1", "--changed-lines-only");
+
+        Assert.Equal(1, fromBase.Exit);
+        Assert.Contains("\"MLO401\"", fromBase.Stdout);
+        Assert.Contains("\"MLO211\"", fromBase.Stdout);
+        using (var report = JsonDocument.Parse(fromBase.Stdout))
+        {
+            Assert.Equal(RegularFiles(root), report.RootElement.GetProperty("summary").GetProperty("filesScanned").GetInt32());
+        }
+        Assert.Contains("serving/requirements.txt: warning: cannot be read (it is a FIFO", fromBase.Stderr);
+        Assert.Contains(".github/workflows/deep.yml:", fromBase.Stderr);
+        Assert.Equal(1, lines.Exit);
+        Assert.Contains("\"MLO401\"", lines.Stdout);
+        Assert.Equal(1, parent.Exit);
+        Assert.Contains("MLO104", parent.Stdout);
+        Assert.DoesNotContain("MLO401", parent.Stdout);
+
+        Assert.Equal(fromBase.Stdout, Cli(null, "scan", root, "--new-from-rev", "base", "--format", "json").Stdout);
+        Assert.Equal(lines.Stdout, Cli(null, "scan", root, "--new-from-rev", "base", "--changed-lines-only", "--format", "sarif").Stdout);
+        Assert.Equal(parent.Stdout, Cli(null, "scan", root, "--new-from-rev", "HEAD~1", "--changed-lines-only").Stdout);
+
+        foreach (var (where, run) in new[] { ("--new-from-rev base", fromBase), ("--changed-lines-only", lines), ("--new-from-rev HEAD~1", parent) })
+        {
+            AssertNoSecret(where, run.Stdout + run.Stderr);
         }
     }
 

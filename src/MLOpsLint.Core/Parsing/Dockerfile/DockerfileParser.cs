@@ -64,37 +64,22 @@ public static class DockerfileParser
             int argStart = kwEnd;
             while (argStart < line.Length && char.IsWhiteSpace(line[argStart])) argStart++;
             int current = l;
-            int from = argStart;
+            // document offsets from here on: the continued lines are read in place, not copied line by line (a RUN of
+            // 100,000 continued lines made two strings per line)
+            int from = lineStart + argStart;
             while (true)
             {
-                string cur = lines.GetLine(current);
-                int curStart = lines.LineStart(current);
-                int end = cur.Length;
-                while (end > from && (cur[end - 1] == ' ' || cur[end - 1] == '\t')) end--;
-                bool continued = end > from && cur[end - 1] == esc && !(end - 2 >= from && cur[end - 2] == esc && esc != '\\');
-                if (continued)
-                {
-                    b.Append(cur, from, end - 1, curStart + from);
-                }
-                else
-                {
-                    b.Append(cur, from, cur.Length, curStart + from);
-                }
+                int curEnd = LineEnd(text, lines, current);
+                int end = curEnd;
+                while (end > from && (text[end - 1] == ' ' || text[end - 1] == '\t')) end--;
+                bool continued = end > from && text[end - 1] == esc && !(end - 2 >= from && text[end - 2] == esc && esc != '\\');
+                b.Append(text, from, continued ? end - 1 : curEnd, from);
                 if (!continued || current >= n) break;
                 current++;
                 // Skip comment and empty lines inside a continuation.
-                while (current <= n)
-                {
-                    string next = lines.GetLine(current).TrimStart();
-                    if (next.Length == 0 || next[0] == '#')
-                    {
-                        current++;
-                        continue;
-                    }
-                    break;
-                }
+                while (current <= n && IsBlankOrComment(text, lines.LineStart(current), LineEnd(text, lines, current))) current++;
                 if (current > n) break;
-                from = 0;
+                from = lines.LineStart(current);
             }
             var args = b.Build();
             var ins = new DockerInstruction(keyword, lineStart + kwStart, args, startLine, current);
@@ -180,6 +165,22 @@ public static class DockerfileParser
         return model;
     }
 
+    /// <summary>Where line <paramref name="line"/>'s text ends in <paramref name="text"/> (before its line break).</summary>
+    private static int LineEnd(string text, LineIndex lines, int line)
+    {
+        int start = lines.LineStart(line);
+        int end = line < lines.LineCount ? lines.LineStart(line + 1) : text.Length;
+        while (end > start && (text[end - 1] == '\n' || text[end - 1] == '\r')) end--;
+        return end;
+    }
+
+    /// <summary>True when text[start, end) is white space, or white space and then a comment.</summary>
+    private static bool IsBlankOrComment(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        return start == end || text[start] == '#';
+    }
+
     /// <summary>The instruction an <c>ONBUILD</c> registers (<c>ONBUILD RUN pip install x</c> → <c>RUN pip install x</c>), with
     /// the same offsets, stage and lines; null when it names none.</summary>
     private static DockerInstruction? Trigger(DockerInstruction onbuild)
@@ -221,8 +222,10 @@ public static class DockerfileParser
         }
         ins.Flags = flags;
         ins.Body = text.Slice(i, text.Length - i);
-        string body = ins.Body.Text.TrimStart();
-        if (body.StartsWith("[", StringComparison.Ordinal) && ins.Keyword is "RUN" or "CMD" or "ENTRYPOINT" or "COPY" or "ADD" or "SHELL")
+        string body = ins.Body.Text;
+        int first = 0;
+        while (first < body.Length && char.IsWhiteSpace(body[first])) first++;
+        if (first < body.Length && body[first] == '[' && ins.Keyword is "RUN" or "CMD" or "ENTRYPOINT" or "COPY" or "ADD" or "SHELL")
         {
             ins.ExecForm = TryParseJsonArray(ins.Body);
         }

@@ -14,10 +14,22 @@ public sealed class Pep508Requirement
     /// <summary>The text that was parsed.</summary>
     public string Text { get; }
 
-    public string Name { get; internal set; } = "";
+    private string name = "";
+    private string? normalizedName;
 
-    /// <summary>PEP 503 normalised name: lower case, runs of <c>-_.</c> as one <c>-</c>.</summary>
-    public string NormalizedName => NormalizeName(Name);
+    public string Name
+    {
+        get => name;
+        internal set
+        {
+            name = value;
+            normalizedName = null;
+        }
+    }
+
+    /// <summary>PEP 503 normalised name: lower case, runs of <c>-_.</c> as one <c>-</c> (made once: the checks ask for it
+    /// several times per requirement).</summary>
+    public string NormalizedName => normalizedName ??= NormalizeName(Name);
 
     public int NameStart { get; internal set; }
 
@@ -50,6 +62,7 @@ public sealed class Pep508Requirement
 
     public static string NormalizeName(string name)
     {
+        if (IsNormalized(name)) return name;
         var sb = new System.Text.StringBuilder(name.Length);
         bool sep = false;
         foreach (char c in name)
@@ -64,6 +77,24 @@ public sealed class Pep508Requirement
             sb.Append(char.ToLowerInvariant(c));
         }
         return sb.ToString();
+    }
+
+    /// <summary>True when <see cref="NormalizeName"/> would give <paramref name="name"/> back unchanged: no upper case,
+    /// separators only as single '-' between other characters.</summary>
+    private static bool IsNormalized(string name)
+    {
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            if (c == '_' || c == '.') return false;
+            if (c == '-')
+            {
+                if (i == 0 || i == name.Length - 1 || name[i + 1] is '-' or '_' or '.') return false;
+                continue;
+            }
+            if (char.ToLowerInvariant(c) != c) return false;
+        }
+        return true;
     }
 
     public override string ToString() => Text;

@@ -53,8 +53,22 @@ public sealed class InstallCommand
 
     public bool RequireHashes { get; set; }
 
-    /// <summary>The command line as written (words joined), for messages.</summary>
-    public string DisplayText { get; set; } = "";
+    private IReadOnlyList<ShellWord>? displayWords;
+    private string? displayText;
+
+    /// <summary>The command line as written (words joined), for messages: joined when first asked for (a Dockerfile RUN of
+    /// 100,000 continued lines is parsed by several checks, and none of them asks).</summary>
+    public string DisplayText
+    {
+        get => displayText ??= displayWords == null ? "" : string.Join(" ", displayWords.Select(w => w.Value));
+        set => displayText = value;
+    }
+
+    /// <summary>The words <see cref="DisplayText"/> joins.</summary>
+    internal IReadOnlyList<ShellWord> DisplayWords
+    {
+        set => displayWords = value;
+    }
 }
 
 /// <summary>Recognises installer invocations in a <see cref="ShellCommand"/>'s words.</summary>
@@ -244,7 +258,7 @@ public static class InstallCommandParser
 
     private static InstallCommand ParsePip(Installer installer, ShellWord tool, IReadOnlyList<ShellWord> words, int i)
     {
-        var cmd = new InstallCommand(installer, tool) { DisplayText = Display(words) };
+        var cmd = new InstallCommand(installer, tool) { DisplayWords = words };
         for (; i < words.Count; i++)
         {
             var w = words[i];
@@ -278,7 +292,7 @@ public static class InstallCommandParser
 
     private static InstallCommand ParseConda(ShellWord tool, IReadOnlyList<ShellWord> words, int i, bool envCommand)
     {
-        var cmd = new InstallCommand(Installer.Conda, tool) { DisplayText = Display(words) };
+        var cmd = new InstallCommand(Installer.Conda, tool) { DisplayWords = words };
         for (; i < words.Count; i++)
         {
             var w = words[i];
@@ -296,7 +310,7 @@ public static class InstallCommandParser
 
     private static InstallCommand ParseSimple(Installer installer, ShellWord tool, IReadOnlyList<ShellWord> words, int i, HashSet<string> valueOptions)
     {
-        var cmd = new InstallCommand(installer, tool) { DisplayText = Display(words) };
+        var cmd = new InstallCommand(installer, tool) { DisplayWords = words };
         for (; i < words.Count; i++)
         {
             var w = words[i];
@@ -342,6 +356,4 @@ public static class InstallCommandParser
         int start = w.IsQuoted ? w.Start : Math.Min(w.End, w.Start + skip);
         return new ShellWord(w.Value.Substring(skip), start, w.End, w.HasExpansion, w.IsQuoted);
     }
-
-    private static string Display(IReadOnlyList<ShellWord> words) => string.Join(" ", words.Select(w => w.Value));
 }

@@ -37,6 +37,7 @@ public static class ShellParser
         private readonly bool skipHeredocBodies;
         private readonly List<ShellWord> words = new();
         private readonly List<string> heredocs = new();
+        private readonly StringBuilder word = new();
         private readonly List<(string Delimiter, bool StripTabs)> pendingBodies = new();
         private bool nextWordIsRedirectTarget;
         private bool nextWordIsHeredocDelimiter;
@@ -148,7 +149,7 @@ public static class ShellParser
 
         private void ReadWord()
         {
-            var sb = new StringBuilder();
+            var sb = word.Clear();
             int start = i;
             bool expansion = false, quoted = false;
             while (i < s.Length)
