@@ -75,7 +75,7 @@ internal static class ScanRunner
         if (options.Mode == ScanMode.Staged)
         {
             progress?.Invoke("reading the index…");
-            var index = Git.IndexSnapshot.Read(path, config.Exclude, config.MaxTextFileSize);
+            var index = Git.IndexSnapshot.Read(path, config.Exclude, config.MaxTextFileSize, targets.RelativeTo);
             documents = index.Documents;
             problems = index.Diagnostics;
             root = index.Root;

@@ -15,16 +15,18 @@ namespace MLOpsLint.Cli.Git;
 /// </summary>
 internal static class IndexSnapshot
 {
-    /// <summary>Unchanged files larger than this are left out of the context (they cannot change a verdict on a staged file).</summary>
+    /// <summary>Unchanged files larger than this are left out of the context (they cannot change a verdict on a staged file),
+    /// unless they are named on the command line: pre-commit names every file under <c>--all-files</c>, and a named file is judged.</summary>
     private const long ContextMaxSize = 256 * 1024;
 
     public sealed record Result(IReadOnlyList<SourceDocument> Documents, IReadOnlySet<string> StagedPaths, string Root, IReadOnlyList<ScanDiagnostic> Diagnostics);
 
-    public static Result Read(string scanPath, GlobSet exclude, long maxTextFileSize)
+    /// <param name="named">the paths named on the command line, relative to the repository root (null: none named)</param>
+    public static Result Read(string scanPath, GlobSet exclude, long maxTextFileSize, Func<string, IReadOnlyList<string>?>? named = null)
     {
         try
         {
-            return ReadIndex(scanPath, exclude, maxTextFileSize);
+            return ReadIndex(scanPath, exclude, maxTextFileSize, named);
         }
         catch (LibGit2SharpException e)
         {
@@ -33,11 +35,12 @@ internal static class IndexSnapshot
         }
     }
 
-    private static Result ReadIndex(string scanPath, GlobSet exclude, long maxTextFileSize)
+    private static Result ReadIndex(string scanPath, GlobSet exclude, long maxTextFileSize, Func<string, IReadOnlyList<string>?>? named)
     {
         using var repo = GitRepository.Open(scanPath, "--staged", allowBare: false);
         string root = GitRepository.Root(repo);
         var staged = StagedPaths(repo);
+        var namedPaths = named?.Invoke(root);
 
         var docs = new List<SourceDocument>();
         var unreadable = new List<string>();
@@ -55,7 +58,7 @@ internal static class IndexSnapshot
                     unreadable.Add(path);
                     continue;
                 }
-                if (!isStaged && blob.Size > ContextMaxSize) continue;
+                if (!isStaged && blob.Size > ContextMaxSize && !(namedPaths != null && Commands.ScanTargets.Includes(namedPaths, path))) continue;
                 docs.Add(BlobReader.Read(blob, path, "index", maxTextFileSize));
             }
             catch (LibGit2SharpException)

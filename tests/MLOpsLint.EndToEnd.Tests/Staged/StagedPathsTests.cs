@@ -69,4 +69,31 @@ public class StagedPathsTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("mlops-lint: error: ", r.Stderr);
     }
+
+    [Fact]
+    public void A_file_named_on_the_command_line_is_judged_whatever_its_size_as_pre_commit_all_files_names_every_file()
+    {
+        using var repo = TempRepo.Git();
+        // a 300 KB pickle: over the size above which unchanged index files are left out of a staged scan's context
+        repo.Write("models/big.pkl", System.Text.Encoding.Latin1.GetBytes(Pickle + new string('x', 300 * 1024)));
+        WritePickle(repo, "models/small.pkl");
+        repo.Write("README.md", "# x\n");
+        repo.Commit("base");
+
+        // `pre-commit run --all-files`: nothing is staged, every file is named
+        string[] Named(params string[] files)
+        {
+            var args = new List<string> { "scan", "--staged", "--select", "MLO102", "--format", "json" };
+            args.AddRange(files.Select(f => Path.Combine(repo.Root, f)));
+            var r = CliRunner.InProcess(args.ToArray());
+            Assert.True(r.ExitCode is 0 or 1, r.Stderr);
+            return JsonDocument.Parse(r.Stdout).RootElement.GetProperty("findings").EnumerateArray()
+                .Select(f => f.GetProperty("path").GetString()!).OrderBy(p => p, StringComparer.Ordinal).ToArray();
+        }
+        Assert.Equal(new[] { "models/big.pkl", "models/small.pkl" }, Named("models/big.pkl", "models/small.pkl", "README.md"));
+        Assert.Equal(new[] { "models/big.pkl" }, Named("models/big.pkl", "README.md"));
+        // look-alikes: the big file unnamed and unchanged is not judged, named or not staged
+        Assert.Equal(new[] { "models/small.pkl" }, Named("models/small.pkl", "README.md"));
+        Assert.Empty(Scan(repo).Paths);
+    }
 }
