@@ -47,27 +47,7 @@ public class FixTests
         + "empty = RFC(random_state=42)\n"
         + "rng = np.random.default_rng(42)\n";
 
-    private static string Notebook(params string[] cells) =>
-        JsonSerializer.Serialize(new
-        {
-            cells = cells.Select((c, i) => new
-            {
-                cell_type = "code",
-                execution_count = i + 1,
-                metadata = new { },
-                outputs = Array.Empty<object>(),
-                source = Lines(c),
-            }),
-            metadata = new { kernelspec = new { name = "python3" } },
-            nbformat = 4,
-            nbformat_minor = 5,
-        }, new JsonSerializerOptions { WriteIndented = true });
-
-    private static string[] Lines(string cell)
-    {
-        var ls = cell.Split('\n');
-        return ls.Select((l, k) => k < ls.Length - 1 ? l + "\n" : l).ToArray();
-    }
+    private static string Notebook(params string[] cells) => NotebookJson.Code(cells);
 
     [Fact]
     public void Fix_rewrites_scripts_keeping_their_layout_and_reports_what_is_left()

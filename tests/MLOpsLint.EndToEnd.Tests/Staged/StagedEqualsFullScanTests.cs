@@ -14,26 +14,7 @@ namespace MLOpsLint.EndToEnd.Tests.Staged;
 public class StagedEqualsFullScanTests
 {
     private static string Notebook(params string[] cells) =>
-        JsonSerializer.Serialize(new
-        {
-            cells = cells.Select((c, i) => new
-            {
-                cell_type = "code",
-                execution_count = i + 1,
-                metadata = new { },
-                outputs = Array.Empty<object>(),
-                source = Lines(c),
-            }),
-            metadata = new { kernelspec = new { name = "python3", display_name = "Python 3", language = "python" } },
-            nbformat = 4,
-            nbformat_minor = 5,
-        }, new JsonSerializerOptions { WriteIndented = true });
-
-    private static string[] Lines(string cell)
-    {
-        var ls = cell.Split('\n');
-        return ls.Select((l, k) => k < ls.Length - 1 ? l + "\n" : l).ToArray();
-    }
+        NotebookJson.WithKernel(new { name = "python3", display_name = "Python 3", language = "python" }, cells);
 
     private static readonly string[] ExploreCells =
     {

@@ -8,27 +8,7 @@ namespace MLOpsLint.EndToEnd.Tests.Tracking;
 /// records the run. SARIF carries the family.</summary>
 public class TrackingRepositoryTests
 {
-    private static string Notebook(params string[] cells) =>
-        JsonSerializer.Serialize(new
-        {
-            cells = cells.Select((c, i) => new
-            {
-                cell_type = "code",
-                execution_count = i + 1,
-                metadata = new { },
-                outputs = Array.Empty<object>(),
-                source = Lines(c),
-            }),
-            metadata = new { kernelspec = new { name = "python3" } },
-            nbformat = 4,
-            nbformat_minor = 5,
-        }, new JsonSerializerOptions { WriteIndented = true });
-
-    private static string[] Lines(string cell)
-    {
-        var ls = cell.Split('\n');
-        return ls.Select((l, k) => k < ls.Length - 1 ? l + "\n" : l).ToArray();
-    }
+    private static string Notebook(params string[] cells) => NotebookJson.Code(cells);
 
     private static TempRepo Project(bool autolog)
     {
