@@ -132,8 +132,8 @@ public sealed class PythonModule : IDisposable
     /// <summary>The index of the first token that starts at or after <paramref name="offset"/> (<c>Tokens.Count</c> when none does).</summary>
     public int TokenIndexAt(int offset)
     {
-        var all = Tokens;
-        int lo = 0, hi = all.Count;
+        var all = TokenSpan;
+        int lo = 0, hi = all.Length;
         while (lo < hi)
         {
             int mid = (lo + hi) / 2;
@@ -141,6 +141,20 @@ public sealed class PythonModule : IDisposable
             else hi = mid;
         }
         return lo;
+    }
+
+    /// <summary>The start of the first NAME token <paramref name="name"/> that starts at or after <paramref name="offset"/>; -1
+    /// when there is none.</summary>
+    internal int NextName(string name, int offset)
+    {
+        var all = TokenSpan;
+        var text = Text.AsSpan();
+        for (int i = TokenIndexAt(offset); i < all.Length; i++)
+        {
+            ref readonly var t = ref all[i];
+            if (t.Kind == PyTokenKind.Name && t.End - t.Start == name.Length && text.Slice(t.Start, name.Length).SequenceEqual(name.AsSpan())) return t.Start;
+        }
+        return -1;
     }
 
     /// <summary>The call runs when a function is defined, not as the module's own work: a decorator
@@ -200,9 +214,19 @@ public sealed class PythonModule : IDisposable
         Assignments.Where(a => a.StringValue != null && a.TargetName != null && namePredicate(a.TargetName));
 
     /// <summary>True when the module imports <paramref name="module"/> or something under it.</summary>
-    public bool ImportsModule(string module) => Imports.Any(i =>
-        i.ModuleName == module || i.ModuleName.StartsWith(module + ".", StringComparison.Ordinal)
-        || (i.IsFrom && i.QualifiedName == module));
+    public bool ImportsModule(string module)
+    {
+        foreach (var i in Imports)
+        {
+            string name = i.ModuleName;
+            if (name.StartsWith(module, StringComparison.Ordinal) && (name.Length == module.Length || name[module.Length] == '.')
+                || (i.IsFrom && i.QualifiedName == module))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Resolves the first name of a dotted name through the imports ("np.random" → "numpy.random").</summary>
     public string Resolve(string dottedName)
@@ -228,6 +252,8 @@ public sealed class PythonModule : IDisposable
         }
         return result;
     }
+
+    internal ref readonly ArgInfo ArgumentInfo(int index) => ref argTable[index];
 
     internal bool HasArgumentOfKind(int first, int count, PyArgumentKind kind)
     {
