@@ -18,9 +18,7 @@ namespace MLOpsLint.Core.Python;
 public sealed class PythonModule : IDisposable
 {
     private readonly NotebookPython? cells;
-    private PyToken[] tokenStore;
-    private readonly int tokenCount;
-    private IReadOnlyList<PyToken> tokens;
+    private readonly CompactTokenList tokens;
     private readonly Dictionary<string, string> aliases;
     private ILookup<string, PyCall>? callsByName;
     private IReadOnlyList<PyComment>? comments;
@@ -47,13 +45,12 @@ public sealed class PythonModule : IDisposable
                 {
                     PythonTokenizer.TokenizeRange(Text, s, e, line, mode, buffer, errors);
                 }
-                tokenStore = buffer.Detach(out tokenCount);
+                tokens = buffer.Detach();
             }
             else
             {
                 Text = "";
-                tokenStore = PythonTokenizer.Tokenize("", mode);
-                tokenCount = tokenStore.Length;
+                tokens = PythonTokenizer.TokenizeCompact("", mode, new List<PyLexError>());
                 var span = read.ErrorLine is int l ? SourceSpan.Line(l) : SourceSpan.WholeFile;
                 string lineText = read.ErrorLine is int el && document.HasText ? document.Lines.GetLine(el) : "";
                 extraErrors.Add(new PyParseError(this, 0, 0, "malformed notebook: " + read.Error, new PyLocation(span, null, null, lineText)));
@@ -62,10 +59,9 @@ public sealed class PythonModule : IDisposable
         else
         {
             Text = document.Text;
-            tokenStore = PythonTokenizer.Tokenize(Text, mode, errors, out tokenCount);
+            tokens = PythonTokenizer.TokenizeCompact(Text, mode, errors);
         }
-        tokens = new ArraySegment<PyToken>(tokenStore, 0, tokenCount);
-        var parser = new ModuleParser(this, tokenStore, tokenCount);
+        var parser = new ModuleParser(this, tokens.Store, tokens.Count);
         parser.Run();
         aliases = parser.Aliases;
         Imports = parser.Imports;
@@ -264,36 +260,12 @@ public sealed class PythonModule : IDisposable
         return false;
     }
 
-    private ReadOnlySpan<PyToken> TokenSpan => tokens is ArraySegment<PyToken> ? tokenStore.AsSpan(0, tokenCount) : throw Released();
+    private ReadOnlySpan<CompactToken> TokenSpan => tokens.Span;
 
-    /// <summary>Gives the token array back for the next module parsed on this thread. The document's transient cache
+    /// <summary>Gives the token arrays back for the next module parsed on this thread. The document's transient cache
     /// calls this when the engine releases it (<see cref="SourceDocument.ReleaseTransient"/>); the module's tokens
-    /// cannot be read after that (everything else can).</summary>
-    public void Dispose()
-    {
-        if (tokens is not ArraySegment<PyToken>) return;
-        tokens = ReleasedTokens.Instance;
-        var store = tokenStore;
-        tokenStore = Array.Empty<PyToken>();
-        TokenBuffer.Return(store);
-    }
-
-    private static InvalidOperationException Released() =>
-        new("the module's tokens were given back when its document's checks were done; parse it again with PythonModule.Of");
-
-    /// <summary><see cref="Tokens"/> of a disposed module: every read fails loudly rather than see another module's tokens.</summary>
-    private sealed class ReleasedTokens : IReadOnlyList<PyToken>
-    {
-        public static readonly ReleasedTokens Instance = new();
-
-        public PyToken this[int index] => throw Released();
-
-        public int Count => throw Released();
-
-        public IEnumerator<PyToken> GetEnumerator() => throw Released();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
+    /// cannot be read after that (everything else can): a read fails loudly rather than see another module's tokens.</summary>
+    public void Dispose() => tokens.Release();
 
     private PyComment[] FindComments()
     {
