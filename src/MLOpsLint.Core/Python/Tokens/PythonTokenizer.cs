@@ -63,6 +63,8 @@ internal sealed class TokenBuffer
     private int[] lineStarts;   // by line number: the offset where the line starts, -1 while no token told
     private int maxLine = -1;   // the highest line number with an entry
     private Dictionary<int, PyToken>? exceptions;
+    private int lastLine = -1;      // the line the last derived token ended on, and its start (what Add checks first)
+    private int lastLineStart = -1;
 
     private TokenBuffer(CompactToken[] items, int[] lineStarts)
     {
@@ -84,12 +86,33 @@ internal sealed class TokenBuffer
     public void Add(in PyToken token)
     {
         if (Count == items.Length) GrowTokens();
+        int line = token.Line;
+        int start = token.Start - token.Column;
+        if (line == lastLine && token.EndLine == line && start == lastLineStart && token.End - token.EndColumn == start)
+        {
+            // the common case: a one-line token on the line of the token before
+            items[Count++] = new CompactToken(token.Kind, token.Start, token.End, line, 0, false);
+            return;
+        }
+        AddOther(token);
+    }
+
+    private void AddOther(in PyToken token)
+    {
         int line = token.Line, endLine = token.EndLine;
         int delta = endLine - line;
         bool derived = line >= 0 && delta >= 0 && delta < ushort.MaxValue && endLine < int.MaxValue - 1
             && LineStart(line, token.Start - token.Column) == token.Start - token.Column
             && LineStart(endLine, token.End - token.EndColumn) == token.End - token.EndColumn;
-        if (!derived) (exceptions ??= new())[Count] = token;
+        if (derived)
+        {
+            lastLine = endLine;
+            lastLineStart = lineStarts[endLine];
+        }
+        else
+        {
+            (exceptions ??= new())[Count] = token;
+        }
         items[Count++] = new CompactToken(token.Kind, token.Start, token.End, derived ? line : 0, derived ? (ushort)delta : (ushort)0, !derived);
     }
 
@@ -148,7 +171,7 @@ internal sealed class TokenBuffer
         lineStarts = Array.Empty<int>();
         exceptions = null;
         Count = 0;
-        maxLine = -1;
+        maxLine = lastLine = lastLineStart = -1;
         return result;
     }
 
