@@ -12,15 +12,23 @@ namespace MLOpsLint.Core.Configuration;
 /// </summary>
 public sealed class Glob
 {
-    /// <summary>Regexes by source: the same patterns are built again for every batch of a history scan and every
-    /// check that reads its options, and building a regex costs far more than matching with it.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
+    /// <summary>Matchers by regex source: the same patterns are built again for every batch of a history scan and every
+    /// check that reads its options, and building a matcher costs far more than matching with it.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, GlobMatcher> Compiled = new(StringComparer.Ordinal);
 
-    private readonly Regex regex;
+    private readonly GlobMatcher matcher;
 
     public Glob(string pattern)
     {
         Pattern = pattern;
+        // a position automaton where the regex allows (every glob but a numeric range or a very long one), else the
+        // regex: building the regex engine is most of an empty scan's start-up (GlobAutomaton)
+        matcher = Compiled.GetOrAdd(RegexSource(pattern), GlobMatcher.Create);
+    }
+
+    /// <summary>The regex a glob means (anchored, a directory match covering what is below it).</summary>
+    internal static string RegexSource(string pattern)
+    {
         string p = pattern.Replace('\\', '/').Trim();
         bool anchored = p.TrimEnd('/').Contains('/');
         p = p.TrimStart('/');
@@ -33,13 +41,15 @@ public sealed class Glob
         }
         sb.Append(Translate(p, out _));
         sb.Append("(?:/.*)?$");
-        // interpreted: a glob is matched a few thousand times per scan, where IL compilation (milliseconds per pattern) costs more than it saves
-        regex = Compiled.GetOrAdd(sb.ToString(), GlobRegex.Create);
+        return sb.ToString();
     }
 
     public string Pattern { get; }
 
-    public bool IsMatch(string relativePath) => GlobRegex.IsMatch(regex, relativePath.Replace('\\', '/'));
+    /// <summary>True when the position automaton matches this glob (not the regex).</summary>
+    internal bool IsAutomaton => matcher.IsAutomaton;
+
+    public bool IsMatch(string relativePath) => matcher.IsMatch(relativePath.Replace('\\', '/'));
 
     /// <summary>Translates glob syntax to a regex fragment. <paramref name="numericRanges"/> collects {n..m}
     /// ranges, which a regex cannot check numerically (editorconfig only).</summary>
