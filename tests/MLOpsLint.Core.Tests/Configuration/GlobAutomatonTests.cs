@@ -115,6 +115,17 @@ public class GlobAutomatonTests
         Assert.Equal(expected, glob.IsMatch(path));
     }
 
+    [Fact]
+    public void Escapes_as_Regex_Escape_does()
+    {
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            var sb = new StringBuilder();
+            Glob.AppendEscaped(sb, (char)c);
+            Assert.True(Regex.Escape(((char)c).ToString()) == sb.ToString(), $"U+{c:X4}: {sb}");
+        }
+    }
+
     private static string Draw(Random random, string[] parts, int count)
     {
         var sb = new StringBuilder();
