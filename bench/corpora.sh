@@ -5,7 +5,8 @@
 #   bench/corpora.sh [RUNS]          CLI=DIR (a published build; default: publish this tree with ReadyToRun, --ucr)
 #   BEFORE=DIR bench/corpora.sh      also times another published build in the same loop
 # Corpora: bench/out/synth (gen_repo.py), bench/out/kaggle (gen_kaggle.py), bench/out/stdlib (corpus-stdlib.sh),
-# bench/out/synth-staged (a clone of synth with 3 files changed and staged). Generated when missing.
+# bench/out/synth-staged (a clone of synth with 3 files changed and staged). Generated when missing. `cold` is the staged
+# scan with no facts cache (.git/mlops-lint/ removed first), `staged` the next run, with the cache it left.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
@@ -30,7 +31,7 @@ git -C "$staged" status >/dev/null  # rewrites racily clean index entries once
 
 exe() { if [ -x "$1/mlops-lint" ]; then echo "$1/mlops-lint"; else echo "dotnet $1/mlops-lint.dll"; fi; }
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" "$staged/.git/mlops-lint"' EXIT
 declare -A wall cpu rss
 timed() { # name cmd...
   local name=$1; shift
@@ -50,13 +51,18 @@ for _ in $(seq "$RUNS"); do
     for b in "${builds[@]}"; do timed "$c $b" $(exe "$(dir_of "$b")") scan "$OUT/$c" --format json; done
   done
   timed "staged git" git -C "$staged" diff --cached --name-only
-  for b in "${builds[@]}"; do timed "staged $b" $(exe "$(dir_of "$b")") scan "$staged" --staged --format json; done
+  for b in "${builds[@]}"; do
+    # cold: no facts cache (.git/mlops-lint/) yet, as on a first commit; then warm, with the cache that run left
+    rm -rf "$staged/.git/mlops-lint"
+    timed "cold $b" $(exe "$(dir_of "$b")") scan "$staged" --staged --format json
+    timed "staged $b" $(exe "$(dir_of "$b")") scan "$staged" --staged --format json
+  done
 done
 
 echo "medians of $RUNS runs, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-16s %9s %9s %9s %10s\n' run wall cpu peakRSS "wall/ref"
-for c in synth kaggle stdlib staged; do
-  ref="$c cat"; [ "$c" = staged ] && ref="staged git"
+for c in synth kaggle stdlib cold staged; do
+  ref="$c cat"; [ "$c" = staged ] || [ "$c" = cold ] && ref="staged git"
   r=$(median <<< "${wall[$ref]}")
   for name in "$ref" $(for b in "${builds[@]}"; do echo "$c:$b"; done); do
     name=${name/:/ }

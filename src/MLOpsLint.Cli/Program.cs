@@ -102,6 +102,10 @@ internal static class Program
         {
             Description = "Ask the NuGet feeds in NuGet.Config which stable version restore picks today for each package MLO210 reports (3.* -> the newest 3.x), and name it in the fix (10 s at most; an unreachable feed is a warning). Off by default: without it nothing touches the network.",
         };
+        var noCache = new Option<bool>("--no-cache")
+        {
+            Description = "With --staged: read every file of the index instead of the facts kept for unchanged files under the git directory (.git/mlops-lint/), and write none (also `cache = false` in the configuration).",
+        };
         var since = new Option<string?>("--since") { Description = "With --history: only commits after REV (a commit, branch or tag).", HelpName = "REV" };
 
         var newFromRev = new Option<string?>("--new-from-rev")
@@ -144,12 +148,13 @@ internal static class Program
             Fix = p.GetValue(fix),
             Diff = p.GetValue(diff),
             Online = p.GetValue(online),
+            NoCache = p.GetValue(noCache),
         };
 
         var scan = new Command("scan", "Scan a repository's working tree and report findings.\n"
             + "Exit codes: 0 no finding at or above the fail level, 1 findings at or above it, 2 the scan could not run.")
         {
-            path, format, output, sarif, json, failLevel, select, ignore, exclude, config, baseline, noColor, quiet, verbose, staged, history, since, newFromRev, changedLinesOnly, fix, diff, online,
+            path, format, output, sarif, json, failLevel, select, ignore, exclude, config, baseline, noColor, quiet, verbose, staged, history, since, newFromRev, changedLinesOnly, fix, diff, online, noCache,
         };
         scan.Validators.Add(r =>
         {

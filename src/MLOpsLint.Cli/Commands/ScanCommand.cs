@@ -54,6 +54,7 @@ internal static class ScanCommand
         }
 
         if (options.Verbose && result.Scopes is { } scopes) WriteScopes(scopes, result.OutOfScope, stderr);
+        if (options.Verbose && outcome.CacheNote != null) stderr.WriteLine("mlops-lint: note: " + outcome.CacheNote);
         if (options.Verbose && outcome.History is { Timing.Length: > 0 } h) stderr.WriteLine("mlops-lint: note: " + h.Timing);
         if (options.Verbose && result.CheckTimes.Count > 0)
         {

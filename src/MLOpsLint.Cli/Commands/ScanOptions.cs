@@ -43,6 +43,8 @@ internal sealed record ScanOptions
     /// <summary>Ask the configured NuGet feeds for the newest stable versions to write into MLO210's fix texts.
     /// Off by default: without it nothing touches the network.</summary>
     public bool Online { get; init; }
+    /// <summary>Read every blob of the index (<c>--staged</c>) instead of the facts cache under the git directory, and write no cache.</summary>
+    public bool NoCache { get; init; }
 }
 
 internal enum ScanMode

@@ -23,6 +23,9 @@ internal static class ScanRunner
         /// <summary>The document a finding was made in, when the path alone does not say it (a history scan sees
         /// several versions of one path); reporters take code frames from it.</summary>
         public Func<Finding, Core.Documents.SourceDocument?>? DocumentOf { get; init; }
+
+        /// <summary>What the facts cache of a staged scan did (<c>--verbose</c>); null without one.</summary>
+        public string? CacheNote { get; init; }
     }
 
     public static Outcome Run(ScanOptions options, bool applyBaseline, Action<string>? progress = null)
@@ -72,10 +75,13 @@ internal static class ScanRunner
         string root;
         IReadOnlySet<string>? onlyPaths = null;
         IReadOnlyList<string> absent = Array.Empty<string>();
+        Git.FactCache.BlobFactCache? cache = null;
         if (options.Mode == ScanMode.Staged)
         {
             progress?.Invoke("reading the index…");
-            var index = Git.IndexSnapshot.Read(path, config.Exclude, config.MaxTextFileSize, targets.RelativeTo);
+            string? cacheKey = options.NoCache || !config.FactCache ? null : Git.FactCache.BlobFactCache.KeyFor(Git.FactCache.FactCacheSettings.Of(config));
+            var index = Git.IndexSnapshot.Read(path, config.Exclude, config.MaxTextFileSize, targets.RelativeTo, cacheKey);
+            cache = index.Cache;
             documents = index.Documents;
             problems = index.Diagnostics;
             root = index.Root;
@@ -95,6 +101,7 @@ internal static class ScanRunner
         progress?.Invoke($"checking {documents.Count} files…");
         var snapshot = new RepositorySnapshot(documents) { AbsentTrackedPaths = absent };
         var result = linter.Run(snapshot, config, onlyPaths == null ? baseline : null, reported: onlyPaths == null ? null : onlyPaths.Contains);
+        string? cacheNote = cache == null ? null : SaveCache(cache, documents.Count);
         var findings = result.Findings;
         int baselined = result.Baselined;
         if (onlyPaths != null)
@@ -119,7 +126,17 @@ internal static class ScanRunner
         };
         if (options.NewFromRev != null) result = NewFindings.Keep(result, options, path, config, linter, progress);
         if (WantsOnline(options)) result = WithOnlineVersions(result, root, progress);
-        return new Outcome(result, config, root, snapshot.Find);
+        return new Outcome(result, config, root, snapshot.Find) { CacheNote = cacheNote };
+    }
+
+    /// <summary>Keeps what this scan learned of the index's blobs for the next one; <c>--verbose</c> says how warm it was.</summary>
+    private static string SaveCache(Git.FactCache.BlobFactCache cache, int documents)
+    {
+        string? notWritten = cache.Save();
+        string state = cache.Loaded ? $"{cache.LoadedEntries} entries read" : cache.Ignored is { } why ? $"its file was ignored ({why})" : "no file yet";
+        string written = notWritten != null ? $"; {notWritten}" : cache.SaveTime > TimeSpan.Zero ? FormattableString.Invariant($"; written in {cache.SaveTime.TotalMilliseconds:0} ms") : "; nothing new to write";
+        return $"fact cache {cache.FilePath}: {state}" + FormattableString.Invariant($" in {cache.LoadTime.TotalMilliseconds:0} ms")
+            + $"; {cache.FilesRead} unchanged files of the {documents} in the index read" + written;
     }
 
     /// <summary>The documents of the working tree under <paramref name="path"/> (what <c>scan</c> reads, LFS blobs included) and

@@ -19,14 +19,21 @@ internal static class IndexSnapshot
     /// unless they are named on the command line: pre-commit names every file under <c>--all-files</c>, and a named file is judged.</summary>
     private const long ContextMaxSize = 256 * 1024;
 
-    public sealed record Result(IReadOnlyList<SourceDocument> Documents, IReadOnlySet<string> StagedPaths, string Root, IReadOnlyList<ScanDiagnostic> Diagnostics);
+    public sealed record Result(IReadOnlyList<SourceDocument> Documents, IReadOnlySet<string> StagedPaths, string Root, IReadOnlyList<ScanDiagnostic> Diagnostics)
+    {
+        /// <summary>The facts cache the unchanged files were read through (<see cref="FactCache.BlobFactCache"/>), to be saved
+        /// once the checks ran; null without a cache.</summary>
+        public FactCache.BlobFactCache? Cache { get; init; }
+    }
 
     /// <param name="named">the paths named on the command line, relative to the repository root (null: none named)</param>
-    public static Result Read(string scanPath, GlobSet exclude, long maxTextFileSize, Func<string, IReadOnlyList<string>?>? named = null)
+    /// <param name="cacheKey">the key of the facts cache to read the unchanged files through (<see cref="FactCache.BlobFactCache.KeyFor"/>);
+    /// null: no cache, every blob of the index is read</param>
+    public static Result Read(string scanPath, GlobSet exclude, long maxTextFileSize, Func<string, IReadOnlyList<string>?>? named = null, string? cacheKey = null)
     {
         try
         {
-            return ReadIndex(scanPath, exclude, maxTextFileSize, named);
+            return ReadIndex(scanPath, exclude, maxTextFileSize, named, cacheKey);
         }
         catch (LibGit2SharpException e)
         {
@@ -35,12 +42,14 @@ internal static class IndexSnapshot
         }
     }
 
-    private static Result ReadIndex(string scanPath, GlobSet exclude, long maxTextFileSize, Func<string, IReadOnlyList<string>?>? named)
+    private static Result ReadIndex(string scanPath, GlobSet exclude, long maxTextFileSize, Func<string, IReadOnlyList<string>?>? named, string? cacheKey)
     {
         using var repo = GitRepository.Open(scanPath, "--staged", allowBare: false);
         string root = GitRepository.Root(repo);
         var staged = StagedPaths(repo);
         var namedPaths = named?.Invoke(root);
+        var cache = cacheKey == null ? null : FactCache.BlobFactCache.Open(FactCache.BlobFactCache.DirectoryFor(repo.Info.Path), cacheKey);
+        IndexBlobStore? store = null;
 
         var docs = new List<SourceDocument>();
         var unreadable = new List<string>();
@@ -52,6 +61,23 @@ internal static class IndexSnapshot
             bool isStaged = staged.Contains(path);
             try
             {
+                if (cache != null && !isStaged)
+                {
+                    // an unchanged file: its facts from the cache, its bytes only if a check asks for what the cache lacks
+                    if (!repo.ObjectDatabase.Contains(entry.Id))
+                    {
+                        unreadable.Add(path);
+                        continue;
+                    }
+                    var facts = cache.Use(entry.Id.Sha, path, () => repo.ObjectDatabase.RetrieveObjectMetadata(entry.Id).Size);
+                    if (facts.Size > ContextMaxSize && !(namedPaths != null && Commands.ScanTargets.Includes(namedPaths, path))) continue;
+                    store ??= new IndexBlobStore(repo.Info.Path);
+                    bool whole = facts.Size <= maxTextFileSize;
+                    var content = new FactCache.CachedBlobContent(
+                        new IndexBlobContent(store, entry.Id.Sha, whole ? facts.Size : Math.Min(facts.Size, Discovery.DocumentLoader.HeadBytes)), facts, cache, whole);
+                    docs.Add(new SourceDocument(path, content, facts.Size, whole, "index", facts, facts.IsBinary));
+                    continue;
+                }
                 var blob = repo.Lookup<Blob>(entry.Id);
                 if (blob == null)
                 {
@@ -74,7 +100,7 @@ internal static class IndexSnapshot
                 $"{unreadable.Count} file(s) of the index cannot be read from the object store (a damaged repository or a partial clone) and were not checked: "
                 + string.Join(", ", unreadable.Take(10)) + (unreadable.Count > 10 ? $" and {unreadable.Count - 10} more" : "") + "; `git fsck` tells what is missing"),
         };
-        return new Result(docs, staged, root, diagnostics);
+        return new Result(docs, staged, root, diagnostics) { Cache = cache };
     }
 
     /// <summary>The paths the index adds, changes, renames to or changes the type of against HEAD (all of them before the first

@@ -33,6 +33,15 @@ public sealed class ArtifactFormat
 
     public override string ToString() => Name;
 
+    /// <summary>The format of this name (the facts cache keeps a classification by its format's name).</summary>
+    internal static ArtifactFormat? Named(string name) => ByName.Value.TryGetValue(name, out var f) ? f : null;
+
+    private static readonly Lazy<Dictionary<string, ArtifactFormat>> ByName = new(() =>
+        typeof(ArtifactFormat).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(ArtifactFormat))
+            .Select(f => (ArtifactFormat)f.GetValue(null)!)
+            .ToDictionary(f => f.Name, StringComparer.Ordinal));
+
     // Data.
     public static readonly ArtifactFormat Csv = new("CSV data", ArtifactCategory.Data);
     public static readonly ArtifactFormat Tsv = new("TSV data", ArtifactCategory.Data);

@@ -23,39 +23,54 @@ public static class InstalledNames
         foreach (var dockerfile in snapshot.Documents)
         {
             if (dockerfile.Kind != DocumentKind.Dockerfile || !dockerfile.HasText) continue;
-            string dir = Dependencies.DependencyPolicy.Directory(dockerfile.Path);
-            var model = DockerfileParser.Of(dockerfile);
-            foreach (var run in model.Runs)
+            // in the Dockerfile's order (its installs, then its copies): a file re-judged by one is no longer plain text for the next
+            foreach (var claim in InstalledNameClaims.Of(dockerfile).Claims)
             {
-                foreach (var command in run.Commands)
+                SourceDocument? target = null;
+                foreach (var path in claim.Candidates)
                 {
-                    if (InstallCommandParser.Parse(command) is not { Installer: Installer.Pip or Installer.UvPip } install) continue;
-                    foreach (var file in install.RequirementFiles.Concat(install.ConstraintFiles))
+                    if (snapshot.Find(path) is { } found && (!claim.NeedsText || found.HasText))
                     {
-                        if (Dependencies.InstallCommandCheck.ResolveFile(dockerfile, file.Value, model, run.Instruction, snapshot) is { Kind: DocumentKind.PlainText or DocumentKind.Other } target)
-                        {
-                            target.JudgeAs(DocumentKind.Requirements, DocumentClassifier.FileName(file.Value));
-                        }
+                        target = found;
+                        break;
                     }
                 }
+                if (target is { Kind: DocumentKind.PlainText or DocumentKind.Other }) target.JudgeAs(claim.Kind, claim.InstalledName);
             }
-            foreach (var copy in model.Copies)
+        }
+    }
+
+    /// <summary>What <paramref name="dockerfile"/> says of the names files are installed as, from its text alone: the
+    /// candidates each install or copy may name, in the order they are tried (<see cref="InstalledNameClaims"/>).</summary>
+    internal static IEnumerable<InstalledNameClaims.Claim> ClaimsOf(SourceDocument dockerfile)
+    {
+        string dir = Dependencies.DependencyPolicy.Directory(dockerfile.Path);
+        var model = DockerfileParser.Of(dockerfile);
+        foreach (var run in model.Runs)
+        {
+            foreach (var command in run.Commands)
             {
-                if (copy.Sources.Count != 1) continue;
-                string source = copy.Sources[0];
-                string destination = copy.Destination;
-                if (source.IndexOfAny(new[] { '*', '?', '$', '[' }) >= 0 || destination.Contains("$") || destination.EndsWith("/", StringComparison.Ordinal)
-                    || destination is "." or "./") continue;
-                string installedName = DocumentClassifier.FileName(destination);
-                var installedKind = DocumentClassifier.Classify(installedName);
-                if (!Manifests.Contains(installedKind)) continue;
-                foreach (var context in new[] { dir, "" }.Distinct())
+                if (InstallCommandParser.Parse(command) is not { Installer: Installer.Pip or Installer.UvPip } install) continue;
+                foreach (var file in install.RequirementFiles.Concat(install.ConstraintFiles))
                 {
-                    if (RepoPath.Join(context, source) is not { } path || snapshot.Find(path) is not { } doc) continue;
-                    if (doc.Kind is DocumentKind.PlainText or DocumentKind.Other) doc.JudgeAs(installedKind, installedName);
-                    break;
+                    // the paths InstallCommandCheck.ResolveFile tries, in its order: the first with text is the file
+                    var candidates = Dependencies.InstallCommandCheck.ResolveCandidates(dockerfile, file.Value, model, run.Instruction).ToArray();
+                    yield return new InstalledNameClaims.Claim(candidates, NeedsText: true, DocumentKind.Requirements, DocumentClassifier.FileName(file.Value));
                 }
             }
+        }
+        foreach (var copy in model.Copies)
+        {
+            if (copy.Sources.Count != 1) continue;
+            string source = copy.Sources[0];
+            string destination = copy.Destination;
+            if (source.IndexOfAny(new[] { '*', '?', '$', '[' }) >= 0 || destination.Contains("$") || destination.EndsWith("/", StringComparison.Ordinal)
+                || destination is "." or "./") continue;
+            string installedName = DocumentClassifier.FileName(destination);
+            var installedKind = DocumentClassifier.Classify(installedName);
+            if (!Manifests.Contains(installedKind)) continue;
+            var candidates = new[] { dir, "" }.Distinct().Select(context => RepoPath.Join(context, source)).OfType<string>().ToArray();
+            yield return new InstalledNameClaims.Claim(candidates, NeedsText: false, installedKind, installedName);
         }
     }
 }

@@ -17,7 +17,7 @@ public static class ConfigParser
     private static readonly HashSet<string> KnownKeys = new(StringComparer.Ordinal)
     {
         "select", "ignore", "exclude", "extend-exclude", "per-file-ignores", "fail-level", "honor-bare-noqa",
-        "severity", "rules", "max-file-size", "environments", "repository-kind", "scopes",
+        "severity", "rules", "max-file-size", "environments", "repository-kind", "scopes", "cache",
     };
 
     /// <summary>Returns null when a pyproject.toml has no <c>[tool.mlops-lint]</c> table.</summary>
@@ -121,6 +121,12 @@ public static class ConfigParser
             bareNoqa = hb is bool b ? b : throw TypeError(text, path, "honor-bare-noqa", "true or false");
         }
 
+        bool factCache = true;
+        if (table.TryGetValue("cache", out var fc))
+        {
+            factCache = fc is bool b ? b : throw TypeError(text, path, "cache", "true or false");
+        }
+
         long maxSize = 10 * 1000 * 1000;
         if (table.TryGetValue("max-file-size", out var ms))
         {
@@ -158,6 +164,7 @@ public static class ConfigParser
             FailLevel = failLevel,
             HonorBareNoqa = bareNoqa,
             MaxTextFileSize = maxSize,
+            FactCache = factCache,
             Sections = sections,
             Scopes = scopes,
         };

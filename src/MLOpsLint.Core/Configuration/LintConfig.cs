@@ -42,6 +42,10 @@ public sealed class LintConfig
     /// <summary>Files larger than this are not read as text (signature rules still see their head).</summary>
     public long MaxTextFileSize { get; init; } = 10 * 1000 * 1000;
 
+    /// <summary>Whether <c>scan --staged</c> may keep facts about unchanged files under the git directory and read them
+    /// instead of the files (<c>cache = false</c> turns it off, as <c>--no-cache</c> does).</summary>
+    public bool FactCache { get; init; } = true;
+
     /// <summary>.editorconfig files that apply to the scanned tree.</summary>
     public EditorConfigSet EditorConfig { get; init; } = EditorConfigSet.Empty;
 
@@ -134,6 +138,7 @@ public sealed class LintConfig
         FailLevel = failLevel ?? FailLevel,
         HonorBareNoqa = HonorBareNoqa,
         MaxTextFileSize = MaxTextFileSize,
+        FactCache = FactCache,
         EditorConfig = EditorConfig,
         RootDirectory = RootDirectory,
         Sections = Sections,
@@ -156,6 +161,7 @@ public sealed class LintConfig
         FailLevel = FailLevel,
         HonorBareNoqa = HonorBareNoqa,
         MaxTextFileSize = MaxTextFileSize,
+        FactCache = FactCache,
         EditorConfig = editorConfig,
         RootDirectory = rootDirectory.Replace('\\', '/'),
         Sections = Sections,

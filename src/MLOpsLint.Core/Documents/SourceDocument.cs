@@ -55,6 +55,20 @@ public sealed class SourceDocument
         Kind = DocumentClassifier.Classify(Path);
     }
 
+    /// <summary>A document read on demand whose forms may come from <paramref name="forms"/> (a cache of facts about the same
+    /// bytes) and whose <see cref="IsBinary"/> is known (<paramref name="isBinary"/>, from the same cache): a check that asks
+    /// only for what the store holds never reads the bytes.</summary>
+    public SourceDocument(string path, ContentSource source, long size, bool isComplete, string? origin, FormStore forms, bool? isBinary)
+        : this(path, source, size, isComplete, origin)
+    {
+        Forms = forms;
+        if (isBinary is { } b) this.isBinary = b ? 1 : 0;
+    }
+
+    /// <summary>Where parsed forms may come from without reading the bytes (<see cref="GetOrAdd{T}"/>), and where forms
+    /// computed here are offered; null for most documents.</summary>
+    public FormStore? Forms { get; }
+
     /// <summary>Creates a text document (tests, in-memory content).</summary>
     public static SourceDocument FromText(string path, string text)
     {
@@ -150,7 +164,7 @@ public sealed class SourceDocument
 
     /// <summary>A parsed form of this document, computed once and cached (thread-safe) for the document's lifetime.</summary>
     public T GetOrAdd<T>(Func<SourceDocument, T> factory)
-        where T : class => GetOrAdd(ref features, factory);
+        where T : class => GetOrAdd(ref features, factory, kept: true);
 
     /// <summary>Whether a form made by <see cref="GetOrAdd{T}"/> is held (tests: what a narrowed scan did not compute).</summary>
     internal bool Holds<T>()
@@ -173,7 +187,7 @@ public sealed class SourceDocument
     /// with <see cref="GetOrAdd{T}"/> instead, so that a large repository does not hold every parsed module.
     /// </summary>
     public T GetOrAddTransient<T>(Func<SourceDocument, T> factory)
-        where T : class => GetOrAdd(ref transient, factory);
+        where T : class => GetOrAdd(ref transient, factory, kept: false);
 
     /// <summary>Drops the forms cached by <see cref="GetOrAddTransient{T}"/>, disposing those that are
     /// <see cref="IDisposable"/> (a Python module gives its token buffer back for the next module). The engine calls it
@@ -262,7 +276,7 @@ public sealed class SourceDocument
         Dispose(dropped);
     }
 
-    private T GetOrAdd<T>(ref Dictionary<Type, object>? cache, Func<SourceDocument, T> factory)
+    private T GetOrAdd<T>(ref Dictionary<Type, object>? cache, Func<SourceDocument, T> factory, bool kept)
         where T : class
     {
         lock (gate)
@@ -272,7 +286,21 @@ public sealed class SourceDocument
                 return (T)existing;
             }
         }
-        var created = ScanProfile.Measure(FormName<T>.Value, () => factory(this));
+        T created;
+        if (kept && Forms is { } store)
+        {
+            // a kept form stands for the computed one: the store keeps it only for these bytes, this path and kind
+            if (!store.TryLoad<T>(this, out var loaded) || loaded == null)
+            {
+                loaded = ScanProfile.Measure(FormName<T>.Value, () => factory(this));
+                store.Save(this, loaded);
+            }
+            created = loaded;
+        }
+        else
+        {
+            created = ScanProfile.Measure(FormName<T>.Value, () => factory(this));
+        }
         lock (gate)
         {
             cache ??= new Dictionary<Type, object>();

@@ -37,12 +37,13 @@ public sealed class Linter
     {
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var documents = snapshot.Documents;
+        // a file is judged under the name it is installed as (COPY x requirements.txt), before anything asks what it is
+        // (which checks may report on a staged file too: a staged prod.deps installed as requirements.txt is a manifest)
+        InstalledNames.Apply(snapshot);
         var repoChecks = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected))
             .Where(c => reported == null || c is not IReportsOnlyOn only || documents.Any(d => reported(d.Path) && only.MayReportOn(d)))
             .ToArray();
         var summarizers = repoChecks.OfType<IDocumentSummarizer>().ToArray();
-        // a file is judged under the name it is installed as (COPY x requirements.txt), before anything asks what it is
-        InstalledNames.Apply(snapshot);
         scopes ??= ScopeModel.For(documents, config.Scopes, config.RootDirectory);
         var judged = Judged(config);
         var checkScopes = CheckScopes(docChecks, config, judged);

@@ -49,7 +49,10 @@ public static partial class FactReader
 
     /// <summary>Whether a notebook or YAML file's text shows it may hold facts, cached on the document: the repository checks
     /// ask about every such file after its text was dropped (<see cref="Summarize"/> asks while it is at hand).</summary>
-    private sealed class TextSign
+    /// <summary>Keeps <see cref="TextSign"/> in the facts cache (<see cref="FormCodecs"/>).</summary>
+    internal static readonly FormCodec<TextSign> TextSignCodec = FormCodec<TextSign>.Flag("facts.text-sign", f => f.Value, v => new TextSign(v));
+
+    internal sealed class TextSign
     {
         public TextSign(bool value) => Value = value;
 

@@ -67,6 +67,21 @@ public static class ContentScopes
 
     /// <summary>False when <see cref="Of"/> cannot call a module with this text a test: it does for an import of pytest or of
     /// unittest, whose names an import spells out.</summary>
+    public static bool MayBeTest(SourceDocument document) =>
+        document.GetOrAdd(d => new TestSign(MayBeTest(d.Text))).Value;
+
+    /// <summary>Whether a module's text names pytest or unittest, kept on the document (and in the facts cache): a repository
+    /// check asks it of every module (<see cref="ScopeModel.IsTest"/>).</summary>
+    internal sealed class TestSign
+    {
+        public TestSign(bool value) => Value = value;
+
+        public bool Value { get; }
+    }
+
+    /// <summary>Keeps <see cref="TestSign"/> in the facts cache (<see cref="FormCodecs"/>).</summary>
+    internal static readonly FormCodec<TestSign> TestSignCodec = FormCodec<TestSign>.Flag("scope.test-sign", f => f.Value, v => new TestSign(v));
+
     public static bool MayBeTest(string text) =>
         text.IndexOf("pytest", StringComparison.Ordinal) >= 0 || text.IndexOf("unittest", StringComparison.Ordinal) >= 0;
 

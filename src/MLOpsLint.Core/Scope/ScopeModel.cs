@@ -97,7 +97,7 @@ public sealed class ScopeModel
     public bool IsTest(SourceDocument document)
     {
         if (verdicts.TryGetValue(document.Path, out var known)) return known.Scope == FileScope.Test;
-        if (document.Kind == DocumentKind.Python && document.HasText && !ContentScopes.MayBeTest(document.Text))
+        if (document.Kind == DocumentKind.Python && document.HasText && !ContentScopes.MayBeTest(document))
         {
             // decided as Of decides, short of the content (which can only say script or library here): not kept as the verdict
             return Decide(document.Path, document.Kind, null).Scope == FileScope.Test;

@@ -90,25 +90,92 @@ public class StagedEqualsFullScanTests
 
     private static string Shown(JsonElement f) => f.GetRawText();
 
-    /// <summary>The full scan's findings (as JSON), after checking that each group staged gives exactly its files' share.</summary>
-    private static JsonElement[] AssertStagedAlike(TempRepo repo)
+    /// <summary>The staged scan's facts cache (<c>.git/mlops-lint/</c>): every staged scan below runs with it cold (no cache
+    /// yet), warm (the cache the cold run wrote), and, after the second commit, as it was left before the commit (a cache made
+    /// before other files changed), and each gives the full scan's findings.</summary>
+    private static string CacheDir(TempRepo repo) => Path.Combine(repo.Root, ".git", "mlops-lint");
+
+    private static void CopyDir(string from, string to)
+    {
+        if (Directory.Exists(to)) Directory.Delete(to, recursive: true);
+        Directory.CreateDirectory(to);
+        foreach (var f in Directory.GetFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
+    }
+
+    /// <summary>The full scan's findings (as JSON), after checking that each group staged gives exactly its files' share,
+    /// with the facts cache cold, warm and, when <paramref name="earlierCache"/> is given, as that earlier cache.</summary>
+    private static JsonElement[] AssertStagedAlike(TempRepo repo, string? earlierCache = null, Func<string, bool>? staging = null)
     {
         var full = CliRunner.InProcess("scan", repo.Root, "--format", "json");
         Assert.True(full.ExitCode is 0 or 1, full.Stderr);
         var whole = Findings(full);
+        staging ??= p => p.EndsWith(".py", StringComparison.Ordinal) || p.EndsWith(".ipynb", StringComparison.Ordinal);
         var paths = repo.Run("git", "ls-files").Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => p.EndsWith(".py", StringComparison.Ordinal) || p.EndsWith(".ipynb", StringComparison.Ordinal)).OrderBy(p => p, StringComparer.Ordinal).ToArray();
+            .Where(staging).OrderBy(p => p, StringComparer.Ordinal).ToArray();
         var groups = paths.Select(p => new[] { p }).Concat(paths.Chunk(3)).Append(paths);
         foreach (var group in groups)
         {
-            var staged = CliRunner.InProcess(new[] { "scan", "--staged", "--format", "json" }.Concat(group.Select(p => Path.Combine(repo.Root, p))).ToArray());
-            Assert.True(staged.ExitCode is 0 or 1, staged.Stderr);
             var expected = whole.Where(f => group.Contains(f.GetProperty("path").GetString())).Select(Shown).ToArray();
-            var actual = Findings(staged).Select(Shown).ToArray();
-            Assert.True(expected.SequenceEqual(actual),
-                $"[{string.Join(", ", group)}]: the full scan gave\n  {string.Join("\n  ", expected)}\n--staged gave\n  {string.Join("\n  ", actual)}");
+            var states = new List<string>();
+            if (earlierCache != null)
+            {
+                CopyDir(earlierCache, CacheDir(repo));
+                states.Add("a cache made before the last commit");
+            }
+            else if (Directory.Exists(CacheDir(repo)))
+            {
+                Directory.Delete(CacheDir(repo), recursive: true);
+            }
+            states.Add(earlierCache != null ? "the cache that run left" : "no cache yet");
+            states.Add("the cache those runs left");
+            foreach (var state in states)
+            {
+                var staged = CliRunner.InProcess(new[] { "scan", "--staged", "--format", "json" }.Concat(group.Select(p => Path.Combine(repo.Root, p))).ToArray());
+                Assert.True(staged.ExitCode is 0 or 1, staged.Stderr);
+                var actual = Findings(staged).Select(Shown).ToArray();
+                Assert.True(expected.SequenceEqual(actual),
+                    $"[{string.Join(", ", group)}] with {state}: the full scan gave\n  {string.Join("\n  ", expected)}\n--staged gave\n  {string.Join("\n  ", actual)}");
+            }
+            Assert.Single(Directory.GetFiles(CacheDir(repo), "facts-*.bin"));
         }
         return whole;
+    }
+
+    /// <summary>Manifests, Dockerfiles, workflows and notebooks whose findings come from other files: a requirements file
+    /// under another name that a Dockerfile installs as requirements.txt (MLO201), a Python version that differs between the
+    /// image, the project and CI (MLO601/MLO602), a library pinned apart for training and serving (MLO603), installs in a
+    /// Dockerfile, a script and a notebook (MLO205, MLO212).</summary>
+    private static readonly (string Path, string Text)[] Environments =
+    {
+        ("pyproject.toml", "[project]\nname = \"churn\"\nversion = \"0.1.0\"\nrequires-python = \">=3.11\"\ndependencies = [\"pandas>=2\"]\n"),
+        ("deploy/prod.deps", "pandas\nscikit-learn==1.4.2\n"),
+        ("requirements.txt", "pandas==2.2.2\nscikit-learn==1.5.0\n"),
+        ("train/requirements.txt", "scikit-learn==1.3.2\n"),
+        ("train/train.py", "import sklearn\n"),
+        ("Dockerfile", "FROM python:3.9-slim\nCOPY deploy/prod.deps requirements.txt\nRUN pip install -r requirements.txt\nRUN pip install torch\nCOPY serve.py .\nCMD [\"python\", \"serve.py\"]\n"),
+        (".github/workflows/ci.yml", "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-python@v5\n        with:\n          python-version: \"3.10\"\n      - run: pip install -r requirements.txt\n      - run: pip install pytest\n"),
+        ("scripts/setup.sh", "#!/bin/sh\npip install xgboost\n"),
+        ("serve.py", "import pickle\n\nmodel = pickle.load(open(\"model.pkl\", \"rb\"))\n"),
+        ("notebooks/try.ipynb", NotebookJson.WithKernel(new { name = "python3", display_name = "Python 3", language = "python" },
+            "!pip install lightgbm", "import lightgbm")),
+    };
+
+    [Fact]
+    public void Every_manifest_dockerfile_workflow_and_notebook_staged_gets_the_findings_of_the_full_scan()
+    {
+        using var repo = TempRepo.Git();
+        foreach (var (path, text) in Environments) repo.Write(path, text);
+        repo.Commit();
+        var whole = AssertStagedAlike(repo, staging: _ => true);
+        // worth the comparison: findings that only other files make
+        // a requirements file only because the Dockerfile installs it as one: unpinned, and pinned apart from training (a
+        // mismatch check runs for a staged prod.deps only if it knows what the file is installed as)
+        Assert.Equal(new[] { "MLO201", "MLO603" }, Rules(whole, "deploy/prod.deps"));
+        Assert.Contains(whole, f => f.GetProperty("ruleId").GetString()!.StartsWith("MLO60", StringComparison.Ordinal));
+        Assert.Contains("MLO205", Rules(whole, "Dockerfile"));
+        Assert.Contains("MLO205", Rules(whole, "scripts/setup.sh"));
+        Assert.Contains("MLO212", Rules(whole, "notebooks/try.ipynb"));
+        Assert.Empty(Rules(whole, "serve.py"));
     }
 
     private static string[] Rules(JsonElement[] whole, string path) =>
@@ -135,9 +202,12 @@ public class StagedEqualsFullScanTests
         Assert.Empty(Rules(whole, "lib/model.py"));           // run_all.py seeds NumPy two imports up
         Assert.Empty(Rules(whole, "tests/test_split.py"));    // conftest.py seeds it
 
+        // the facts of the first commit's blobs, kept while the second commit changes the repository around them
+        string earlier = Path.Combine(repo.Root, ".git", "earlier-cache");
+        CopyDir(CacheDir(repo), earlier);
         foreach (var (path, text) in Versioned) repo.Write(path, text);
         repo.Commit("version the data");
-        whole = AssertStagedAlike(repo);
+        whole = AssertStagedAlike(repo, earlier);
         Assert.Empty(Rules(whole, "train_logged.py"));        // fetch.py reads through DVC: the repository versions data
         Assert.Equal(1, whole.Count(f => f.GetProperty("path").GetString() == "lineage.py")); // the data version is DVC's now
         // four scripts and notebooks record nothing: one finding, on the first by path, lists the others

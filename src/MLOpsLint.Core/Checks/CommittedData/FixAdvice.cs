@@ -32,7 +32,21 @@ internal static class FixAdvice
 
     /// <summary>Content-based identity for a file finding: a SHA-256 of the bytes at hand (at most the
     /// first MB) and the size. Binary files have no source line to fingerprint.</summary>
-    public static string ContentFingerprint(SourceDocument document)
+    public static string ContentFingerprint(SourceDocument document) => document.GetOrAdd(d => new Fingerprint(Compute(d))).Value;
+
+    /// <summary>A file's content fingerprint, kept on the document and in the facts cache: a staged scan fingerprints every
+    /// committed model it finds (the folder findings list them), and need not read them again for it.</summary>
+    internal sealed class Fingerprint
+    {
+        public Fingerprint(string value) => Value = value;
+
+        public string Value { get; }
+    }
+
+    /// <summary>Keeps <see cref="Fingerprint"/> in the facts cache (<see cref="FormCodecs"/>).</summary>
+    internal static readonly FormCodec<Fingerprint> FingerprintCodec = new("committed-data.fingerprint", (f, w) => w.Write(f.Value), r => new Fingerprint(r.ReadString()));
+
+    private static string Compute(SourceDocument document)
     {
         var bytes = document.Content;
         if (bytes.Length > FingerprintBytes) bytes = bytes.Slice(0, FingerprintBytes);

@@ -15,8 +15,13 @@ namespace MLOpsLint.Core.Checks.Dependencies;
 /// resolved relative to the Dockerfile's directory (the usual build context) or the script's directory, and through
 /// the Dockerfile's COPY instructions.
 /// </summary>
-public sealed class InstallCommandCheck : IRepositoryCheck
+public sealed class InstallCommandCheck : IRepositoryCheck, IReportsOnlyOn
 {
+    /// <summary>Its findings are on the Dockerfiles, scripts and workflows that run the installs (a notebook's are
+    /// NotebookInstallCheck's): a staged scan of none of these does not run it.</summary>
+    public bool MayReportOn(SourceDocument document) =>
+        document.Kind is DocumentKind.Dockerfile or DocumentKind.Shell or DocumentKind.GitHubWorkflow or DocumentKind.GitHubAction;
+
     public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.MLO205, RuleCatalog.MLO206, RuleCatalog.MLO211 };
 
     public void Check(RepositorySnapshot repository, CheckContext context)
@@ -295,6 +300,17 @@ public sealed class InstallCommandCheck : IRepositoryCheck
     internal static SourceDocument? ResolveFile(SourceDocument doc, string value, DockerfileModel? docker, DockerInstruction? instruction,
         RepositorySnapshot repo)
     {
+        foreach (var candidate in ResolveCandidates(doc, value, docker, instruction))
+        {
+            if (repo.Find(candidate) is { HasText: true } found) return found;
+        }
+        return null;
+    }
+
+    /// <summary>The paths <see cref="ResolveFile"/> tries, in its order (from the document alone: the installed names of a
+    /// Dockerfile are kept in the facts cache, <see cref="InstalledNameClaims"/>).</summary>
+    internal static IEnumerable<string> ResolveCandidates(SourceDocument doc, string value, DockerfileModel? docker, DockerInstruction? instruction)
+    {
         string dir = DependencyPolicy.Directory(doc.Path);
         string name = value.Substring(value.LastIndexOf('/') + 1);
         if (docker != null && instruction != null)
@@ -307,17 +323,14 @@ public sealed class InstallCommandCheck : IRepositoryCheck
                     string srcName = src.TrimEnd('/').Substring(src.TrimEnd('/').LastIndexOf('/') + 1);
                     string? candidate = srcName == name ? DependencyPolicy.Resolve(dir, src)
                         : DependencyPolicy.Resolve(dir, src.TrimEnd('/') + "/" + name);
-                    if (candidate != null && repo.Find(candidate) is { HasText: true } found) return found;
+                    if (candidate != null) yield return candidate;
                 }
             }
         }
-        if (!value.StartsWith("/", StringComparison.Ordinal) && DependencyPolicy.Resolve(dir, value) is { } rel && repo.Find(rel) is { HasText: true } direct)
-        {
-            return direct;
-        }
-        if (DependencyPolicy.Resolve(dir, name) is { } byName && repo.Find(byName) is { HasText: true } d) return d;
+        if (!value.StartsWith("/", StringComparison.Ordinal) && DependencyPolicy.Resolve(dir, value) is { } rel) yield return rel;
+        if (DependencyPolicy.Resolve(dir, name) is { } byName) yield return byName;
         // Workflows and most scripts run from the repository root.
-        return DependencyPolicy.Resolve("", value) is { } fromRoot && repo.Find(fromRoot) is { HasText: true } r ? r : null;
+        if (DependencyPolicy.Resolve("", value) is { } fromRoot) yield return fromRoot;
     }
 }
 

@@ -11,8 +11,13 @@ namespace MLOpsLint.Core.Checks.Dependencies;
 /// Pipfile, setup.cfg and conda environment files. A repository check: <c>-r</c>/<c>-c</c> includes, lock files
 /// and deployment files live in other documents.
 /// </summary>
-public sealed class PythonDependencyCheck : IRepositoryCheck
+public sealed class PythonDependencyCheck : IRepositoryCheck, IReportsOnlyOn
 {
+    /// <summary>Its findings are on manifests and requirements files, and a file any <c>-r</c> names is one whatever its name
+    /// (plain text or another kind): a staged scan of Python modules, notebooks or configuration alone does not run it.</summary>
+    public bool MayReportOn(SourceDocument document) => document.Kind is DocumentKind.Requirements or DocumentKind.PyProject or DocumentKind.Pipfile
+        or DocumentKind.SetupCfg or DocumentKind.CondaEnvironment or DocumentKind.PlainText or DocumentKind.Other;
+
     public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.MLO201, RuleCatalog.MLO202, RuleCatalog.MLO203, RuleCatalog.MLO211 };
 
     public void Check(RepositorySnapshot repository, CheckContext context)

@@ -26,7 +26,10 @@ public sealed class PythonInstallCallCheck : IRepositoryCheck, IDocumentSummariz
                 || text.IndexOf("popen", StringComparison.Ordinal) >= 0));
     }).Value;
 
-    private sealed class InstallerFlag
+    /// <summary>Keeps <see cref="InstallerFlag"/> in the facts cache (<see cref="FormCodecs"/>).</summary>
+    internal static readonly FormCodec<InstallerFlag> InstallerFlagCodec = FormCodec<InstallerFlag>.Flag("python-install-call.installer", f => f.Value, v => new InstallerFlag(v));
+
+    internal sealed class InstallerFlag
     {
         public InstallerFlag(bool value) => Value = value;
 

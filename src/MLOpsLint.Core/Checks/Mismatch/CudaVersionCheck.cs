@@ -12,8 +12,10 @@ namespace MLOpsLint.Core.Checks.Mismatch;
 /// differ, or when the wheels need a newer minor than the image has (CUDA is compatible within a major version only
 /// upwards). Wheels are read from the Dockerfile's RUN lines and from the requirement files it installs.
 /// </summary>
-public sealed class CudaVersionCheck : IRepositoryCheck, IDocumentSummarizer
+public sealed class CudaVersionCheck : IRepositoryCheck, IDocumentSummarizer, IReportsOnlyOn
 {
+    public bool MayReportOn(SourceDocument document) => MismatchSupport.MayReportOn(document);
+
     public bool Summarizes(Documents.SourceDocument document) => FactReader.MaySummarize(document);
 
     /// <summary>The document's environment facts, read while its text is at hand.</summary>

@@ -12,8 +12,10 @@ namespace MLOpsLint.Core.Checks.Mismatch;
 /// Dockerfile). MLO605: no setup-dotnet version of a CI job can provide the SDK the root global.json asks for under its
 /// rollForward policy.
 /// </summary>
-public sealed class DotNetVersionCheck : IRepositoryCheck, IDocumentSummarizer
+public sealed class DotNetVersionCheck : IRepositoryCheck, IDocumentSummarizer, IReportsOnlyOn
 {
+    public bool MayReportOn(SourceDocument document) => MismatchSupport.MayReportOn(document);
+
     public bool Summarizes(Documents.SourceDocument document) => FactReader.MaySummarize(document);
 
     /// <summary>The document's environment facts, read while its text is at hand.</summary>

@@ -1,3 +1,4 @@
+using MLOpsLint.Core.Documents;
 using MLOpsLint.Core.Environments;
 using MLOpsLint.Core.Findings;
 using MLOpsLint.Core.Rules;
@@ -10,8 +11,10 @@ namespace MLOpsLint.Core.Checks.Mismatch;
 /// <c>==1.3.2</c> agrees with <c>&gt;=1.3,&lt;1.4</c>, not with <c>&lt;1.3</c>). Names are PEP 503-normalised; local labels
 /// (<c>+cu121</c>, <c>+cpu</c>) are ignored. The serving side is reported, the other side is the related location.
 /// </summary>
-public sealed class LibraryPinCheck : IRepositoryCheck, IDocumentSummarizer
+public sealed class LibraryPinCheck : IRepositoryCheck, IDocumentSummarizer, IReportsOnlyOn
 {
+    public bool MayReportOn(SourceDocument document) => MismatchSupport.MayReportOn(document);
+
     public bool Summarizes(Documents.SourceDocument document) => FactReader.MaySummarize(document);
 
     /// <summary>The document's environment facts, read while its text is at hand.</summary>

@@ -1,3 +1,4 @@
+using MLOpsLint.Core.Documents;
 using MLOpsLint.Core.Environments;
 using MLOpsLint.Core.Findings;
 using MLOpsLint.Core.Rules;
@@ -9,8 +10,10 @@ namespace MLOpsLint.Core.Checks.Mismatch;
 /// include none of the Pythons production runs. Version arithmetic is PEP 440 (<see cref="PythonFact.Admitted"/>
 /// sets intersected), so <c>3.11-slim</c> agrees with <c>&gt;=3.11</c> and <c>3.11.9</c>, and <c>3.8</c> does not.
 /// </summary>
-public sealed class PythonVersionCheck : IRepositoryCheck, IDocumentSummarizer
+public sealed class PythonVersionCheck : IRepositoryCheck, IDocumentSummarizer, IReportsOnlyOn
 {
+    public bool MayReportOn(SourceDocument document) => MismatchSupport.MayReportOn(document);
+
     public bool Summarizes(Documents.SourceDocument document) => FactReader.MaySummarize(document);
 
     /// <summary>The document's environment facts, read while its text is at hand.</summary>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using MLOpsLint.Core.Documents;
 
 namespace MLOpsLint.Core.Checks.Seeds;
@@ -21,8 +20,6 @@ namespace MLOpsLint.Core.Checks.Seeds;
 /// </summary>
 internal static class ReportedModuleClosure
 {
-    private static readonly Regex RelativeImport = new(@"\bfrom[\s\\]*\.", RegexOptions.CultureInvariant);
-
     /// <summary>The closure of the repository's Python modules and notebooks (<see cref="ScriptScope.IsPython"/>) for the
     /// reported ones, made once per scan for every check that asks (the seed and tracking rules).</summary>
     public static SourceDocument[] Of(RepositorySnapshot repository, Func<string, bool> reported) =>
@@ -30,7 +27,7 @@ internal static class ReportedModuleClosure
 
     public static SourceDocument[] Of(IReadOnlyList<SourceDocument> docs, Func<string, bool> reported)
     {
-        var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byName = new Dictionary<uint, List<int>>();
         var packageByFolder = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < docs.Count; i++)
         {
@@ -46,7 +43,8 @@ internal static class ReportedModuleClosure
                 stem = folder.Substring(up + 1);
             }
             if (stem.Length == 0) continue;
-            if (!byName.TryGetValue(stem, out var list)) byName[stem] = list = new List<int>(1);
+            uint key = ModuleWords.Hash(stem.AsSpan());
+            if (!byName.TryGetValue(key, out var list)) byName[key] = list = new List<int>(1);
             list.Add(i);
         }
 
@@ -112,35 +110,24 @@ internal static class ReportedModuleClosure
         return result.ToArray();
     }
 
-    /// <summary>The modules <paramref name="doc"/> may import: those named by one of its words, and the packages
-    /// (<c>__init__.py</c>) of its folder and the folders above when it has a relative import.</summary>
-    private static int[] MayImport(SourceDocument doc, Dictionary<string, List<int>> byName, Dictionary<string, int> packageByFolder)
+    /// <summary>The modules <paramref name="doc"/> may import: those named by one of its words (<see cref="ModuleWords"/>,
+    /// compared by hash), and the packages (<c>__init__.py</c>) of its folder and the folders above when it has a relative
+    /// import.</summary>
+    private static int[] MayImport(SourceDocument doc, Dictionary<uint, List<int>> byName, Dictionary<string, int> packageByFolder)
     {
-        string text = doc.Text;
+        var words = ModuleWords.Of(doc);
         var found = new HashSet<int>();
-        int i = 0;
-        while (i < text.Length)
+        if (byName.Count > 0)
         {
-            char c = text[i];
-            if (c == '\\')
+            foreach (uint word in words.Hashes)
             {
-                // an escape in a notebook's JSON (\n, \", \u00e9) or a line continuation: never part of a name
-                i += i + 1 < text.Length && text[i + 1] == 'u' ? 6 : 2;
-                continue;
-            }
-            if (!IsNameChar(c))
-            {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < text.Length && IsNameChar(text[i])) i++;
-            if (byName.Count > 0 && TryGet(byName, text, start, i - start, out var targets))
-            {
-                foreach (int t in targets) found.Add(t);
+                if (byName.TryGetValue(word, out var targets))
+                {
+                    foreach (int t in targets) found.Add(t);
+                }
             }
         }
-        if (packageByFolder.Count > 0 && RelativeImport.IsMatch(text))
+        if (packageByFolder.Count > 0 && words.HasRelativeImport)
         {
             string folder = doc.Path;
             while (true)
@@ -155,14 +142,4 @@ internal static class ReportedModuleClosure
         Array.Sort(result);
         return result;
     }
-
-#if NET9_0_OR_GREATER
-    private static bool TryGet(Dictionary<string, List<int>> byName, string text, int start, int length, out List<int> targets) =>
-        byName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(start, length), out targets!);
-#else
-    private static bool TryGet(Dictionary<string, List<int>> byName, string text, int start, int length, out List<int> targets) =>
-        byName.TryGetValue(text.Substring(start, length), out targets!);
-#endif
-
-    private static bool IsNameChar(char c) => c < 128 ? (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_') : char.IsLetterOrDigit(c);
 }
