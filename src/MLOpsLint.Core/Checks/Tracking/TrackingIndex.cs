@@ -27,6 +27,13 @@ public sealed class TrackingModule
 
     internal List<TrackingModule> Importers { get; } = new();
 
+    /// <summary>The functions by name, for <see cref="TrackingIndex"/>'s lookups (made on first use).</summary>
+    internal FunctionsByName? ByName { get; set; }
+
+    /// <summary>How many times the index looked its functions up before making <see cref="ByName"/>.</summary>
+    internal int Lookups { get; set; }
+
+
     /// <summary>Where the module trains: its own first training call, or the first call of a project helper that trains.</summary>
     public SeedSite? TrainingSite { get; internal set; }
 
@@ -47,8 +54,16 @@ public sealed class TrackingIndex
     private const int MaxRounds = 4;
     private readonly Dictionary<string, List<TrackingModule>> byDotted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TrackingModule> byPath = new(StringComparer.Ordinal);
-    private readonly Dictionary<(TrackingModule, string), RunFlags> resolved = new();
     private readonly IReadOnlyList<string> trackingFunctions;
+    // what calls were resolved to this round: flags, or -1 while being resolved
+    private readonly Dictionary<(TrackingModule, string), int> resolved = new();
+    // a call resolved into many modules (one name that thousands of folders each have a module for) is resolved into
+    // each once a round: what the whole list gives, valid while no function's flags changed (flagsVersion) and when
+    // nothing it read was still being resolved (placeholderReads: a cycle sees what was known then)
+    private readonly Dictionary<(List<TrackingModule> Targets, string Name, int Depth), (RunFlags Flags, long Version)> fanOut = new();
+    private long flagsVersion;
+    private long placeholderReads;
+    private const int FanOutMemo = 8;
 
     public TrackingIndex(IReadOnlyList<TrackingSummary> summaries, IReadOnlyList<string>? trackingFunctions = null)
     {
@@ -64,16 +79,14 @@ public sealed class TrackingIndex
                 list.Add(m);
             }
         }
+        var imported = new HashSet<TrackingModule>();
         foreach (var m in Modules)
         {
+            imported.Clear();
             foreach (var imp in m.Summary.Imports)
             {
-                foreach (var t in ResolveModule(m, imp.ModuleName).Concat(imp.IsFrom && !imp.IsStar ? ResolveModule(m, imp.QualifiedName) : Array.Empty<TrackingModule>()))
-                {
-                    if (t == m || m.Imported.Contains(t)) continue;
-                    m.Imported.Add(t);
-                    t.Importers.Add(m);
-                }
+                AddImported(m, ResolveModule(m, imp.ModuleName), imported);
+                if (imp.IsFrom && !imp.IsStar) AddImported(m, ResolveModule(m, imp.QualifiedName), imported);
             }
         }
         ComputeFunctionFlags();
@@ -81,6 +94,17 @@ public sealed class TrackingIndex
     }
 
     public IReadOnlyList<TrackingModule> Modules { get; }
+
+    private static void AddImported(TrackingModule m, IReadOnlyList<TrackingModule> targets, HashSet<TrackingModule> imported)
+    {
+        for (int i = 0; i < targets.Count; i++)
+        {
+            var t = targets[i];
+            if (t == m || !imported.Add(t)) continue;
+            m.Imported.Add(t);
+            t.Importers.Add(m);
+        }
+    }
 
     /// <summary>The repository modules a dotted module name (possibly relative: ".utils", "..pkg") stands for in <paramref name="from"/>.</summary>
     private IReadOnlyList<TrackingModule> ResolveModule(TrackingModule from, string dotted)
@@ -103,8 +127,13 @@ public sealed class TrackingIndex
     private RunFlags Resolve(TrackingModule m, string qn, int depth)
     {
         if (depth > 3 || qn.IndexOf('(') >= 0 || qn.IndexOf('[') >= 0) return RunFlags.None;
-        if (resolved.TryGetValue((m, qn), out var known)) return known;
-        resolved[(m, qn)] = RunFlags.None; // a cycle sees nothing
+        if (resolved.TryGetValue((m, qn), out int known))
+        {
+            if (known >= 0) return (RunFlags)known;
+            placeholderReads++;
+            return RunFlags.None;
+        }
+        resolved[(m, qn)] = -1; // a cycle sees nothing
         var flags = RunFlags.None;
         int k = 0;
         while (k < qn.Length && qn[k] == '.') k++;
@@ -117,19 +146,37 @@ public sealed class TrackingIndex
         else if (k == 0 && dot < 0)
         {
             flags |= Named(m, qn, methods: false);
-            foreach (var imp in m.Summary.Imports.Where(i => i.IsStar))
+            foreach (var imp in m.Summary.Imports)
             {
-                foreach (var t in ResolveModule(m, imp.ModuleName)) flags |= From(t, qn, depth);
+                if (imp.IsStar) flags |= From(ResolveModule(m, imp.ModuleName), qn, depth);
             }
         }
         else if (dot >= 0 || k > 0)
         {
             string moduleName = dot < 0 ? qn.Substring(0, k) : qn.Substring(0, k + dot);
             string name = dot < 0 ? rest : rest.Substring(dot + 1);
-            foreach (var t in ResolveModule(m, moduleName)) flags |= From(t, name, depth);
+            flags |= From(ResolveModule(m, moduleName), name, depth);
         }
-        resolved[(m, qn)] = flags;
+        resolved[(m, qn)] = (int)flags;
         return flags;
+    }
+
+    /// <summary>What <paramref name="name"/> gives in each of <paramref name="targets"/>, together.</summary>
+    private RunFlags From(IReadOnlyList<TrackingModule> targets, string name, int depth)
+    {
+        if (targets.Count < FanOutMemo || targets is not List<TrackingModule> shared)
+        {
+            var flags = RunFlags.None;
+            for (int i = 0; i < targets.Count; i++) flags |= From(targets[i], name, depth);
+            return flags;
+        }
+        var key = (shared, name, depth);
+        if (fanOut.TryGetValue(key, out var memo) && memo.Version == flagsVersion) return memo.Flags;
+        long reads = placeholderReads;
+        var all = RunFlags.None;
+        for (int i = 0; i < shared.Count; i++) all |= From(shared[i], name, depth);
+        if (placeholderReads == reads) fanOut[key] = (all, flagsVersion);
+        return all;
     }
 
     private RunFlags From(TrackingModule t, string name, int depth)
@@ -143,13 +190,21 @@ public sealed class TrackingIndex
         return flags;
     }
 
-    private static bool HasDefinition(TrackingModule t, string name) =>
-        t.Summary.Functions.Any(f => f.ClassName == null ? f.Name == name : f.ClassName == name);
+    private static bool HasDefinition(TrackingModule t, string name)
+    {
+        if (FunctionsByName.Of(t) is { } byName) return byName.Defines(name);
+        foreach (var f in t.Summary.Functions)
+        {
+            if (f.ClassName == null ? f.Name == name : f.ClassName == name) return true;
+        }
+        return false;
+    }
 
     /// <summary>The flags of the module's functions called <paramref name="name"/> (methods too when asked), or what the
     /// class called <paramref name="name"/> records (all its methods: building a logger stands for using it).</summary>
     private static RunFlags Named(TrackingModule t, string name, bool methods)
     {
+        if (FunctionsByName.Of(t) is { } byName) return byName.Flags(t.FunctionFlags, name, methods);
         var flags = RunFlags.None;
         var functions = t.Summary.Functions;
         for (int i = 0; i < functions.Count; i++)
@@ -174,7 +229,7 @@ public sealed class TrackingIndex
         for (int round = 0; round < MaxRounds; round++)
         {
             bool changed = false;
-            resolved.Clear();
+            ClearResolved();
             foreach (var m in Modules)
             {
                 var functions = m.Summary.Functions;
@@ -185,13 +240,20 @@ public sealed class TrackingIndex
                     if (flags != m.FunctionFlags[i])
                     {
                         m.FunctionFlags[i] = flags;
+                        flagsVersion++;
                         changed = true;
                     }
                 }
             }
             if (!changed) break;
         }
+        ClearResolved();
+    }
+
+    private void ClearResolved()
+    {
         resolved.Clear();
+        fanOut.Clear();
     }
 
     private void ComputeModuleFlags(TrackingModule m)
