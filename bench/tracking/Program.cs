@@ -2,7 +2,8 @@
 // corpus, parse the module, build its TrackingSummary, then index them all (TrackingIndex: helpers followed across files).
 // Single-threaded; each phase's CPU time (this thread's, clock_gettime) and bytes allocated, median of several runs after
 // a warm-up. --dump FILE writes every summary and the index's flags as text (to diff the rules' input before and after).
-// Usage: run.sh [--runs N] [--dump FILE] CORPUS...
+// --touch makes the module's lazy parts (each call's resolved name and arguments) with the parse, as other rules would.
+// Usage: run.sh [--runs N] [--touch] [--dump FILE] CORPUS...
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using MLOpsLint.Core.Checks.Tracking;
@@ -11,11 +12,15 @@ using MLOpsLint.Core.Python;
 
 int runs = 5;
 string? dump = null;
+bool allocations = false; // what the summaries allocate, by type (sampled allocation events), instead of timing
+bool touch = false; // make the module's lazy parts (callee names, arguments) before the summary: charged to the parse
 var corpora = new List<string>();
 for (int a = 0; a < args.Length; a++)
 {
     if (args[a] == "--runs") runs = int.Parse(args[++a]);
     else if (args[a] == "--dump") dump = args[++a];
+    else if (args[a] == "--touch") touch = true;
+    else if (args[a] == "--alloc") allocations = true;
     else corpora.Add(args[a]);
 }
 
@@ -24,18 +29,30 @@ foreach (var root in corpora)
     var files = TrackedPython(root).Select(p => (Path: p, Bytes: File.ReadAllBytes(System.IO.Path.Combine(root, p)))).ToArray();
     long bytes = files.Sum(f => (long)f.Bytes.Length);
     Console.WriteLine($"{root}: {files.Length} Python files and notebooks, {bytes / 1e6:F1} MB; median of {runs} runs, one thread");
+    if (allocations)
+    {
+        var docs = files.Select(f => new SourceDocument(f.Path, f.Bytes, f.Bytes.Length)).ToArray();
+        foreach (var d in docs) Touch(PythonModule.Of(d));
+        using (var listener = new AllocationListener())
+        {
+            foreach (var d in docs) TrackingSummary.Of(d);
+            Thread.Sleep(2000);
+            foreach (var (type, amount) in listener.ByType.OrderByDescending(kv => kv.Value).Take(25)) Console.WriteLine($"  {amount / 1e6,8:F1} MB  {type}");
+        }
+        continue;
+    }
     if (dump != null)
     {
         using var w = new StreamWriter(dump + "." + System.IO.Path.GetFileName(root.TrimEnd('/')));
-        Dump(w, Run(files, out _));
+        Dump(w, Run(files, touch, out _));
         continue;
     }
-    Run(files, out _); // warm-up (tiered JIT)
+    Run(files, touch, out _); // warm-up (tiered JIT)
     var t = new List<double[]>();
     for (int i = 0; i < runs; i++)
     {
         GC.Collect();
-        Run(files, out var times);
+        Run(files, touch, out var times);
         t.Add(times);
     }
     string[] names = { "parse PythonModule", "TrackingSummary", "TrackingIndex" };
@@ -47,7 +64,13 @@ foreach (var root in corpora)
     }
 }
 
-static TrackingSummary[] Run((string Path, byte[] Bytes)[] files, out double[] times)
+static void Touch(PythonModule module)
+{
+    foreach (var c in module.Calls) _ = (c.QualifiedName, c.Arguments);
+    foreach (var i in module.Imports) _ = i.QualifiedName;
+}
+
+static TrackingSummary[] Run((string Path, byte[] Bytes)[] files, bool touch, out double[] times)
 {
     times = new double[6];
     var summaries = new TrackingSummary[files.Length];
@@ -57,6 +80,7 @@ static TrackingSummary[] Run((string Path, byte[] Bytes)[] files, out double[] t
         long a0 = GC.GetAllocatedBytesForCurrentThread();
         double c0 = ThreadCpu();
         var module = PythonModule.Of(doc);
+        if (touch) Touch(module);
         double c1 = ThreadCpu();
         long a1 = GC.GetAllocatedBytesForCurrentThread();
         summaries[i] = TrackingSummary.Of(doc);
@@ -114,6 +138,25 @@ struct TimeSpec
 {
     public long Seconds;
     public long Nanoseconds;
+}
+
+sealed class AllocationListener : System.Diagnostics.Tracing.EventListener
+{
+    public readonly Dictionary<string, long> ByType = new();
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime") EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)1);
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (e.EventName?.StartsWith("GCAllocationTick") != true || e.Payload == null) return;
+        int t = e.PayloadNames!.IndexOf("TypeName"), a = e.PayloadNames.IndexOf("AllocationAmount64");
+        string type = e.Payload[t]?.ToString() ?? "?";
+        long amount = Convert.ToInt64(e.Payload[a]);
+        lock (ByType) ByType[type] = ByType.GetValueOrDefault(type) + amount;
+    }
 }
 
 partial class Program
