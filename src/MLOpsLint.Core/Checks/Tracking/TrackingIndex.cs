@@ -33,6 +33,13 @@ public sealed class TrackingModule
     /// <summary>How many times the index looked its functions up before making <see cref="ByName"/>.</summary>
     internal int Lookups { get; set; }
 
+    /// <summary>What the index resolved calls from this module to, this round: flags, or -1 while being resolved.</summary>
+    internal Dictionary<string, int> Resolved => resolved ??= new Dictionary<string, int>(StringComparer.Ordinal);
+
+    private Dictionary<string, int>? resolved;
+
+    internal void ClearResolved() => resolved?.Clear();
+
 
     /// <summary>Where the module trains: its own first training call, or the first call of a project helper that trains.</summary>
     public SeedSite? TrainingSite { get; internal set; }
@@ -55,8 +62,6 @@ public sealed class TrackingIndex
     private readonly Dictionary<string, List<TrackingModule>> byDotted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TrackingModule> byPath = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<string> trackingFunctions;
-    // what calls were resolved to this round: flags, or -1 while being resolved
-    private readonly Dictionary<(TrackingModule, string), int> resolved = new();
     // a call resolved into many modules (one name that thousands of folders each have a module for) is resolved into
     // each once a round: what the whole list gives, valid while no function's flags changed (flagsVersion) and when
     // nothing it read was still being resolved (placeholderReads: a cycle sees what was known then)
@@ -127,13 +132,14 @@ public sealed class TrackingIndex
     private RunFlags Resolve(TrackingModule m, string qn, int depth)
     {
         if (depth > 3 || qn.IndexOf('(') >= 0 || qn.IndexOf('[') >= 0) return RunFlags.None;
-        if (resolved.TryGetValue((m, qn), out int known))
+        var resolved = m.Resolved;
+        if (resolved.TryGetValue(qn, out int known))
         {
             if (known >= 0) return (RunFlags)known;
             placeholderReads++;
             return RunFlags.None;
         }
-        resolved[(m, qn)] = -1; // a cycle sees nothing
+        resolved[qn] = -1; // a cycle sees nothing
         var flags = RunFlags.None;
         int k = 0;
         while (k < qn.Length && qn[k] == '.') k++;
@@ -146,9 +152,10 @@ public sealed class TrackingIndex
         else if (k == 0 && dot < 0)
         {
             flags |= Named(m, qn, methods: false);
-            foreach (var imp in m.Summary.Imports)
+            var imports = m.Summary.Imports;
+            for (int i = 0; i < imports.Count; i++)
             {
-                if (imp.IsStar) flags |= From(ResolveModule(m, imp.ModuleName), qn, depth);
+                if (imports[i].IsStar) flags |= From(ResolveModule(m, imports[i].ModuleName), qn, depth);
             }
         }
         else if (dot >= 0 || k > 0)
@@ -157,7 +164,7 @@ public sealed class TrackingIndex
             string name = dot < 0 ? rest : rest.Substring(dot + 1);
             flags |= From(ResolveModule(m, moduleName), name, depth);
         }
-        resolved[(m, qn)] = (int)flags;
+        resolved[qn] = (int)flags;
         return flags;
     }
 
@@ -183,9 +190,10 @@ public sealed class TrackingIndex
     {
         var flags = Named(t, name, methods: false);
         if (flags != RunFlags.None || HasDefinition(t, name)) return flags;
-        foreach (var imp in t.Summary.Imports)
+        var imports = t.Summary.Imports;
+        for (int i = 0; i < imports.Count; i++)
         {
-            if (imp.BoundName == name) flags |= Resolve(t, imp.QualifiedName, depth + 1);
+            if (imports[i].BoundName == name) flags |= Resolve(t, imports[i].QualifiedName, depth + 1);
         }
         return flags;
     }
@@ -252,7 +260,7 @@ public sealed class TrackingIndex
 
     private void ClearResolved()
     {
-        resolved.Clear();
+        foreach (var m in Modules) m.ClearResolved();
         fanOut.Clear();
     }
 
