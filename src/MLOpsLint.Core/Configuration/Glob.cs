@@ -12,15 +12,23 @@ namespace MLOpsLint.Core.Configuration;
 /// </summary>
 public sealed class Glob
 {
-    /// <summary>Regexes by source: the same patterns are built again for every batch of a history scan and every
-    /// check that reads its options, and building a regex costs far more than matching with it.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
+    /// <summary>Matchers by regex source: the same patterns are built again for every batch of a history scan and every
+    /// check that reads its options, and building a matcher costs far more than matching with it.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, GlobMatcher> Compiled = new(StringComparer.Ordinal);
 
-    private readonly Regex regex;
+    private readonly GlobMatcher matcher;
 
     public Glob(string pattern)
     {
         Pattern = pattern;
+        // a position automaton where the regex allows (every glob but a numeric range or a very long one), else the
+        // regex: building the regex engine is most of an empty scan's start-up (GlobAutomaton)
+        matcher = Compiled.GetOrAdd(RegexSource(pattern), GlobMatcher.Create);
+    }
+
+    /// <summary>The regex a glob means (anchored, a directory match covering what is below it).</summary>
+    internal static string RegexSource(string pattern)
+    {
         string p = pattern.Replace('\\', '/').Trim();
         bool anchored = p.TrimEnd('/').Contains('/');
         p = p.TrimStart('/');
@@ -33,13 +41,15 @@ public sealed class Glob
         }
         sb.Append(Translate(p, out _));
         sb.Append("(?:/.*)?$");
-        // interpreted: a glob is matched a few thousand times per scan, where IL compilation (milliseconds per pattern) costs more than it saves
-        regex = Compiled.GetOrAdd(sb.ToString(), GlobRegex.Create);
+        return sb.ToString();
     }
 
     public string Pattern { get; }
 
-    public bool IsMatch(string relativePath) => GlobRegex.IsMatch(regex, relativePath.Replace('\\', '/'));
+    /// <summary>True when the position automaton matches this glob (not the regex).</summary>
+    internal bool IsAutomaton => matcher.IsAutomaton;
+
+    public bool IsMatch(string relativePath) => matcher.IsMatch(relativePath.Replace('\\', '/'));
 
     /// <summary>Translates glob syntax to a regex fragment. <paramref name="numericRanges"/> collects {n..m}
     /// ranges, which a regex cannot check numerically (editorconfig only).</summary>
@@ -127,16 +137,35 @@ public sealed class Glob
                     if (i + 1 < glob.Length)
                     {
                         i++;
-                        sb.Append(Regex.Escape(glob[i].ToString()));
+                        AppendEscaped(sb, glob[i]);
                     }
                     break;
                 default:
-                    sb.Append(Regex.Escape(c.ToString()));
+                    AppendEscaped(sb, c);
                     break;
             }
         }
         for (; braceDepth > 0; braceDepth--) sb.Append(')');
         return sb.ToString();
+    }
+
+    /// <summary>What <see cref="Regex.Escape"/> writes for one character (a test holds the two equal for every UTF-16 code
+    /// unit), without loading the regex library for it.</summary>
+    internal static void AppendEscaped(StringBuilder sb, char c)
+    {
+        switch (c)
+        {
+            case '\t': sb.Append("\\t"); break;
+            case '\n': sb.Append("\\n"); break;
+            case '\f': sb.Append("\\f"); break;
+            case '\r': sb.Append("\\r"); break;
+            case ' ' or '#' or '$' or '(' or ')' or '*' or '+' or '.' or '?' or '[' or '\\' or '^' or '{' or '|':
+                sb.Append('\\').Append(c);
+                break;
+            default:
+                sb.Append(c);
+                break;
+        }
     }
 
     public override string ToString() => Pattern;

@@ -243,7 +243,7 @@ public sealed class Linter
         FileScope scope;
         try
         {
-            scope = ScanProfile.Measure("scope", () => scopes.Of(doc).Scope);
+            scope = ScanProfile.Measure("scope", () => ScopeForChecks(doc, docChecks, checkScopes, scopes));
         }
         catch (Exception e)
         {
@@ -281,6 +281,20 @@ public sealed class Linter
         // repository checks read compact summaries
         doc.LeaveUse(release: true);
         return context;
+    }
+
+    /// <summary>The document's scope as far as choosing its checks needs it. A Python module that only its content can
+    /// place is parsed for it only when a check that applies to it judges some of <see cref="ScopeModel.ContentDecided"/>
+    /// and not the others; when each judges all of them or none, any of them chooses the same checks.</summary>
+    private static FileScope ScopeForChecks(SourceDocument doc, IReadOnlyList<IDocumentCheck> docChecks, FileScope[] checkScopes, ScopeModel scopes)
+    {
+        if (scopes.ScopeWithoutParse(doc) is { } known) return known;
+        for (int c = 0; c < docChecks.Count; c++)
+        {
+            var judged = checkScopes[c] & ScopeModel.ContentDecided;
+            if (judged != FileScope.None && judged != ScopeModel.ContentDecided && docChecks[c].AppliesTo(doc)) return scopes.Of(doc).Scope;
+        }
+        return ScopeModel.ContentDecided;
     }
 
     private static void Release(SourceDocument doc) => doc.ReleaseWhenUnused();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace MLOpsLint.Core.Engine;
 
@@ -21,7 +22,9 @@ public sealed class ScanProfile
     // ticks of the measured sections that ran inside the section now running on this thread
     [ThreadStatic] private static long nestedTicks;
 
-    private readonly ConcurrentDictionary<string, long> ticks = new(StringComparer.Ordinal);
+    // a box per section, added to without a lock once it exists (a dictionary of long values is generic code over a value
+    // type that the runtime's ReadyToRun images do not hold: every process JIT-compiled it)
+    private readonly ConcurrentDictionary<string, StrongBox<long>> ticks = new(StringComparer.Ordinal);
 
     /// <summary>Makes this profile the one measured sections on this thread charge; returns the one to restore.</summary>
     public ScanProfile? Enter()
@@ -64,9 +67,17 @@ public sealed class ScanProfile
         foreach (var kv in other) Add(kv.Key, (long)(kv.Value.TotalSeconds * Stopwatch.Frequency));
     }
 
-    private void Add(string name, long t) => ticks.AddOrUpdate(name, t, (_, v) => v + t);
+    private void Add(string name, long t)
+    {
+        if (!ticks.TryGetValue(name, out var box)) box = ticks.GetOrAdd(name, new StrongBox<long>());
+        Interlocked.Add(ref box.Value, t);
+    }
 
     /// <summary>The figures so far: section name → CPU time summed over threads.</summary>
-    public IReadOnlyDictionary<string, TimeSpan> Snapshot() =>
-        ticks.ToDictionary(kv => kv.Key, kv => TimeSpan.FromSeconds(kv.Value / (double)Stopwatch.Frequency), StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, TimeSpan> Snapshot()
+    {
+        var result = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var kv in ticks) result[kv.Key] = TimeSpan.FromSeconds(Interlocked.Read(ref kv.Value.Value) / (double)Stopwatch.Frequency);
+        return result;
+    }
 }

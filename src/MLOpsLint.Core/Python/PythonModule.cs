@@ -18,9 +18,7 @@ namespace MLOpsLint.Core.Python;
 public sealed class PythonModule : IDisposable
 {
     private readonly NotebookPython? cells;
-    private PyToken[] tokenStore;
-    private readonly int tokenCount;
-    private IReadOnlyList<PyToken> tokens;
+    private readonly CompactTokenList tokens;
     private readonly Dictionary<string, string> aliases;
     private ILookup<string, PyCall>? callsByName;
     private IReadOnlyList<PyComment>? comments;
@@ -47,13 +45,12 @@ public sealed class PythonModule : IDisposable
                 {
                     PythonTokenizer.TokenizeRange(Text, s, e, line, mode, buffer, errors);
                 }
-                tokenStore = buffer.Detach(out tokenCount);
+                tokens = buffer.Detach();
             }
             else
             {
                 Text = "";
-                tokenStore = PythonTokenizer.Tokenize("", mode);
-                tokenCount = tokenStore.Length;
+                tokens = PythonTokenizer.TokenizeCompact("", mode, new List<PyLexError>());
                 var span = read.ErrorLine is int l ? SourceSpan.Line(l) : SourceSpan.WholeFile;
                 string lineText = read.ErrorLine is int el && document.HasText ? document.Lines.GetLine(el) : "";
                 extraErrors.Add(new PyParseError(this, 0, 0, "malformed notebook: " + read.Error, new PyLocation(span, null, null, lineText)));
@@ -62,10 +59,9 @@ public sealed class PythonModule : IDisposable
         else
         {
             Text = document.Text;
-            tokenStore = PythonTokenizer.Tokenize(Text, mode, errors, out tokenCount);
+            tokens = PythonTokenizer.TokenizeCompact(Text, mode, errors);
         }
-        tokens = new ArraySegment<PyToken>(tokenStore, 0, tokenCount);
-        var parser = new ModuleParser(this, tokenStore, tokenCount);
+        var parser = new ModuleParser(this, tokens.Store, tokens.Count);
         parser.Run();
         aliases = parser.Aliases;
         Imports = parser.Imports;
@@ -132,8 +128,8 @@ public sealed class PythonModule : IDisposable
     /// <summary>The index of the first token that starts at or after <paramref name="offset"/> (<c>Tokens.Count</c> when none does).</summary>
     public int TokenIndexAt(int offset)
     {
-        var all = Tokens;
-        int lo = 0, hi = all.Count;
+        var all = TokenSpan;
+        int lo = 0, hi = all.Length;
         while (lo < hi)
         {
             int mid = (lo + hi) / 2;
@@ -141,6 +137,20 @@ public sealed class PythonModule : IDisposable
             else hi = mid;
         }
         return lo;
+    }
+
+    /// <summary>The start of the first NAME token <paramref name="name"/> that starts at or after <paramref name="offset"/>; -1
+    /// when there is none.</summary>
+    internal int NextName(string name, int offset)
+    {
+        var all = TokenSpan;
+        var text = Text.AsSpan();
+        for (int i = TokenIndexAt(offset); i < all.Length; i++)
+        {
+            ref readonly var t = ref all[i];
+            if (t.Kind == PyTokenKind.Name && t.End - t.Start == name.Length && text.Slice(t.Start, name.Length).SequenceEqual(name.AsSpan())) return t.Start;
+        }
+        return -1;
     }
 
     /// <summary>The call runs when a function is defined, not as the module's own work: a decorator
@@ -200,9 +210,19 @@ public sealed class PythonModule : IDisposable
         Assignments.Where(a => a.StringValue != null && a.TargetName != null && namePredicate(a.TargetName));
 
     /// <summary>True when the module imports <paramref name="module"/> or something under it.</summary>
-    public bool ImportsModule(string module) => Imports.Any(i =>
-        i.ModuleName == module || i.ModuleName.StartsWith(module + ".", StringComparison.Ordinal)
-        || (i.IsFrom && i.QualifiedName == module));
+    public bool ImportsModule(string module)
+    {
+        foreach (var i in Imports)
+        {
+            string name = i.ModuleName;
+            if (name.StartsWith(module, StringComparison.Ordinal) && (name.Length == module.Length || name[module.Length] == '.')
+                || (i.IsFrom && i.QualifiedName == module))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Resolves the first name of a dotted name through the imports ("np.random" → "numpy.random").</summary>
     public string Resolve(string dottedName)
@@ -229,6 +249,8 @@ public sealed class PythonModule : IDisposable
         return result;
     }
 
+    internal ref readonly ArgInfo ArgumentInfo(int index) => ref argTable[index];
+
     internal bool HasArgumentOfKind(int first, int count, PyArgumentKind kind)
     {
         for (int i = first; i < first + count; i++)
@@ -238,36 +260,12 @@ public sealed class PythonModule : IDisposable
         return false;
     }
 
-    private ReadOnlySpan<PyToken> TokenSpan => tokens is ArraySegment<PyToken> ? tokenStore.AsSpan(0, tokenCount) : throw Released();
+    private ReadOnlySpan<CompactToken> TokenSpan => tokens.Span;
 
-    /// <summary>Gives the token array back for the next module parsed on this thread. The document's transient cache
+    /// <summary>Gives the token arrays back for the next module parsed on this thread. The document's transient cache
     /// calls this when the engine releases it (<see cref="SourceDocument.ReleaseTransient"/>); the module's tokens
-    /// cannot be read after that (everything else can).</summary>
-    public void Dispose()
-    {
-        if (tokens is not ArraySegment<PyToken>) return;
-        tokens = ReleasedTokens.Instance;
-        var store = tokenStore;
-        tokenStore = Array.Empty<PyToken>();
-        TokenBuffer.Return(store);
-    }
-
-    private static InvalidOperationException Released() =>
-        new("the module's tokens were given back when its document's checks were done; parse it again with PythonModule.Of");
-
-    /// <summary><see cref="Tokens"/> of a disposed module: every read fails loudly rather than see another module's tokens.</summary>
-    private sealed class ReleasedTokens : IReadOnlyList<PyToken>
-    {
-        public static readonly ReleasedTokens Instance = new();
-
-        public PyToken this[int index] => throw Released();
-
-        public int Count => throw Released();
-
-        public IEnumerator<PyToken> GetEnumerator() => throw Released();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
+    /// cannot be read after that (everything else can): a read fails loudly rather than see another module's tokens.</summary>
+    public void Dispose() => tokens.Release();
 
     private PyComment[] FindComments()
     {

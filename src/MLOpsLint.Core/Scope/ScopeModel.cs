@@ -118,7 +118,38 @@ public sealed class ScopeModel
         return slash < 0 ? "" : path.Substring(0, slash);
     }
 
+    /// <summary>The scopes a Python module's content can give it (<see cref="ContentScopes"/>), when neither the
+    /// configuration nor its path decides.</summary>
+    public const FileScope ContentDecided = FileScope.Script | FileScope.Library | FileScope.Test | FileScope.Benchmark;
+
+    /// <summary>What <paramref name="document"/> is when that needs no parse: the verdict when it is known, or the
+    /// configuration, the path or the kind decides it; null for a Python module only its content can decide (its scope is
+    /// then one of <see cref="ContentDecided"/>). A scan whose rules judge all of those scopes alike (a history scan's
+    /// committed-data and credential rules) so parses no module to ask.</summary>
+    public FileScope? ScopeWithoutParse(SourceDocument document)
+    {
+        if (verdicts.TryGetValue(document.Path, out var known)) return known.Scope;
+        if (document.Kind != DocumentKind.Python || !document.HasText) return Of(document).Scope;
+        return ByConfigurationOrPath(document.Path, document.Kind) is { } decided ? verdicts.GetOrAdd(document.Path, decided).Scope : null;
+    }
+
     private ScopeVerdict Decide(string path, DocumentKind kind, SourceDocument? document)
+    {
+        if (ByConfigurationOrPath(path, kind) is { } decided) return decided;
+        if (document == null)
+        {
+            return kind switch
+            {
+                DocumentKind.Notebook => new(FileScope.Notebook, "a notebook"),
+                DocumentKind.Shell => new(FileScope.Script, "a shell script"),
+                _ => new(FileScope.Library, "a module (content not read)"),
+            };
+        }
+        return ContentScopes.Of(document, Repository.Kind);
+    }
+
+    /// <summary>The verdict of the configuration, the path and the repository's kind; null when only the content can say.</summary>
+    private ScopeVerdict? ByConfigurationOrPath(string path, DocumentKind kind)
     {
         if (settings.Match(path) is { } configured)
         {
@@ -148,15 +179,6 @@ public sealed class ScopeModel
         {
             return new(FileScope.Example, "a notebook in a library's repository: a tutorial");
         }
-        if (document == null)
-        {
-            return kind switch
-            {
-                DocumentKind.Notebook => new(FileScope.Notebook, "a notebook"),
-                DocumentKind.Shell => new(FileScope.Script, "a shell script"),
-                _ => new(FileScope.Library, "a module (content not read)"),
-            };
-        }
-        return ContentScopes.Of(document, Repository.Kind);
+        return null;
     }
 }

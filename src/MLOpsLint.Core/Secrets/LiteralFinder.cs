@@ -87,24 +87,46 @@ internal sealed class LiteralFinder
                 nibbleMasks[table + 16 + (b >> 4)] |= bit;
             }
         }
-        twoByte = Enumerable.Range(0, this.literals.Length).Where(i => this.literals[i].Length < 3).ToArray();
-        var groups = Enumerable.Range(0, this.literals.Length).Where(i => this.literals[i].Length >= 3).GroupBy(WindowOf).ToArray();
+        // the literals of three bytes or more grouped by window, windows in the order of first appearance (plain loops: generic
+        // LINQ over ints is not in the runtime's ReadyToRun images, and the token scanner builds this at every start)
+        var shortOnes = new List<int>();
+        var windowOrder = new List<int>();
+        var literalsOf = new Dictionary<int, List<int>>();
+        for (int i = 0; i < this.literals.Length; i++)
+        {
+            if (this.literals[i].Length < 3)
+            {
+                shortOnes.Add(i);
+                continue;
+            }
+            int window = WindowOf(i);
+            if (!literalsOf.TryGetValue(window, out var members))
+            {
+                literalsOf[window] = members = new List<int>();
+                windowOrder.Add(window);
+            }
+            members.Add(i);
+        }
+        twoByte = shortOnes.ToArray();
         int size = 16;
-        while (size < groups.Length * 4) size *= 2;
+        while (size < windowOrder.Count * 4) size *= 2;
         windowKeys = new int[size];
         windowStart = new int[size];
-        byWindow = groups.SelectMany(g => g).ToArray();
+        var runs = new List<int>();
         int at = 0;
         var runEnd = new int[size];
-        foreach (var g in groups)
+        foreach (int window in windowOrder)
         {
-            int slot = Slot(g.Key);
+            var members = literalsOf[window];
+            runs.AddRange(members);
+            int slot = Slot(window);
             while (windowKeys[slot] != 0) slot = (slot + 1) & (size - 1);
-            windowKeys[slot] = g.Key + 1;
+            windowKeys[slot] = window + 1;
             windowStart[slot] = at;
-            at += g.Count();
+            at += members.Count;
             runEnd[slot] = at;
         }
+        byWindow = runs.ToArray();
         windowEnd = runEnd;
     }
 

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using MLOpsLint.Core.Text;
-
 namespace MLOpsLint.Core.Secrets;
 
 /// <summary>
@@ -34,7 +31,10 @@ internal static class LiteralPlan
     /// <summary>The window start and the bucket of each literal, for <see cref="LiteralFinder"/>'s constructor.
     /// <paramref name="literals"/> are written as the finder compares them (bit 5 set on every byte when
     /// <paramref name="ignoreCase"/>).</summary>
-    [MethodImpl(HotPath.Optimized)] // run once, but tier-0 code took ~40 ms over it
+    /// <remarks>Run once per process. Not marked <c>AggressiveOptimization</c>: such a method is left out of the
+    /// ReadyToRun image and JIT-compiled at full optimization on every start (~3 ms of every scan that prints a line, as
+    /// the redaction of output builds the token scanner); the image's code is optimized already. Without an image (the
+    /// portable package) it starts in tier-0 code and on-stack replacement moves its loops to optimized code.</remarks>
     public static (int[] Anchors, int[] Buckets) For(IReadOnlyList<byte[]> literals, bool ignoreCase)
     {
         var w = new double[256];

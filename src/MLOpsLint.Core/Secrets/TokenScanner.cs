@@ -67,23 +67,58 @@ public static partial class TokenScanner
             (" -u", (s, at) => CurlUser(s, at, 3)), ("--user", (s, at) => CurlUser(s, at, 6)),
         };
         foreach (var f in PrefixedFormats) list.Add((f.Prefix, (s, at) => Prefixed(s, at, f)));
-        foreach (var group in KeyedFormats.SelectMany(f => f.Keywords.Select(k => (Keyword: k, Format: f))).GroupBy(x => x.Keyword))
+        // plain loops in this constructor, not LINQ over tuples: generic code over value types is not in the runtime's
+        // ReadyToRun images, and every process that prints a line builds this scanner (start-up, bench/README.md)
+        var keyedOrder = new List<string>();
+        var formatsOf = new Dictionary<string, List<KeyedFormat>>(StringComparer.Ordinal);
+        foreach (var f in KeyedFormats)
         {
-            string keyword = group.Key;
-            var formats = group.Select(x => x.Format).ToArray();
+            foreach (var k in f.Keywords)
+            {
+                if (!formatsOf.TryGetValue(k, out var formatList))
+                {
+                    formatsOf[k] = formatList = new List<KeyedFormat>();
+                    keyedOrder.Add(k);
+                }
+                formatList.Add(f);
+            }
+        }
+        foreach (var keyword in keyedOrder)
+        {
+            var formats = formatsOf[keyword].ToArray();
             list.Add((keyword, (s, at) => Keyed(s, at, keyword, formats)));
         }
         foreach (var (prefix, length) in GitLabPrefixes) list.Add((prefix, (s, at) => GitLab(s, at, length, prefix.Length)));
         foreach (var header in new[] { "-Key:", "-key:", "-KEY:", "-Token:", "-token:", "-TOKEN:" }) list.Add((header, (s, at) => SecretHeader(s, at, header.Length)));
         Detectors = list.ToArray();
-        var byChar = Enumerable.Range(0, 128).Select(_ => new List<int>()).ToArray();
+        var byChar = new List<int>[128];
+        for (int c = 0; c < byChar.Length; c++) byChar[c] = new List<int>();
         for (int i = 0; i < Detectors.Length; i++) byChar[Detectors[i].Keyword[0]].Add(i);
-        ByFirstChar = byChar.Select(l => l.ToArray()).ToArray();
+        ByFirstChar = new int[byChar.Length][];
+        for (int c = 0; c < byChar.Length; c++) ByFirstChar[c] = byChar[c].ToArray();
 #if NET8_0_OR_GREATER
-        // exact case: the keywords are case-sensitive, and folding would stop at every "ia" and "gh" of the text
-        var byKeyword = Detectors.Select((d, i) => (d.Keyword, Index: i)).GroupBy(x => x.Keyword, StringComparer.Ordinal).ToArray();
-        var literals = byKeyword.Select(g => g.Key.Select(c => (byte)c).ToArray()).ToArray();
-        DetectorsOfLiteral = byKeyword.Select(g => g.Select(x => x.Index).ToArray()).ToArray();
+        // exact case: the keywords are case-sensitive, and folding would stop at every "ia" and "gh" of the text; one
+        // literal per distinct keyword, in the order of first appearance
+        var keywordOrder = new List<string>();
+        var detectorsOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < Detectors.Length; i++)
+        {
+            if (!detectorsOf.TryGetValue(Detectors[i].Keyword, out var indexes))
+            {
+                detectorsOf[Detectors[i].Keyword] = indexes = new List<int>();
+                keywordOrder.Add(Detectors[i].Keyword);
+            }
+            indexes.Add(i);
+        }
+        var literals = new byte[keywordOrder.Count][];
+        DetectorsOfLiteral = new int[keywordOrder.Count][];
+        for (int l = 0; l < literals.Length; l++)
+        {
+            string keyword = keywordOrder[l];
+            literals[l] = new byte[keyword.Length];
+            for (int c = 0; c < keyword.Length; c++) literals[l][c] = (byte)keyword[c];
+            DetectorsOfLiteral[l] = detectorsOf[keyword].ToArray();
+        }
         var (anchors, buckets) = LiteralPlan.For(literals, ignoreCase: false);
         KeywordFinder = new LiteralFinder(literals, buckets, ignoreCase: false, anchors);
 #endif

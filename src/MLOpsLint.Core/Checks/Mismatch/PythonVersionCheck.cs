@@ -95,6 +95,8 @@ public sealed class PythonVersionCheck : IRepositoryCheck, IDocumentSummarizer
                 list.Add(other);
             }
         }
+        // most repositories have none: the grouping below is code that would run once, for nothing (start-up, bench/README.md)
+        if (conflicts.Count == 0) return;
         ReportNotebooks(conflicts.Where(c => c.Key.Source == PythonSource.NotebookKernel).ToList(), context);
         // one finding per line: a tox envlist (py{37,38,39,310}-…) or a matrix line names several Pythons, fixed in one edit
         var byLine = conflicts.Where(c => c.Key.Source != PythonSource.NotebookKernel)

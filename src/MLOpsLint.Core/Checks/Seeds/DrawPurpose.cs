@@ -49,40 +49,43 @@ internal sealed class DrawPurpose
     };
 
     private readonly PythonModule module;
+    // argument values as offsets into the module's text (the parser's argument table is read, no argument object made)
     private readonly List<(int Start, int End)> seedArguments = new();
-    private readonly List<string> seedArgumentTexts = new();
-    private readonly List<(int Start, int End, string Name)> sinkArguments = new();
-    private readonly List<string> sinkArgumentTexts = new();
+    private readonly List<(int Start, int End)> sinkArguments = new();
+    private readonly List<(int Start, int End)> sinkArgumentTexts = new(); // of calls that are not only a display
     private readonly List<(int Start, int End)> textArguments = new();
+    private readonly List<(int Start, int End)> fStrings = new();
 
     public DrawPurpose(PythonModule module)
     {
         this.module = module;
         foreach (var c in module.Calls)
         {
-            bool seeds = c.Name.IndexOf("seed", StringComparison.OrdinalIgnoreCase) >= 0 || SeedApis.SeededBy(c) != Rng.None;
-            bool display = DisplaySinks.Contains(c.Name);
-            bool sink = InputSinks.Contains(c.Name) || display;
-            if (TextSinks.Contains(c.Name))
+            int count = c.ArgumentCount;
+            if (count == 0) continue; // no argument: nothing drawn inside it
+            string name = c.Name;
+            bool seeds = name.IndexOf("seed", StringComparison.OrdinalIgnoreCase) >= 0 || SeedApis.SeededBy(c) != Rng.None;
+            bool display = DisplaySinks.Contains(name);
+            bool sink = InputSinks.Contains(name) || display;
+            bool text = TextSinks.Contains(name);
+            for (int i = 0; i < count; i++)
             {
-                foreach (var a in c.Arguments) textArguments.Add((a.ValueStart, a.ValueEnd));
-            }
-            if (!seeds && !sink && c.Arguments.Count == 0) continue;
-            foreach (var a in c.Arguments)
-            {
+                ref readonly var a = ref c.ArgumentInfo(i);
+                var value = (a.ValueStart, a.End);
+                if (text) textArguments.Add(value);
                 bool seedKeyword = a.Name != null && (a.Name == "random_state" || a.Name.IndexOf("seed", StringComparison.OrdinalIgnoreCase) >= 0);
-                if (seeds || seedKeyword)
-                {
-                    seedArguments.Add((a.ValueStart, a.ValueEnd));
-                    seedArgumentTexts.Add(a.ValueText);
-                }
+                if (seeds || seedKeyword) seedArguments.Add(value);
                 if (sink)
                 {
-                    sinkArguments.Add((a.ValueStart, a.ValueEnd, c.Name));
+                    sinkArguments.Add(value);
                     // a variable printed is often used elsewhere too; one traced or exported is a synthetic input
-                    if (!display) sinkArgumentTexts.Add(a.ValueText);
+                    if (!display) sinkArgumentTexts.Add(value);
                 }
             }
+        }
+        foreach (var s in module.StringLiterals)
+        {
+            if (s.IsFString) fStrings.Add((s.Start, s.End));
         }
     }
 
@@ -93,21 +96,21 @@ internal sealed class DrawPurpose
     public DrawUse Classify(PyCall call)
     {
         if (Within(seedArguments, call)) return DrawUse.None;                 // torch.manual_seed(random.randint(...))
-        if (sinkArguments.Any(s => s.Start <= call.Start && call.End <= s.End)) return DrawUse.None; // torch.jit.trace(m, torch.rand(...))
+        if (Within(sinkArguments, call)) return DrawUse.None;                 // torch.jit.trace(m, torch.rand(...))
         if (InText(call)) return DrawUse.None;                                  // prefix = f"{random.randrange(2**32)}"
         if (ValueUnused(call)) return DrawUse.None;                             // a notebook cell showing torch.normal(...)
         // random.shuffle(colors): a plot's palette
-        if (call.Name == "shuffle" && call.Positional(0) is { } shuffled && DummyNames.Any(w => shuffled.ValueText.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0)) return DrawUse.None;
+        if (call.Name == "shuffle" && call.Positional(0) is { } shuffled && ContainsAny(shuffled.ValueText, DummyNames)) return DrawUse.None;
         var assignment = AssignmentOf(call);
         if (assignment != null)
         {
             string target = assignment.Target;
-            if (seedArgumentTexts.Any(t => Mentions(t, target))) return DrawUse.None; // seed = random.randint(...); set_seed(seed)
+            if (AnyMentions(seedArguments, target)) return DrawUse.None; // seed = random.randint(...); set_seed(seed)
             string name = assignment.TargetName ?? target;
-            if (DummyNames.Any(w => name.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0)) return DrawUse.None;
-            if (sinkArgumentTexts.Any(t => Mentions(t, target))) return DrawUse.None; // x = torch.randn(...); torch.onnx.export(m, x, ...)
+            if (ContainsAny(name, DummyNames)) return DrawUse.None;
+            if (AnyMentions(sinkArgumentTexts, target)) return DrawUse.None; // x = torch.randn(...); torch.onnx.export(m, x, ...)
         }
-        if (call.EnclosingFunction is { } f && DemoFunctionWords.Any(w => f.Name.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0)) return DrawUse.None;
+        if (call.EnclosingFunction is { } f && ContainsAny(f.Name, DemoFunctionWords)) return DrawUse.None;
         if (IsModelRandomness(call.QualifiedName)) return DrawUse.Model;
         return SelectionDraws.Contains(call.Name) ? DrawUse.Selection : DrawUse.Training;
     }
@@ -118,11 +121,7 @@ internal sealed class DrawPurpose
     private bool InText(PyCall call)
     {
         if (SelectionDraws.Contains(call.Name) || call.Name is "choice" or "choices") return false;
-        foreach (var s in module.StringLiterals)
-        {
-            if (s.IsFString && s.Start <= call.Start && call.End <= s.End) return true;
-        }
-        return textArguments.Any(s => s.Start <= call.Start && call.End <= s.End);
+        return Within(fStrings, call) || Within(textArguments, call);
     }
 
     /// <summary>A draw that is a statement of its own and not in place (<c>shuffle</c>, <c>uniform_()</c>,
@@ -147,7 +146,34 @@ internal sealed class DrawPurpose
     private static bool IsModelRandomness(string qn) =>
         qn.StartsWith("torch.nn.init.", StringComparison.Ordinal) || qn.IndexOf("ropout", StringComparison.Ordinal) >= 0;
 
-    private static bool Within(List<(int Start, int End)> spans, PyCall call) => spans.Any(s => s.Start <= call.Start && call.End <= s.End);
+    /// <summary><paramref name="text"/> holds one of <paramref name="words"/>, ignoring case.</summary>
+    private static bool ContainsAny(string text, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (text.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0) return true;
+        }
+        return false;
+    }
+
+    private static bool Within(List<(int Start, int End)> spans, PyCall call)
+    {
+        foreach (var (start, end) in spans)
+        {
+            if (start <= call.Start && call.End <= end) return true;
+        }
+        return false;
+    }
+
+    /// <summary>One of the source <paramref name="spans"/> <see cref="Mentions"/> <paramref name="target"/>.</summary>
+    private bool AnyMentions(List<(int Start, int End)> spans, string target)
+    {
+        foreach (var (start, end) in spans)
+        {
+            if (Mentions(module.Text.AsSpan(start, end - start), target)) return true;
+        }
+        return false;
+    }
 
     /// <summary>The assignment whose value holds <paramref name="call"/> (the innermost when several do).</summary>
     private PyAssignment? AssignmentOf(PyCall call)
@@ -162,12 +188,16 @@ internal sealed class DrawPurpose
 
     /// <summary><paramref name="text"/> names <paramref name="target"/> as a whole dotted name (<c>int(args.seed)</c>
     /// mentions <c>args.seed</c>, <c>seeds</c> does not mention <c>seed</c>).</summary>
-    internal static bool Mentions(string text, string target)
+    internal static bool Mentions(string text, string target) => Mentions(text.AsSpan(), target);
+
+    internal static bool Mentions(ReadOnlySpan<char> text, string target)
     {
         if (target.Length == 0) return false;
         int i = 0;
-        while ((i = text.IndexOf(target, i, StringComparison.Ordinal)) >= 0)
+        int found;
+        while ((found = text.Slice(i).IndexOf(target.AsSpan(), StringComparison.Ordinal)) >= 0)
         {
+            i += found;
             int end = i + target.Length;
             bool before = i == 0 || !IsNamePart(text[i - 1]);
             bool after = end == text.Length || !IsNamePart(text[end]);

@@ -34,7 +34,7 @@ internal static class SeedSummaryBuilder
         var summary = new SeedSummary(document)
         {
             HasMainGuard = module.Text.IndexOf("__name__", StringComparison.Ordinal) >= 0
-                && module.Tokens.Any(t => t.Kind == PyTokenKind.Name && t.IsName(module.Text, "__name__"))
+                && module.NextName("__name__", 0) >= 0
                 && module.StringLiterals.Any(s => s.ValueIs("__main__")),
             // a decorator (@torch.no_grad() on a method) or a parameter's default (ignore_keys=list()) runs when the class
             // is defined: it makes no module a script
@@ -121,7 +121,10 @@ internal static class SeedSummaryBuilder
                 seenIn[k] = i + 1;
                 fk.Add(k);
             }
-            if (deterministic.Any(s => s >= f.BodyStart && s < f.End)) rng |= Rng.Deterministic;
+            foreach (int s in deterministic)
+            {
+                if (s >= f.BodyStart && s < f.End) rng |= Rng.Deterministic;
+            }
             functions[i] = new SeedFunction(Shared(f.Name), f.ClassName != null, rng, allKeys.Count, fk.Count, f.ClassName is { } c ? Shared(c) : null);
             allKeys.AddRange(fk);
         }
@@ -247,9 +250,21 @@ internal static class SeedSummaryBuilder
     {
         string callee = call.Callee;
         int dot = callee.IndexOf('.');
-        string first = dot < 0 ? callee : callee.Substring(0, dot);
-        if (!module.Imports.Any(i => i.BoundName == first)) return false;
-        shadowed ??= new HashSet<string>(module.Assignments.Where(a => a.TargetName != null && a.Target == a.TargetName).Select(a => a.Target), StringComparer.Ordinal);
+        string first = dot < 0 ? callee : NameTable.Get(callee.AsSpan(0, dot));
+        bool imported = false;
+        foreach (var i in module.Imports)
+        {
+            if (i.BoundName == first) { imported = true; break; }
+        }
+        if (!imported) return false;
+        if (shadowed == null)
+        {
+            shadowed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var a in module.Assignments)
+            {
+                if (a.TargetIsName) shadowed.Add(a.TargetName!);
+            }
+        }
         return !shadowed.Contains(first);
     }
 
@@ -324,20 +339,7 @@ internal static class SeedSummaryBuilder
         {
             if (a.ValueStart == call.Start && a.ValueEnd == call.End) { assignment = a; break; }
         }
-        if (assignment == null || assignment.TargetName == null || assignment.Target != assignment.TargetName) return call.Start;
-        string target = assignment.TargetName;
-        var tokens = module.Tokens;
-        int lo = 0, hi = tokens.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) / 2;
-            if (tokens[mid].Start < assignment.End) lo = mid + 1;
-            else hi = mid;
-        }
-        for (int i = lo; i < tokens.Count; i++)
-        {
-            if (tokens[i].IsName(module.Text, target)) return tokens[i].Start;
-        }
-        return -1;
+        if (assignment == null || !assignment.TargetIsName) return call.Start;
+        return module.NextName(assignment.TargetName!, assignment.End);
     }
 }

@@ -12,14 +12,14 @@ internal sealed class ModuleParser
 {
     private readonly PythonModule module;
     private readonly string text;
-    private readonly PyToken[] all;
+    private readonly CompactToken[] all;
     private readonly int allCount;            // tokens in 'all' (the array may be longer)
     // Per significant token, in arrays rented from the shared pool for the duration of Run (longer than n):
     private int n;                            // number of significant tokens
     private int[] sig = Array.Empty<int>();   // indices into 'all' of significant tokens
     private int[] match = Array.Empty<int>(); // for an opening bracket in sig: index in sig of its closer, else -1
-    private PyStringLiteral?[] literalAt = Array.Empty<PyStringLiteral?>(); // per sig index: literal starting there
-    private int[] literalEnd = Array.Empty<int>(); // per sig index: sig index after the literal
+    private int[] literalIndex = Array.Empty<int>(); // per sig index: 1 + the index in 'literals' of the literal starting there, or 0
+    private List<(PyStringLiteral Literal, int End)> literals = null!; // top-level literals and the sig index after each
     private char[] op1 = Array.Empty<char>(); // per sig index: the character of a one-character operator, else '\0'
     private PyTokenKind[] kinds = Array.Empty<PyTokenKind>(); // per sig index: the token's kind (passes over sig read this, not the tokens)
     private Kw[] kw = Array.Empty<Kw>(); // per sig index: which keyword a NAME is
@@ -45,9 +45,11 @@ internal sealed class ModuleParser
         public readonly List<(int, int)> Statements = new();
         public readonly List<ArgInfo> Arguments = new();
         public readonly List<PyStringLiteral> ArgLiterals = new();
+        public readonly List<(PyStringLiteral, int)> Literals = new();
 
         public void Clear()
         {
+            Reset(Literals);
             Reset(Calls);
             Reset(Assignments);
             Reset(Strings);
@@ -71,7 +73,7 @@ internal sealed class ModuleParser
     public readonly List<PyParseError> Errors = new();
     public readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal);
 
-    public ModuleParser(PythonModule module, PyToken[] tokens, int count)
+    public ModuleParser(PythonModule module, CompactToken[] tokens, int count)
     {
         this.module = module;
         text = module.Text;
@@ -87,13 +89,13 @@ internal sealed class ModuleParser
         Assignments = scratch.Assignments;
         Strings = scratch.Strings;
         int size = Math.Max(1, allCount);
-        sig = ScratchPool<int>.Pool.Rent(size);
-        match = ScratchPool<int>.Pool.Rent(size);
-        literalAt = ScratchPool<PyStringLiteral?>.Pool.Rent(size);
-        literalEnd = ScratchPool<int>.Pool.Rent(size);
-        op1 = ScratchPool<char>.Pool.Rent(size);
-        kinds = ScratchPool<PyTokenKind>.Pool.Rent(size);
-        kw = ScratchPool<Kw>.Pool.Rent(size);
+        sig = ScratchPool<int>.Rent(size);
+        match = ScratchPool<int>.Rent(size);
+        literalIndex = ScratchPool<int>.Rent(size);
+        literals = scratch.Literals;
+        op1 = ScratchPool<char>.Rent(size);
+        kinds = ScratchPool<PyTokenKind>.Rent(size);
+        kw = ScratchPool<Kw>.Rent(size);
         try
         {
             Collect();
@@ -117,17 +119,15 @@ internal sealed class ModuleParser
         }
         finally
         {
-            ScratchPool<int>.Pool.Return(sig);
-            ScratchPool<int>.Pool.Return(match);
-            ScratchPool<PyStringLiteral?>.Pool.Return(literalAt, clearArray: true);
-            ScratchPool<int>.Pool.Return(literalEnd);
-            ScratchPool<char>.Pool.Return(op1);
-            ScratchPool<PyTokenKind>.Pool.Return(kinds);
+            ScratchPool<int>.Return(sig);
+            ScratchPool<int>.Return(match);
+            ScratchPool<int>.Return(literalIndex);
+            ScratchPool<char>.Return(op1);
+            ScratchPool<PyTokenKind>.Return(kinds);
             kinds = Array.Empty<PyTokenKind>();
-            ScratchPool<Kw>.Pool.Return(kw);
+            ScratchPool<Kw>.Return(kw);
             kw = Array.Empty<Kw>();
-            sig = match = literalEnd = Array.Empty<int>();
-            literalAt = Array.Empty<PyStringLiteral?>();
+            sig = match = literalIndex = Array.Empty<int>();
             op1 = Array.Empty<char>();
             n = 0;
             scratch.Clear();
@@ -138,7 +138,19 @@ internal sealed class ModuleParser
     private readonly List<int> eqs = new();
     private readonly StringBuilder sb = new();
 
-    private PyToken T(int si) => all[sig[si]];
+    private CompactToken T(int si) => all[sig[si]];
+
+    /// <summary>The top-level string literal (or whole f-string) starting at sig index <paramref name="si"/>, or null.</summary>
+    private PyStringLiteral? LiteralAt(int si) => literalIndex[si] == 0 ? null : literals[literalIndex[si] - 1].Literal;
+
+    /// <summary>The sig index after the literal starting at <paramref name="si"/>.</summary>
+    private int LiteralEnd(int si) => literals[literalIndex[si] - 1].End;
+
+    private int AddLiteral(PyStringLiteral literal)
+    {
+        literals.Add((literal, 0));
+        return literals.Count;
+    }
 
     private bool IsOp(int si, string op)
     {
@@ -233,17 +245,17 @@ internal sealed class ModuleParser
                     {
                         var lit = new PyStringLiteral(module, t.Start, t.End);
                         Strings.Add(lit);
-                        literalAt[count] = fdepth == 0 ? lit : null;
+                        literalIndex[count] = fdepth == 0 ? AddLiteral(lit) : 0;
                         break;
                     }
                 case PyTokenKind.FStringStart:
                     if (fdepth == 0) fstart = count;
                     fdepth++;
-                    literalAt[count] = null;
+                    literalIndex[count] = 0;
                     break;
                 case PyTokenKind.FStringEnd:
                     fdepth = Math.Max(0, fdepth - 1);
-                    literalAt[count] = null;
+                    literalIndex[count] = 0;
                     {
                         // find the matching start for nested f-strings: scan back over the sig list
                         int depth = 0;
@@ -257,7 +269,7 @@ internal sealed class ModuleParser
                                 {
                                     var lit = new PyStringLiteral(module, kt.Start, t.End);
                                     Strings.Add(lit);
-                                    if (fdepth == 0) literalAt[fstart] = lit;
+                                    if (fdepth == 0) literalIndex[fstart] = AddLiteral(lit);
                                     break;
                                 }
                                 depth--;
@@ -266,7 +278,7 @@ internal sealed class ModuleParser
                     }
                     break;
                 default:
-                    literalAt[count] = null;
+                    literalIndex[count] = 0;
                     break;
             }
             kinds[count] = t.Kind;
@@ -281,17 +293,19 @@ internal sealed class ModuleParser
         }
         for (int si = 0; si < n; si++)
         {
-            if (literalAt[si] is not PyStringLiteral lit) continue;
+            int index = literalIndex[si] - 1;
+            if (index < 0) continue;
+            var lit = literals[index].Literal;
             int k = si;
             while (k < n && all[sig[k]].Start < lit.End) k++;
-            literalEnd[si] = k;
+            literals[index] = (lit, k);
         }
         SortUnlessSorted(Strings, static (a, b) => a.Start.CompareTo(b.Start));
     }
 
     private void MatchBrackets()
     {
-        var stack = ScratchPool<int>.Pool.Rent(64);
+        var stack = ScratchPool<int>.Rent(64);
         int top = 0;
         for (int si = 0; si < n; si++)
         {
@@ -301,9 +315,9 @@ internal sealed class ModuleParser
             {
                 if (top == stack.Length)
                 {
-                    var bigger = ScratchPool<int>.Pool.Rent(top * 2);
+                    var bigger = ScratchPool<int>.Rent(top * 2);
                     Array.Copy(stack, bigger, top);
-                    ScratchPool<int>.Pool.Return(stack);
+                    ScratchPool<int>.Return(stack);
                     stack = bigger;
                 }
                 stack[top++] = si;
@@ -336,7 +350,7 @@ internal sealed class ModuleParser
             int o = stack[--top];
             Errors.Add(new PyParseError(module, T(o).Start, T(o).End, $"'{op1[o]}' was never closed"));
         }
-        ScratchPool<int>.Pool.Return(stack);
+        ScratchPool<int>.Return(stack);
 
         bool Contains(int[] st, int count, char open)
         {
@@ -351,7 +365,7 @@ internal sealed class ModuleParser
     /// <summary>Next sig index after the bracketed group or token at <paramref name="si"/>.</summary>
     private int Skip(int si)
     {
-        if (literalAt[si] != null) return literalEnd[si];
+        if (literalIndex[si] != 0) return LiteralEnd(si);
         return match[si] > si ? match[si] + 1 : si + 1;
     }
 
@@ -522,7 +536,7 @@ internal sealed class ModuleParser
             {
                 if (match[k] == te - 1)
                 {
-                    if (k + 2 == te - 1 && literalAt[k + 1] is PyStringLiteral lit && !lit.IsFString)
+                    if (k + 2 == te - 1 && LiteralAt(k + 1) is PyStringLiteral lit && !lit.IsFString)
                     {
                         key = lit.Value;
                         targetName = key;
@@ -551,22 +565,22 @@ internal sealed class ModuleParser
     private (PyLiteralKind, PyStringLiteral[]) Literal(int s, int e)
     {
         if (s >= e) return (PyLiteralKind.None, Array.Empty<PyStringLiteral>());
-        if (literalAt[s] != null)
+        if (literalIndex[s] != 0)
         {
             int count = 0;
             int k = s;
-            while (k < e && literalAt[k] != null)
+            while (k < e && literalIndex[k] != 0)
             {
                 count++;
-                k = literalEnd[k];
+                k = LiteralEnd(k);
             }
             if (k != e) return (PyLiteralKind.None, Array.Empty<PyStringLiteral>());
             var list = new PyStringLiteral[count];
             k = s;
             for (int i = 0; i < count; i++)
             {
-                list[i] = literalAt[k]!;
-                k = literalEnd[k];
+                list[i] = LiteralAt(k)!;
+                k = LiteralEnd(k);
             }
             return (list[0].IsBytes ? PyLiteralKind.Bytes : PyLiteralKind.String, list);
         }
@@ -700,24 +714,24 @@ internal sealed class ModuleParser
             name = Str(s);
             vs = s + 2;
         }
-        var literals = scratch.ArgLiterals;
-        int literalFirst = literals.Count;
-        var literal = ArgumentLiteral(vs, e, literals);
+        var argLiterals = scratch.ArgLiterals;
+        int literalFirst = argLiterals.Count;
+        var literal = ArgumentLiteral(vs, e, argLiterals);
         int valueStart = vs < e ? T(vs).Start : T(e - 1).End;
-        return new ArgInfo(T(s).Start, T(e - 1).End, valueStart, kind, literal, name, literalFirst, literals.Count - literalFirst);
+        return new ArgInfo(T(s).Start, T(e - 1).End, valueStart, kind, literal, name, literalFirst, argLiterals.Count - literalFirst);
     }
 
     /// <summary><see cref="Literal"/> for an argument value: a string literal's parts go to <paramref name="into"/>.</summary>
     private PyLiteralKind ArgumentLiteral(int s, int e, List<PyStringLiteral> into)
     {
         if (s >= e) return PyLiteralKind.None;
-        if (literalAt[s] == null) return Literal(s, e).Item1; // no string: nothing allocated
+        if (literalIndex[s] == 0) return Literal(s, e).Item1; // no string: nothing allocated
         int mark = into.Count;
         int k = s;
-        while (k < e && literalAt[k] is PyStringLiteral lit)
+        while (k < e && LiteralAt(k) is PyStringLiteral lit)
         {
             into.Add(lit);
-            k = literalEnd[k];
+            k = LiteralEnd(k);
         }
         if (k == e) return into[mark].IsBytes ? PyLiteralKind.Bytes : PyLiteralKind.String;
         into.RemoveRange(mark, into.Count - mark);
@@ -726,10 +740,17 @@ internal sealed class ModuleParser
 
     private void FindFunctions(List<(int S, int E)> statements)
     {
+        bool any = false;
+        foreach (var (s, _) in statements)
+        {
+            int k = Is(s, Kw.Async) ? s + 1 : s;
+            if (Is(k, Kw.Def) || Is(k, Kw.Class)) { any = true; break; }
+        }
+        if (!any) return; // no def and no class: nothing below would be found
         // indentation depth per sig index, to find where an indented body ends
         var classStack = new List<(int Depth, string Name)>();
         int depth = 0;
-        var depthAt = ScratchPool<int>.Pool.Rent(n + 1);
+        var depthAt = ScratchPool<int>.Rent(n + 1);
         depthAt[n] = 0;
         for (int si = 0; si < n; si++)
         {
@@ -759,9 +780,9 @@ internal sealed class ModuleParser
             var fn = new PyFunction(module, T(s).Start, endOffset, name, isAsync, parameters, T(e - 1).End, className);
             Functions.Add(fn);
         }
-        ScratchPool<int>.Pool.Return(depthAt);
+        ScratchPool<int>.Return(depthAt);
         if (Functions.Count == 0) return;
-        var opens = ScratchPool<int>.Pool.Rent(Math.Max(1, Calls.Count));
+        var opens = ScratchPool<int>.Rent(Math.Max(1, Calls.Count));
         for (int i = 0; i < Calls.Count; i++) opens[i] = Calls[i].OpenParen;
         foreach (var fn in Functions)
         {
@@ -775,7 +796,7 @@ internal sealed class ModuleParser
                 if (c.EnclosingFunction == null || c.EnclosingFunction.Start < fn.Start) c.EnclosingFunction = fn;
             }
         }
-        ScratchPool<int>.Pool.Return(opens);
+        ScratchPool<int>.Return(opens);
     }
 
     private static int LowerBound(int[] sorted, int length, int value)
@@ -844,7 +865,7 @@ internal sealed class ModuleParser
                         if (eq > 0)
                         {
                             dflt = Join(eq + 1, k);
-                            if (eq + 2 == k) literal = literalAt[eq + 1]; // one token: not "a" "b", not an expression
+                            if (eq + 2 == k) literal = LiteralAt(eq + 1); // one token: not "a" "b", not an expression
                         }
                         list.Add(new PyParameter(Str(n), annotation, dflt, kind, literal));
                     }

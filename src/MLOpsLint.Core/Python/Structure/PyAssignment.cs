@@ -44,6 +44,11 @@ public sealed class PyAssignment : PyNode
     /// ("API_KEY", "token" for <c>self.token</c>), or the string key of a subscript target ("password").</summary>
     public string? TargetName { get; }
 
+    /// <summary><see cref="Target"/> is <see cref="TargetName"/>: a plain name (<c>x = ...</c>), compared without making
+    /// <see cref="Target"/>.</summary>
+    internal bool TargetIsName => TargetName != null && targetEnd - targetStart == TargetName.Length
+        && Module.Text.AsSpan(targetStart, targetEnd - targetStart).SequenceEqual(TargetName.AsSpan());
+
     /// <summary>For a subscript target with a string key (<c>cfg["password"]</c>): the key.</summary>
     public string? SubscriptKey { get; }
 

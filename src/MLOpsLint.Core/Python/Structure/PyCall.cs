@@ -10,6 +10,7 @@ public sealed class PyCall : PyNode
 {
     private string? callee;
     private string? qualifiedName;
+    private string? name;
     private readonly int calleeEnd;
     private readonly int argFirst;
     private readonly int argCount;
@@ -42,14 +43,33 @@ public sealed class PyCall : PyNode
 
     public string QualifiedName => qualifiedName ??= Module.ResolveCallee(Callee);
 
-    /// <summary>The last name of the callee ("seed", "manual_seed", "fit").</summary>
+    /// <summary>The last name of the callee ("seed", "manual_seed", "fit"), made once (rules ask for it of every call)
+    /// and shared through the thread's name table.</summary>
     public string Name
     {
         get
         {
-            int i = Callee.LastIndexOf('.');
-            return i < 0 ? Callee : Callee.Substring(i + 1);
+            if (name != null) return name;
+            string c = Callee;
+            int i = c.LastIndexOf('.');
+            return name = i < 0 ? c : NameTable.Get(c.AsSpan(i + 1));
         }
+    }
+
+    /// <summary>The number of arguments (without making them).</summary>
+    internal int ArgumentCount => argCount;
+
+    /// <summary>Argument <paramref name="index"/> as the parser found it (without making the <see cref="PyArgument"/>).</summary>
+    internal ref readonly ArgInfo ArgumentInfo(int index) => ref Module.ArgumentInfo(argFirst + index);
+
+    /// <summary>The index among the arguments of keyword <paramref name="keyword"/>, or -1.</summary>
+    private int KeywordIndex(string keyword)
+    {
+        for (int i = 0; i < argCount; i++)
+        {
+            if (ArgumentInfo(i).Name == keyword) return i;
+        }
+        return -1;
     }
 
     /// <summary>True when <see cref="Name"/> is <paramref name="name"/> (without making the string).</summary>
@@ -86,27 +106,22 @@ public sealed class PyCall : PyNode
     /// <summary>The keyword argument <paramref name="name"/>, or null.</summary>
     public PyArgument? Keyword(string name)
     {
-        var args = Arguments;
-        for (int i = 0; i < args.Count; i++)
-        {
-            if (args[i].Name == name) return args[i];
-        }
-        return null;
+        int i = KeywordIndex(name);
+        return i < 0 ? null : Arguments[i];
     }
 
-    public bool HasKeyword(string name) => Keyword(name) != null;
+    /// <summary>True when the call has keyword argument <paramref name="name"/> (without making the arguments).</summary>
+    public bool HasKeyword(string name) => KeywordIndex(name) >= 0;
 
     /// <summary>The positional argument at 0-based <paramref name="index"/> (star arguments count), or null.</summary>
     public PyArgument? Positional(int index)
     {
         int i = 0;
-        var args = Arguments;
-        for (int k = 0; k < args.Count; k++)
+        for (int k = 0; k < argCount; k++)
         {
-            var a = args[k];
-            if (a.Kind is PyArgumentKind.Positional or PyArgumentKind.Star)
+            if (ArgumentInfo(k).Kind is PyArgumentKind.Positional or PyArgumentKind.Star)
             {
-                if (i == index) return a;
+                if (i == index) return Arguments[k];
                 i++;
             }
         }

@@ -29,17 +29,20 @@ public sealed class PyImport : PyNode
 
     public bool IsStar => Name == "*";
 
+    private string? qualifiedName;
+
     /// <summary>The local name the import binds (null for a star import).</summary>
     public string? BoundName => IsStar ? null : Alias ?? (Name ?? FirstSegment(ModuleName));
 
-    /// <summary>The dotted name the bound name stands for.</summary>
-    public string QualifiedName => Name == null
+    /// <summary>The dotted name the bound name stands for (made once: rules ask for it of every import, often per call).</summary>
+    public string QualifiedName => qualifiedName ??= Name == null
         ? (Alias != null ? ModuleName : FirstSegment(ModuleName))
-        : ModuleName.EndsWith(".", StringComparison.Ordinal) ? ModuleName + Name : ModuleName + "." + Name;
+        : NameTable.Get(ModuleName.EndsWith(".", StringComparison.Ordinal) ? ModuleName + Name : ModuleName + "." + Name);
 
+    /// <summary>The first name of a dotted name, shared through the thread's name table (no string made per read).</summary>
     private static string FirstSegment(string dotted)
     {
         int i = dotted.IndexOf('.');
-        return i <= 0 ? dotted : dotted.Substring(0, i);
+        return i <= 0 ? dotted : NameTable.Get(dotted.AsSpan(0, i));
     }
 }

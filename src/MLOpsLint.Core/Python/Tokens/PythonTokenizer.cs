@@ -19,16 +19,19 @@ public static class PythonTokenizer
         var errorList = new List<PyLexError>();
         new PythonLexer(text, 0, text.Length, 1, mode, buffer, errorList).Run();
         errors = errorList;
-        return buffer.ToArrayAndReturn();
+        var tokens = buffer.Detach();
+        var result = tokens.ToArray();
+        tokens.Release();
+        return result;
     }
 
-    /// <summary>Tokenizes <paramref name="text"/> into a buffer the caller owns (see <see cref="TokenBuffer.Detach"/>):
-    /// the tokens are its first <paramref name="count"/> entries.</summary>
-    internal static PyToken[] Tokenize(string text, FStringMode mode, List<PyLexError> errors, out int count)
+    /// <summary>Tokenizes <paramref name="text"/> into compact tokens the caller owns (and releases, see
+    /// <see cref="CompactTokenList.Release"/>).</summary>
+    internal static CompactTokenList TokenizeCompact(string text, FStringMode mode, List<PyLexError> errors)
     {
         var buffer = TokenBuffer.Rent(text.Length);
         new PythonLexer(text, 0, text.Length, 1, mode, buffer, errors).Run();
-        return buffer.Detach(out count);
+        return buffer.Detach();
     }
 
     /// <summary>Tokenizes <c>text[start..end)</c> as one module whose first line is <paramref name="firstLine"/>,
@@ -38,73 +41,156 @@ public static class PythonTokenizer
 }
 
 /// <summary>
-/// A growable array of tokens (no per-token allocation) on arrays from a pool of power-of-two sizes. Either the
-/// exact-size result is copied out and the array goes back (<see cref="ToArrayAndReturn"/>), or the module keeps the
-/// array and gives it back when it is released (<see cref="Detach"/>/<see cref="Return"/>): a large repository then
-/// tokenizes into a few reused arrays instead of allocating one per module (the front end's largest allocation, much
-/// of it on the large object heap).
+/// A growable array of compact tokens (no per-token allocation, 16 bytes each, see <see cref="CompactToken"/>) and the
+/// start of each line, on arrays from pools of power-of-two sizes: the module keeps the arrays and gives them back when
+/// it is released (<see cref="Detach"/>, <see cref="CompactTokenList.Release"/>), so a large repository tokenizes into a
+/// few reused arrays instead of allocating one per module.
 /// </summary>
 internal sealed class TokenBuffer
 {
-    /// <summary>Arrays up to this many tokens (28 bytes each) are pooled.</summary>
+    /// <summary>Arrays up to this many tokens (16 bytes each) or lines are pooled; a larger module's are left to the
+    /// garbage collector.</summary>
     private const int MaxPooled = 1 << 18;
 
-    /// <summary>Like the parser's <c>ScratchPool</c>: a pool that never trims (the shared one trims on gen-2 collections).</summary>
-    private static readonly System.Buffers.ArrayPool<PyToken> Pool =
-        System.Buffers.ArrayPool<PyToken>.Create(maxArrayLength: MaxPooled, maxArraysPerBucket: 16);
+    /// <summary>Like the parser's <c>ScratchPool</c>: pools that never trim (the shared one trims on gen-2 collections).</summary>
+    private static readonly System.Buffers.ArrayPool<CompactToken> Pool =
+        System.Buffers.ArrayPool<CompactToken>.Create(maxArrayLength: MaxPooled, maxArraysPerBucket: 16);
 
-    private PyToken[] items;
+    private static readonly System.Buffers.ArrayPool<int> LinePool =
+        System.Buffers.ArrayPool<int>.Create(maxArrayLength: MaxPooled, maxArraysPerBucket: 16);
 
-    private TokenBuffer(PyToken[] items) => this.items = items;
+    private CompactToken[] items;
+    private int[] lineStarts;   // by line number: the offset where the line starts, -1 while no token told
+    private int maxLine = -1;   // the highest line number with an entry
+    private Dictionary<int, PyToken>? exceptions;
+    private int lastLine = -1;      // the line the last derived token ended on, and its start (what Add checks first)
+    private int lastLineStart = -1;
 
-    /// <summary>A buffer for about <paramref name="textLength"/> characters of source (about one token per four).</summary>
-    public static TokenBuffer Rent(int textLength) => new(Pool.Rent(Math.Max(64, Math.Min(textLength / 4, MaxPooled))));
+    private TokenBuffer(CompactToken[] items, int[] lineStarts)
+    {
+        this.items = items;
+        this.lineStarts = lineStarts;
+    }
+
+    /// <summary>A buffer for about <paramref name="textLength"/> characters of source (about one token per four, one line per forty).</summary>
+    public static TokenBuffer Rent(int textLength) =>
+        new(RentTokens(Math.Max(64, Math.Min(textLength / 4, MaxPooled))), RentLines(Math.Max(64, Math.Min(textLength / 40, MaxPooled))));
+
+    private static CompactToken[] RentTokens(int n) => n <= MaxPooled ? Pool.Rent(n) : new CompactToken[n];
+
+    private static int[] RentLines(int n) => n <= MaxPooled ? LinePool.Rent(n) : new int[n];
 
     public int Count { get; private set; }
 
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     public void Add(in PyToken token)
     {
-        if (Count == items.Length)
+        if (Count == items.Length) GrowTokens();
+        int line = token.Line;
+        int start = token.Start - token.Column;
+        if (line == lastLine && token.EndLine == line && start == lastLineStart && token.End - token.EndColumn == start)
         {
-            var larger = items.Length * 2 <= MaxPooled ? Pool.Rent(items.Length * 2) : new PyToken[items.Length * 2];
-            items.AsSpan(0, Count).CopyTo(larger);
-            Return(items);
-            items = larger;
+            // the common case: a one-line token on the line of the token before
+            items[Count++] = new CompactToken(token.Kind, token.Start, token.End, line, 0, false);
+            return;
         }
-        items[Count++] = token;
+        AddOther(token);
     }
 
-    /// <summary>The tokens, exact size; the array goes back to the pool.</summary>
-    public PyToken[] ToArrayAndReturn()
+    private void AddOther(in PyToken token)
     {
-        var result = Count == 0 ? Array.Empty<PyToken>() : items.AsSpan(0, Count).ToArray();
-        Return(items);
-        items = Array.Empty<PyToken>();
+        int line = token.Line, endLine = token.EndLine;
+        int delta = endLine - line;
+        bool derived = line >= 0 && delta >= 0 && delta < ushort.MaxValue && endLine < int.MaxValue - 1
+            && LineStart(line, token.Start - token.Column) == token.Start - token.Column
+            && LineStart(endLine, token.End - token.EndColumn) == token.End - token.EndColumn;
+        if (derived)
+        {
+            lastLine = endLine;
+            lastLineStart = lineStarts[endLine];
+        }
+        else
+        {
+            (exceptions ??= new())[Count] = token;
+        }
+        items[Count++] = new CompactToken(token.Kind, token.Start, token.End, derived ? line : 0, derived ? (ushort)delta : (ushort)0, !derived);
+    }
+
+    /// <summary>The start of <paramref name="line"/>: the one recorded, or <paramref name="start"/> when this is the first
+    /// token to tell.</summary>
+    private int LineStart(int line, int start)
+    {
+        if (line > maxLine)
+        {
+            if (line >= lineStarts.Length) GrowLines(line);
+            lineStarts.AsSpan(maxLine + 1, line - maxLine).Fill(-1);
+            maxLine = line;
+        }
+        ref int slot = ref lineStarts[line];
+        if (slot < 0) slot = start;
+        return slot;
+    }
+
+    private void GrowTokens()
+    {
+        var larger = RentTokens(items.Length * 2);
+        items.AsSpan(0, Count).CopyTo(larger);
+        ReturnTokens(items);
+        items = larger;
+    }
+
+    private void GrowLines(int line)
+    {
+        int size = lineStarts.Length;
+        while (size <= line) size = size <= int.MaxValue / 2 ? size * 2 : int.MaxValue - 1;
+        var larger = RentLines(size);
+        lineStarts.AsSpan(0, maxLine + 1).CopyTo(larger);
+        ReturnLines(lineStarts);
+        lineStarts = larger;
+    }
+
+    /// <summary>The tokens, in the buffer's arrays (the caller releases them, see <see cref="CompactTokenList.Release"/>);
+    /// the arrays are copied to exact-size ones when much larger than needed (a module that is never released then keeps
+    /// at most about four times the room its tokens need).</summary>
+    public CompactTokenList Detach()
+    {
+        var tokens = items;
+        var lines = lineStarts;
+        if (tokens.Length > 4 * Count + 256)
+        {
+            tokens = items.AsSpan(0, Count).ToArray();
+            ReturnTokens(items);
+        }
+        if (lines.Length > 4 * (maxLine + 1) + 256)
+        {
+            lines = lineStarts.AsSpan(0, maxLine + 1).ToArray();
+            ReturnLines(lineStarts);
+        }
+        var result = new CompactTokenList(tokens, Count, lines, exceptions);
+        items = Array.Empty<CompactToken>();
+        lineStarts = Array.Empty<int>();
+        exceptions = null;
         Count = 0;
+        maxLine = lastLine = lastLineStart = -1;
         return result;
     }
 
-    /// <summary>
-    /// The tokens in their first <paramref name="count"/> entries, without a copy when the array is not much larger than
-    /// that: the caller owns the array and may hand it back with <see cref="Return"/> once nothing reads it (a module
-    /// does when its document releases it). A module that is never released keeps at most about four times the room
-    /// its tokens need.
-    /// </summary>
-    public PyToken[] Detach(out int count)
+    /// <summary>Gives arrays (which nothing reads any more) back to their pools, when they came from there.</summary>
+    public static void Return(CompactToken[] tokens, int[] lines)
     {
-        count = Count;
-        if (items.Length > 4 * Count + 256) return ToArrayAndReturn();
-        var result = items;
-        items = Array.Empty<PyToken>();
-        Count = 0;
-        return result;
+        ReturnTokens(tokens);
+        ReturnLines(lines);
     }
 
-    /// <summary>Gives <paramref name="array"/> (which nothing reads any more) back to the pool, when it came from there.</summary>
-    public static void Return(PyToken[] array)
+    private static void ReturnTokens(CompactToken[] array)
     {
         int n = array.Length;
         if (n >= 16 && n <= MaxPooled && (n & (n - 1)) == 0) Pool.Return(array);
+    }
+
+    private static void ReturnLines(int[] array)
+    {
+        int n = array.Length;
+        if (n >= 16 && n <= MaxPooled && (n & (n - 1)) == 0) LinePool.Return(array);
     }
 }
