@@ -59,9 +59,11 @@ internal static class ScanCommand
         {
             stderr.WriteLine("mlops-lint: note: CPU time (summed over threads; each check, parse and decode charged its own share): " + string.Join(", ",
                 result.CheckTimes.OrderByDescending(kv => kv.Value).Select(kv => FormattableString.Invariant($"{kv.Key} {kv.Value.TotalSeconds:0.000} s"))));
-            // the heap is what made large scans slow (every parsed module kept alive): show what the collector cost
+            // the heap is what made large scans slow (every parsed module kept alive): show what the collector cost, and what
+            // the peak is made of: what was allocated in all, what outlived the last collection, what the heap took from the system
+            var gc = GC.GetGCMemoryInfo(GCKind.Any);
             stderr.WriteLine(FormattableString.Invariant(
-                $"mlops-lint: note: garbage collections: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2, threads paused {GC.GetTotalPauseDuration().TotalSeconds:0.000} s, peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1_000_000} MB"));
+                $"mlops-lint: note: garbage collections: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2, threads paused {GC.GetTotalPauseDuration().TotalSeconds:0.000} s, peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1_000_000} MB; {GC.GetTotalAllocatedBytes() / 1_000_000} MB allocated, {gc.HeapSizeBytes / 1_000_000} MB in the heap after the last collection (gen{gc.Generation}), {gc.TotalCommittedBytes / 1_000_000} MB committed"));
         }
 
         string prefix = GitHubPathPrefix(outcome.Root);

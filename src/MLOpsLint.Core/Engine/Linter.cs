@@ -58,7 +58,7 @@ public sealed class Linter
                 for (int i = 0; i < count; i++) body(i);
                 return;
             }
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, body);
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism > 0 ? maxParallelism : InFlight }, body);
         }
 
         void CheckDocument(int i)
@@ -131,7 +131,8 @@ public sealed class Linter
         foreach (var doc in snapshot.Documents) doc.EnterUse();
         try
         {
-            Parallel.For(0, repoChecks.Length, c => contexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, profile));
+            Parallel.For(0, repoChecks.Length, new ParallelOptions { MaxDegreeOfParallelism = InFlight },
+                c => contexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, profile));
         }
         finally
         {
@@ -282,6 +283,11 @@ public sealed class Linter
         doc.LeaveUse(release: true);
         return context;
     }
+
+    /// <summary>How many documents (or repository checks) are worked on at once: one per core. Unbounded, the thread pool
+    /// adds threads while items wait on the disk or a lock, and each thread holds a document's bytes, text and parsed forms
+    /// (and a repository check its indexes), so the peak grew with the threads the pool had added, not with the cores.</summary>
+    private static int InFlight => Environment.ProcessorCount;
 
     /// <summary>The document's scope as far as choosing its checks needs it. A Python module that only its content can
     /// place is parsed for it only when a check that applies to it judges some of <see cref="ScopeModel.ContentDecided"/>
