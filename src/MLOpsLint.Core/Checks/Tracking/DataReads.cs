@@ -36,13 +36,18 @@ internal static class DataReads
         ("delta", "Delta Lake"), ("deltalake", "Delta Lake"), ("kaggle", "Kaggle datasets"), ("kagglehub", "Kaggle datasets"),
     };
 
-    public static DataRead[] Of(PythonModule module)
+    /// <summary>Each of <see cref="VersioningApis"/> as a module name (<c>dvc</c> of <c>dvc.</c>).</summary>
+    private static readonly string[] VersioningModules = VersioningApis.Select(v => v.Prefix.TrimEnd('.')).ToArray();
+
+    public static DataRead[] Of(PythonModule module, string[] names)
     {
         List<DataRead>? result = null;
         Dictionary<string, string>? constants = null;
-        foreach (var c in module.Calls)
+        var calls = module.Calls;
+        for (int i = 0; i < calls.Count; i++)
         {
-            string name = c.Name;
+            var c = calls[i];
+            string name = names[i];
             PyArgument? arg = null;
             bool needsExtension = false;
             if (Readers.TryGetValue(name, out var keyword))
@@ -80,14 +85,16 @@ internal static class DataReads
 
     /// <summary>The file names (lower case, without folders) the module writes to a path it spells out: data the repository's
     /// own code produces (features, folds, out-of-fold predictions) is regenerated from the code, not versioned by hand.</summary>
-    public static string[] Written(PythonModule module)
+    public static string[] Written(PythonModule module, string[] names)
     {
         List<string>? result = null;
         Dictionary<string, string>? constants = null;
-        foreach (var c in module.Calls)
+        var calls = module.Calls;
+        for (int i = 0; i < calls.Count; i++)
         {
+            var c = calls[i];
             PyArgument? arg = null;
-            if (Writers.Contains(c.Name)) arg = c.Keyword("path_or_buf") ?? c.Keyword("path") ?? c.Keyword("file") ?? c.Keyword("fname") ?? c.Positional(0);
+            if (Writers.Contains(names[i])) arg = c.Keyword("path_or_buf") ?? c.Keyword("path") ?? c.Keyword("file") ?? c.Keyword("fname") ?? c.Positional(0);
             else if (c.QualifiedName is "open" or "io.open" && !ReadMode(c)) arg = c.Keyword("file") ?? c.Positional(0);
             if (arg == null) continue;
             string? path = PathOf(module, arg, ref constants);
@@ -207,11 +214,26 @@ internal static class DataReads
     }
 
     /// <summary>A checksum the code verifies, or a dataset read at a revision.</summary>
-    public static bool PinsData(PythonModule module) => module.Calls.Any(c =>
-        c.QualifiedName.StartsWith("hashlib.", StringComparison.Ordinal) || c.HasName("check_integrity") || c.HasName("check_md5")
-        || c.HasName("verify_checksum")
-        || (c.QualifiedName == "datasets.load_dataset" && c.Keyword("revision") != null)
-        || c.Keyword("md5") != null || c.Keyword("sha256") != null || c.Keyword("known_hash") != null || c.Keyword("file_hash") != null);
+    public static bool PinsData(PythonModule module)
+    {
+        // a keyword argument is text of the module: a module whose text names none has no call given one
+        string text = module.Text;
+        bool keywords = false;
+        foreach (var k in ChecksumKeywords) keywords |= text.IndexOf(k, StringComparison.Ordinal) >= 0;
+        var calls = module.Calls;
+        for (int i = 0; i < calls.Count; i++)
+        {
+            var c = calls[i];
+            if (c.QualifiedName.StartsWith("hashlib.", StringComparison.Ordinal) || c.HasName("check_integrity") || c.HasName("check_md5")
+                || c.HasName("verify_checksum")
+                || (c.QualifiedName == "datasets.load_dataset" && c.Keyword("revision") != null)
+                || (keywords && TrackingApis.HasAnyKeyword(c, ChecksumKeywords))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Keyword arguments that hand a function the checksum of the data it downloads.</summary>
+    private static readonly string[] ChecksumKeywords = { "md5", "sha256", "known_hash", "file_hash" };
 
     /// <summary>Words one of which is in a module's text whenever <see cref="VersioningTool"/> finds a tool in it: the first
     /// name of each API's module (an import spells it out) and the names of the calls it knows.</summary>
@@ -230,13 +252,15 @@ internal static class DataReads
     }
 
     /// <summary>The data-versioning tool a module uses, or null.</summary>
-    public static string? VersioningTool(PythonModule module)
+    public static string? VersioningTool(PythonModule module, SeedImport[] imports)
     {
-        foreach (var i in module.Imports)
+        foreach (var i in imports)
         {
-            foreach (var (prefix, tool) in VersioningApis)
+            for (int k = 0; k < VersioningApis.Length; k++)
             {
-                if (i.ModuleName == prefix || i.ModuleName.StartsWith(prefix.TrimEnd('.') + ".", StringComparison.Ordinal)
+                var (prefix, tool) = VersioningApis[k];
+                string m = VersioningModules[k];
+                if (i.ModuleName == prefix || i.ModuleName.Length > m.Length && TrackingApis.IsModuleOrSubmodule(i.ModuleName, m)
                     || prefix.EndsWith(".", StringComparison.Ordinal) && i.ModuleName.StartsWith(prefix, StringComparison.Ordinal)
                     || i.QualifiedName.StartsWith(prefix, StringComparison.Ordinal) && prefix.Contains('.')) return tool;
             }

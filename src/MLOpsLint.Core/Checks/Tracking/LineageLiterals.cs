@@ -12,17 +12,17 @@ namespace MLOpsLint.Core.Checks.Tracking;
 /// </summary>
 internal static class LineageLiterals
 {
-    private static readonly HashSet<string> CodeKeys = new(StringComparer.Ordinal)
+    private static readonly WordSet CodeKeys = new(new[]
     {
         "git_sha", "git_commit", "git_hash", "git_rev", "git_revision", "git_commit_sha", "git_commit_hash", "git_commit_id", "git_version",
         "commit_sha", "commit_hash", "commit_id", "code_version", "source_commit", "mlflow_source_git_commit", "source_git_commit",
-    };
+    });
 
-    private static readonly HashSet<string> DataKeys = new(StringComparer.Ordinal)
+    private static readonly WordSet DataKeys = new(new[]
     {
         "data_version", "dataset_version", "data_hash", "dataset_hash", "data_sha", "data_checksum", "dataset_checksum", "data_md5",
         "dataset_md5", "data_commit", "dataset_commit", "data_rev", "data_revision",
-    };
+    });
 
     /// <summary>Values that say the lineage is unknown (a fallback), not a claim.</summary>
     private static readonly HashSet<string> Fallbacks = new(StringComparer.OrdinalIgnoreCase)
@@ -32,16 +32,16 @@ internal static class LineageLiterals
 
     /// <summary>Words of a function name that say it works out a commit or a data hash (<c>get_git_sha</c>, <c>commitHash</c>,
     /// <c>file_md5</c>, <c>hexdigest</c>).</summary>
-    private static readonly HashSet<string> LineageWords = new(StringComparer.Ordinal)
+    private static readonly WordSet LineageWords = new(new[]
     {
         "git", "commit", "sha", "sha1", "sha256", "md5", "revision", "githash", "gitsha", "hexdigest", "checksum",
-    };
+    });
 
     private static readonly HashSet<string> TagCalls = new(StringComparer.Ordinal) { "set_tag", "log_param", "log_text", "set_tags", "log_params" };
 
-    public static LineageLiteral[] Of(PythonModule module)
+    public static LineageLiteral[] Of(PythonModule module, string[] names)
     {
-        if (ComputesLineage(module)) return Array.Empty<LineageLiteral>();
+        if (ComputesLineage(module, names)) return Array.Empty<LineageLiteral>();
         List<LineageLiteral>? result = null;
         var strings = module.StringLiterals;
         string text = module.Text;
@@ -49,24 +49,29 @@ internal static class LineageLiterals
         for (int i = 0; i + 1 < strings.Count; i++)
         {
             var key = strings[i];
-            if (key.IsFString || Kind(key.Value) is not { } isData) continue;
+            if (key.IsFString) continue;
             int j = Skip(text, key.End);
             if (j >= text.Length || text[j] != ':') continue;
+            if (Kind(LiteralText.ValueOf(key)) is not { } isData) continue;
             var value = strings[i + 1];
             if (Skip(text, j + 1) != value.Start || !Accept(value)) continue;
             int after = Skip(text, value.End);
             if (after < text.Length && text[after] is not (',' or '}' or '\n' or '\r' or '#')) continue;
             Add(ref result, module, key.Value, value, isData, key.Start, value.End);
         }
-        foreach (var c in module.Calls)
+        var calls = module.Calls;
+        for (int i = 0; i < calls.Count; i++)
         {
-            foreach (var a in c.Arguments)
+            var c = calls[i];
+            var arguments = c.Arguments;
+            for (int n = 0; n < arguments.Count; n++)
             {
+                var a = arguments[n];
                 if (a.Name == null || Kind(a.Name) is not { } isData || a.Literal != PyLiteralKind.String || a.StringLiterals.Count != 1) continue;
                 if (!Accept(a.StringLiterals[0])) continue;
                 Add(ref result, module, a.Name, a.StringLiterals[0], isData, a.Start, a.End);
             }
-            if (TagCalls.Contains(c.Name) && c.Positional(0) is { Literal: PyLiteralKind.String } k && k.StringValue is { } keyText
+            if (TagCalls.Contains(names[i]) && c.Positional(0) is { Literal: PyLiteralKind.String } k && k.StringValue is { } keyText
                 && Kind(keyText) is { } tagData && c.Positional(1) is { Literal: PyLiteralKind.String, StringLiterals.Count: 1 } v && Accept(v.StringLiterals[0]))
             {
                 Add(ref result, module, keyText, v.StringLiterals[0], tagData, c.Start, c.End);
@@ -100,11 +105,16 @@ internal static class LineageLiterals
 
     /// <summary>true for a data key, false for a code key, null for neither (<c>git-sha</c>, <c>Git SHA</c> and
     /// <c>mlflow.source.git.commit</c> normalise to the same key).</summary>
-    internal static bool? Kind(string key)
+    internal static bool? Kind(ReadOnlySpan<char> key)
     {
         if (key.Length < 6 || key.Length > 40) return null;
-        var chars = key.ToLowerInvariant().Select(ch => char.IsLetterOrDigit(ch) ? ch : '_').ToArray();
-        string k = new string(chars).Trim('_');
+        Span<char> chars = stackalloc char[key.Length];
+        for (int i = 0; i < key.Length; i++)
+        {
+            char ch = char.ToLowerInvariant(key[i]);
+            chars[i] = char.IsLetterOrDigit(ch) ? ch : '_';
+        }
+        ReadOnlySpan<char> k = ((ReadOnlySpan<char>)chars).Trim('_');
         if (CodeKeys.Contains(k)) return false;
         if (DataKeys.Contains(k)) return true;
         return null;
@@ -120,35 +130,37 @@ internal static class LineageLiterals
 
     /// <summary>A git call, <c>rev-parse</c> or <c>describe</c>, GitPython, or a call named for the commit or the data
     /// hash: the module works its lineage out, and a literal in it is a default or a fallback.</summary>
-    private static bool ComputesLineage(PythonModule module)
+    private static bool ComputesLineage(PythonModule module, string[] names)
     {
         foreach (var s in module.StringLiterals)
         {
-            if (s.ValueIs("rev-parse") || s.ValueIs("git") || s.Value.Contains("git rev-parse") || s.Value.Contains("git describe")) return true;
+            var v = LiteralText.ValueOf(s);
+            if (v.SequenceEqual("rev-parse".AsSpan()) || v.SequenceEqual("git".AsSpan())
+                || v.IndexOf("git rev-parse".AsSpan(), StringComparison.Ordinal) >= 0 || v.IndexOf("git describe".AsSpan(), StringComparison.Ordinal) >= 0) return true;
         }
-        foreach (var c in module.Calls)
+        var calls = module.Calls;
+        for (int i = 0; i < calls.Count; i++)
         {
-            string q = c.QualifiedName;
+            string q = calls[i].QualifiedName;
             if (q.StartsWith("git.", StringComparison.Ordinal) || q.StartsWith("pygit2.", StringComparison.Ordinal) || q.StartsWith("dvc.", StringComparison.Ordinal)) return true;
-            foreach (var word in Words(c.Name))
-            {
-                if (LineageWords.Contains(word)) return true;
-            }
+            if (NamesLineage(names[i])) return true;
         }
         return false;
     }
 
-    /// <summary>The lower-case words of a snake_case or camelCase name.</summary>
-    private static IEnumerable<string> Words(string name)
+    /// <summary>A lower-case word of a snake_case or camelCase name (split at '_' and where a lower-case letter meets an
+    /// upper-case one) is one of <see cref="LineageWords"/>.</summary>
+    private static bool NamesLineage(string name)
     {
         int start = 0;
         for (int i = 1; i <= name.Length; i++)
         {
             if (i == name.Length || name[i] == '_' || char.IsUpper(name[i]) && char.IsLower(name[i - 1]))
             {
-                if (i > start) yield return name.Substring(start, i - start).Trim('_').ToLowerInvariant();
+                if (i > start && LineageWords.ContainsLowered(name.AsSpan(start, i - start).Trim('_'))) return true;
                 start = i;
             }
         }
+        return false;
     }
 }

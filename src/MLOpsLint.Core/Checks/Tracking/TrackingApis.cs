@@ -1,3 +1,4 @@
+using MLOpsLint.Core.Checks.Seeds;
 using MLOpsLint.Core.Python;
 using MLOpsLint.Core.Python.Structure;
 
@@ -51,25 +52,39 @@ internal static class TrackingApis
     };
 
     /// <summary>The tracker a module imports, or null.</summary>
-    public static string? TrackerOf(PythonModule module)
+    public static string? TrackerOf(SeedImport[] imports)
     {
+        if (imports.Length == 0) return null;
         foreach (var (m, name) in Trackers)
         {
-            if (module.ImportsModule(m)) return name;
+            if (ImportsModule(imports, m)) return name;
         }
         return null;
     }
 
+    /// <summary><see cref="PythonModule.ImportsModule"/> of a module's imports (their qualified names made once).</summary>
+    public static bool ImportsModule(SeedImport[] imports, string name)
+    {
+        foreach (var i in imports)
+        {
+            if (IsModuleOrSubmodule(i.ModuleName, name) || (i.IsFrom && i.QualifiedName == name)) return true;
+        }
+        return false;
+    }
+
+    /// <summary><paramref name="dotted"/> is <paramref name="module"/> or a name in it (<c>mlflow.sklearn</c> of <c>mlflow</c>).</summary>
+    public static bool IsModuleOrSubmodule(string dotted, string module) =>
+        dotted.StartsWith(module, StringComparison.Ordinal) && (dotted.Length == module.Length || dotted[module.Length] == '.');
+
     /// <summary>A call that records the run by itself (a tracker's API, a logging callback, a metrics file, a Lightning
     /// Trainer with its default logger, a Hugging Face Trainer).</summary>
-    public static bool Records(PyCall c)
+    public static bool Records(PyCall c, string name)
     {
         string q = c.QualifiedName;
-        string name = c.Name;
         if (RecordingMethods.Contains(name)) return true;
         foreach (var (m, _) in Trackers)
         {
-            if (q.StartsWith(m + ".", StringComparison.Ordinal) || q == m) return true;
+            if (IsModuleOrSubmodule(q, m)) return true;
         }
         if (StructuredDumps.Contains(q)) return true;
         if (name is "TensorBoard" or "CSVLogger" or "SummaryWriter" or "TensorBoardLogger" or "CSVLogger" or "WandbLogger" or "MLFlowLogger"
@@ -123,6 +138,7 @@ internal static class TrackingApis
     /// <c>train_history</c>, <c>results.json</c>; not <c>state</c>, <c>logits</c> or <c>accelerator</c>).</summary>
     public static bool MentionsRecord(string text)
     {
+        Span<char> lower = stackalloc char[RecordWordsMaxLength + 1];
         int i = 0;
         while (i < text.Length)
         {
@@ -130,14 +146,20 @@ internal static class TrackingApis
             int start = i;
             while (i < text.Length && char.IsLetter(text[i])) i++;
             if (i == start) break;
-            string word = text.Substring(start, i - start).ToLowerInvariant();
+            // only the first letters can meet a record word: the word itself, its plural, or a longer word from a long stem
+            int length = i - start;
+            int n = Math.Min(length, lower.Length);
+            for (int k = 0; k < n; k++) lower[k] = char.ToLowerInvariant(text[start + k]);
             foreach (var w in RecordWords)
             {
-                if (word == w || word == w + "s" || (w.Length >= 5 && word.StartsWith(w, StringComparison.Ordinal))) return true;
+                if (length < w.Length || !lower.Slice(0, w.Length).SequenceEqual(w.AsSpan())) continue;
+                if (length == w.Length || (length == w.Length + 1 && lower[w.Length] == 's') || w.Length >= 5) return true;
             }
         }
         return false;
     }
+
+    private static readonly int RecordWordsMaxLength = RecordWords.Max(w => w.Length);
 
     public static string ReceiverText(PyCall c)
     {
@@ -157,20 +179,19 @@ internal static class TrackingApis
     };
 
     /// <summary>Words of a printed or formatted string that name a measurement (<c>"Loss: %.3f | Acc"</c>, <c>"val_auc"</c>).</summary>
-    private static readonly string[] MetricWords =
+    private static readonly WordSet MetricWords = new(new[]
     {
         "acc", "accuracy", "loss", "score", "auc", "rmse", "mse", "mae", "precision", "recall", "metric", "metrics", "error", "logloss", "ndcg", "map", "iou",
         "bleu", "rouge", "perplexity", "ppl", "valid", "val", "validation", "test",
-    };
+    });
 
     /// <summary>A call that measures a model: a metric function (scikit-learn's, torchmetrics', evaluate's), <c>score</c>,
     /// <c>evaluate</c>; Keras <c>fit</c> (it prints its loss every epoch); <c>xgboost.train</c> or <c>lightgbm.train</c>
     /// with validation sets; a search (its <c>best_score_</c>); <c>loss.item()</c>; a Lightning <c>Trainer</c> (it runs the
     /// module's validation loop and shows what <c>self.log</c> reports).</summary>
-    public static bool Measures(PyCall c)
+    public static bool Measures(PyCall c, string name)
     {
         string q = c.QualifiedName;
-        string name = c.Name;
         if (MetricNames.Contains(name) || IsLightningTrainer(q)) return true;
         if (q.StartsWith("sklearn.metrics.", StringComparison.Ordinal) || q.StartsWith("torchmetrics.", StringComparison.Ordinal)
             || q.StartsWith("evaluate.", StringComparison.Ordinal)) return true;
@@ -182,7 +203,7 @@ internal static class TrackingApis
     }
 
     /// <summary>A string the module prints or formats that names a measurement.</summary>
-    public static bool NamesMeasurement(string value)
+    public static bool NamesMeasurement(ReadOnlySpan<char> value)
     {
         if (value.Length > 200) return false;
         int i = 0;
@@ -192,8 +213,7 @@ internal static class TrackingApis
             int start = i;
             while (i < value.Length && char.IsLetter(value[i])) i++;
             if (i == start) break;
-            string word = value.Substring(start, i - start).ToLowerInvariant();
-            if (MetricWords.Contains(word)) return true;
+            if (MetricWords.ContainsLowered(value.Slice(start, i - start))) return true;
         }
         return false;
     }
@@ -217,9 +237,8 @@ internal static class TrackingApis
 
     /// <summary>How a call trains a model by itself, or null: a supervised <c>fit(X, y)</c>, Keras <c>fit(..., epochs=)</c>,
     /// a Lightning <c>trainer.fit(model)</c>, <c>trainer.train()</c>, <c>xgboost.train</c>, an optimizer step.</summary>
-    public static string? Trains(PyCall c)
+    public static string? Trains(PyCall c, string name)
     {
-        string name = c.Name;
         string q = c.QualifiedName;
         if (TrainingFunctions.Contains(q)) return c.Callee + "()";
         if (name is "fit" or "fit_generator" or "train_on_batch" or "partial_fit")
@@ -230,11 +249,21 @@ internal static class TrackingApis
             if (name is "fit_generator" or "train_on_batch") return c.Callee + "()";
             if (receiver.Contains("trainer") && c.Arguments.Count > 0) return c.Callee + "()";
             int positional = c.PositionalArguments.Count();
-            if (positional >= 2 || c.HasStarArgs || FitTrainingKeywords.Any(k => c.Keyword(k) != null)) return c.Callee + "()";
+            if (positional >= 2 || c.HasStarArgs || HasAnyKeyword(c, FitTrainingKeywords)) return c.Callee + "()";
             return null;
         }
         if (name == "train" && c.Arguments.Count == 0 && ReceiverText(c).ToLowerInvariant().Contains("trainer")) return c.Callee + "()";
         return null;
+    }
+
+    /// <summary>The call is given one of <paramref name="keywords"/>.</summary>
+    public static bool HasAnyKeyword(PyCall c, string[] keywords)
+    {
+        foreach (var k in keywords)
+        {
+            if (c.Keyword(k) != null) return true;
+        }
+        return false;
     }
 
     private static bool IsPreprocessor(string receiver)
@@ -257,5 +286,6 @@ internal static class TrackingApis
         return r.Contains("optim") || r.EndsWith("opt", StringComparison.Ordinal) || r.Contains("scaler") || r.Contains("solver");
     }
 
-    public static bool IsBackward(PyCall c) => c.HasName("backward") || c.HasName("manual_backward");
+    /// <summary>A backward pass, by the call's last name.</summary>
+    public static bool IsBackward(string name) => name is "backward" or "manual_backward";
 }

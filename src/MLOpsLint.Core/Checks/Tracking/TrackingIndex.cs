@@ -27,6 +27,20 @@ public sealed class TrackingModule
 
     internal List<TrackingModule> Importers { get; } = new();
 
+    /// <summary>The functions by name, for <see cref="TrackingIndex"/>'s lookups (made on first use).</summary>
+    internal FunctionsByName? ByName { get; set; }
+
+    /// <summary>How many times the index looked its functions up before making <see cref="ByName"/>.</summary>
+    internal int Lookups { get; set; }
+
+    /// <summary>What the index resolved calls from this module to, this round: flags, or -1 while being resolved.</summary>
+    internal Dictionary<string, int> Resolved => resolved ??= new Dictionary<string, int>(StringComparer.Ordinal);
+
+    private Dictionary<string, int>? resolved;
+
+    internal void ClearResolved() => resolved?.Clear();
+
+
     /// <summary>Where the module trains: its own first training call, or the first call of a project helper that trains.</summary>
     public SeedSite? TrainingSite { get; internal set; }
 
@@ -47,8 +61,14 @@ public sealed class TrackingIndex
     private const int MaxRounds = 4;
     private readonly Dictionary<string, List<TrackingModule>> byDotted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TrackingModule> byPath = new(StringComparer.Ordinal);
-    private readonly Dictionary<(TrackingModule, string), RunFlags> resolved = new();
     private readonly IReadOnlyList<string> trackingFunctions;
+    // a call resolved into many modules (one name that thousands of folders each have a module for) is resolved into
+    // each once a round: what the whole list gives, valid while no function's flags changed (flagsVersion) and when
+    // nothing it read was still being resolved (placeholderReads: a cycle sees what was known then)
+    private readonly Dictionary<(List<TrackingModule> Targets, string Name, int Depth), (RunFlags Flags, long Version)> fanOut = new();
+    private long flagsVersion;
+    private long placeholderReads;
+    private const int FanOutMemo = 8;
 
     public TrackingIndex(IReadOnlyList<TrackingSummary> summaries, IReadOnlyList<string>? trackingFunctions = null)
     {
@@ -64,16 +84,14 @@ public sealed class TrackingIndex
                 list.Add(m);
             }
         }
+        var imported = new HashSet<TrackingModule>();
         foreach (var m in Modules)
         {
+            imported.Clear();
             foreach (var imp in m.Summary.Imports)
             {
-                foreach (var t in ResolveModule(m, imp.ModuleName).Concat(imp.IsFrom && !imp.IsStar ? ResolveModule(m, imp.QualifiedName) : Array.Empty<TrackingModule>()))
-                {
-                    if (t == m || m.Imported.Contains(t)) continue;
-                    m.Imported.Add(t);
-                    t.Importers.Add(m);
-                }
+                AddImported(m, ResolveModule(m, imp.ModuleName), imported);
+                if (imp.IsFrom && !imp.IsStar) AddImported(m, ResolveModule(m, imp.QualifiedName), imported);
             }
         }
         ComputeFunctionFlags();
@@ -81,6 +99,17 @@ public sealed class TrackingIndex
     }
 
     public IReadOnlyList<TrackingModule> Modules { get; }
+
+    private static void AddImported(TrackingModule m, IReadOnlyList<TrackingModule> targets, HashSet<TrackingModule> imported)
+    {
+        for (int i = 0; i < targets.Count; i++)
+        {
+            var t = targets[i];
+            if (t == m || !imported.Add(t)) continue;
+            m.Imported.Add(t);
+            t.Importers.Add(m);
+        }
+    }
 
     /// <summary>The repository modules a dotted module name (possibly relative: ".utils", "..pkg") stands for in <paramref name="from"/>.</summary>
     private IReadOnlyList<TrackingModule> ResolveModule(TrackingModule from, string dotted)
@@ -103,8 +132,14 @@ public sealed class TrackingIndex
     private RunFlags Resolve(TrackingModule m, string qn, int depth)
     {
         if (depth > 3 || qn.IndexOf('(') >= 0 || qn.IndexOf('[') >= 0) return RunFlags.None;
-        if (resolved.TryGetValue((m, qn), out var known)) return known;
-        resolved[(m, qn)] = RunFlags.None; // a cycle sees nothing
+        var resolved = m.Resolved;
+        if (resolved.TryGetValue(qn, out int known))
+        {
+            if (known >= 0) return (RunFlags)known;
+            placeholderReads++;
+            return RunFlags.None;
+        }
+        resolved[qn] = -1; // a cycle sees nothing
         var flags = RunFlags.None;
         int k = 0;
         while (k < qn.Length && qn[k] == '.') k++;
@@ -117,39 +152,67 @@ public sealed class TrackingIndex
         else if (k == 0 && dot < 0)
         {
             flags |= Named(m, qn, methods: false);
-            foreach (var imp in m.Summary.Imports.Where(i => i.IsStar))
+            var imports = m.Summary.Imports;
+            for (int i = 0; i < imports.Count; i++)
             {
-                foreach (var t in ResolveModule(m, imp.ModuleName)) flags |= From(t, qn, depth);
+                if (imports[i].IsStar) flags |= From(ResolveModule(m, imports[i].ModuleName), qn, depth);
             }
         }
         else if (dot >= 0 || k > 0)
         {
             string moduleName = dot < 0 ? qn.Substring(0, k) : qn.Substring(0, k + dot);
             string name = dot < 0 ? rest : rest.Substring(dot + 1);
-            foreach (var t in ResolveModule(m, moduleName)) flags |= From(t, name, depth);
+            flags |= From(ResolveModule(m, moduleName), name, depth);
         }
-        resolved[(m, qn)] = flags;
+        resolved[qn] = (int)flags;
         return flags;
+    }
+
+    /// <summary>What <paramref name="name"/> gives in each of <paramref name="targets"/>, together.</summary>
+    private RunFlags From(IReadOnlyList<TrackingModule> targets, string name, int depth)
+    {
+        if (targets.Count < FanOutMemo || targets is not List<TrackingModule> shared)
+        {
+            var flags = RunFlags.None;
+            for (int i = 0; i < targets.Count; i++) flags |= From(targets[i], name, depth);
+            return flags;
+        }
+        var key = (shared, name, depth);
+        if (fanOut.TryGetValue(key, out var memo) && memo.Version == flagsVersion) return memo.Flags;
+        long reads = placeholderReads;
+        var all = RunFlags.None;
+        for (int i = 0; i < shared.Count; i++) all |= From(shared[i], name, depth);
+        if (placeholderReads == reads) fanOut[key] = (all, flagsVersion);
+        return all;
     }
 
     private RunFlags From(TrackingModule t, string name, int depth)
     {
         var flags = Named(t, name, methods: false);
         if (flags != RunFlags.None || HasDefinition(t, name)) return flags;
-        foreach (var imp in t.Summary.Imports)
+        var imports = t.Summary.Imports;
+        for (int i = 0; i < imports.Count; i++)
         {
-            if (imp.BoundName == name) flags |= Resolve(t, imp.QualifiedName, depth + 1);
+            if (imports[i].BoundName == name) flags |= Resolve(t, imports[i].QualifiedName, depth + 1);
         }
         return flags;
     }
 
-    private static bool HasDefinition(TrackingModule t, string name) =>
-        t.Summary.Functions.Any(f => f.ClassName == null ? f.Name == name : f.ClassName == name);
+    private static bool HasDefinition(TrackingModule t, string name)
+    {
+        if (FunctionsByName.Of(t) is { } byName) return byName.Defines(name);
+        foreach (var f in t.Summary.Functions)
+        {
+            if (f.ClassName == null ? f.Name == name : f.ClassName == name) return true;
+        }
+        return false;
+    }
 
     /// <summary>The flags of the module's functions called <paramref name="name"/> (methods too when asked), or what the
     /// class called <paramref name="name"/> records (all its methods: building a logger stands for using it).</summary>
     private static RunFlags Named(TrackingModule t, string name, bool methods)
     {
+        if (FunctionsByName.Of(t) is { } byName) return byName.Flags(t.FunctionFlags, name, methods);
         var flags = RunFlags.None;
         var functions = t.Summary.Functions;
         for (int i = 0; i < functions.Count; i++)
@@ -174,7 +237,7 @@ public sealed class TrackingIndex
         for (int round = 0; round < MaxRounds; round++)
         {
             bool changed = false;
-            resolved.Clear();
+            ClearResolved();
             foreach (var m in Modules)
             {
                 var functions = m.Summary.Functions;
@@ -185,13 +248,20 @@ public sealed class TrackingIndex
                     if (flags != m.FunctionFlags[i])
                     {
                         m.FunctionFlags[i] = flags;
+                        flagsVersion++;
                         changed = true;
                     }
                 }
             }
             if (!changed) break;
         }
-        resolved.Clear();
+        ClearResolved();
+    }
+
+    private void ClearResolved()
+    {
+        foreach (var m in Modules) m.ClearResolved();
+        fanOut.Clear();
     }
 
     private void ComputeModuleFlags(TrackingModule m)

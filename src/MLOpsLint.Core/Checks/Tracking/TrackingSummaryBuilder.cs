@@ -16,56 +16,66 @@ internal static class TrackingSummaryBuilder
 {
     public static TrackingSummary Build(SourceDocument document, PythonModule module)
     {
+        var imports = module.Imports.Select(i => new SeedImport(i.ModuleName, i.QualifiedName, i.IsFrom, i.IsStar, i.BoundName, i.Start, i.End)).ToArray();
         var summary = new TrackingSummary(document)
         {
-            Imports = module.Imports.Select(i => new SeedImport(i.ModuleName, i.QualifiedName, i.IsFrom, i.IsStar, i.BoundName, i.Start, i.End)).ToArray(),
-            Tracker = TrackingApis.TrackerOf(module),
-            Libraries = LibrariesOf(module),
+            Imports = imports,
+            Tracker = TrackingApis.TrackerOf(imports),
+            Libraries = LibrariesOf(imports),
         };
-        ReadCalls(module, summary);
-        summary.Reads = DataReads.Of(module);
-        summary.Writes = summary.Reads.Count > 0 || module.Calls.Count > 0 ? DataReads.Written(module) : Array.Empty<string>();
+        var names = CallNames.Of(module);
+        ReadCalls(module, names, summary);
+        summary.Reads = DataReads.Of(module, names);
+        summary.Writes = summary.Reads.Count > 0 || module.Calls.Count > 0 ? DataReads.Written(module, names) : Array.Empty<string>();
         summary.PinsData = DataReads.PinsData(module);
-        summary.DataVersioning = DataReads.VersioningTool(module);
-        summary.Lineage = LineageLiterals.Of(module);
+        summary.DataVersioning = DataReads.VersioningTool(module, imports);
+        summary.Lineage = LineageLiterals.Of(module, names);
         return summary;
     }
 
-    private static TrainingLibraries LibrariesOf(PythonModule m)
+    private static TrainingLibraries LibrariesOf(SeedImport[] m)
     {
         var l = TrainingLibraries.None;
-        if (m.ImportsModule("sklearn")) l |= TrainingLibraries.Sklearn;
-        if (m.ImportsModule("tensorflow") || m.ImportsModule("keras") || m.ImportsModule("tf_keras")) l |= TrainingLibraries.Keras;
-        if (m.ImportsModule("torch")) l |= TrainingLibraries.Torch;
-        if (m.ImportsModule("lightning") || m.ImportsModule("pytorch_lightning")) l |= TrainingLibraries.Lightning;
-        if (m.ImportsModule("transformers") || m.ImportsModule("trl")) l |= TrainingLibraries.Transformers;
-        if (m.ImportsModule("xgboost")) l |= TrainingLibraries.XGBoost;
-        if (m.ImportsModule("lightgbm")) l |= TrainingLibraries.LightGBM;
-        if (m.ImportsModule("catboost")) l |= TrainingLibraries.CatBoost;
+        if (m.Length == 0) return l;
+        if (Imports(m, "sklearn")) l |= TrainingLibraries.Sklearn;
+        if (Imports(m, "tensorflow") || Imports(m, "keras") || Imports(m, "tf_keras")) l |= TrainingLibraries.Keras;
+        if (Imports(m, "torch")) l |= TrainingLibraries.Torch;
+        if (Imports(m, "lightning") || Imports(m, "pytorch_lightning")) l |= TrainingLibraries.Lightning;
+        if (Imports(m, "transformers") || Imports(m, "trl")) l |= TrainingLibraries.Transformers;
+        if (Imports(m, "xgboost")) l |= TrainingLibraries.XGBoost;
+        if (Imports(m, "lightgbm")) l |= TrainingLibraries.LightGBM;
+        if (Imports(m, "catboost")) l |= TrainingLibraries.CatBoost;
         return l;
+
+        static bool Imports(SeedImport[] m, string name) => TrackingApis.ImportsModule(m, name);
     }
 
     /// <summary>The distinct calls, each function's calls and flags, the module's own flags and first training call.</summary>
-    private static void ReadCalls(PythonModule module, TrackingSummary summary)
+    private static void ReadCalls(PythonModule module, string[] names, TrackingSummary summary)
     {
+        var all = module.Calls;
         var calls = new List<RunCall>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var callIndex = new int[module.Calls.Count];
+        var callIndex = new int[all.Count];
         PyCall? firstTraining = null;
         string? trainingWhat = null;
         var own = summary.Tracker != null ? RunFlags.Records : RunFlags.None;
-        bool runs = summary.IsNotebook || ContentScopes.HasMainGuard(module);
-        for (int i = 0; i < module.Calls.Count; i++)
+        // whether the module runs by itself (a notebook, a main guard): asked only of calls in a class's methods
+        bool? runsByItself = null;
+        bool Runs() => runsByItself ??= summary.IsNotebook || ContentScopes.HasMainGuard(module);
+        for (int i = 0; i < all.Count; i++)
         {
-            var c = module.Calls[i];
+            var c = all[i];
+            string name = names[i];
             var flags = RunFlags.None;
-            if (TrackingApis.Records(c)) flags |= RunFlags.Records;
-            if (TrackingApis.Measures(c) || (c.Name is "print" or "format" or "info" or "set_description" or "set_postfix" or "progress_bar" or "write"
-                && c.Arguments.Any(a => a.StringLiterals.Any(l => TrackingApis.NamesMeasurement(l.Value))))) flags |= RunFlags.Measures;
-            if (TrackingApis.Trains(c) is { } what)
+            if (TrackingApis.Records(c, name)) flags |= RunFlags.Records;
+            if (TrackingApis.Measures(c, name) || (name is "print" or "format" or "info" or "set_description" or "set_postfix" or "progress_bar" or "write"
+                && ArgumentNamesMeasurement(c))) flags |= RunFlags.Measures;
+            bool inClass = c.EnclosingFunction?.ClassName != null;
+            if (TrackingApis.Trains(c, name) is { } what)
             {
                 flags |= RunFlags.Trains;
-                if (firstTraining == null && (c.EnclosingFunction?.ClassName == null || runs))
+                if (firstTraining == null && (!inClass || Runs()))
                 {
                     firstTraining = c;
                     trainingWhat = what;
@@ -73,22 +83,22 @@ internal static class TrackingSummaryBuilder
             }
             // a training call in a class's method trains when the method is called: in a module with no entry point of
             // its own (a model.py whose Model.train() an API calls) that is its caller's business
-            own |= c.EnclosingFunction?.ClassName != null && !runs ? flags & ~RunFlags.Trains : flags;
+            own |= inClass && (flags & RunFlags.Trains) != 0 && !Runs() ? flags & ~RunFlags.Trains : flags;
             string q = NameTable.Get(c.QualifiedName);
             if (!index.TryGetValue(q, out int k) || calls[k].Own != flags)
             {
                 // a name that trains in one call and not in another (fit(X) and fit(X, y)) keeps each variant
                 k = calls.Count;
-                calls.Add(new RunCall(q, NameTable.Get(c.Name), c.Start, c.End, flags));
+                calls.Add(new RunCall(q, NameTable.Get(name), c.Start, c.End, flags));
                 index[q] = k;
             }
             callIndex[i] = k;
         }
         // a training loop: a backward pass and an optimizer step in one function (or both outside every function)
-        var loops = TrainingLoops(module);
+        var loops = TrainingLoops(module, names);
         foreach (var step in loops)
         {
-            if (step.EnclosingFunction?.ClassName != null && !runs) continue;
+            if (step.EnclosingFunction?.ClassName != null && !Runs()) continue;
             // a loop's backward pass is of a loss it computed: the run has a measurement, kept or not
             own |= RunFlags.Trains | RunFlags.Measures;
             if (firstTraining == null || step.Start < firstTraining.Start)
@@ -100,6 +110,7 @@ internal static class TrackingSummaryBuilder
         var functions = new RunFunction[module.Functions.Count];
         var fc = new List<int>();
         var seen = new HashSet<int>();
+        var sorted = all as PyCall[] ?? all.ToArray();
         for (int f = 0; f < functions.Length; f++)
         {
             var fn = module.Functions[f];
@@ -108,11 +119,11 @@ internal static class TrackingSummaryBuilder
             seen.Clear();
             foreach (var c in fn.Calls)
             {
-                int k = callIndex[IndexOf(module.Calls, c)];
+                int k = callIndex[IndexOf(sorted, c)];
                 flags |= calls[k].Own;
                 if (seen.Add(k)) fc.Add(k);
             }
-            if (loops.Any(s => ReferenceEquals(s.EnclosingFunction, fn))) flags |= RunFlags.Trains | RunFlags.Measures;
+            if (loops.Count > 0 && HasLoopIn(loops, fn)) flags |= RunFlags.Trains | RunFlags.Measures;
             functions[f] = new RunFunction(NameTable.Get(fn.Name), fn.ClassName is { } cn ? NameTable.Get(cn) : null, flags, first, fc.Count - first);
         }
         summary.Calls = calls.ToArray();
@@ -129,6 +140,30 @@ internal static class TrackingSummaryBuilder
         if ((summary.Own & RunFlags.Measures) == 0 && module.StringLiterals.Any(ReportsMeasurement)) summary.Own |= RunFlags.Measures;
     }
 
+    private static bool HasLoopIn(List<PyCall> loops, PyFunction fn)
+    {
+        foreach (var step in loops)
+        {
+            if (ReferenceEquals(step.EnclosingFunction, fn)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A string argument of a print or format call names a measurement (<c>print("val acc", acc)</c>).</summary>
+    private static bool ArgumentNamesMeasurement(PyCall c)
+    {
+        var arguments = c.Arguments;
+        for (int i = 0; i < arguments.Count; i++)
+        {
+            var literals = arguments[i].StringLiterals;
+            for (int k = 0; k < literals.Count; k++)
+            {
+                if (TrackingApis.NamesMeasurement(LiteralText.ValueOf(literals[k]))) return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>A notebook committed with text outputs (printed or displayed results, a training log) from the cell at
     /// <paramref name="fromCell"/> on: git keeps the metrics it printed beside the code that produced them.</summary>
     private static bool KeepsOutputs(PythonModule module, int fromCell) =>
@@ -141,9 +176,26 @@ internal static class TrackingSummaryBuilder
         @"\bpython[0-9.]*\s+(?:-\S+\s+)*\S+\.py\b[^\n]*?(?:\s[12&]?>{1,2}\s*(?!/dev/null)[^\s&|>]+|\|\s*tee\s+(?:-a\s+)?(?!/dev/null)\S+)",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    private static bool RunsIntoALog(PythonModule module) =>
-        module.StringLiterals.Any(s => s.IsTripleQuoted && s.Value.Contains("python", StringComparison.Ordinal) && s.Value.Length < 20_000 && RunIntoLog.IsMatch(s.Value))
-        || module.Comments.Any(c => c.Body.Contains("python", StringComparison.Ordinal) && RunIntoLog.IsMatch(c.Body));
+    private static bool RunsIntoALog(PythonModule module)
+    {
+        foreach (var s in module.StringLiterals)
+        {
+            if (!s.IsTripleQuoted || !MayRunIntoLog(LiteralText.ValueOf(s))) continue;
+            if (s.Value.Length < 20_000 && RunIntoLog.IsMatch(s.Value)) return true;
+        }
+        // a comment is text of the module: none names python when the text does not
+        if (module.Text.IndexOf("python", StringComparison.Ordinal) < 0) return false;
+        string text = module.Text;
+        foreach (var c in module.Comments)
+        {
+            if (MayRunIntoLog(text.AsSpan(c.Start, c.End - c.Start)) && RunIntoLog.IsMatch(c.Body)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>What <see cref="RunIntoLog"/> cannot match without: "python", ".py", and a redirection or a pipe.</summary>
+    private static bool MayRunIntoLog(ReadOnlySpan<char> s) =>
+        s.IndexOf("python".AsSpan(), StringComparison.Ordinal) >= 0 && s.IndexOf(".py".AsSpan(), StringComparison.Ordinal) >= 0 && s.IndexOfAny('>', '|') >= 0;
 
     /// <summary>A dict keyed by a measurement (<c>{"net": net.state_dict(), "acc": acc, "epoch": epoch}</c>) in a module that
     /// saves with <c>torch.save</c>, <c>pickle.dump</c> or <c>joblib.dump</c>: the checkpoint keeps the metric with the model.</summary>
@@ -153,7 +205,9 @@ internal static class TrackingSummaryBuilder
         string text = module.Text;
         foreach (var s in module.StringLiterals)
         {
-            if (s.IsFString || s.IsTripleQuoted || s.Value.Length > 40 || !IsKey(s.Value) || !TrackingApis.NamesMeasurement(s.Value)) continue;
+            if (s.IsFString || s.IsTripleQuoted) continue;
+            var v = LiteralText.ValueOf(s);
+            if (v.Length > 40 || !IsKey(v) || !TrackingApis.NamesMeasurement(v)) continue;
             int i = s.End;
             while (i < text.Length && text[i] is ' ' or '\t') i++;
             if (i < text.Length && text[i] == ':') return true;
@@ -161,16 +215,29 @@ internal static class TrackingSummaryBuilder
         return false;
     }
 
-    private static bool IsKey(string v) => v.Length > 0 && v.All(ch => char.IsLetterOrDigit(ch) || ch == '_');
+    private static bool IsKey(ReadOnlySpan<char> v)
+    {
+        if (v.Length == 0) return false;
+        foreach (char ch in v)
+        {
+            if (!char.IsLetterOrDigit(ch) && ch != '_') return false;
+        }
+        return true;
+    }
 
     /// <summary>A formatted report of a measurement: <c>f"val acc {acc:.3f}"</c>, <c>"Loss: %.3f"</c>, <c>"auc={}"</c>.</summary>
-    private static bool ReportsMeasurement(PyStringLiteral s) =>
-        !s.IsTripleQuoted && !s.IsBytes && s.Value.Length <= 200 && (s.IsFString || s.Value.IndexOfAny(new[] { '{', '%', ':', '=' }) >= 0)
-        && TrackingApis.NamesMeasurement(s.Value);
-
-    private static int IndexOf(IReadOnlyList<PyCall> all, PyCall call)
+    private static bool ReportsMeasurement(PyStringLiteral s)
     {
-        int lo = 0, hi = all.Count - 1;
+        if (s.IsTripleQuoted || s.IsBytes) return false;
+        var v = LiteralText.ValueOf(s);
+        return v.Length <= 200 && (s.IsFString || v.IndexOfAny(FormatChars) >= 0) && TrackingApis.NamesMeasurement(v);
+    }
+
+    private static readonly char[] FormatChars = { '{', '%', ':', '=' };
+
+    private static int IndexOf(PyCall[] all, PyCall call)
+    {
+        int lo = 0, hi = all.Length - 1;
         while (lo <= hi)
         {
             int mid = (lo + hi) / 2;
@@ -178,7 +245,7 @@ internal static class TrackingSummaryBuilder
             if (all[mid].OpenParen < call.OpenParen) lo = mid + 1;
             else hi = mid - 1;
         }
-        for (int i = 0; i < all.Count; i++)
+        for (int i = 0; i < all.Length; i++)
         {
             if (ReferenceEquals(all[i], call)) return i;
         }
@@ -186,18 +253,20 @@ internal static class TrackingSummaryBuilder
     }
 
     /// <summary>Optimizer steps in a function (or at the top level) that also runs a backward pass.</summary>
-    private static List<PyCall> TrainingLoops(PythonModule module)
+    private static List<PyCall> TrainingLoops(PythonModule module, string[] names)
     {
         var result = new List<PyCall>();
-        var backwardIn = new HashSet<PyFunction?>();
+        HashSet<PyFunction?>? backwardIn = null;
         bool topLevelBackward = false;
-        foreach (var c in module.Calls)
+        for (int i = 0; i < names.Length; i++)
         {
-            if (!TrackingApis.IsBackward(c)) continue;
+            if (!TrackingApis.IsBackward(names[i])) continue;
+            var c = module.Calls[i];
             if (c.EnclosingFunction == null) topLevelBackward = true;
-            else backwardIn.Add(c.EnclosingFunction);
+            else (backwardIn ??= new HashSet<PyFunction?>()).Add(c.EnclosingFunction);
         }
-        if (backwardIn.Count == 0 && !topLevelBackward) return result;
+        if (backwardIn == null && !topLevelBackward) return result;
+        backwardIn ??= new HashSet<PyFunction?>();
         foreach (var c in module.Calls)
         {
             if (!TrackingApis.IsOptimizerStep(c)) continue;
