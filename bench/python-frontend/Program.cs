@@ -233,6 +233,8 @@ sealed class AllocationSampler : System.Diagnostics.Tracing.EventListener
         int typeIndex = e.PayloadNames!.IndexOf("TypeName"), amountIndex = e.PayloadNames.IndexOf("AllocationAmount64");
         if (typeIndex < 0) return;
         string type = e.Payload[typeIndex]?.ToString() ?? "?";
+        int kindIndex = e.PayloadNames.IndexOf("AllocationKind");
+        if (kindIndex >= 0 && Convert.ToInt32(e.Payload[kindIndex]) == 1) type += " (large object heap)";
         long amount = amountIndex >= 0 ? Convert.ToInt64(e.Payload[amountIndex]) : 100_000;
         lock (bytes) bytes[type] = bytes.GetValueOrDefault(type) + amount;
     }
