@@ -244,7 +244,7 @@ internal sealed class ModuleParser
                 case PyTokenKind.String:
                     {
                         var lit = new PyStringLiteral(module, t.Start, t.End);
-                        Strings.Add(lit);
+                        AddString(lit);
                         literalIndex[count] = fdepth == 0 ? AddLiteral(lit) : 0;
                         break;
                     }
@@ -268,7 +268,7 @@ internal sealed class ModuleParser
                                 if (depth == 0)
                                 {
                                     var lit = new PyStringLiteral(module, kt.Start, t.End);
-                                    Strings.Add(lit);
+                                    AddString(lit);
                                     if (fdepth == 0) literalIndex[fstart] = AddLiteral(lit);
                                     break;
                                 }
@@ -296,7 +296,16 @@ internal sealed class ModuleParser
             while (k < n && all[sig[k]].Start < lit.End) k++;
             literals[index] = (lit, k);
         }
-        SortUnlessSorted(Strings, static (a, b) => a.Start.CompareTo(b.Start));
+        // an f-string is added at its end, after the strings inside it: then (only) the list needs sorting
+        if (stringsUnsorted) Strings.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    private bool stringsUnsorted;
+
+    private void AddString(PyStringLiteral literal)
+    {
+        if (Strings.Count > 0 && Strings[Strings.Count - 1].Start > literal.Start) stringsUnsorted = true;
+        Strings.Add(literal);
     }
 
     private void MatchBrackets()
@@ -634,6 +643,7 @@ internal sealed class ModuleParser
                     var call = simple
                         ? new PyCall(module, t.Start, T(close).End, simpleEnd, argFirst, argCount, receiver, T(open).Start)
                         : new PyCall(module, t.Start, T(close).End, callee.ToName(), argFirst, argCount, receiver, T(open).Start);
+                    if (Calls.Count > 0 && Calls[Calls.Count - 1].OpenParen > call.OpenParen) callsUnsorted = true;
                     Calls.Add(call);
                     receiver = call;
                     if (simple) StartCallee(t.Start, simpleEnd, ref simple);
@@ -654,22 +664,11 @@ internal sealed class ModuleParser
                 }
             }
         }
-        SortUnlessSorted(Calls, static (a, b) => a.OpenParen.CompareTo(b.OpenParen));
+        // nodes are mostly found in source order; the keys are distinct offsets, so sorting or not gives the same order
+        if (callsUnsorted) Calls.Sort(static (a, b) => a.OpenParen.CompareTo(b.OpenParen));
     }
 
-    /// <summary>Sorts <paramref name="list"/> unless it already is (it mostly is: nodes are found in source order); the
-    /// keys are distinct offsets, so either way gives the same order.</summary>
-    private static void SortUnlessSorted<T>(List<T> list, Comparison<T> compare)
-    {
-        for (int i = 1; i < list.Count; i++)
-        {
-            if (compare(list[i - 1], list[i]) > 0)
-            {
-                list.Sort(compare);
-                return;
-            }
-        }
-    }
+    private bool callsUnsorted;
 
     private void StartCallee(int start, int end, ref bool simple)
     {

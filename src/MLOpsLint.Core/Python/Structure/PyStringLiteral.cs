@@ -11,43 +11,45 @@ public sealed class PyStringLiteral : PyNode
     private string? value;
     private IReadOnlyList<PyStringPart>? parts;
 
+    private readonly int prefixLength;
+    private readonly byte quoteLength;
+    private readonly byte flags; // 1 bytes, 2 raw, 4 f-string
+
     internal PyStringLiteral(PythonModule module, int start, int end) : base(module, start, end)
     {
         var text = module.Text;
         int i = start;
         while (i < end && text[i] != '\'' && text[i] != '"') i++;
-        Prefix = i == start ? "" : NameTable.Get(text, start, i);
-        QuoteLength = i + 2 < end && text[i + 1] == text[i] && text[i + 2] == text[i] && end - i >= 6 ? 3 : 1;
-        foreach (char c in Prefix)
+        prefixLength = i - start;
+        quoteLength = (byte)(i + 2 < end && text[i + 1] == text[i] && text[i + 2] == text[i] && end - i >= 6 ? 3 : 1);
+        for (int k = start; k < i; k++)
         {
-            switch (char.ToLowerInvariant(c))
+            switch (char.ToLowerInvariant(text[k]))
             {
-                case 'b': IsBytes = true; break;
-                case 'r': IsRaw = true; break;
-                case 'f': IsFString = true; break;
+                case 'b': flags |= 1; break;
+                case 'r': flags |= 2; break;
+                case 'f': flags |= 4; break;
             }
         }
-        BodyStart = Math.Min(end, i + QuoteLength);
-        BodyEnd = Math.Max(BodyStart, end - QuoteLength);
     }
 
     /// <summary>The prefix as written ("", "r", "Rb", "f"…).</summary>
-    public string Prefix { get; }
+    public string Prefix => prefixLength == 0 ? "" : NameTable.Get(Module.Text, Start, Start + prefixLength);
 
-    public bool IsBytes { get; }
+    public bool IsBytes => (flags & 1) != 0;
 
-    public bool IsRaw { get; }
+    public bool IsRaw => (flags & 2) != 0;
 
-    public bool IsFString { get; }
+    public bool IsFString => (flags & 4) != 0;
 
     public bool IsTripleQuoted => QuoteLength == 3;
 
-    internal int QuoteLength { get; }
+    internal int QuoteLength => quoteLength;
 
     /// <summary>Offset of the first character between the quotes.</summary>
-    public int BodyStart { get; }
+    public int BodyStart => Math.Min(End, Start + prefixLength + quoteLength);
 
-    public int BodyEnd { get; }
+    public int BodyEnd => Math.Max(BodyStart, End - quoteLength);
 
     /// <summary>The decoded value (bytes literals decoded as Latin-1 characters).</summary>
     public string Value => value ??= StringDecoder.DecodeLiteral(this, out parts);

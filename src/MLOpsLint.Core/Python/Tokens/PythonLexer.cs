@@ -294,7 +294,7 @@ internal sealed partial class PythonLexer
                 return s;
             }
         }
-        if (!CharClass.IsIdentifierStart(text, pos) && compat)
+        if (compat && !CharClass.IsIdentifierStart(text, pos))
         {
             Emit(PyTokenKind.Op, pos, i); // tokenize's quirk: a \w run that is not an identifier is reported as OP
         }
