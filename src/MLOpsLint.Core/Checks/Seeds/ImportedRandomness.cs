@@ -20,10 +20,14 @@ internal static class ImportedRandomness
     {
         // a module other modules import is library code even with a __main__ block: its importers are the scripts
         if (script.Imported.Count == 0 || script.IsImportedByCode) return;
+        List<(SeedModule Module, int Import)>? followed = null;
         foreach (var rng in Generators)
         {
             if ((reported & rng) != 0 || script.SeedsAnywhere(rng)) continue;
-            var found = FirstUnseededDraw(script, rng, includeTests);
+            // which imports are followed does not depend on the generator: asked once per script (a name like features_0
+            // answers to a thousand modules of a competition repository, and a script imports each)
+            followed ??= Followed(script);
+            var found = FirstUnseededDraw(script, followed, rng, includeTests);
             if (found is not { } f) continue;
             var imp = script.Summary.Imports[f.Import];
             string more = f.Count > 1 ? $" (and {f.Count - 1} more place{(f.Count > 2 ? "s" : "")} there)" : "";
@@ -46,15 +50,40 @@ internal static class ImportedRandomness
     {
         if (target.IsNotebook || target.Summary.Document.FileName == "__init__.py") return false;
         if (import.ModuleName.StartsWith(".", StringComparison.Ordinal)) return true;
+        // compared in place: a script is asked this of every module it imports, for each generator
         int slash = from.Path.LastIndexOf('/');
-        string dir = slash < 0 ? "" : from.Path.Substring(0, slash + 1);
+        int dir = slash + 1;
         string path = target.Path;
-        string dotted = path.Substring(0, path.Length - 3).Replace('/', '.');
-        if (dotted == import.ModuleName || dotted == import.QualifiedName) return true;
-        if (dotted == "src." + import.ModuleName || dotted == "src." + import.QualifiedName) return true;
-        if (!path.StartsWith(dir, StringComparison.Ordinal)) return false;
-        string local = path.Substring(dir.Length, path.Length - dir.Length - 3).Replace('/', '.');
-        return local == import.ModuleName || local == import.QualifiedName;
+        var dotted = path.AsSpan(0, path.Length - 3);
+        if (DottedIs(dotted, import.ModuleName) || DottedIs(dotted, import.QualifiedName)) return true;
+        if (dotted.Length >= 4 && DottedIs(dotted.Slice(0, 4), "src.")
+            && (DottedIs(dotted.Slice(4), import.ModuleName) || DottedIs(dotted.Slice(4), import.QualifiedName))) return true;
+        if (!path.AsSpan().StartsWith(from.Path.AsSpan(0, dir), StringComparison.Ordinal)) return false;
+        var local = dotted.Slice(dir);
+        return DottedIs(local, import.ModuleName) || DottedIs(local, import.QualifiedName);
+    }
+
+    /// <summary>A path without its extension, its '/' read as '.', is <paramref name="dotted"/>.</summary>
+    private static bool DottedIs(ReadOnlySpan<char> path, string dotted)
+    {
+        if (path.Length != dotted.Length) return false;
+        for (int i = 0; i < path.Length; i++)
+        {
+            char p = path[i], d = dotted[i];
+            if (d == '/' || p != d && !(p == '/' && d == '.')) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The modules the script imports (<see cref="SeedModule.Imported"/>, in order) that <see cref="Follows"/> accepts.</summary>
+    private static List<(SeedModule Module, int Import)> Followed(SeedModule script)
+    {
+        var result = new List<(SeedModule, int)>();
+        foreach (var (m, import) in script.Imported)
+        {
+            if (Follows(script, m, script.Summary.Imports[import])) result.Add((m, import));
+        }
+        return result;
     }
 
     private readonly record struct Found(SeedModule Module, int Import, DrawCandidate Draw, int Count);
@@ -62,12 +91,12 @@ internal static class ImportedRandomness
     /// <summary>The first module the script imports directly that draws from <paramref name="rng"/> unseeded in code the
     /// script runs: its top level (run on import), or a function or class the script calls (and the functions of that
     /// module those call in turn).</summary>
-    private static Found? FirstUnseededDraw(SeedModule script, Rng rng, bool includeTests)
+    private static Found? FirstUnseededDraw(SeedModule script, List<(SeedModule Module, int Import)> followed, Rng rng, bool includeTests)
     {
-        foreach (var (m, import) in script.Imported)
+        foreach (var (m, import) in followed)
         {
             var imp = script.Summary.Imports[import];
-            if (!Follows(script, m, imp) || (m.IsTest && !includeTests) || m.SeedsAnywhere(rng)) continue;
+            if ((m.IsTest && !includeTests) || m.SeedsAnywhere(rng)) continue;
             HashSet<int>? called = null;
             DrawCandidate? draw = null;
             int count = 0;

@@ -107,7 +107,9 @@ public sealed class SeedIndex
                 {
                     if (target == m) continue;
                     target.IsImported = true;
-                    if (!target.Importers.Contains(m))
+                    // m's imports are read together, so m can only be the last importer listed (a list's Contains
+                    // made this quadratic: a name like features_0 answers to a thousand modules, each imported by a thousand)
+                    if (target.Importers.Count == 0 || target.Importers[target.Importers.Count - 1] != m)
                     {
                         target.Importers.Add(m);
                         m.Imported.Add((target, i));
