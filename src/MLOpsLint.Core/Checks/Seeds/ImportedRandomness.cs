@@ -20,14 +20,10 @@ internal static class ImportedRandomness
     {
         // a module other modules import is library code even with a __main__ block: its importers are the scripts
         if (script.Imported.Count == 0 || script.IsImportedByCode) return;
-        List<(SeedModule Module, int Import)>? followed = null;
         foreach (var rng in Generators)
         {
             if ((reported & rng) != 0 || script.SeedsAnywhere(rng)) continue;
-            // which imports are followed does not depend on the generator: asked once per script (a name like features_0
-            // answers to a thousand modules of a competition repository, and a script imports each)
-            followed ??= Followed(script);
-            var found = FirstUnseededDraw(script, followed, rng, includeTests);
+            var found = FirstUnseededDraw(script, rng, includeTests);
             if (found is not { } f) continue;
             var imp = script.Summary.Imports[f.Import];
             string more = f.Count > 1 ? $" (and {f.Count - 1} more place{(f.Count > 2 ? "s" : "")} there)" : "";
@@ -46,11 +42,11 @@ internal static class ImportedRandomness
     /// import can reach as Python would — relative, beside or below the importing file, or named from the repository
     /// root (or its <c>src/</c>) — not merely a file of the same name elsewhere (<c>import model</c> is not
     /// <c>other/model.py</c>).</summary>
-    private static bool Follows(SeedModule from, SeedModule target, SeedImport import)
+    internal static bool Follows(SeedModule from, SeedModule target, SeedImport import)
     {
-        if (target.IsNotebook || target.Summary.Document.FileName == "__init__.py") return false;
+        if (target.IsNotebook || IsPackageInit(target.Path)) return false;
         if (import.ModuleName.StartsWith(".", StringComparison.Ordinal)) return true;
-        // compared in place: a script is asked this of every module it imports, for each generator
+        // compared in place: asked of every module an import reaches while the index is built
         int slash = from.Path.LastIndexOf('/');
         int dir = slash + 1;
         string path = target.Path;
@@ -62,6 +58,10 @@ internal static class ImportedRandomness
         var local = dotted.Slice(dir);
         return DottedIs(local, import.ModuleName) || DottedIs(local, import.QualifiedName);
     }
+
+    /// <summary>The file name of <paramref name="path"/> is <c>__init__.py</c> (<see cref="Documents.SourceDocument.FileName"/>, without making it).</summary>
+    private static bool IsPackageInit(string path) =>
+        path.EndsWith("__init__.py", StringComparison.Ordinal) && (path.Length == 11 || path[path.Length - 12] is '/' or '\\');
 
     /// <summary>A path without its extension, its '/' read as '.', is <paramref name="dotted"/>.</summary>
     private static bool DottedIs(ReadOnlySpan<char> path, string dotted)
@@ -75,25 +75,16 @@ internal static class ImportedRandomness
         return true;
     }
 
-    /// <summary>The modules the script imports (<see cref="SeedModule.Imported"/>, in order) that <see cref="Follows"/> accepts.</summary>
-    private static List<(SeedModule Module, int Import)> Followed(SeedModule script)
-    {
-        var result = new List<(SeedModule, int)>();
-        foreach (var (m, import) in script.Imported)
-        {
-            if (Follows(script, m, script.Summary.Imports[import])) result.Add((m, import));
-        }
-        return result;
-    }
-
     private readonly record struct Found(SeedModule Module, int Import, DrawCandidate Draw, int Count);
 
     /// <summary>The first module the script imports directly that draws from <paramref name="rng"/> unseeded in code the
     /// script runs: its top level (run on import), or a function or class the script calls (and the functions of that
     /// module those call in turn).</summary>
-    private static Found? FirstUnseededDraw(SeedModule script, List<(SeedModule Module, int Import)> followed, Rng rng, bool includeTests)
+    private static Found? FirstUnseededDraw(SeedModule script, Rng rng, bool includeTests)
     {
-        foreach (var (m, import) in followed)
+        // the index keeps only the imports Follows accepts (asked once per import, not per generator: a name like
+        // features_0 answers to a thousand modules of a competition repository)
+        foreach (var (m, import) in script.Imported)
         {
             var imp = script.Summary.Imports[import];
             if ((m.IsTest && !includeTests) || m.SeedsAnywhere(rng)) continue;
