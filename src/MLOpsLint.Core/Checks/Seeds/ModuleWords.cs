@@ -85,11 +85,21 @@ internal sealed class ModuleWords
         bool relative = r.ReadBoolean();
         int n = r.ReadInt32();
         if (n < 0 || (long)n * 4 > r.BaseStream.Length - r.BaseStream.Position) throw new InvalidDataException("bad word count");
+        // one read of the whole array (the cache holds thousands of modules' words), then the order checked
+        var bytes = r.ReadBytes(n * 4);
+        if (bytes.Length != n * 4) throw new EndOfStreamException();
         var hashes = new uint[n];
-        for (int i = 0; i < n; i++)
+        if (BitConverter.IsLittleEndian)
         {
-            hashes[i] = r.ReadUInt32();
-            if (i > 0 && hashes[i] <= hashes[i - 1]) throw new InvalidDataException("words out of order");
+            Buffer.BlockCopy(bytes, 0, hashes, 0, bytes.Length);
+        }
+        else
+        {
+            for (int i = 0; i < n; i++) hashes[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i * 4));
+        }
+        for (int i = 1; i < n; i++)
+        {
+            if (hashes[i] <= hashes[i - 1]) throw new InvalidDataException("words out of order");
         }
         return new ModuleWords(hashes, relative);
     }
