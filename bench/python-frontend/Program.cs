@@ -1,6 +1,7 @@
 // Tokenizes and structures every .py file under a directory (default: python3's standard library without
 // site-packages), single-threaded, and reports MB/s per phase (median of several runs after a warm-up).
-// Usage: run.sh [--runs N] [--only tokenize|structure|seeds] [--alloc] [--dump FILE] [DIR]
+// Usage: run.sh [--runs N] [--only tokenize|structure|seeds|notebooks] [--alloc] [--dump FILE] [DIR]
+// A directory with .ipynb files also gets a 'notebooks' phase (JSON read, code cells joined, tokenized and structured).
 // --alloc prints what each phase allocates by type (the runtime's allocation samples).
 // --dump writes every module's structure as text (to diff the front end before and after a change) and exits.
 using System.Diagnostics;
@@ -25,14 +26,20 @@ var files = Directory.EnumerateFiles(root, "*.py", SearchOption.AllDirectories)
     .Where(p => !p.Contains("site-packages") && !p.Contains("__pycache__"))
     .Select(p => (Path: p, Bytes: File.ReadAllBytes(p)))
     .ToArray();
+var notebooks = Directory.EnumerateFiles(root, "*.ipynb", SearchOption.AllDirectories)
+    .Where(p => !p.Contains("site-packages") && !p.Contains(".ipynb_checkpoints"))
+    .Select(p => (Path: p, Bytes: File.ReadAllBytes(p)))
+    .ToArray();
 long totalBytes = files.Sum(f => (long)f.Bytes.Length);
+long notebookBytes = notebooks.Sum(f => (long)f.Bytes.Length);
 var texts = files.Select(f => new SourceDocument(f.Path, f.Bytes, f.Bytes.Length).Text).ToArray();
-Console.WriteLine($"{files.Length} files, {totalBytes / 1e6:F1} MB under {root}; median of {runs} runs, one thread");
+Console.WriteLine($"{files.Length} files, {totalBytes / 1e6:F1} MB under {root}"
+    + (notebooks.Length > 0 ? $" (and {notebooks.Length} notebooks, {notebookBytes / 1e6:F1} MB)" : "") + $"; median of {runs} runs, one thread");
 
 if (dump != null)
 {
     using var w = new StreamWriter(dump);
-    foreach (var f in files) Dump(w, PythonModule.Of(new SourceDocument(f.Path, f.Bytes, f.Bytes.Length)));
+    foreach (var f in files.Concat(notebooks)) Dump(w, PythonModule.Of(new SourceDocument(f.Path, f.Bytes, f.Bytes.Length)));
     return;
 }
 
@@ -52,6 +59,19 @@ if (only is null or "structure") Measure("tokenize + structure", () =>
     }
     return n;
 });
+// notebooks: the JSON read (cells, outputs, every text mapped to the file), the code cells joined, tokenized, structured
+if (notebooks.Length > 0 && only is null or "notebooks") Measure("notebooks", () =>
+{
+    long n = 0;
+    foreach (var f in notebooks)
+    {
+        var document = new SourceDocument(f.Path, f.Bytes, f.Bytes.Length);
+        var m = PythonModule.Of(document);
+        n += m.Calls.Count + m.MagicLines.Count + m.Outputs.Count + m.Tokens.Count;
+        document.ReleaseTransient();
+    }
+    return n;
+}, notebookBytes);
 // what the seed rules keep of each module (MLO301-306), built from the parsed module as a scan does
 if (only is null or "seeds") Measure("structure + seeds", () =>
 {
@@ -66,8 +86,9 @@ if (only is null or "seeds") Measure("structure + seeds", () =>
     return n;
 });
 
-void Measure(string what, Func<long> run)
+void Measure(string what, Func<long> run, long? bytes = null)
 {
+    long phaseBytes = bytes ?? totalBytes;
     run(); // warm-up (tiered JIT)
     if (allocTypes != null)
     {
@@ -103,8 +124,8 @@ void Measure(string what, Func<long> run)
     cpuTimes.Sort();
     double median = times[times.Count / 2], cpuMedian = cpuTimes[cpuTimes.Count / 2];
     // wall clock on one thread; CPU time of the process (the thread, the GC's, the JIT's) is steadier on a busy machine
-    Console.WriteLine($"{what,-22} wall {median:F3} s {totalBytes / 1e6 / median,6:F1} MB/s (min {times[0]:F3}, max {times[^1]:F3})"
-        + $" | cpu {cpuMedian:F3} s {totalBytes / 1e6 / cpuMedian,6:F1} MB/s | {allocated / 1e6,4:F0} MB allocated, {gcs}  [{count} items]");
+    Console.WriteLine($"{what,-22} wall {median:F3} s {phaseBytes / 1e6 / median,6:F1} MB/s (min {times[0]:F3}, max {times[^1]:F3})"
+        + $" | cpu {cpuMedian:F3} s {phaseBytes / 1e6 / cpuMedian,6:F1} MB/s | {allocated / 1e6,4:F0} MB allocated, {gcs}  [{count} items]");
 }
 
 static void Dump(TextWriter w, PythonModule m)
@@ -136,7 +157,31 @@ static void Dump(TextWriter w, PythonModule m)
     }
     foreach (var s in m.StringLiterals) w.WriteLine($"str {s.Start}-{s.End} {Q(s.Prefix)} {s.IsBytes} {s.IsRaw} {s.IsFString} {s.BodyStart}-{s.BodyEnd} {Q(s.Value)} parts={string.Join(",", s.Parts.Select(p => $"{p.Start}-{p.End}"))}");
     foreach (var c in m.Comments) w.WriteLine($"comment {c.Start}-{c.End} {Q(c.Body)}");
-    foreach (var e in m.ParseErrors) w.WriteLine($"error {e.Start}-{e.End} {Q(e.Message)}");
+    foreach (var e in m.ParseErrors) w.WriteLine($"error {e.Start}-{e.End} {Q(e.Message)} {e.Span}");
+    if (!m.IsNotebook) return;
+    // notebooks: where nodes map in the .ipynb, the magic lines, every cell's and output's text and a few mapped spans
+    w.WriteLine($"text {Q(m.Text)}");
+    foreach (var c in m.Calls) w.WriteLine($"at {c.Start}-{c.End} {c.Span} {Q(c.LocationHint)} {Q(c.SourceLine)}");
+    foreach (var s in m.StringLiterals) w.WriteLine($"at {s.Start}-{s.End} {s.Span} {Q(s.LocationHint)}");
+    foreach (var g in m.MagicLines) w.WriteLine($"magic {g.Start} {g.Kind} {Q(g.Line)} {Q(g.Command)} {Q(g.Name)} {g.Span} {Q(g.LocationHint)} {Q(g.SourceLine)}");
+    if (m.Notebook is not { } nb)
+    {
+        w.WriteLine($"notebook error {Q(m.NotebookError)} {m.NotebookErrorLine}");
+        return;
+    }
+    w.WriteLine($"notebook v{nb.FormatVersion} kernel={Q(nb.KernelPython?.Version)} {nb.KernelPython?.Span}");
+    static string Mapped(MLOpsLint.Core.Python.Notebooks.MappedText t)
+    {
+        int n = t.Value.Length;
+        var at = new[] { 0, 1, n / 3, n / 2, n - 1, n }.Where(i => i >= 0 && i <= n).Distinct();
+        return $"{Q(t.Value)} spans={string.Join(",", at.Select(i => $"{i}:{t.SpanOf(i, Math.Min(n, i + 2))}"))} whole={t.SpanOf(0, n)}";
+    }
+    foreach (var c in nb.Cells)
+    {
+        w.WriteLine($"cell {c.Index} {Q(c.CellType)} {c.Span} {Mapped(c.Source)}");
+        foreach (var o in c.Outputs) w.WriteLine($"  output {Q(o.OutputType)} {Q(o.Name)} {Q(o.MimeType)} {o.IsBinary} {Mapped(o.Content)}");
+    }
+    foreach (var o in m.Outputs) w.WriteLine($"output {o.CellIndex} {Q(o.MimeType)} {o.Text.Length}");
 }
 
 static string StdlibPath()
@@ -188,6 +233,8 @@ sealed class AllocationSampler : System.Diagnostics.Tracing.EventListener
         int typeIndex = e.PayloadNames!.IndexOf("TypeName"), amountIndex = e.PayloadNames.IndexOf("AllocationAmount64");
         if (typeIndex < 0) return;
         string type = e.Payload[typeIndex]?.ToString() ?? "?";
+        int kindIndex = e.PayloadNames.IndexOf("AllocationKind");
+        if (kindIndex >= 0 && Convert.ToInt32(e.Payload[kindIndex]) == 1) type += " (large object heap)";
         long amount = amountIndex >= 0 ? Convert.ToInt64(e.Payload[amountIndex]) : 100_000;
         lock (bytes) bytes[type] = bytes.GetValueOrDefault(type) + amount;
     }

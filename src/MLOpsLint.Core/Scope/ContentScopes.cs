@@ -1,6 +1,5 @@
 using MLOpsLint.Core.Documents;
 using MLOpsLint.Core.Python;
-using MLOpsLint.Core.Python.Tokens;
 
 namespace MLOpsLint.Core.Scope;
 
@@ -88,6 +87,6 @@ public static class ContentScopes
     /// <summary><c>if __name__ == "__main__":</c>: a <c>__name__</c> name and a <c>"__main__"</c> string.</summary>
     public static bool HasMainGuard(PythonModule module) =>
         module.Text.IndexOf("__main__", StringComparison.Ordinal) >= 0
-        && module.Tokens.Any(t => t.Kind == PyTokenKind.Name && t.IsName(module.Text, "__name__"))
+        && module.NextName("__name__", 0) >= 0
         && module.StringLiterals.Any(s => s.ValueIs("__main__"));
 }

@@ -53,12 +53,27 @@ public sealed class LibraryPinCheck : IRepositoryCheck, IDocumentSummarizer, IRe
         var conflicts = new Dictionary<LibraryFact, (RepoEnvironment Serving, List<(LibraryFact Fact, RepoEnvironment Env)> Others)>();
         foreach (var serving in model.Environments.Where(e => e.Role == EnvironmentRole.Serving))
         {
-            var servingFacts = serving.Libraries.Where(f => !f.IsDevelopmentOnly).GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.ToList());
-            if (servingFacts.Count == 0) continue;
-            foreach (var other in model.Environments)
+            var others = model.Environments
+                .Where(other => other.Role is not (EnvironmentRole.Serving or EnvironmentRole.CI) && EnvironmentModel.Related(serving, other) && !IsOtherProject(other, serving))
+                .ToList();
+            if (others.Count == 0) continue;
+            // only a library some related environment names too can conflict: the serving side's facts are indexed for those
+            // alone (an image that installs 100,000 packages was grouped whole, for the few names a requirements file shares)
+            var otherNames = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var other in others)
             {
-                if (other.Role is EnvironmentRole.Serving or EnvironmentRole.CI || !EnvironmentModel.Related(serving, other)) continue;
-                if (IsOtherProject(other, serving)) continue;
+                foreach (var fact in other.Libraries) otherNames.Add(fact.Name);
+            }
+            var servingFacts = new Dictionary<string, List<LibraryFact>>(StringComparer.Ordinal);
+            foreach (var fact in serving.Libraries)
+            {
+                if (fact.IsDevelopmentOnly || !otherNames.Contains(fact.Name)) continue;
+                if (!servingFacts.TryGetValue(fact.Name, out var list)) servingFacts[fact.Name] = list = new List<LibraryFact>(1);
+                list.Add(fact);
+            }
+            if (servingFacts.Count == 0) continue;
+            foreach (var other in others)
+            {
                 foreach (var fact in other.Libraries)
                 {
                     if (!servingFacts.TryGetValue(fact.Name, out var mine)) continue;

@@ -125,20 +125,40 @@ internal sealed class JsonTree
     }
 
     /// <summary>Decodes a JSON string value, appending it to <paramref name="sb"/> and the text offset of each decoded
-    /// character (the start of its escape, if escaped) to <paramref name="offsets"/>.</summary>
-    public void Decode(byte[] utf8, StringBuilder sb, OffsetRuns? offsets)
+    /// character (the start of its escape, if escaped) to <paramref name="offsets"/>. <paramref name="text"/>, when given,
+    /// is the document text the bytes were encoded from: a run of ASCII characters without escapes is copied from it in one
+    /// piece (the same characters, at the same offsets).</summary>
+    public void Decode(byte[] utf8, StringBuilder sb, OffsetRuns? offsets, string? text = null)
     {
         int b = ByteStart, end = ByteStart + ByteLength;
         int c = TextStart;
         while (b < end)
         {
             byte x = utf8[b];
+            if (x < 0x80 && x != (byte)'\\')
+            {
+                int run = b + 1;
+                while (run < end && utf8[run] < 0x80 && utf8[run] != (byte)'\\') run++;
+                int n = run - b;
+                if (text != null && c + n <= text.Length)
+                {
+                    sb.Append(text, c, n);
+                }
+                else
+                {
+                    for (int k = b; k < run; k++) sb.Append((char)utf8[k]);
+                }
+                offsets?.AddRun(c, n);
+                b = run;
+                c += n;
+                continue;
+            }
             if (x == (byte)'\\' && b + 1 < end)
             {
                 byte n = utf8[b + 1];
                 if (n == (byte)'u' && b + 5 < end)
                 {
-                    sb.Append((char)Convert.ToInt32(Encoding.ASCII.GetString(utf8, b + 2, 4), 16));
+                    sb.Append((char)Hex4(utf8, b + 2));
                     offsets?.Add(c);
                     b += 6;
                     c += 6;
@@ -160,6 +180,7 @@ internal sealed class JsonTree
             }
             if (x < 0x80)
             {
+                // a backslash that ends the string (the reader does not let one through; kept as the character)
                 sb.Append((char)x);
                 offsets?.Add(c);
                 b++;
@@ -177,6 +198,21 @@ internal sealed class JsonTree
             }
             b += len;
         }
+    }
+
+    /// <summary>The value of the four hex digits of a <c>\uXXXX</c> escape at <paramref name="at"/> (the reader checked them;
+    /// anything else reads as <see cref="Convert.ToInt32(string, int)"/> would fail on, so it is left to that).</summary>
+    private static int Hex4(byte[] utf8, int at)
+    {
+        int v = 0;
+        for (int i = at; i < at + 4; i++)
+        {
+            byte h = utf8[i];
+            int d = h >= (byte)'0' && h <= (byte)'9' ? h - '0' : h >= (byte)'a' && h <= (byte)'f' ? h - 'a' + 10 : h >= (byte)'A' && h <= (byte)'F' ? h - 'A' + 10 : -1;
+            if (d < 0) return Convert.ToInt32(Encoding.ASCII.GetString(utf8, at, 4), 16);
+            v = v * 16 + d;
+        }
+        return v;
     }
 
     /// <summary>The text offset just after the decoded content (the closing quote).</summary>
@@ -216,10 +252,24 @@ internal sealed class JsonTree
                 b = 0;
                 c = 0;
             }
-            while (b < byteOffset && b < bytes.Length)
+            int limit = Math.Min(byteOffset, bytes.Length);
+            while (b < limit)
             {
                 byte x = bytes[b];
-                int len = x < 0x80 ? 1 : (x & 0xE0) == 0xC0 ? 2 : (x & 0xF0) == 0xE0 ? 3 : 4;
+                if (x < 0x80)
+                {
+                    // ASCII bytes are one character each: step over the run in one go
+#if NET8_0_OR_GREATER
+                    int ascii = bytes.AsSpan(b, limit - b).IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+                    int skip = ascii < 0 ? limit - b : ascii;
+#else
+                    int skip = 1;
+#endif
+                    b += skip;
+                    c += skip;
+                    continue;
+                }
+                int len = (x & 0xE0) == 0xC0 ? 2 : (x & 0xF0) == 0xE0 ? 3 : 4;
                 c += len == 4 ? 2 : 1;
                 b += len;
             }

@@ -86,33 +86,39 @@ internal static class MagicClassifier
     }
 
     /// <summary>Updates the open triple-quote (null when none) across one line of Python.</summary>
-    public static string? TrackTripleQuotes(string line, string? open)
+    public static string? TrackTripleQuotes(string line, string? open) => TrackTripleQuotes(line, 0, line.Length, open);
+
+    private const string TripleDouble = "\"\"\"";
+    private const string TripleSingle = "'''";
+
+    /// <summary>Updates the open triple-quote (null when none) across the line <c>text[start..end)</c>.</summary>
+    public static string? TrackTripleQuotes(string text, int start, int end, string? open)
     {
-        int i = 0;
-        while (i < line.Length)
+        int i = start;
+        while (i < end)
         {
             if (open != null)
             {
-                int close = line.IndexOf(open, i, StringComparison.Ordinal);
+                int close = text.IndexOf(open, i, end - i, StringComparison.Ordinal);
                 if (close < 0) return open;
                 i = close + 3;
                 open = null;
                 continue;
             }
-            char c = line[i];
+            char c = text[i];
             if (c == '#') return null;
             if (c == '\'' || c == '"')
             {
-                if (i + 2 < line.Length && line[i + 1] == c && line[i + 2] == c)
+                if (i + 2 < end && text[i + 1] == c && text[i + 2] == c)
                 {
-                    open = new string(c, 3);
+                    open = c == '"' ? TripleDouble : TripleSingle;
                     i += 3;
                     continue;
                 }
                 i++;
-                while (i < line.Length && line[i] != c)
+                while (i < end && text[i] != c)
                 {
-                    i += line[i] == '\\' ? 2 : 1;
+                    i += text[i] == '\\' ? 2 : 1;
                 }
                 i++;
                 continue;

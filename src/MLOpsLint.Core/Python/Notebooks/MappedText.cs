@@ -41,15 +41,22 @@ public sealed class MappedText
         private readonly System.Text.StringBuilder sb = new();
         private readonly OffsetRuns offsets = new();
         private readonly byte[] utf8;
+        private readonly string? text;
         private int lastEnd;
 
-        public Builder(byte[] utf8) => this.utf8 = utf8;
+        /// <param name="utf8">The notebook's text encoded as UTF-8 (what the JSON tree's byte offsets point into).</param>
+        /// <param name="text">That text (plain runs of characters are copied from it), when at hand.</param>
+        public Builder(byte[] utf8, string? text = null)
+        {
+            this.utf8 = utf8;
+            this.text = text;
+        }
 
         public int Length => sb.Length;
 
         public void Append(JsonTree str)
         {
-            str.Decode(utf8, sb, offsets);
+            str.Decode(utf8, sb, offsets, text);
             lastEnd = str.TextEnd(utf8);
         }
 
@@ -83,6 +90,15 @@ internal sealed class OffsetRuns
     private int next = -1;                      // the offset that would continue the last run
 
     public int Count { get; private set; }
+
+    /// <summary>What <paramref name="length"/> calls of <see cref="Add"/> with <paramref name="offset"/>, <paramref name="offset"/> + 1… do.</summary>
+    public void AddRun(int offset, int length)
+    {
+        if (length <= 0) return;
+        Add(offset);
+        next = offset + length;
+        Count += length - 1;
+    }
 
     public void Add(int offset)
     {

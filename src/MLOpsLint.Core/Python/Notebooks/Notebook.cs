@@ -66,13 +66,20 @@ public sealed class NotebookCell
 /// </summary>
 public sealed class NotebookOutput
 {
+    private MappedText? content;
+    private readonly Func<MappedText>? read;
+
     internal NotebookOutput(int cellIndex, string outputType, string? name, string mimeType, MappedText text)
+        : this(cellIndex, outputType, name, mimeType, (Func<MappedText>?)null) => content = text;
+
+    /// <summary>An output whose text <paramref name="read"/> decodes when it is first asked for.</summary>
+    internal NotebookOutput(int cellIndex, string outputType, string? name, string mimeType, Func<MappedText>? read)
     {
         CellIndex = cellIndex;
         OutputType = outputType;
         Name = name;
         MimeType = mimeType;
-        Content = text;
+        this.read = read;
     }
 
     public int CellIndex { get; }
@@ -90,7 +97,17 @@ public sealed class NotebookOutput
         || MimeType.StartsWith("application/pdf", StringComparison.Ordinal) || MimeType.StartsWith("video/", StringComparison.Ordinal)
         || MimeType.StartsWith("audio/", StringComparison.Ordinal);
 
-    public MappedText Content { get; }
+    /// <summary>The output's text, mapped to the file (decoded on first read, then the same object every time).</summary>
+    public MappedText Content
+    {
+        get
+        {
+            var c = content;
+            if (c != null) return c;
+            c = read!();
+            return Interlocked.CompareExchange(ref content, c, null) ?? c;
+        }
+    }
 
     public string Text => Content.Value;
 

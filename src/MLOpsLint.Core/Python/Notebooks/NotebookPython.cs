@@ -50,32 +50,36 @@ internal sealed class NotebookPython
             string? cellMagic = null;
             while (pos < src.Length)
             {
-                int brk = src.IndexOfAny(new[] { '\n', '\r' }, pos);
+                int brk = src.IndexOfAny(LineBreaks, pos);
                 int lineEnd = brk < 0 ? src.Length : brk;
                 int next = brk < 0 ? src.Length : src[brk] == '\r' && brk + 1 < src.Length && src[brk + 1] == '\n' ? brk + 2 : brk + 1;
-                string line = src.Substring(pos, lineEnd - pos);
                 cellLine++;
                 result.lines.Add(new LineInfo(sb.Length, cell, cellLine, pos, lineEnd));
                 bool magic = false;
                 if (cellMagic != null && bodyKind != null)
                 {
+                    string line = src.Substring(pos, lineEnd - pos);
                     result.AddMagic(bodyKind.Value, line, line.Trim(), sb.Length, cell, cellLine, pos, lineEnd);
                     magic = true;
                 }
-                else if (triple == null && MagicClassifier.TryClassify(line, cellLine == 1 || IsBlankBefore(src, pos), out var kind, out var command))
+                else if (triple == null && MayBeMagic(src, pos, lineEnd))
                 {
-                    result.AddMagic(kind, line, command, sb.Length, cell, cellLine, pos, lineEnd);
-                    magic = true;
-                    if (kind == MagicKind.CellMagic)
+                    string line = src.Substring(pos, lineEnd - pos);
+                    if (MagicClassifier.TryClassify(line, cellLine == 1 || IsBlankBefore(src, pos), out var kind, out var command))
                     {
-                        cellMagic = command.Split(' ')[0];
-                        bodyKind = MagicClassifier.BodyKind(cellMagic);
+                        result.AddMagic(kind, line, command, sb.Length, cell, cellLine, pos, lineEnd);
+                        magic = true;
+                        if (kind == MagicKind.CellMagic)
+                        {
+                            cellMagic = command.Split(' ')[0];
+                            bodyKind = MagicClassifier.BodyKind(cellMagic);
+                        }
                     }
                 }
                 if (!magic)
                 {
-                    sb.Append(line);
-                    triple = MagicClassifier.TrackTripleQuotes(line, triple);
+                    sb.Append(src, pos, lineEnd - pos);
+                    triple = MagicClassifier.TrackTripleQuotes(src, pos, lineEnd, triple);
                 }
                 sb.Append('\n');
                 pos = next;
@@ -85,6 +89,12 @@ internal sealed class NotebookPython
         result.Text = sb.ToString();
         return result;
     }
+
+    private static readonly char[] LineBreaks = { '\n', '\r' };
+
+    /// <summary>False when <see cref="MagicClassifier.TryClassify"/> cannot take the line <c>src[start..end)</c> for IPython
+    /// syntax: all of it starts or ends with '%', '!' or '?', or has one after an '='.</summary>
+    private static bool MayBeMagic(string src, int start, int end) => src.AsSpan(start, end - start).IndexOfAny('%', '!', '?') >= 0;
 
     private static bool IsBlankBefore(string src, int pos)
     {

@@ -44,7 +44,7 @@ public static class NotebookReader
             if (c.Kind != JsonValueKind.Object) return Fail($"cell {index} is not a JSON object", c, lines);
             string type = c["cell_type"] is { Kind: JsonValueKind.String } t ? t.GetString(utf8) : "";
             var sourceNode = c["source"] ?? c["input"];
-            var source = new MappedText.Builder(utf8);
+            var source = new MappedText.Builder(utf8, text);
             if (sourceNode != null && !AppendText(sourceNode, source))
             {
                 return Fail($"cell {index}: \"source\" is neither a string nor an array of strings", sourceNode, lines);
@@ -54,7 +54,7 @@ public static class NotebookReader
             {
                 foreach (var o in outs.Items!)
                 {
-                    ReadOutput(o, index, utf8, lines, outputs);
+                    ReadOutput(o, index, utf8, text, lines, outputs);
                 }
             }
             cells.Add(new NotebookCell(index, type, source.Build(lines), outputs, lines.GetSpan(c.TextStart, c.TextStart + 1)));
@@ -105,35 +105,56 @@ public static class NotebookReader
         return true;
     }
 
-    private static void ReadOutput(JsonTree o, int cell, byte[] utf8, LineIndex lines, List<NotebookOutput> outputs)
+    /// <summary>True when <see cref="AppendText"/> would take <paramref name="node"/> whole (a string, or an array of strings).</summary>
+    private static bool IsText(JsonTree node)
+    {
+        if (node.Kind == JsonValueKind.String) return true;
+        if (node.Kind != JsonValueKind.Array) return false;
+        foreach (var item in node.Items!)
+        {
+            if (item.Kind != JsonValueKind.String) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Adds the output's pieces. Their text is decoded when first read (<see cref="NotebookOutput.Content"/>):
+    /// most of an output's bytes are often an image's base64, which no rule reads.</summary>
+    private static void ReadOutput(JsonTree o, int cell, byte[] utf8, string text, LineIndex lines, List<NotebookOutput> outputs)
     {
         if (o.Kind != JsonValueKind.Object) return;
         string type = o["output_type"] is { Kind: JsonValueKind.String } t ? t.GetString(utf8) : "";
         if (type == "stream")
         {
-            var b = new MappedText.Builder(utf8);
-            if (o["text"] is JsonTree text && AppendText(text, b))
+            if (o["text"] is JsonTree streamText && IsText(streamText))
             {
                 string? name = o["name"] is { Kind: JsonValueKind.String } n ? n.GetString(utf8) : o["stream"] is { Kind: JsonValueKind.String } s ? s.GetString(utf8) : null;
-                outputs.Add(new NotebookOutput(cell, type, name, "text/plain", b.Build(lines)));
+                outputs.Add(new NotebookOutput(cell, type, name, "text/plain", () =>
+                {
+                    var b = new MappedText.Builder(utf8, text);
+                    AppendText(streamText, b);
+                    return b.Build(lines);
+                }));
             }
             return;
         }
         if (type is "error" or "pyerr")
         {
-            var b = new MappedText.Builder(utf8);
-            if (o["ename"] is { Kind: JsonValueKind.String } en) b.Append(en);
-            if (o["evalue"] is { Kind: JsonValueKind.String } ev)
+            outputs.Add(new NotebookOutput(cell, type, null, "application/vnd.jupyter.error", () =>
             {
-                b.AppendSynthetic(": ");
-                b.Append(ev);
-            }
-            if (o["traceback"] is { Kind: JsonValueKind.Array } tb)
-            {
-                b.AppendSynthetic("\n");
-                AppendText(tb, b, "\n");
-            }
-            outputs.Add(new NotebookOutput(cell, type, null, "application/vnd.jupyter.error", b.Build(lines)));
+                var b = new MappedText.Builder(utf8, text);
+                if (o["ename"] is { Kind: JsonValueKind.String } en) b.Append(en);
+                if (o["evalue"] is { Kind: JsonValueKind.String } ev)
+                {
+                    b.AppendSynthetic(": ");
+                    b.Append(ev);
+                }
+                if (o["traceback"] is { Kind: JsonValueKind.Array } tb)
+                {
+                    b.AppendSynthetic("\n");
+                    AppendText(tb, b, "\n");
+                }
+                return b.Build(lines);
+            }));
             return;
         }
         // execute_result / display_data (v4: under "data"; v3: MIME-ish keys on the output itself)
@@ -153,8 +174,16 @@ public static class NotebookReader
                 _ => p.Key,
             };
             if (!mime.Contains("/")) continue;
-            var b = new MappedText.Builder(utf8);
-            if (AppendText(p.Value, b)) outputs.Add(new NotebookOutput(cell, type, null, mime, b.Build(lines)));
+            var value = p.Value;
+            if (IsText(value))
+            {
+                outputs.Add(new NotebookOutput(cell, type, null, mime, () =>
+                {
+                    var b = new MappedText.Builder(utf8, text);
+                    AppendText(value, b);
+                    return b.Build(lines);
+                }));
+            }
         }
     }
 }

@@ -283,14 +283,10 @@ internal sealed class ModuleParser
             }
             kinds[count] = t.Kind;
             kw[count] = t.Kind == PyTokenKind.Name ? Classify(text.AsSpan(t.Start, t.End - t.Start)) : Kw.NotName;
+            op1[count] = t.Kind == PyTokenKind.Op && t.Length == 1 ? text[t.Start] : '\0';
             list[count++] = i;
         }
         n = count;
-        for (int k = 0; k < n; k++)
-        {
-            ref readonly var t = ref all[sig[k]];
-            op1[k] = t.Kind == PyTokenKind.Op && t.Length == 1 ? text[t.Start] : '\0';
-        }
         for (int si = 0; si < n; si++)
         {
             int index = literalIndex[si] - 1;
@@ -523,7 +519,8 @@ internal sealed class ModuleParser
             if (eq <= colon + 1) annStart = annEnd = 0;
             else { annStart = T(colon + 1).Start; annEnd = T(eq - 1).End; }
         }
-        string? targetName = null, key = null;
+        string? targetName = null;
+        PyStringLiteral? key = null;
         var last = T(te - 1);
         if (last.Kind == PyTokenKind.Name)
         {
@@ -538,8 +535,7 @@ internal sealed class ModuleParser
                 {
                     if (k + 2 == te - 1 && LiteralAt(k + 1) is PyStringLiteral lit && !lit.IsFString)
                     {
-                        key = lit.Value;
-                        targetName = key;
+                        key = lit; // TargetName and SubscriptKey: its value, decoded when read
                     }
                     break;
                 }
@@ -559,7 +555,7 @@ internal sealed class ModuleParser
         while (i < dotted.Length && (char.IsLetterOrDigit(dotted[i]) || dotted[i] == '_' || dotted[i] > 0x7F)) i++;
         if (i == 0 || aliases.Count == 0) return dotted;
         string head = i == dotted.Length ? dotted : NameTable.Get(dotted.AsSpan(0, i));
-        return aliases.TryGetValue(head, out var q) ? (i == dotted.Length ? q : q + dotted.Substring(i)) : dotted;
+        return aliases.TryGetValue(head, out var q) ? (i == dotted.Length ? q : NameTable.Concat(q, dotted.AsSpan(i))) : dotted;
     }
 
     private (PyLiteralKind, PyStringLiteral[]) Literal(int s, int e)
@@ -608,7 +604,7 @@ internal sealed class ModuleParser
             if (Is(si - 1, Kw.Def) || Is(si - 1, Kw.Class)) continue;
             ref readonly var t = ref all[sig[si]];
             // While the callee is a dotted name written without spaces it is the source text [t.Start, simpleEnd)
-            // (the call reads it from there when asked); past a call, a subscript or a space it is built in sb.
+            // (the call reads it from there when asked); past a call, a subscript or a space it is built in 'callee'.
             bool simple = true;
             int simpleEnd = t.End;
             PyCall? receiver = null;
@@ -626,7 +622,8 @@ internal sealed class ModuleParser
                     else
                     {
                         if (simple) StartCallee(t.Start, simpleEnd, ref simple);
-                        sb.Append('.').Append(text, name.Start, name.Length);
+                        callee.Append('.');
+                        callee.Append(text, name.Start, name.Length);
                     }
                     j += 2;
                 }
@@ -636,17 +633,19 @@ internal sealed class ModuleParser
                     var (argFirst, argCount) = Arguments(open, close);
                     var call = simple
                         ? new PyCall(module, t.Start, T(close).End, simpleEnd, argFirst, argCount, receiver, T(open).Start)
-                        : new PyCall(module, t.Start, T(close).End, sb.ToString(), argFirst, argCount, receiver, T(open).Start);
+                        : new PyCall(module, t.Start, T(close).End, callee.ToName(), argFirst, argCount, receiver, T(open).Start);
                     Calls.Add(call);
                     receiver = call;
                     if (simple) StartCallee(t.Start, simpleEnd, ref simple);
-                    sb.Append("()");
+                    callee.Append('(');
+                    callee.Append(')');
                     j = close;
                 }
                 else if (IsOp(j + 1, '[') && match[j + 1] > 0)
                 {
                     if (simple) StartCallee(t.Start, simpleEnd, ref simple);
-                    sb.Append("[]");
+                    callee.Append('[');
+                    callee.Append(']');
                     j = match[j + 1];
                 }
                 else
@@ -674,8 +673,43 @@ internal sealed class ModuleParser
 
     private void StartCallee(int start, int end, ref bool simple)
     {
-        sb.Clear().Append(text, start, end - start);
+        callee.Clear();
+        callee.Append(text, start, end - start);
         simple = false;
+    }
+
+    /// <summary>The callee being built past a call, a subscript or a space (interned: chained calls repeat).</summary>
+    private CharBuffer callee = new();
+
+    /// <summary>A growable character buffer whose contents become a string through the name table.</summary>
+    private struct CharBuffer
+    {
+        private char[]? chars;
+        private int length;
+
+        public void Clear() => length = 0;
+
+        public void Append(char c)
+        {
+            if (chars == null || length == chars.Length) Grow(1);
+            chars![length++] = c;
+        }
+
+        public void Append(string s, int start, int count)
+        {
+            if (chars == null || length + count > chars.Length) Grow(count);
+            s.CopyTo(start, chars!, length, count);
+            length += count;
+        }
+
+        private void Grow(int more)
+        {
+            var larger = new char[Math.Max(64, Math.Max(length + more, (chars?.Length ?? 0) * 2))];
+            if (chars != null) Array.Copy(chars, larger, length);
+            chars = larger;
+        }
+
+        public string ToName() => NameTable.Get(new ReadOnlySpan<char>(chars, 0, length));
     }
 
     /// <summary>Appends the arguments between sig indices <paramref name="open"/> and <paramref name="close"/> to the

@@ -98,6 +98,19 @@ internal static class NameTable
 
     public static string Get(string text, int start, int end) => Get(text.AsSpan(start, end - start));
 
+    /// <summary><paramref name="head"/> followed by <paramref name="tail"/>, from the table when short enough to intern (no
+    /// string made when the table has it).</summary>
+    public static string Concat(string head, ReadOnlySpan<char> tail)
+    {
+        if (tail.Length == 0) return head;
+        int length = head.Length + tail.Length;
+        if (length > MaxLength) return head + tail.ToString();
+        Span<char> joined = stackalloc char[MaxLength];
+        head.AsSpan().CopyTo(joined);
+        tail.CopyTo(joined.Slice(head.Length));
+        return Get(joined.Slice(0, length));
+    }
+
     /// <summary>The table's instance of <paramref name="s"/>, or <paramref name="s"/> itself when it is too long to intern.</summary>
     public static string Get(string s) => s.Length > MaxLength ? s : Get(s.AsSpan());
 }

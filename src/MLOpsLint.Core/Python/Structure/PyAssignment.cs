@@ -14,17 +14,19 @@ public sealed class PyAssignment : PyNode
     private string? target;
     private string? targetQualifiedName;
     private string? annotation;
+    private readonly PyStringLiteral? keyLiteral;
 
     /// <summary>The target is the source text [targetStart, targetEnd); the annotation [annotationStart,
     /// annotationEnd) when annotationStart ≥ 0 (strings made on first use).</summary>
-    internal PyAssignment(PythonModule module, int start, int end, int targetStart, int targetEnd, string? targetName, string? subscriptKey,
+    /// <param name="keyLiteral">For a subscript target with a string key, the key's literal (its value is read when asked for).</param>
+    internal PyAssignment(PythonModule module, int start, int end, int targetStart, int targetEnd, string? targetName, PyStringLiteral? keyLiteral,
         int annotationStart, int annotationEnd, int valueStart, int valueEnd, PyLiteralKind literal, PyStringLiteral[] strings)
         : base(module, start, end)
     {
         this.targetStart = targetStart;
         this.targetEnd = targetEnd;
-        TargetName = targetName;
-        SubscriptKey = subscriptKey;
+        this.targetName = targetName;
+        this.keyLiteral = keyLiteral;
         this.annotationStart = annotationStart;
         this.annotationEnd = annotationEnd;
         ValueStart = valueStart;
@@ -34,7 +36,7 @@ public sealed class PyAssignment : PyNode
     }
 
     /// <summary>The target as written ("API_KEY", "cfg[\"password\"]", "self.token").</summary>
-    public string Target => target ??= Module.Text.Substring(targetStart, targetEnd - targetStart);
+    public string Target => target ??= NameTable.Get(Module.Text, targetStart, targetEnd);
 
     /// <summary>The target with its first name resolved through imports ("torch.backends.cudnn.benchmark",
     /// "os.environ[\"X\"]").</summary>
@@ -42,15 +44,17 @@ public sealed class PyAssignment : PyNode
 
     /// <summary>The name the value is stored under: the last identifier of a name or attribute target
     /// ("API_KEY", "token" for <c>self.token</c>), or the string key of a subscript target ("password").</summary>
-    public string? TargetName { get; }
+    public string? TargetName => targetName ?? keyLiteral?.Value;
+
+    private readonly string? targetName;
 
     /// <summary><see cref="Target"/> is <see cref="TargetName"/>: a plain name (<c>x = ...</c>), compared without making
     /// <see cref="Target"/>.</summary>
-    internal bool TargetIsName => TargetName != null && targetEnd - targetStart == TargetName.Length
-        && Module.Text.AsSpan(targetStart, targetEnd - targetStart).SequenceEqual(TargetName.AsSpan());
+    internal bool TargetIsName => targetName != null && targetEnd - targetStart == targetName.Length
+        && Module.Text.AsSpan(targetStart, targetEnd - targetStart).SequenceEqual(targetName.AsSpan());
 
     /// <summary>For a subscript target with a string key (<c>cfg["password"]</c>): the key.</summary>
-    public string? SubscriptKey { get; }
+    public string? SubscriptKey => keyLiteral?.Value;
 
     /// <summary>The annotation of an annotated assignment (<c>x: str = ...</c>), as written.</summary>
     public string? Annotation => annotationStart < 0 ? null : annotation ??= Module.Text.Substring(annotationStart, annotationEnd - annotationStart);

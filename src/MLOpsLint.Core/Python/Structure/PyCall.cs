@@ -39,7 +39,7 @@ public sealed class PyCall : PyNode
     }
 
     /// <summary>The callee as written, spaces left out, with "()" for a call and "[]" for a subscript on the way.</summary>
-    public string Callee => callee ??= Module.Text.Substring(Start, calleeEnd - Start);
+    public string Callee => callee ??= NameTable.Get(Module.Text, Start, calleeEnd);
 
     public string QualifiedName => qualifiedName ??= Module.ResolveCallee(Callee);
 

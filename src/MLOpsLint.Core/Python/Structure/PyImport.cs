@@ -37,7 +37,19 @@ public sealed class PyImport : PyNode
     /// <summary>The dotted name the bound name stands for (made once: rules ask for it of every import, often per call).</summary>
     public string QualifiedName => qualifiedName ??= Name == null
         ? (Alias != null ? ModuleName : FirstSegment(ModuleName))
-        : NameTable.Get(ModuleName.EndsWith(".", StringComparison.Ordinal) ? ModuleName + Name : ModuleName + "." + Name);
+        : ModuleName.EndsWith(".", StringComparison.Ordinal) ? NameTable.Concat(ModuleName, Name.AsSpan()) : DottedName(ModuleName, Name);
+
+    /// <summary>"<paramref name="module"/>.<paramref name="name"/>", from the name table.</summary>
+    private static string DottedName(string module, string name)
+    {
+        int length = module.Length + 1 + name.Length;
+        if (length > 64) return NameTable.Get(module + "." + name);
+        Span<char> joined = stackalloc char[64];
+        module.AsSpan().CopyTo(joined);
+        joined[module.Length] = '.';
+        name.AsSpan().CopyTo(joined.Slice(module.Length + 1));
+        return NameTable.Get(joined.Slice(0, length));
+    }
 
     /// <summary>The first name of a dotted name, shared through the thread's name table (no string made per read).</summary>
     private static string FirstSegment(string dotted)

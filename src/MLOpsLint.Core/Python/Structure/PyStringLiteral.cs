@@ -82,8 +82,9 @@ public sealed class PyStringLiteral : PyNode
     {
         get
         {
-            _ = Value;
-            return parts!;
+            string v = Value;
+            // a plain string is one part, made when asked for (f-strings make theirs while decoding)
+            return parts ??= new[] { new PyStringPart(BodyStart, BodyEnd, v) };
         }
     }
 }

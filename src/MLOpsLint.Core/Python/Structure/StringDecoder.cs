@@ -8,15 +8,14 @@ public static class StringDecoder
     /// <summary>Decodes the body of a literal (the text between the quotes).</summary>
     public static string DecodeBody(string body, bool raw, bool bytes) => Decode(body, 0, body.Length, raw, bytes, fstring: false);
 
-    internal static string DecodeLiteral(PyStringLiteral literal, out IReadOnlyList<PyStringPart> parts)
+    internal static string DecodeLiteral(PyStringLiteral literal, out IReadOnlyList<PyStringPart>? parts)
     {
         string text = literal.Module.Text;
         int s = literal.BodyStart, e = literal.BodyEnd;
         if (!literal.IsFString)
         {
-            string v = Decode(text, s, e, literal.IsRaw, literal.IsBytes, fstring: false);
-            parts = new[] { new PyStringPart(s, e, v) };
-            return v;
+            parts = null; // one part, made when PyStringLiteral.Parts is read
+            return Decode(text, s, e, literal.IsRaw, literal.IsBytes, fstring: false);
         }
         var list = new List<PyStringPart>();
         var sb = new StringBuilder(e - s);

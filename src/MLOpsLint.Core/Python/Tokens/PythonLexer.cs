@@ -180,8 +180,7 @@ internal sealed partial class PythonLexer
     }
 
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-    private void Emit(PyTokenKind kind, int s, int e) =>
-        tokens.Add(new PyToken(kind, s, e, lnum, s - lineStart, lnum, e - lineStart));
+    private void Emit(PyTokenKind kind, int s, int e) => tokens.AddOnLine(kind, s, e, lnum, lineStart);
 
     /// <summary>Emits a token that began at (<paramref name="line"/>, <paramref name="col"/>) and ends on the current line.</summary>
     private void EmitFrom(PyTokenKind kind, int s, int e, int line, int col) =>

@@ -97,6 +97,19 @@ internal sealed class TokenBuffer
         AddOther(token);
     }
 
+    /// <summary><see cref="Add"/> of a token on one line, <paramref name="line"/>, which starts at <paramref name="lineStart"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+    public void AddOnLine(PyTokenKind kind, int start, int end, int line, int lineStart)
+    {
+        if (Count == items.Length) GrowTokens();
+        if (line == lastLine && lineStart == lastLineStart)
+        {
+            items[Count++] = new CompactToken(kind, start, end, line, 0, false);
+            return;
+        }
+        AddOther(new PyToken(kind, start, end, line, start - lineStart, line, end - lineStart));
+    }
+
     private void AddOther(in PyToken token)
     {
         int line = token.Line, endLine = token.EndLine;

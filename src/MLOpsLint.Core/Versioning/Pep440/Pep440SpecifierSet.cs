@@ -52,6 +52,14 @@ public sealed class Pep440SpecifierSet : IEquatable<Pep440SpecifierSet>
     {
         set = null;
         if (text is null) return false;
+        if (prereleases is null) return Pep440SetMemo.TryGet(text, out set);
+        return TryParseNew(text, prereleases, out set);
+    }
+
+    /// <summary>Parses <paramref name="text"/> into a new set (no memo).</summary>
+    internal static bool TryParseNew(string text, bool? prereleases, [NotNullWhen(true)] out Pep440SpecifierSet? set)
+    {
+        set = null;
         var specs = new List<Pep440Specifier>(2);
         foreach (var part in text.Split(','))
         {
