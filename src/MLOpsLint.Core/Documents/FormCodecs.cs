@@ -8,7 +8,7 @@ namespace MLOpsLint.Core.Documents;
 public static class FormCodecs
 {
     /// <summary>The version of the codecs' formats; part of a fact cache's key.</summary>
-    public const int Schema = 1;
+    public const int Schema = 2;
 
     static FormCodecs()
     {
