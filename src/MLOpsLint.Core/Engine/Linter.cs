@@ -50,7 +50,7 @@ public sealed class Linter
         var checkScopes = CheckScopes(docChecks, config, judged);
 
         var profile = new ScanProfile();
-        var perDocument = new List<Finding>[documents.Count];
+        var perDocument = new List<Finding>?[documents.Count];
         var diagnostics = new ConcurrentBag<(int Order, ScanDiagnostic Diagnostic)>();
         void Each(int count, Action<int> body)
         {
@@ -69,10 +69,27 @@ public sealed class Linter
             perDocument[i] = context.Findings.ToList();
             foreach (var d in context.Diagnostics) diagnostics.Add((i, d));
         }
-        Each(documents.Count, CheckDocument);
+        if (reported == null)
+        {
+            Each(documents.Count, CheckDocument);
+        }
+        else
+        {
+            // a staged scan: the other documents are context, whose document checks do not run (RunDocumentChecks), so the loop
+            // goes over the reported ones only, not over every file of the repository
+            var only = new List<int>();
+            for (int i = 0; i < documents.Count; i++)
+            {
+                if (reported(documents[i].Path)) only.Add(i);
+            }
+            Each(only.Count, k => CheckDocument(only[k]));
+        }
 
-        var all = new List<Finding>(perDocument.Sum(l => l.Count));
-        foreach (var l in perDocument) all.AddRange(l);
+        var all = new List<Finding>(perDocument.Sum(l => l?.Count ?? 0));
+        foreach (var l in perDocument)
+        {
+            if (l != null) all.AddRange(l);
+        }
         var repoContexts = new CheckContext[repoChecks.Length];
         void CheckRepository(int c) => repoContexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, profile, reported);
         // side by side: a short scan is mostly these checks' first (unoptimised) calls, which overlap on other cores
