@@ -37,7 +37,14 @@ internal static class ScanCommand
         RedactingWriter.Learn(stderr, secrets); // the same mask when both come from Program (nothing new then)
         if (options.Fix || options.Diff)
         {
-            return Fix.FixCommand.Execute(options, outcome, stdout, stderr, o => Execute(o, stdout, stderr, stdoutIsTerminal, stderrIsTerminal));
+            if (Fix.FixCommand.Execute(options, outcome, stdout, stderr) is int done) return done;
+            // --fix wrote its fixes: scan again for what is left. The first scan's documents, summaries and findings are let go
+            // first: held by this frame, they stayed alive through the whole second scan, whose peak was then both scans'
+            outcome = null!;
+            // and collected, the large-object heap compacted and the memory given back: without it the second scan grows on
+            // top of the first one's garbage (the hostile corpus: 540 MB at peak against 470 MB for one scan)
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            return Execute(options with { Fix = false, Diff = false }, stdout, stderr, stdoutIsTerminal, stderrIsTerminal);
         }
 
         var result = outcome.Result;

@@ -7,13 +7,14 @@ namespace MLOpsLint.Cli.Fix;
 /// <summary>
 /// <c>scan --fix</c> and <c>scan --diff</c>: apply the findings' mechanical fixes (MLO301 <c>random_state=</c>,
 /// MLO304 seeds) to the files. <c>--fix</c> writes the files, lists what it changed on stderr, then scans again and
-/// reports what is left (exit code from that). <c>--diff</c> writes nothing: it prints the unified diff on stdout and
-/// exits 1 when there is something to fix, 0 when not.
+/// reports what is left (exit code from that: the caller scans again when <see cref="Execute"/> returns null, once the
+/// first scan's documents are let go). <c>--diff</c> writes nothing: it prints the unified diff on stdout and exits 1 when
+/// there is something to fix, 0 when not.
 /// </summary>
 internal static class FixCommand
 {
-    public static int Execute(ScanOptions options, ScanRunner.Outcome outcome, TextWriter stdout, TextWriter stderr,
-        Func<ScanOptions, int> rescan)
+    /// <returns>The exit code, or null when the fixes were written and the repository is to be scanned again.</returns>
+    public static int? Execute(ScanOptions options, ScanRunner.Outcome outcome, TextWriter stdout, TextWriter stderr)
     {
         var plans = new List<FilePlan>();
         foreach (var group in outcome.Result.Findings.Where(f => f.Edit != null).GroupBy(f => f.Path).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -66,6 +67,6 @@ internal static class FixCommand
             }
         }
         stderr.WriteLine($"mlops-lint: fixed {fixedCount} finding{(fixedCount == 1 ? "" : "s")} in {changing.Length} file{(changing.Length == 1 ? "" : "s")}");
-        return rescan(options with { Fix = false, Diff = false });
+        return null;
     }
 }

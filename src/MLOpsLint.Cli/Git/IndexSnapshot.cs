@@ -46,9 +46,12 @@ internal static class IndexSnapshot
     {
         using var repo = GitRepository.Open(scanPath, "--staged", allowBare: false);
         string root = GitRepository.Root(repo);
+        // the cache file is read (~10 MB in a 10,000-file repository) while libgit2 compares the index with HEAD
+        string gitDir = repo.Info.Path;
+        var opening = cacheKey == null ? null : Task.Run(() => FactCache.BlobFactCache.Open(FactCache.BlobFactCache.DirectoryFor(gitDir), cacheKey));
         var staged = StagedPaths(repo);
         var namedPaths = named?.Invoke(root);
-        var cache = cacheKey == null ? null : FactCache.BlobFactCache.Open(FactCache.BlobFactCache.DirectoryFor(repo.Info.Path), cacheKey);
+        var cache = opening?.GetAwaiter().GetResult();
         IndexBlobStore? store = null;
 
         var docs = new List<SourceDocument>();
@@ -69,7 +72,7 @@ internal static class IndexSnapshot
                         unreadable.Add(path);
                         continue;
                     }
-                    var facts = cache.Use(entry.Id.Sha, path, () => repo.ObjectDatabase.RetrieveObjectMetadata(entry.Id).Size);
+                    var facts = cache.Use(entry.Id.RawId, path, () => repo.ObjectDatabase.RetrieveObjectMetadata(entry.Id).Size);
                     if (facts.Size > ContextMaxSize && !(namedPaths != null && Commands.ScanTargets.Includes(namedPaths, path))) continue;
                     store ??= new IndexBlobStore(repo.Info.Path);
                     bool whole = facts.Size <= maxTextFileSize;

@@ -8,10 +8,7 @@ namespace MLOpsLint.Core.Documents;
 public static class FormCodecs
 {
     /// <summary>The version of the codecs' formats; part of a fact cache's key.</summary>
-    public const int Schema = 1;
-
-    private static readonly Dictionary<Type, IFormCodec> ByType = new();
-    private static readonly Dictionary<string, IFormCodec> ById = new(StringComparer.Ordinal);
+    public const int Schema = 2;
 
     static FormCodecs()
     {
@@ -24,31 +21,27 @@ public static class FormCodecs
         Add(Checks.InstalledNameClaims.Codec);
     }
 
+    private static readonly List<IFormCodec> InOrder = new();
+    private static readonly Dictionary<Type, int> IndexByType = new();
+
     private static void Add(IFormCodec codec)
     {
-        ByType[codec.Type] = codec;
-        ById[codec.Id] = codec;
+        IndexByType[codec.Type] = InOrder.Count;
+        InOrder.Add(codec);
     }
 
-    /// <summary>The id of the codec for forms of <paramref name="type"/>, when there is one.</summary>
-    public static string? IdOf(Type type) => ByType.TryGetValue(type, out var c) ? c.Id : null;
+    /// <summary>The codecs' ids, in a fixed order: a cache file names a form by its index here (and holds the list, to be
+    /// read only by the same set).</summary>
+    public static IReadOnlyList<string> Ids => InOrder.ConvertAll(c => c.Id);
 
-    /// <summary>Writes <paramref name="form"/> when a codec keeps its type.</summary>
-    public static bool TryWrite(object form, BinaryWriter writer, out string id)
-    {
-        if (!ByType.TryGetValue(form.GetType(), out var codec))
-        {
-            id = "";
-            return false;
-        }
-        id = codec.Id;
-        codec.Write(form, writer);
-        return true;
-    }
+    /// <summary>The index (<see cref="Ids"/>) of the codec for forms of <paramref name="type"/>; -1 when there is none.</summary>
+    public static int IndexOf(Type type) => IndexByType.TryGetValue(type, out int i) ? i : -1;
 
-    /// <summary>Reads a form written by <see cref="TryWrite"/>; throws on bytes no codec wrote (the caller drops the cache).</summary>
-    public static object Read(string id, BinaryReader reader) =>
-        ById.TryGetValue(id, out var codec) ? codec.Read(reader) : throw new InvalidDataException($"no codec {id}");
+    /// <summary>Writes <paramref name="form"/> with the codec at <paramref name="index"/> (<see cref="IndexOf"/>).</summary>
+    public static void Write(int index, object form, BinaryWriter writer) => InOrder[index].Write(form, writer);
+
+    /// <summary>Reads a form written by the codec at <paramref name="index"/>; throws on bytes it did not write.</summary>
+    public static object Read(int index, BinaryReader reader) => InOrder[index].Read(reader);
 }
 
 /// <summary>One form's codec (<see cref="FormCodecs"/>).</summary>

@@ -44,12 +44,13 @@ public sealed class Linter
             .Where(c => reported == null || c is not IReportsOnlyOn only || documents.Any(d => reported(d.Path) && only.MayReportOn(d)))
             .ToArray();
         var summarizers = repoChecks.OfType<IDocumentSummarizer>().ToArray();
+        bool decideScopes = repoChecks.Any(c => c is IAsksScopes);
         scopes ??= ScopeModel.For(documents, config.Scopes, config.RootDirectory);
         var judged = Judged(config);
         var checkScopes = CheckScopes(docChecks, config, judged);
 
         var profile = new ScanProfile();
-        var perDocument = new List<Finding>[documents.Count];
+        var perDocument = new List<Finding>?[documents.Count];
         var diagnostics = new ConcurrentBag<(int Order, ScanDiagnostic Diagnostic)>();
         void Each(int count, Action<int> body)
         {
@@ -64,14 +65,31 @@ public sealed class Linter
 
         void CheckDocument(int i)
         {
-            var context = RunDocumentChecks(docChecks, checkScopes, documents[i], config, scopes, profile, reported == null || reported(documents[i].Path), summarizers);
+            var context = RunDocumentChecks(docChecks, checkScopes, documents[i], config, scopes, profile, reported == null || reported(documents[i].Path), summarizers, decideScopes);
             perDocument[i] = context.Findings.ToList();
             foreach (var d in context.Diagnostics) diagnostics.Add((i, d));
         }
-        Each(documents.Count, CheckDocument);
+        if (reported == null)
+        {
+            Each(documents.Count, CheckDocument);
+        }
+        else
+        {
+            // a staged scan: the other documents are context, whose document checks do not run (RunDocumentChecks), so the loop
+            // goes over the reported ones only, not over every file of the repository
+            var only = new List<int>();
+            for (int i = 0; i < documents.Count; i++)
+            {
+                if (reported(documents[i].Path)) only.Add(i);
+            }
+            Each(only.Count, k => CheckDocument(only[k]));
+        }
 
-        var all = new List<Finding>(perDocument.Sum(l => l.Count));
-        foreach (var l in perDocument) all.AddRange(l);
+        var all = new List<Finding>(perDocument.Sum(l => l?.Count ?? 0));
+        foreach (var l in perDocument)
+        {
+            if (l != null) all.AddRange(l);
+        }
         var repoContexts = new CheckContext[repoChecks.Length];
         void CheckRepository(int c) => repoContexts[c] = RunRepositoryCheck(repoChecks[c], snapshot, config, scopes, profile, reported);
         // side by side: a short scan is mostly these checks' first (unoptimised) calls, which overlap on other cores
@@ -118,7 +136,7 @@ public sealed class Linter
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         // with the summaries the repository checks read (made while the module is parsed, which is released afterwards)
         var summarizers = repositoryChecks.Where(c => c.Rules.Any(config.IsSelected)).OfType<IDocumentSummarizer>().ToArray();
-        return RunDocumentChecks(docChecks, CheckScopes(docChecks, config, Judged(config)), document, config, scopes, null, isReported: true, summarizers);
+        return RunDocumentChecks(docChecks, CheckScopes(docChecks, config, Judged(config)), document, config, scopes, null, isReported: true, summarizers, decideScopes: false);
     }
 
     /// <summary>The repository checks on a snapshot, before configuration and <c># noqa</c>, side by side (see <see cref="Run"/>).</summary>
@@ -233,7 +251,7 @@ public sealed class Linter
 
     /// <param name="profile">Where the time goes (<c>--verbose</c>); null when nobody asks.</param>
     private static CheckContext RunDocumentChecks(IReadOnlyList<IDocumentCheck> docChecks, FileScope[] checkScopes, SourceDocument doc, LintConfig config,
-        ScopeModel scopes, ScanProfile? profile, bool isReported, IReadOnlyList<IDocumentSummarizer> summarizers)
+        ScopeModel scopes, ScanProfile? profile, bool isReported, IReadOnlyList<IDocumentSummarizer> summarizers, bool decideScopes)
     {
         var context = new CheckContext(config) { Scopes = scopes };
         // a document that is only context (a staged scan): its document checks do not run, its scope is not asked here (for
@@ -276,6 +294,21 @@ public sealed class Linter
             catch (Exception)
             {
                 // not reported here: the repository check asks again in its own pass, where the error is reported once
+            }
+        }
+        // the scope a repository check will ask (IAsksScopes) is decided now, while the text and the parsed module are
+        // here: in a module already parsed, the whole verdict; otherwise whether it is a test (which reads the text and
+        // parses only a module that names pytest or unittest)
+        if (decideScopes && doc.Kind == DocumentKind.Python && doc.HasText)
+        {
+            try
+            {
+                if (doc.HoldsTransient<Python.PythonModule>()) ScanProfile.Measure("scope", () => scopes.Of(doc));
+                else ScanProfile.Measure("scope", () => scopes.IsTest(doc));
+            }
+            catch (Exception)
+            {
+                // reported where a check asks it (as above)
             }
         }
         if (profile != null) ScanProfile.Restore(outer);

@@ -260,7 +260,7 @@ public sealed class PythonModule : IDisposable
         return false;
     }
 
-    private ReadOnlySpan<CompactToken> TokenSpan => tokens.Span;
+    internal ReadOnlySpan<CompactToken> TokenSpan => tokens.Span;
 
     /// <summary>Gives the token arrays back for the next module parsed on this thread. The document's transient cache
     /// calls this when the engine releases it (<see cref="SourceDocument.ReleaseTransient"/>); the module's tokens

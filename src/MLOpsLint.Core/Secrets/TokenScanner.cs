@@ -147,35 +147,22 @@ public static partial class TokenScanner
     public static void Scan(string text, int start, int end, List<SecretMatch> results)
     {
         if (end - start < 3) return;
-        var scan = new ScanState(text, start, end, results);
 #if NET8_0_OR_GREATER
         // one pass for all keywords over the text narrowed to bytes (a character outside Latin-1 becomes '?', which no
         // keyword holds); each detector resumes where it left off, as if it searched the text on its own
         int n = end - start;
         byte[] narrow = System.Buffers.ArrayPool<byte>.Shared.Rent(n);
-        int[] resume = System.Buffers.ArrayPool<int>.Shared.Rent(Detectors.Length);
         try
         {
-            Array.Fill(resume, start, 0, Detectors.Length);
             System.Text.Encoding.Latin1.GetBytes(text.AsSpan(start, n), narrow);
-            KeywordFinder.Any(new ReadOnlySpan<byte>(narrow, 0, n), (_, literal, at) =>
-            {
-                int pos = start + at;
-                foreach (int d in DetectorsOfLiteral[literal])
-                {
-                    string keyword = Detectors[d].Keyword;
-                    if (pos < resume[d] || pos + keyword.Length > end || string.CompareOrdinal(text, pos, keyword, 0, keyword.Length) != 0) continue;
-                    resume[d] = Math.Max(pos + 1, Detectors[d].Detect(scan, pos));
-                }
-                return false;
-            });
+            ScanNarrowed(text, start, end, results, new ReadOnlySpan<byte>(narrow, 0, n), probeFirst: false);
         }
         finally
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(narrow);
-            System.Buffers.ArrayPool<int>.Shared.Return(resume);
         }
 #else
+        var scan = new ScanState(text, start, end, results);
         foreach (var (keyword, detect) in Detectors)
         {
             int pos = start;
@@ -189,6 +176,77 @@ public static partial class TokenScanner
         }
 #endif
     }
+
+    /// <summary>
+    /// Scans many ranges of one text (a module's string literals and comments), narrowing the text to bytes once
+    /// instead of once per range; the same matches, in the same order, as <see cref="Scan(string, int, int, List{SecretMatch})"/>
+    /// on each range.
+    /// </summary>
+    public sealed class RangeScanner : IDisposable
+    {
+        private readonly string text;
+#if NET8_0_OR_GREATER
+        private byte[]? narrow;
+#endif
+
+        public RangeScanner(string text)
+        {
+            this.text = text;
+#if NET8_0_OR_GREATER
+            narrow = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(1, text.Length));
+            System.Text.Encoding.Latin1.GetBytes(text.AsSpan(), narrow);
+#endif
+        }
+
+        public void Scan(int start, int end, List<SecretMatch> results)
+        {
+#if NET8_0_OR_GREATER
+            if (end - start < 3) return;
+            ScanNarrowed(text, start, end, results, new ReadOnlySpan<byte>(narrow ?? throw new ObjectDisposedException(nameof(RangeScanner)), start, end - start), probeFirst: true);
+#else
+            TokenScanner.Scan(text, start, end, results);
+#endif
+        }
+
+        public void Dispose()
+        {
+#if NET8_0_OR_GREATER
+            if (narrow != null) System.Buffers.ArrayPool<byte>.Shared.Return(narrow);
+            narrow = null;
+#endif
+        }
+    }
+
+#if NET8_0_OR_GREATER
+    /// <summary><paramref name="narrow"/> is <c>text[start..end)</c> as Latin-1 bytes. With <paramref name="probeFirst"/>
+    /// (many short ranges, most without any keyword) the range is first searched for any keyword at all, before the
+    /// detectors' state is set up.</summary>
+    private static void ScanNarrowed(string text, int start, int end, List<SecretMatch> results, ReadOnlySpan<byte> narrow, bool probeFirst)
+    {
+        if (probeFirst && !KeywordFinder.Any(narrow, static (_, _, _) => true)) return;
+        var scan = new ScanState(text, start, end, results);
+        int[] resume = System.Buffers.ArrayPool<int>.Shared.Rent(Detectors.Length);
+        try
+        {
+            Array.Fill(resume, start, 0, Detectors.Length);
+            KeywordFinder.Any(narrow, (_, literal, at) =>
+            {
+                int pos = start + at;
+                foreach (int d in DetectorsOfLiteral[literal])
+                {
+                    string keyword = Detectors[d].Keyword;
+                    if (pos < resume[d] || pos + keyword.Length > end || string.CompareOrdinal(text, pos, keyword, 0, keyword.Length) != 0) continue;
+                    resume[d] = Math.Max(pos + 1, Detectors[d].Detect(scan, pos));
+                }
+                return false;
+            });
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(resume);
+        }
+    }
+#endif
 
     public static List<SecretMatch> Scan(string text)
     {

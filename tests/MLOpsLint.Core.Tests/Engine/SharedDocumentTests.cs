@@ -137,29 +137,6 @@ public sealed class SharedDocumentTests : IDisposable
         return new CountingFileSource(path);
     }
 
-    /// <summary>A working-tree file read on demand (as the CLI's source is), counting its reads.</summary>
-    private sealed class CountingFileSource : ContentSource
-    {
-        private readonly string path;
-        private int reads;
-
-        public CountingFileSource(string path)
-        {
-            this.path = path;
-            Length = new FileInfo(path).Length;
-        }
-
-        public long Length { get; }
-
-        public int Reads => Volatile.Read(ref reads);
-
-        public override ReadOnlyMemory<byte> Read()
-        {
-            Interlocked.Increment(ref reads);
-            return File.ReadAllBytes(path);
-        }
-    }
-
     /// <summary>A repository check that takes a document's parsed module, waits while the test runs an edit's checks, then
     /// reads the module's tokens.</summary>
     private sealed class BlockingModuleReader : IRepositoryCheck

@@ -92,6 +92,33 @@ public class FactCacheTests
     }
 
     [Fact]
+    public void Entries_a_scan_does_not_use_are_written_back_as_they_were_read()
+    {
+        using var repo = Repository();
+        var expected = Scan(repo, "--no-cache");
+        Scan(repo);
+        var warm = Scan(repo);
+        Assert.Contains("entries read", warm.Note);
+
+        // a scan that leaves the modules of pkg/ out (their entries unused) and has something new to write: a file committed
+        // meanwhile (the other changes stay staged), whose facts no scan has made yet
+        repo.Write("extra.py", "X = 1\n");
+        repo.Run("git", "add", "extra.py");
+        repo.Run("git", "commit", "-q", "-m", "extra", "--", "extra.py");
+        var partial = Scan(repo, "--exclude", "pkg/**");
+        Assert.DoesNotContain("nothing new to write", partial.Note);
+        AssertNoErrors(partial);
+
+        // the next full scan finds pkg/'s facts as the warm scan did: the file was whole, and their entries kept with their forms
+        var after = Scan(repo);
+        Assert.Contains("entries read", after.Note);
+        // (extra.py at most is new to it; lost entries would be the twelve modules of pkg/ read again)
+        Assert.True(FilesRead(after) <= FilesRead(warm) + 1, $"warm: {warm.Note}\nafter: {after.Note}");
+        Assert.Equal(expected.Findings, after.Findings);
+        AssertNoErrors(after);
+    }
+
+    [Fact]
     public void The_cache_is_off_with_the_option_and_with_the_configuration_and_does_not_outlive_its_settings()
     {
         using var repo = Repository();

@@ -11,30 +11,63 @@ namespace MLOpsLint.Cli.Git.FactCache;
 internal sealed class BlobFacts : FormStore
 {
     private readonly object gate = new();
-    private Dictionary<string, byte[]> forms;
+    private readonly BlobFactCache cache;
+
+    /// <summary>The forms as the cache file holds them (codec index, and where their bytes are in <see cref="BlobFactCache.Data"/>).</summary>
+    private StoredForm[] stored;
+
+    /// <summary>Forms made by this scan (by codec index), which replace stored ones.</summary>
+    private Dictionary<int, byte[]>? added;
     private int kind;
     private string installedName;
 
-    public BlobFacts(byte[] id, string path, long size)
+    private readonly record struct StoredForm(int Codec, int Offset, int Length);
+
+    public BlobFacts(BlobFactCache cache, byte[] id, string path, long size)
     {
+        this.cache = cache;
         Id = id;
         Path = path;
         Size = size;
-        forms = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        stored = Array.Empty<StoredForm>();
         kind = -1;
         installedName = "";
     }
 
-    internal BlobFacts(byte[] id, string path, long size, int binary, int kind, string installedName, Dictionary<string, byte[]> forms, int lastUsed)
+    private BlobFacts(BlobFactCache cache, byte[] id, string path, long size, int binary, int kind, string installedName, StoredForm[] stored, int lastUsed)
     {
+        this.cache = cache;
         Id = id;
         Path = path;
         Size = size;
         this.binary = binary;
         this.kind = kind;
         this.installedName = installedName;
-        this.forms = forms;
+        this.stored = stored;
         LastUsed = lastUsed;
+    }
+
+    /// <summary>The entry that starts at <paramref name="start"/> in the cache file's bytes (checked whole when the file was
+    /// opened).</summary>
+    internal static BlobFacts FromFile(BlobFactCache cache, byte[] data, int start, string path)
+    {
+        var r = new CacheBytesReader(data, start, data.Length);
+        var id = r.Bytes(20).ToArray();
+        r.SkipString(); // the path, read when the file was opened
+        long size = r.Int64();
+        int binary = r.SByte();
+        int kind = r.Int32();
+        string installedName = r.String();
+        int lastUsed = r.Int32();
+        var forms = new StoredForm[r.Int32()];
+        for (int f = 0; f < forms.Length; f++)
+        {
+            int codec = r.UInt16();
+            int length = r.Int32();
+            forms[f] = new StoredForm(codec, r.Position, length);
+            r.Skip(length);
+        }
+        return new BlobFacts(cache, id, path, size, binary, kind, installedName, forms, lastUsed);
     }
 
     /// <summary>The blob's id (20 bytes, SHA-1).</summary>
@@ -71,17 +104,31 @@ internal sealed class BlobFacts : FormStore
         where T : class
     {
         form = null;
-        if (FormCodecs.IdOf(typeof(T)) is not { } id) return false;
-        byte[]? bytes;
+        int codec = FormCodecs.IndexOf(typeof(T));
+        if (codec < 0) return false;
+        byte[] bytes;
+        int offset, length;
         lock (gate)
         {
-            if (!SameJudgement(document) || !forms.TryGetValue(id, out bytes)) return false;
+            if (!SameJudgement(document)) return false;
+            if (added != null && added.TryGetValue(codec, out var made))
+            {
+                (bytes, offset, length) = (made, 0, made.Length);
+            }
+            else if (StoredIndex(codec) is var at and >= 0)
+            {
+                (bytes, offset, length) = (cache.Data, stored[at].Offset, stored[at].Length);
+            }
+            else
+            {
+                return false;
+            }
         }
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
-            form = FormCodecs.Read(id, reader) as T;
-            if (reader.BaseStream.Position != bytes.Length) form = null;
+            using var reader = new BinaryReader(new MemoryStream(bytes, offset, length, writable: false));
+            form = FormCodecs.Read(codec, reader) as T;
+            if (reader.BaseStream.Position != length) form = null;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or FormatException or OverflowException or IndexOutOfRangeException or InvalidCastException)
         {
@@ -92,7 +139,8 @@ internal sealed class BlobFacts : FormStore
             // bytes the codec cannot read back (the file was checked whole, so this is a codec fault): never used again
             lock (gate)
             {
-                forms.Remove(id);
+                added?.Remove(codec);
+                stored = Array.FindAll(stored, f => f.Codec != codec);
                 Changed = true;
             }
         }
@@ -102,30 +150,63 @@ internal sealed class BlobFacts : FormStore
     public override void Save<T>(SourceDocument document, T form)
         where T : class
     {
-        if (FormCodecs.IdOf(typeof(T)) == null) return;
+        int codec = FormCodecs.IndexOf(typeof(T));
+        if (codec < 0 || form.GetType() != typeof(T)) return;
         var stream = new MemoryStream();
-        string id;
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
-            if (!FormCodecs.TryWrite(form, writer, out id)) return;
+            FormCodecs.Write(codec, form, writer);
         }
         lock (gate)
         {
             if (!SameJudgement(document))
             {
-                forms = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+                stored = Array.Empty<StoredForm>();
+                added = null;
                 kind = (int)document.Kind;
                 installedName = document.InstalledName ?? "";
             }
-            forms[id] = stream.ToArray();
+            (added ??= new Dictionary<int, byte[]>())[codec] = stream.ToArray();
             Changed = true;
         }
     }
 
-    /// <summary>The kind and installed name the forms were made for, and the forms (for writing the cache file).</summary>
-    internal (int Kind, string InstalledName, KeyValuePair<string, byte[]>[] Forms) Snapshot()
+    /// <summary>Writes the entry as the cache file holds it (<see cref="BlobFactCache"/>): its fields, then its forms by codec
+    /// index, each as this scan left it.</summary>
+    internal void WriteTo(BinaryWriter writer)
     {
-        lock (gate) return (kind, installedName, forms.ToArray());
+        lock (gate)
+        {
+            writer.Write(Id);
+            writer.Write(Path);
+            writer.Write(Size);
+            writer.Write((sbyte)(IsBinary is { } b ? (b ? 1 : 0) : -1));
+            writer.Write(kind);
+            writer.Write(installedName);
+            writer.Write(LastUsed);
+            var forms = new SortedDictionary<int, (byte[] Bytes, int Offset, int Length)>();
+            foreach (var f in stored) forms[f.Codec] = (cache.Data, f.Offset, f.Length);
+            if (added != null)
+            {
+                foreach (var (codec, bytes) in added) forms[codec] = (bytes, 0, bytes.Length);
+            }
+            writer.Write(forms.Count);
+            foreach (var (codec, (bytes, offset, length)) in forms)
+            {
+                writer.Write((ushort)codec);
+                writer.Write(length);
+                writer.Write(bytes, offset, length);
+            }
+        }
+    }
+
+    private int StoredIndex(int codec)
+    {
+        for (int i = 0; i < stored.Length; i++)
+        {
+            if (stored[i].Codec == codec) return i;
+        }
+        return -1;
     }
 
     private bool SameJudgement(SourceDocument document) =>

@@ -14,7 +14,8 @@ namespace MLOpsLint.Core.Checks.CommittedData;
 /// in LFS or DVC is reported by MLO104/MLO105 instead, never as a committed file.
 /// Per document it costs a pointer test, a switch on the first byte and an extension lookup.
 /// </summary>
-public sealed class CommittedArtifactCheck : IRepositoryCheck, IDocumentSummarizer
+/// <remarks>Asks of every module whether it is a test (<see cref="TestFolders"/>): <see cref="IAsksScopes"/>.</remarks>
+public sealed class CommittedArtifactCheck : IRepositoryCheck, IDocumentSummarizer, IAsksScopes
 {
     public IReadOnlyList<RuleDescriptor> Rules { get; } =
         new[] { RuleCatalog.MLO101, RuleCatalog.MLO102, RuleCatalog.MLO103, RuleCatalog.MLO107, RuleCatalog.MLO108, RuleCatalog.MLO109 };

@@ -232,18 +232,21 @@ public sealed class DocumentSecrets
             var module = PythonModule.Of(doc);
             string text = module.Text;
             var matches = new List<SecretMatch>();
-            foreach (var lit in module.StringLiterals)
+            using (var ranges = new TokenScanner.RangeScanner(text))
             {
-                if (lit.IsFString)
+                foreach (var lit in module.StringLiterals)
                 {
-                    foreach (var part in lit.Parts) TokenScanner.Scan(text, part.Start, part.End, matches);
+                    if (lit.IsFString)
+                    {
+                        foreach (var part in lit.Parts) ranges.Scan(part.Start, part.End, matches);
+                    }
+                    else
+                    {
+                        ranges.Scan(lit.BodyStart, lit.BodyEnd, matches);
+                    }
                 }
-                else
-                {
-                    TokenScanner.Scan(text, lit.BodyStart, lit.BodyEnd, matches);
-                }
+                foreach (var comment in module.Comments) ranges.Scan(comment.Start, comment.End, matches);
             }
-            foreach (var comment in module.Comments) TokenScanner.Scan(text, comment.Start, comment.End, matches);
 
             foreach (var a in module.Assignments)
             {
@@ -254,15 +257,22 @@ public sealed class DocumentSecrets
             }
             foreach (var call in module.Calls)
             {
-                foreach (var arg in call.Arguments)
+                // Read from the parser's argument table: the argument objects and the resolved callee are made only
+                // for the few calls that pass a string by keyword or may read the environment (most calls do neither).
+                int count = call.ArgumentCount;
+                for (int k = 0; k < count; k++)
                 {
-                    if (arg.Name == null || arg.StringLiterals.Count == 0 || arg.StringLiterals.Any(s => s.IsFString)) continue;
-                    string name = arg.Name;
+                    ref readonly var info = ref call.ArgumentInfo(k);
+                    if (info.Name == null || info.LiteralCount == 0) continue;
+                    var arg = call.Arguments[k];
+                    if (arg.StringLiterals.Any(s => s.IsFString)) continue;
+                    string name = info.Name;
                     if (name == "key" && (call.QualifiedName == "wandb.login" || call.QualifiedName.EndsWith("wandb.login", StringComparison.Ordinal))) name = "WANDB_API_KEY";
                     AddNamed(matches, name, arg.StringLiterals);
                 }
                 // os.getenv("API_TOKEN", "<default>") / os.environ.setdefault("HF_TOKEN", "<value>")
-                if (call.QualifiedName is "os.getenv" or "os.environ.get" or "os.environ.setdefault" or "os.putenv"
+                if (count >= 2 && (call.HasName("getenv") || call.HasName("get") || call.HasName("setdefault") || call.HasName("putenv"))
+                    && call.QualifiedName is "os.getenv" or "os.environ.get" or "os.environ.setdefault" or "os.putenv"
                     && call.Positional(0)?.StringValue is { } envName && call.Positional(1) is { StringLiterals.Count: > 0 } def
                     && !def.StringLiterals.Any(s => s.IsFString))
                 {
@@ -306,10 +316,11 @@ public sealed class DocumentSecrets
         /// <summary><c>{"password": "…"}</c>: a string key, a colon and a string value inside braces.</summary>
         private void DictDisplays(PythonModule module, List<SecretMatch> matches)
         {
-            var tokens = module.Tokens;
+            // the compact tokens: kind and offsets are all this needs (no PyToken is made per token)
+            var tokens = module.TokenSpan;
             string text = module.Text;
             Dictionary<int, PyStringLiteral>? byStart = null;
-            for (int i = 0; i + 2 < tokens.Count; i++)
+            for (int i = 0; i + 2 < tokens.Length; i++)
             {
                 var t = tokens[i];
                 if (t.Kind != PyTokenKind.String) continue;

@@ -17,14 +17,30 @@ namespace MLOpsLint.Core.Checks.Dependencies;
 /// </summary>
 public sealed class PythonInstallCallCheck : IRepositoryCheck, IDocumentSummarizer
 {
-    /// <summary>The text names an installer and a way to run a process (cached on the document: a few bytes, not its text).</summary>
+    /// <summary>The text names an installer and the module calls a function that runs a process (cached on the document: a
+    /// few bytes, not its text). Asked while the module is parsed for the document's own checks, so the repository pass
+    /// parses again only the modules that call one.</summary>
     private static bool MayRunInstaller(SourceDocument doc) => doc.GetOrAdd(d =>
     {
         string text = d.Text;
-        return new InstallerFlag(text.IndexOf("install", StringComparison.Ordinal) >= 0
+        bool mentions = text.IndexOf("install", StringComparison.Ordinal) >= 0
             && (text.IndexOf("subprocess", StringComparison.Ordinal) >= 0 || text.IndexOf("system", StringComparison.Ordinal) >= 0
-                || text.IndexOf("popen", StringComparison.Ordinal) >= 0));
+                || text.IndexOf("popen", StringComparison.Ordinal) >= 0);
+        return new InstallerFlag(mentions && PythonModule.Of(d).Calls.Any(IsProcessCall));
     }).Value;
+
+    /// <summary>The last names of <see cref="ShellCalls"/> and <see cref="ProcessCalls"/>: most calls are told apart by it
+    /// without resolving their callee.</summary>
+    private static readonly string[] ProcessCallNames = { "system", "popen", "getoutput", "getstatusoutput", "run", "call", "check_call", "check_output", "Popen" };
+
+    private static bool IsProcessCall(PyCall call)
+    {
+        foreach (string name in ProcessCallNames)
+        {
+            if (call.HasName(name)) return ShellCalls.Contains(call.QualifiedName) || ProcessCalls.Contains(call.QualifiedName);
+        }
+        return false;
+    }
 
     /// <summary>Keeps <see cref="InstallerFlag"/> in the facts cache (<see cref="FormCodecs"/>).</summary>
     internal static readonly FormCodec<InstallerFlag> InstallerFlagCodec = FormCodec<InstallerFlag>.Flag("python-install-call.installer", f => f.Value, v => new InstallerFlag(v));

@@ -42,19 +42,37 @@ internal static class ImportedRandomness
     /// import can reach as Python would — relative, beside or below the importing file, or named from the repository
     /// root (or its <c>src/</c>) — not merely a file of the same name elsewhere (<c>import model</c> is not
     /// <c>other/model.py</c>).</summary>
-    private static bool Follows(SeedModule from, SeedModule target, SeedImport import)
+    internal static bool Follows(SeedModule from, SeedModule target, SeedImport import)
     {
-        if (target.IsNotebook || target.Summary.Document.FileName == "__init__.py") return false;
+        if (target.IsNotebook || IsPackageInit(target.Path)) return false;
         if (import.ModuleName.StartsWith(".", StringComparison.Ordinal)) return true;
+        // compared in place: asked of every module an import reaches while the index is built
         int slash = from.Path.LastIndexOf('/');
-        string dir = slash < 0 ? "" : from.Path.Substring(0, slash + 1);
+        int dir = slash + 1;
         string path = target.Path;
-        string dotted = path.Substring(0, path.Length - 3).Replace('/', '.');
-        if (dotted == import.ModuleName || dotted == import.QualifiedName) return true;
-        if (dotted == "src." + import.ModuleName || dotted == "src." + import.QualifiedName) return true;
-        if (!path.StartsWith(dir, StringComparison.Ordinal)) return false;
-        string local = path.Substring(dir.Length, path.Length - dir.Length - 3).Replace('/', '.');
-        return local == import.ModuleName || local == import.QualifiedName;
+        var dotted = path.AsSpan(0, path.Length - 3);
+        if (DottedIs(dotted, import.ModuleName) || DottedIs(dotted, import.QualifiedName)) return true;
+        if (dotted.Length >= 4 && DottedIs(dotted.Slice(0, 4), "src.")
+            && (DottedIs(dotted.Slice(4), import.ModuleName) || DottedIs(dotted.Slice(4), import.QualifiedName))) return true;
+        if (!path.AsSpan().StartsWith(from.Path.AsSpan(0, dir), StringComparison.Ordinal)) return false;
+        var local = dotted.Slice(dir);
+        return DottedIs(local, import.ModuleName) || DottedIs(local, import.QualifiedName);
+    }
+
+    /// <summary>The file name of <paramref name="path"/> is <c>__init__.py</c> (<see cref="Documents.SourceDocument.FileName"/>, without making it).</summary>
+    private static bool IsPackageInit(string path) =>
+        path.EndsWith("__init__.py", StringComparison.Ordinal) && (path.Length == 11 || path[path.Length - 12] is '/' or '\\');
+
+    /// <summary>A path without its extension, its '/' read as '.', is <paramref name="dotted"/>.</summary>
+    private static bool DottedIs(ReadOnlySpan<char> path, string dotted)
+    {
+        if (path.Length != dotted.Length) return false;
+        for (int i = 0; i < path.Length; i++)
+        {
+            char p = path[i], d = dotted[i];
+            if (d == '/' || p != d && !(p == '/' && d == '.')) return false;
+        }
+        return true;
     }
 
     private readonly record struct Found(SeedModule Module, int Import, DrawCandidate Draw, int Count);
@@ -64,10 +82,12 @@ internal static class ImportedRandomness
     /// module those call in turn).</summary>
     private static Found? FirstUnseededDraw(SeedModule script, Rng rng, bool includeTests)
     {
+        // the index keeps only the imports Follows accepts (asked once per import, not per generator: a name like
+        // features_0 answers to a thousand modules of a competition repository)
         foreach (var (m, import) in script.Imported)
         {
             var imp = script.Summary.Imports[import];
-            if (!Follows(script, m, imp) || (m.IsTest && !includeTests) || m.SeedsAnywhere(rng)) continue;
+            if ((m.IsTest && !includeTests) || m.SeedsAnywhere(rng)) continue;
             HashSet<int>? called = null;
             DrawCandidate? draw = null;
             int count = 0;

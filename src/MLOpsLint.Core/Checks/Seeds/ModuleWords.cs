@@ -85,11 +85,28 @@ internal sealed class ModuleWords
         bool relative = r.ReadBoolean();
         int n = r.ReadInt32();
         if (n < 0 || (long)n * 4 > r.BaseStream.Length - r.BaseStream.Position) throw new InvalidDataException("bad word count");
+        // one read of the whole array (the cache holds thousands of modules' words), then the order checked
         var hashes = new uint[n];
-        for (int i = 0; i < n; i++)
+#if NET
+        var raw = System.Runtime.InteropServices.MemoryMarshal.AsBytes(hashes.AsSpan());
+        for (int got = 0; got < raw.Length;)
         {
-            hashes[i] = r.ReadUInt32();
-            if (i > 0 && hashes[i] <= hashes[i - 1]) throw new InvalidDataException("words out of order");
+            int read = r.Read(raw.Slice(got));
+            if (read <= 0) throw new EndOfStreamException();
+            got += read;
+        }
+        if (!BitConverter.IsLittleEndian)
+        {
+            for (int i = 0; i < n; i++) hashes[i] = System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(hashes[i]);
+        }
+#else
+        var bytes = r.ReadBytes(n * 4);
+        if (bytes.Length != n * 4) throw new EndOfStreamException();
+        for (int i = 0; i < n; i++) hashes[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i * 4));
+#endif
+        for (int i = 1; i < n; i++)
+        {
+            if (hashes[i] <= hashes[i - 1]) throw new InvalidDataException("words out of order");
         }
         return new ModuleWords(hashes, relative);
     }

@@ -29,6 +29,8 @@ internal static class ReportedModuleClosure
     {
         var byName = new Dictionary<uint, List<int>>();
         var packageByFolder = new Dictionary<string, int>(StringComparer.Ordinal);
+        // each importable module's name hash (none for notebooks, and for a stem left empty)
+        var nameOf = new uint?[docs.Count];
         for (int i = 0; i < docs.Count; i++)
         {
             string path = docs[i].Path;
@@ -44,20 +46,9 @@ internal static class ReportedModuleClosure
             }
             if (stem.Length == 0) continue;
             uint key = ModuleWords.Hash(stem.AsSpan());
+            nameOf[i] = key;
             if (!byName.TryGetValue(key, out var list)) byName[key] = list = new List<int>(1);
             list.Add(i);
-        }
-
-        // every file's possible imports (the reverse edges need them all); a word scan, no parse
-        var mayImport = new int[docs.Count][];
-        Parallel.For(0, docs.Count, i => mayImport[i] = MayImport(docs[i], byName, packageByFolder));
-        var importers = new List<int>?[docs.Count];
-        for (int f = 0; f < docs.Count; f++)
-        {
-            foreach (int t in mayImport[f])
-            {
-                if (t != f) (importers[t] ??= new List<int>()).Add(f);
-            }
         }
 
         var needed = new bool[docs.Count];
@@ -76,18 +67,33 @@ internal static class ReportedModuleClosure
             }
             if (needed[i]) roots.Add(i);
         }
+        // who imports the frontier, level by level: a file imports a module when it may (MayImport) and is not the module;
+        // asked of each file for the frontier's names only, so a staged scan does not work out every file's imports
         for (int level = 0; level < SeedIndex.ImporterLevels && frontier.Count > 0; level++)
         {
-            var next = new List<int>();
+            var names = new HashSet<uint>();
+            var packageFolders = new HashSet<string>(StringComparer.Ordinal);
             foreach (int m in frontier)
             {
-                foreach (int importer in importers[m] ?? (IEnumerable<int>)Array.Empty<int>())
-                {
-                    if (needed[importer]) continue;
-                    needed[importer] = true;
-                    roots.Add(importer);
-                    next.Add(importer);
-                }
+                if (nameOf[m] is { } name) names.Add(name);
+                if (packageByFolder.Count > 0 && IsPackage(docs[m], m, packageByFolder, out string folder)) packageFolders.Add(folder);
+            }
+            if (names.Count == 0 && packageFolders.Count == 0) break;
+            var sortedNames = names.ToArray();
+            Array.Sort(sortedNames);
+            var imports = new bool[docs.Count];
+            Parallel.For(0, docs.Count, f =>
+            {
+                // a file already needed adds nothing; the frontier's modules are among them, so an importer is never the module
+                if (!needed[f]) imports[f] = ImportsAny(docs[f], sortedNames, packageFolders);
+            });
+            var next = new List<int>();
+            for (int f = 0; f < docs.Count; f++)
+            {
+                if (!imports[f]) continue;
+                needed[f] = true;
+                roots.Add(f);
+                next.Add(f);
             }
             frontier = next;
         }
@@ -95,7 +101,7 @@ internal static class ReportedModuleClosure
         var stack = new Stack<int>(roots);
         while (stack.Count > 0)
         {
-            foreach (int t in mayImport[stack.Pop()])
+            foreach (int t in MayImport(docs[stack.Pop()], byName, packageByFolder))
             {
                 if (needed[t]) continue;
                 needed[t] = true;
@@ -108,6 +114,51 @@ internal static class ReportedModuleClosure
             if (needed[i]) result.Add(docs[i]);
         }
         return result.ToArray();
+    }
+
+    /// <summary>Whether document <paramref name="index"/> is the package (<c>__init__.py</c>) of <paramref name="folder"/>.</summary>
+    private static bool IsPackage(SourceDocument doc, int index, Dictionary<string, int> packageByFolder, out string folder)
+    {
+        int slash = doc.Path.LastIndexOf('/');
+        folder = slash < 0 ? "" : doc.Path.Substring(0, slash);
+        return packageByFolder.TryGetValue(folder, out int package) && package == index;
+    }
+
+    /// <summary>Whether <paramref name="doc"/> may import a module named by one of <paramref name="sortedNames"/> (ascending
+    /// hashes), or, with a relative import, the package of one of <paramref name="packageFolders"/> (its folder or one above):
+    /// <see cref="MayImport"/> asked of a few targets.</summary>
+    private static bool ImportsAny(SourceDocument doc, uint[] sortedNames, HashSet<string> packageFolders)
+    {
+        var words = ModuleWords.Of(doc);
+        if (sortedNames.Length > 0 && SharesAny(words.Hashes, sortedNames)) return true;
+        if (packageFolders.Count > 0 && words.HasRelativeImport)
+        {
+            string folder = doc.Path;
+            while (true)
+            {
+                int slash = folder.LastIndexOf('/');
+                folder = slash < 0 ? "" : folder.Substring(0, slash);
+                if (packageFolders.Contains(folder)) return true;
+                if (slash < 0) break;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether two ascending arrays share a value: each value of the shorter looked up in the longer.</summary>
+    internal static bool SharesAny(uint[] a, uint[] b)
+    {
+        if (a.Length > b.Length) (a, b) = (b, a);
+        if (a.Length == 0 || a[a.Length - 1] < b[0] || b[b.Length - 1] < a[0]) return false;
+        int from = 0;
+        foreach (uint v in a)
+        {
+            int at = Array.BinarySearch(b, from, b.Length - from, v);
+            if (at >= 0) return true;
+            from = ~at;
+            if (from >= b.Length) return false;
+        }
+        return false;
     }
 
     /// <summary>The modules <paramref name="doc"/> may import: those named by one of its words (<see cref="ModuleWords"/>,

@@ -30,11 +30,20 @@ public sealed class SeedModule
     /// their importers (a model or transform file with a <c>__main__</c> self-test is one).</summary>
     public bool IsImportedByCode => Importers.Any(i => !i.IsTest);
 
-    /// <summary>Modules of the repository that import this one.</summary>
-    internal List<SeedModule> Importers { get; } = new();
+    /// <summary>Modules of the repository that import this one (one may come more than once).</summary>
+    internal IEnumerable<SeedModule> Importers => ImportName<SeedModule>.ImportersOf(this, Names, RelativeImporters);
 
-    /// <summary>Modules of the repository this one imports, each with the index of (the first of) its imports in
-    /// <see cref="SeedSummary.Imports"/>.</summary>
+    /// <summary>The dotted names the module answers to (null for a notebook): who imports one of them imports it.</summary>
+    internal List<ImportName<SeedModule>>? Names { get; set; }
+
+    /// <summary>Modules importing this one by a relative import.</summary>
+    internal List<SeedModule>? RelativeImporters;
+
+    /// <summary>1 + the index of the last module whose imports reached this one (while the index is built).</summary>
+    internal int ReachedBy;
+
+    /// <summary>Modules of the repository this one imports that <see cref="ImportedRandomness"/> follows (as Python would
+    /// find them), each with the index of the first of its imports that reaches it in <see cref="SeedSummary.Imports"/>.</summary>
     internal List<(SeedModule Module, int Import)> Imported { get; } = new();
 
     /// <summary>What each function of <see cref="SeedSummary.Functions"/> seeds, helpers it calls included.</summary>
@@ -77,7 +86,7 @@ public sealed class SeedModule
 public sealed class SeedIndex
 {
     private const int MaxRounds = 4;
-    private readonly Dictionary<string, List<SeedModule>> byDotted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImportName<SeedModule>> byDotted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SeedModule> byPath = new(StringComparer.Ordinal);
     private readonly Dictionary<(SeedModule, string), IReadOnlyList<(SeedModule, int)>> resolved = new();
     private readonly IReadOnlyList<string> seedFunctions;
@@ -94,25 +103,19 @@ public sealed class SeedIndex
             if (m.IsNotebook || !m.Path.EndsWith(".py", StringComparison.OrdinalIgnoreCase)) continue;
             foreach (var dotted in ImportPaths.DottedNames(m.Path))
             {
-                if (!byDotted.TryGetValue(dotted, out var list)) byDotted[dotted] = list = new List<SeedModule>();
-                list.Add(m);
+                if (!byDotted.TryGetValue(dotted, out var name)) byDotted[dotted] = name = new ImportName<SeedModule>();
+                name.Modules.Add(m);
+                (m.Names ??= new List<ImportName<SeedModule>>()).Add(name);
             }
         }
-        foreach (var m in modules)
+        for (int k = 0; k < modules.Length; k++)
         {
+            var m = modules[k];
             var imports = m.Summary.Imports;
             for (int i = 0; i < imports.Count; i++)
             {
-                foreach (var target in ImportTargets(m, imports[i]))
-                {
-                    if (target == m) continue;
-                    target.IsImported = true;
-                    if (!target.Importers.Contains(m))
-                    {
-                        target.Importers.Add(m);
-                        m.Imported.Add((target, i));
-                    }
-                }
+                AddImport(m, k + 1, imports[i], i, imports[i].ModuleName);
+                if (imports[i].IsFrom && !imports[i].IsStar) AddImport(m, k + 1, imports[i], i, imports[i].QualifiedName); // from pkg import utils
             }
         }
         ComputeFunctionSeeds();
@@ -152,12 +155,36 @@ public sealed class SeedIndex
         return false;
     }
 
-    private IEnumerable<SeedModule> ImportTargets(SeedModule m, SeedImport imp)
+    /// <summary>The modules <paramref name="dotted"/> (of import <paramref name="index"/>) reaches from <paramref name="m"/>
+    /// (the <paramref name="stamp"/>-th module): they are imported, <paramref name="m"/> is among their importers, and the
+    /// first import reaching each is kept when <see cref="ImportedRandomness.Follows"/> follows it. An absolute name lists
+    /// its importer once on the name (<see cref="ImportName{T}"/>), not on each module answering to it.</summary>
+    private void AddImport(SeedModule m, int stamp, SeedImport imp, int index, string dotted)
     {
-        foreach (var t in ResolveModule(m, imp.ModuleName)) yield return t;
-        if (imp.IsFrom && !imp.IsStar)
+        if (dotted.Length == 0) return;
+        IReadOnlyList<SeedModule> targets;
+        if (dotted[0] != '.')
         {
-            foreach (var t in ResolveModule(m, imp.QualifiedName)) yield return t; // from pkg import utils
+            if (!byDotted.TryGetValue(dotted, out var name)) return;
+            name.AddImporter(m);
+            targets = name.Modules;
+        }
+        else
+        {
+            targets = ResolveModule(m, dotted);
+            foreach (var t in targets)
+            {
+                if (t != m) ImportName<SeedModule>.AddOnce(ref t.RelativeImporters, m);
+            }
+        }
+        for (int i = 0; i < targets.Count; i++)
+        {
+            var target = targets[i];
+            if (target == m) continue;
+            target.IsImported = true;
+            if (target.ReachedBy == stamp) continue;
+            target.ReachedBy = stamp;
+            if (ImportedRandomness.Follows(m, target, imp)) m.Imported.Add((target, index));
         }
     }
 
@@ -167,7 +194,7 @@ public sealed class SeedIndex
         if (dotted.Length == 0) return Array.Empty<SeedModule>();
         if (dotted[0] != '.')
         {
-            return byDotted.TryGetValue(dotted, out var list) ? list : (IReadOnlyList<SeedModule>)Array.Empty<SeedModule>();
+            return byDotted.TryGetValue(dotted, out var name) ? name.Modules : (IReadOnlyList<SeedModule>)Array.Empty<SeedModule>();
         }
         var result = new List<SeedModule>(1);
         foreach (var target in ImportPaths.RelativeTargets(from.Path, dotted))

@@ -214,7 +214,7 @@ internal static class DataReads
     }
 
     /// <summary>A checksum the code verifies, or a dataset read at a revision.</summary>
-    public static bool PinsData(PythonModule module)
+    public static bool PinsData(PythonModule module, string[] names)
     {
         // a keyword argument is text of the module: a module whose text names none has no call given one
         string text = module.Text;
@@ -224,8 +224,7 @@ internal static class DataReads
         for (int i = 0; i < calls.Count; i++)
         {
             var c = calls[i];
-            if (c.QualifiedName.StartsWith("hashlib.", StringComparison.Ordinal) || c.HasName("check_integrity") || c.HasName("check_md5")
-                || c.HasName("verify_checksum")
+            if (c.QualifiedName.StartsWith("hashlib.", StringComparison.Ordinal) || names[i] is "check_integrity" or "check_md5" or "verify_checksum"
                 || (c.QualifiedName == "datasets.load_dataset" && c.Keyword("revision") != null)
                 || (keywords && TrackingApis.HasAnyKeyword(c, ChecksumKeywords))) return true;
         }

@@ -63,13 +63,14 @@ internal static class LineageLiterals
         for (int i = 0; i < calls.Count; i++)
         {
             var c = calls[i];
-            var arguments = c.Arguments;
-            for (int n = 0; n < arguments.Count; n++)
+            for (int n = 0; n < c.ArgumentCount; n++)
             {
-                var a = arguments[n];
-                if (a.Name == null || Kind(a.Name) is not { } isData || a.Literal != PyLiteralKind.String || a.StringLiterals.Count != 1) continue;
+                // the argument's name first, from the parser's table: most calls have no keyword named for lineage
+                ref readonly var info = ref c.ArgumentInfo(n);
+                if (info.Name == null || Kind(info.Name.AsSpan()) is not { } isData || info.Literal != PyLiteralKind.String || info.LiteralCount != 1) continue;
+                var a = c.Arguments[n];
                 if (!Accept(a.StringLiterals[0])) continue;
-                Add(ref result, module, a.Name, a.StringLiterals[0], isData, a.Start, a.End);
+                Add(ref result, module, info.Name, a.StringLiterals[0], isData, a.Start, a.End);
             }
             if (TagCalls.Contains(names[i]) && c.Positional(0) is { Literal: PyLiteralKind.String } k && k.StringValue is { } keyText
                 && Kind(keyText) is { } tagData && c.Positional(1) is { Literal: PyLiteralKind.String, StringLiterals.Count: 1 } v && Accept(v.StringLiterals[0]))

@@ -51,6 +51,24 @@ internal static class TrackingApis
         "experiment",
     };
 
+    /// <summary>The modules of <see cref="Trackers"/>: a call's resolved name is looked up by each of its dotted prefixes.</summary>
+    private static readonly WordSet TrackerModules = new(Trackers.Select(t => t.Module));
+
+    /// <summary>Whether <paramref name="q"/> is one of <see cref="Trackers"/>' modules or a name in one
+    /// (<see cref="IsModuleOrSubmodule"/> of any of them), looked up by its prefixes that end at a dot.</summary>
+    private static bool IsTrackerApi(string q)
+    {
+        int dot = q.IndexOf('.');
+        while (true)
+        {
+            int length = dot < 0 ? q.Length : dot;
+            if (length > TrackerModules.MaxLength) return false;
+            if (TrackerModules.Contains(q.AsSpan(0, length))) return true;
+            if (dot < 0) return false;
+            dot = q.IndexOf('.', dot + 1);
+        }
+    }
+
     /// <summary>The tracker a module imports, or null.</summary>
     public static string? TrackerOf(SeedImport[] imports)
     {
@@ -82,10 +100,7 @@ internal static class TrackingApis
     {
         string q = c.QualifiedName;
         if (RecordingMethods.Contains(name)) return true;
-        foreach (var (m, _) in Trackers)
-        {
-            if (IsModuleOrSubmodule(q, m)) return true;
-        }
+        if (IsTrackerApi(q)) return true;
         if (StructuredDumps.Contains(q)) return true;
         if (name is "TensorBoard" or "CSVLogger" or "SummaryWriter" or "TensorBoardLogger" or "CSVLogger" or "WandbLogger" or "MLFlowLogger"
             or "WandbCallback" or "MlflowCallback" or "TensorBoardCallback" or "WandbMetricsLogger") return true;
@@ -102,15 +117,15 @@ internal static class TrackingApis
         if (q is "print" && c.Keyword("file") is { } file && MentionsRecord(file.ValueText)) return true;
         if (q is "open" or "io.open" or "pathlib.Path.open" || name == "open")
         {
-            return c.Arguments.Count > 0 && MentionsRecord(c.Arguments[0].ValueText) && WriteMode(c);
+            return c.ArgumentCount > 0 && MentionsRecord(ValueOf(c, 0)) && WriteMode(c);
         }
         if (TableWriters.Contains(name))
         {
-            string receiver = ReceiverText(c);
-            string args = c.Arguments.Count > 0 ? c.Arguments[0].ValueText : "";
+            var receiver = Receiver(c);
             if (name is "save" or "dump" && !(q.StartsWith("numpy.", StringComparison.Ordinal) || q.StartsWith("pickle.", StringComparison.Ordinal)
                 || q.StartsWith("torch.", StringComparison.Ordinal) || q.StartsWith("joblib.", StringComparison.Ordinal))) return MentionsRecord(receiver);
-            return MentionsRecord(receiver) || MentionsRecord(args) || (c.Arguments.Count > 1 && MentionsRecord(c.Arguments[1].ValueText) && name is "dump" or "save");
+            return MentionsRecord(receiver) || (c.ArgumentCount > 0 && MentionsRecord(ValueOf(c, 0)))
+                || (c.ArgumentCount > 1 && MentionsRecord(ValueOf(c, 1)) && name is "dump" or "save");
         }
         return false;
     }
@@ -136,7 +151,7 @@ internal static class TrackingApis
     /// <summary>Whether an expression's text names a record: a word of it (split at anything but letters) starts with one
     /// of <see cref="RecordWords"/> and is that word, its plural, or a longer word from a long stem (<c>metrics_dict</c>,
     /// <c>train_history</c>, <c>results.json</c>; not <c>state</c>, <c>logits</c> or <c>accelerator</c>).</summary>
-    public static bool MentionsRecord(string text)
+    public static bool MentionsRecord(ReadOnlySpan<char> text)
     {
         Span<char> lower = stackalloc char[RecordWordsMaxLength + 1];
         int i = 0;
@@ -161,12 +176,50 @@ internal static class TrackingApis
 
     private static readonly int RecordWordsMaxLength = RecordWords.Max(w => w.Length);
 
-    public static string ReceiverText(PyCall c)
+    public static string ReceiverText(PyCall c) => Receiver(c).ToString();
+
+    /// <summary><see cref="ReceiverText"/> in the callee's text (no string made).</summary>
+    private static ReadOnlySpan<char> Receiver(PyCall c)
     {
         string callee = c.Callee;
         int dot = callee.LastIndexOf('.');
-        return dot < 0 ? "" : callee.Substring(0, dot);
+        return dot < 0 ? default : callee.AsSpan(0, dot);
     }
+
+    /// <summary>The value text of argument <paramref name="index"/> (<see cref="PyArgument.ValueText"/>) in the module's text.</summary>
+    private static ReadOnlySpan<char> ValueOf(PyCall c, int index)
+    {
+        ref readonly var a = ref c.ArgumentInfo(index);
+        return c.Module.Text.AsSpan(a.ValueStart, a.End - a.ValueStart);
+    }
+
+    /// <summary>The number of positional arguments (<see cref="PyCall.PositionalArguments"/>), without making them.</summary>
+    private static int PositionalCount(PyCall c)
+    {
+        int n = 0;
+        for (int i = 0; i < c.ArgumentCount; i++)
+        {
+            if (c.ArgumentInfo(i).Kind == PyArgumentKind.Positional) n++;
+        }
+        return n;
+    }
+
+    /// <summary>Whether <paramref name="text"/>, lowered as <see cref="string.ToLowerInvariant"/> lowers it, contains
+    /// <paramref name="word"/> (lower-case ASCII).</summary>
+    private static bool LoweredContains(ReadOnlySpan<char> text, string word)
+    {
+        for (int i = 0; i + word.Length <= text.Length; i++)
+        {
+            int k = 0;
+            while (k < word.Length && char.ToLowerInvariant(text[i + k]) == word[k]) k++;
+            if (k == word.Length) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="text"/>, lowered, ends with <paramref name="word"/> (lower-case ASCII).</summary>
+    private static bool LoweredEndsWith(ReadOnlySpan<char> text, string word) =>
+        text.Length >= word.Length && LoweredContains(text.Slice(text.Length - word.Length), word);
 
     // ---------------------------------------------------------------- measuring
 
@@ -195,10 +248,10 @@ internal static class TrackingApis
         if (MetricNames.Contains(name) || IsLightningTrainer(q)) return true;
         if (q.StartsWith("sklearn.metrics.", StringComparison.Ordinal) || q.StartsWith("torchmetrics.", StringComparison.Ordinal)
             || q.StartsWith("evaluate.", StringComparison.Ordinal)) return true;
-        if (name == "item" && ReceiverText(c).ToLowerInvariant() is var r && (r.Contains("loss") || r.Contains("acc"))) return true;
-        if (name is "fit" or "fit_generator" && (c.Keyword("epochs") != null || c.Keyword("validation_data") != null || c.Keyword("eval_set") != null
-            || c.Keyword("validation_split") != null)) return true;
-        if (q is "xgboost.train" or "lightgbm.train" or "catboost.train") return c.Keyword("evals") != null || c.Keyword("valid_sets") != null || c.PositionalArguments.Count() >= 4;
+        if (name == "item" && Receiver(c) is var r && (LoweredContains(r, "loss") || LoweredContains(r, "acc"))) return true;
+        if (name is "fit" or "fit_generator" && (c.HasKeyword("epochs") || c.HasKeyword("validation_data") || c.HasKeyword("eval_set")
+            || c.HasKeyword("validation_split"))) return true;
+        if (q is "xgboost.train" or "lightgbm.train" or "catboost.train") return c.HasKeyword("evals") || c.HasKeyword("valid_sets") || PositionalCount(c) >= 4;
         return false;
     }
 
@@ -243,16 +296,16 @@ internal static class TrackingApis
         if (TrainingFunctions.Contains(q)) return c.Callee + "()";
         if (name is "fit" or "fit_generator" or "train_on_batch" or "partial_fit")
         {
-            string receiver = ReceiverText(c).ToLowerInvariant();
+            var receiver = Receiver(c);
             if (receiver.Length == 0) return null; // a function called fit, not a model's method
             if (name == "fit" && IsPreprocessor(receiver)) return null;
             if (name is "fit_generator" or "train_on_batch") return c.Callee + "()";
-            if (receiver.Contains("trainer") && c.Arguments.Count > 0) return c.Callee + "()";
-            int positional = c.PositionalArguments.Count();
+            if (LoweredContains(receiver, "trainer") && c.ArgumentCount > 0) return c.Callee + "()";
+            int positional = PositionalCount(c);
             if (positional >= 2 || c.HasStarArgs || HasAnyKeyword(c, FitTrainingKeywords)) return c.Callee + "()";
             return null;
         }
-        if (name == "train" && c.Arguments.Count == 0 && ReceiverText(c).ToLowerInvariant().Contains("trainer")) return c.Callee + "()";
+        if (name == "train" && c.ArgumentCount == 0 && LoweredContains(Receiver(c), "trainer")) return c.Callee + "()";
         return null;
     }
 
@@ -261,29 +314,35 @@ internal static class TrackingApis
     {
         foreach (var k in keywords)
         {
-            if (c.Keyword(k) != null) return true;
+            if (c.HasKeyword(k)) return true;
         }
         return false;
     }
 
-    private static bool IsPreprocessor(string receiver)
+    /// <summary>The receiver's last name (lowered) is a preprocessor's: <c>le</c>, <c>le_x</c>, <c>std_scaler</c>.</summary>
+    private static bool IsPreprocessor(ReadOnlySpan<char> receiver)
     {
         int dot = receiver.LastIndexOf('.');
-        string last = dot < 0 ? receiver : receiver.Substring(dot + 1);
+        var last = dot < 0 ? receiver : receiver.Slice(dot + 1);
         foreach (var p in Preprocessors)
         {
-            if (p.Length <= 3 ? last == p || last.StartsWith(p + "_", StringComparison.Ordinal) : last.Contains(p)) return true;
+            if (p.Length <= 3
+                ? (last.Length == p.Length || last.Length > p.Length && last[p.Length] == '_') && LoweredStartsWith(last, p)
+                : LoweredContains(last, p)) return true;
         }
         return false;
     }
+
+    private static bool LoweredStartsWith(ReadOnlySpan<char> text, string word) =>
+        text.Length >= word.Length && LoweredContains(text.Slice(0, word.Length), word);
 
     /// <summary>An optimizer step (<c>optimizer.step()</c>, <c>opt.step()</c>, <c>scaler.step(optimizer)</c>): with a
     /// backward pass in the same function or module, a training loop.</summary>
     public static bool IsOptimizerStep(PyCall c)
     {
         if (!c.HasName("step")) return false;
-        string r = ReceiverText(c).ToLowerInvariant();
-        return r.Contains("optim") || r.EndsWith("opt", StringComparison.Ordinal) || r.Contains("scaler") || r.Contains("solver");
+        var r = Receiver(c);
+        return LoweredContains(r, "optim") || LoweredEndsWith(r, "opt") || LoweredContains(r, "scaler") || LoweredContains(r, "solver");
     }
 
     /// <summary>A backward pass, by the call's last name.</summary>

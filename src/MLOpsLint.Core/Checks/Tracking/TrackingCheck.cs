@@ -60,10 +60,11 @@ public sealed partial class TrackingCheck : IRepositoryCheck, IDocumentSummarize
     private static IEnumerable<TrackingModule> Entries(IEnumerable<TrackingModule> modules, Func<TrackingModule, bool> isNotebookExport, CheckContext context)
     {
         bool experiments = ExperimentScripts.JudgedIn(context.Scopes.RepositoryKind);
+        // the scope last: a module only its content places is parsed for it (when no document check asked before)
         return modules
-            .Where(m => experiments && context.ScopeOf(m.Summary.Document).Scope is FileScope.Script or FileScope.Notebook)
-            .Where(m => (m.Flags & RunFlags.Trains) != 0 && m.TrainingSite != null && ExperimentScripts.NotAnExperiment(m.Path) == null
-                && !isNotebookExport(m));
+            .Where(m => experiments && (m.Flags & RunFlags.Trains) != 0 && m.TrainingSite != null && ExperimentScripts.NotAnExperiment(m.Path) == null
+                && !isNotebookExport(m))
+            .Where(m => context.ScopeOf(m.Summary.Document).Scope is FileScope.Script or FileScope.Notebook);
     }
 
     private static int Threshold(CheckContext context, RuleDescriptor rule) => (int)Math.Max(2, context.Options(rule).GetInt("summary-threshold", 3));

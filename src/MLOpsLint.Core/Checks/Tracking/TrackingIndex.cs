@@ -22,10 +22,17 @@ public sealed class TrackingModule
     /// <summary>What the module does, its own code and the project helpers it calls included.</summary>
     public RunFlags Flags { get; internal set; }
 
-    /// <summary>Repository modules this one imports, and those importing it.</summary>
-    internal List<TrackingModule> Imported { get; } = new();
+    /// <summary>A repository module this one imports imports a tracker (<see cref="TrackingSummary.Tracker"/>).</summary>
+    internal bool ImportsTrackingModule { get; set; }
 
-    internal List<TrackingModule> Importers { get; } = new();
+    /// <summary>Repository modules importing this one (one may come more than once).</summary>
+    internal IEnumerable<TrackingModule> Importers => ImportName<TrackingModule>.ImportersOf(this, Names, RelativeImporters);
+
+    /// <summary>The dotted names the module answers to (null for a notebook): who imports one of them imports it.</summary>
+    internal List<ImportName<TrackingModule>>? Names { get; set; }
+
+    /// <summary>Modules importing this one by a relative import.</summary>
+    internal List<TrackingModule>? RelativeImporters;
 
     /// <summary>The functions by name, for <see cref="TrackingIndex"/>'s lookups (made on first use).</summary>
     internal FunctionsByName? ByName { get; set; }
@@ -59,7 +66,7 @@ public sealed class TrackingModule
 public sealed class TrackingIndex
 {
     private const int MaxRounds = 4;
-    private readonly Dictionary<string, List<TrackingModule>> byDotted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImportName<TrackingModule>> byDotted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TrackingModule> byPath = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<string> trackingFunctions;
     // a call resolved into many modules (one name that thousands of folders each have a module for) is resolved into
@@ -80,18 +87,17 @@ public sealed class TrackingIndex
             if (m.Summary.IsNotebook || !m.Path.EndsWith(".py", StringComparison.OrdinalIgnoreCase)) continue;
             foreach (var dotted in ImportPaths.DottedNames(m.Path))
             {
-                if (!byDotted.TryGetValue(dotted, out var list)) byDotted[dotted] = list = new List<TrackingModule>();
-                list.Add(m);
+                if (!byDotted.TryGetValue(dotted, out var name)) byDotted[dotted] = name = new ImportName<TrackingModule>();
+                name.Modules.Add(m);
+                (m.Names ??= new List<ImportName<TrackingModule>>()).Add(name);
             }
         }
-        var imported = new HashSet<TrackingModule>();
         foreach (var m in Modules)
         {
-            imported.Clear();
             foreach (var imp in m.Summary.Imports)
             {
-                AddImported(m, ResolveModule(m, imp.ModuleName), imported);
-                if (imp.IsFrom && !imp.IsStar) AddImported(m, ResolveModule(m, imp.QualifiedName), imported);
+                AddImport(m, imp.ModuleName);
+                if (imp.IsFrom && !imp.IsStar) AddImport(m, imp.QualifiedName);
             }
         }
         ComputeFunctionFlags();
@@ -100,14 +106,35 @@ public sealed class TrackingIndex
 
     public IReadOnlyList<TrackingModule> Modules { get; }
 
-    private static void AddImported(TrackingModule m, IReadOnlyList<TrackingModule> targets, HashSet<TrackingModule> imported)
+    /// <summary>The modules <paramref name="dotted"/> reaches from <paramref name="m"/>: <paramref name="m"/> is among their
+    /// importers (an absolute name lists it once on the name, <see cref="ImportName{T}"/>, not on each module answering to
+    /// it), and whether one imports a tracker.</summary>
+    private void AddImport(TrackingModule m, string dotted)
     {
+        if (dotted.Length == 0) return;
+        IReadOnlyList<TrackingModule> targets;
+        if (dotted[0] != '.')
+        {
+            if (!byDotted.TryGetValue(dotted, out var name)) return;
+            name.AddImporter(m);
+            targets = name.Modules;
+        }
+        else
+        {
+            targets = ResolveModule(m, dotted);
+            foreach (var t in targets)
+            {
+                if (t != m) ImportName<TrackingModule>.AddOnce(ref t.RelativeImporters, m);
+            }
+        }
+        if (m.ImportsTrackingModule) return;
         for (int i = 0; i < targets.Count; i++)
         {
-            var t = targets[i];
-            if (t == m || !imported.Add(t)) continue;
-            m.Imported.Add(t);
-            t.Importers.Add(m);
+            if (targets[i] != m && targets[i].Summary.Tracker != null)
+            {
+                m.ImportsTrackingModule = true;
+                return;
+            }
         }
     }
 
@@ -117,7 +144,7 @@ public sealed class TrackingIndex
         if (dotted.Length == 0) return Array.Empty<TrackingModule>();
         if (dotted[0] != '.')
         {
-            return byDotted.TryGetValue(dotted, out var list) ? list : (IReadOnlyList<TrackingModule>)Array.Empty<TrackingModule>();
+            return byDotted.TryGetValue(dotted, out var name) ? name.Modules : (IReadOnlyList<TrackingModule>)Array.Empty<TrackingModule>();
         }
         var result = new List<TrackingModule>(1);
         foreach (var target in ImportPaths.RelativeTargets(from.Path, dotted))
@@ -281,7 +308,7 @@ public sealed class TrackingIndex
             if ((f & RunFlags.Trains) != 0 && (call.Own & RunFlags.Trains) == 0 && (firstHelper == null || call.Start < firstHelper.Value.Start)) firstHelper = call;
         }
         // a project module that imports a tracker records for the scripts importing it (a logger, a callbacks module)
-        if (m.Imported.Any(t => t.Summary.Tracker != null)) flags |= RunFlags.Records;
+        if (m.ImportsTrackingModule) flags |= RunFlags.Records;
         if (m.TrainingSite == null && firstHelper is { } h)
         {
             m.TrainingSite = s.SiteAt(h.Start, h.End);

@@ -27,7 +27,7 @@ internal static class TrackingSummaryBuilder
         ReadCalls(module, names, summary);
         summary.Reads = DataReads.Of(module, names);
         summary.Writes = summary.Reads.Count > 0 || module.Calls.Count > 0 ? DataReads.Written(module, names) : Array.Empty<string>();
-        summary.PinsData = DataReads.PinsData(module);
+        summary.PinsData = DataReads.PinsData(module, names);
         summary.DataVersioning = DataReads.VersioningTool(module, imports);
         summary.Lineage = LineageLiterals.Of(module, names);
         return summary;
@@ -84,10 +84,12 @@ internal static class TrackingSummaryBuilder
             // a training call in a class's method trains when the method is called: in a module with no entry point of
             // its own (a model.py whose Model.train() an API calls) that is its caller's business
             own |= inClass && (flags & RunFlags.Trains) != 0 && !Runs() ? flags & ~RunFlags.Trains : flags;
-            string q = NameTable.Get(c.QualifiedName);
+            string q = c.QualifiedName;
             if (!index.TryGetValue(q, out int k) || calls[k].Own != flags)
             {
-                // a name that trains in one call and not in another (fit(X) and fit(X, y)) keeps each variant
+                // a name that trains in one call and not in another (fit(X) and fit(X, y)) keeps each variant; the names
+                // are kept for the whole scan, so shared through the name table (looked up only for a new entry)
+                q = NameTable.Get(q);
                 k = calls.Count;
                 calls.Add(new RunCall(q, NameTable.Get(name), c.Start, c.End, flags));
                 index[q] = k;
@@ -109,19 +111,22 @@ internal static class TrackingSummaryBuilder
         }
         var functions = new RunFunction[module.Functions.Count];
         var fc = new List<int>();
-        var seen = new HashSet<int>();
+        var seenIn = new int[calls.Count]; // 1 + the function a call was last listed for
         var sorted = all as PyCall[] ?? all.ToArray();
         for (int f = 0; f < functions.Length; f++)
         {
             var fn = module.Functions[f];
             var flags = RunFlags.None;
             int first = fc.Count;
-            seen.Clear();
-            foreach (var c in fn.Calls)
+            var fnCalls = fn.Calls;
+            int run = IndexOfRun(sorted, fnCalls);
+            for (int j = 0; j < fnCalls.Count; j++)
             {
-                int k = callIndex[IndexOf(sorted, c)];
+                int k = callIndex[run >= 0 ? run + j : IndexOf(sorted, fnCalls[j])];
                 flags |= calls[k].Own;
-                if (seen.Add(k)) fc.Add(k);
+                if (seenIn[k] == f + 1) continue;
+                seenIn[k] = f + 1;
+                fc.Add(k);
             }
             if (loops.Count > 0 && HasLoopIn(loops, fn)) flags |= RunFlags.Trains | RunFlags.Measures;
             functions[f] = new RunFunction(NameTable.Get(fn.Name), fn.ClassName is { } cn ? NameTable.Get(cn) : null, flags, first, fc.Count - first);
@@ -234,6 +239,20 @@ internal static class TrackingSummaryBuilder
     }
 
     private static readonly char[] FormatChars = { '{', '%', ':', '=' };
+
+    /// <summary>Where a function's calls start in the module's calls: the parser gives each function a run of the module's
+    /// calls (both ordered by their opening parenthesis); -1 if they are not such a run.</summary>
+    private static int IndexOfRun(PyCall[] all, IReadOnlyList<PyCall> run)
+    {
+        if (run.Count == 0) return 0;
+        int at = IndexOf(all, run[0]);
+        if (at + run.Count > all.Length) return -1;
+        for (int j = 1; j < run.Count; j++)
+        {
+            if (!ReferenceEquals(all[at + j], run[j])) return -1;
+        }
+        return at;
+    }
 
     private static int IndexOf(PyCall[] all, PyCall call)
     {
