@@ -67,7 +67,20 @@ public static class ContentScopes
     /// <summary>False when <see cref="Of"/> cannot call a module with this text a test: it does for an import of pytest or of
     /// unittest, whose names an import spells out.</summary>
     public static bool MayBeTest(SourceDocument document) =>
-        document.GetOrAdd(d => new TestSign(MayBeTest(d.Text))).Value;
+        document.GetOrAdd(d => new TestSign(MayBeTestBytes(d))).Value;
+
+    private static readonly byte[] PytestBytes = System.Text.Encoding.ASCII.GetBytes("pytest");
+    private static readonly byte[] UnittestBytes = System.Text.Encoding.ASCII.GetBytes("unittest");
+
+    /// <summary><see cref="MayBeTest(string)"/> of the document's text, read from its bytes without decoding them (a history
+    /// scan asks it of every Python blob): in UTF-8, valid or not, an ASCII byte is always that character of the text, so
+    /// the names are in the bytes exactly when they are in the text. A UTF-16 file (byte order mark) is decoded.</summary>
+    internal static bool MayBeTestBytes(SourceDocument document)
+    {
+        var bytes = document.Content.Span;
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) return MayBeTest(document.Text);
+        return bytes.IndexOf(PytestBytes) >= 0 || bytes.IndexOf(UnittestBytes) >= 0;
+    }
 
     /// <summary>Whether a module's text names pytest or unittest, kept on the document (and in the facts cache): a repository
     /// check asks it of every module (<see cref="ScopeModel.IsTest"/>).</summary>
