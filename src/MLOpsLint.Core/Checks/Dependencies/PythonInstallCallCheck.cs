@@ -29,19 +29,6 @@ public sealed class PythonInstallCallCheck : IRepositoryCheck, IDocumentSummariz
         return new InstallerFlag(mentions && PythonModule.Of(d).Calls.Any(IsProcessCall));
     }).Value;
 
-    /// <summary>The last names of <see cref="ShellCalls"/> and <see cref="ProcessCalls"/>: most calls are told apart by it
-    /// without resolving their callee.</summary>
-    private static readonly string[] ProcessCallNames = { "system", "popen", "getoutput", "getstatusoutput", "run", "call", "check_call", "check_output", "Popen" };
-
-    private static bool IsProcessCall(PyCall call)
-    {
-        foreach (string name in ProcessCallNames)
-        {
-            if (call.HasName(name)) return ShellCalls.Contains(call.QualifiedName) || ProcessCalls.Contains(call.QualifiedName);
-        }
-        return false;
-    }
-
     /// <summary>Keeps <see cref="InstallerFlag"/> in the facts cache (<see cref="FormCodecs"/>).</summary>
     internal static readonly FormCodec<InstallerFlag> InstallerFlagCodec = FormCodec<InstallerFlag>.Flag("python-install-call.installer", f => f.Value, v => new InstallerFlag(v));
 
@@ -50,6 +37,16 @@ public sealed class PythonInstallCallCheck : IRepositoryCheck, IDocumentSummariz
         public InstallerFlag(bool value) => Value = value;
 
         public bool Value { get; }
+    }
+
+    /// <summary>A call of <see cref="ShellCalls"/> or <see cref="ProcessCalls"/>. An import alias renames only a callee's
+    /// first name, so a dotted callee is told apart by its last name without resolving it; a bare one
+    /// (<c>from os import system as sh</c>) is resolved.</summary>
+    private static bool IsProcessCall(PyCall call)
+    {
+        if (call.Callee.IndexOf('.') >= 0 && !ProcessCallNames.Contains(call.Name)) return false;
+        string qualified = call.QualifiedName;
+        return ShellCalls.Contains(qualified) || ProcessCalls.Contains(qualified);
     }
 
     /// <summary>Calls that run their first argument through a shell.</summary>
@@ -63,6 +60,10 @@ public sealed class PythonInstallCallCheck : IRepositoryCheck, IDocumentSummariz
     {
         "subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output", "subprocess.Popen",
     };
+
+    /// <summary>The last names of <see cref="ShellCalls"/> and <see cref="ProcessCalls"/>.</summary>
+    private static readonly HashSet<string> ProcessCallNames =
+        new(ShellCalls.Concat(ProcessCalls).Select(q => q.Substring(q.LastIndexOf('.') + 1)), StringComparer.Ordinal);
 
     public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.MLO205, RuleCatalog.MLO212, RuleCatalog.MLO211 };
 
@@ -83,8 +84,8 @@ public sealed class PythonInstallCallCheck : IRepositoryCheck, IDocumentSummariz
             var site = new InstallSite(doc, rule, "", (s, e) => module.Locate(s, Math.Max(s + 1, e)).Span, f => f);
             foreach (var call in module.Calls)
             {
+                if (!IsProcessCall(call)) continue;
                 bool shell = ShellCalls.Contains(call.QualifiedName);
-                if (!shell && !ProcessCalls.Contains(call.QualifiedName)) continue;
                 var first = call.Keyword("args") ?? call.Keyword("cmd") ?? call.Keyword("command") ?? call.Positional(0);
                 if (first == null || first.Kind is not (PyArgumentKind.Positional or PyArgumentKind.Keyword)) continue;
                 IReadOnlyList<ShellCommand> commands;

@@ -200,6 +200,24 @@ public class NotebookInstallTests
         Assert.Equal(31, fired.Span.EndColumn);
     }
 
+    [Theory]
+    [InlineData("from subprocess import check_call as run_cmd\nrun_cmd(['pip', 'install', 'optuna'])\n")]
+    [InlineData("from os import system as sh\nsh('pip install optuna')\n")]
+    [InlineData("import subprocess as sp\nsp.check_call(['pip', 'install', 'optuna'])\n")]
+    public void An_installer_called_under_an_alias_fires(string script)
+    {
+        var f = Assert.Single(Run("MLO205", ("a.py", script)));
+        Assert.Contains("'optuna'", f.Message);
+    }
+
+    [Fact]
+    public void A_look_alike_call_that_runs_no_process_is_silent()
+    {
+        // named like subprocess.run, but the module's own function: no process, nothing installed
+        Assert.Empty(Run("MLO205", ("a.py", "import subprocess\n\n\ndef run(args):\n    return args\n\n\nrun(['pip', 'install', 'optuna'])\n")));
+        Assert.Empty(Run("MLO205", ("a.py", "import os\nfrom mytools import system\nsystem('pip install optuna')\n")));
+    }
+
     [Fact]
     public void Strictness_falls_back_to_MLO205_and_MLO212_can_override()
     {
