@@ -78,7 +78,7 @@ public static class ContentScopes
     internal static bool MayBeTestBytes(SourceDocument document)
     {
         var bytes = document.Content.Span;
-        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) return MayBeTest(document.Text);
+        if (Text.TextDecoder.StartsWithUtf16Bom(bytes)) return MayBeTest(document.Text);
         return bytes.IndexOf(PytestBytes) >= 0 || bytes.IndexOf(UnittestBytes) >= 0;
     }
 

@@ -146,7 +146,7 @@ public static partial class SecretPrefilter
     /// </summary>
     public static bool MayHoldSecret(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length >= 2 && (utf8[0] == 0xFF && utf8[1] == 0xFE || utf8[0] == 0xFE && utf8[1] == 0xFF)) return true;
+        if (Text.TextDecoder.StartsWithUtf16Bom(utf8)) return true;
         if (Finder.Any(utf8, Accept)) return true;
         if (!HasNonAscii(utf8)) return false;
         foreach (var fold in NonAsciiFolds)

@@ -59,11 +59,16 @@ public static class TextDecoder
 #endif
     }
 
+    /// <summary>True when the bytes start with a UTF-16 byte order mark (little- or big-endian): <see cref="Decode"/> reads
+    /// them as UTF-16; any other file is read as UTF-8, whose ASCII bytes are always the text's ASCII characters.</summary>
+    public static bool StartsWithUtf16Bom(ReadOnlySpan<byte> bytes) =>
+        bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF));
+
     /// <summary>True when the bytes look binary: a NUL byte in the first 8000 bytes (git's own test),
     /// unless the file starts with a UTF-16 byte order mark.</summary>
     public static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        if (StartsWithUtf16Bom(bytes))
         {
             return false;
         }

@@ -112,7 +112,7 @@ public sealed class NotebookOutputsCheck : IDocumentCheck
     {
         var bytes = document.Content.Span;
         skipped = 0;
-        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        if (Text.TextDecoder.StartsWithUtf16Bom(bytes))
         {
             return Encoding.UTF8.GetBytes(document.Text);
         }
