@@ -162,6 +162,11 @@ public sealed class SourceDocument
         }
     }
 
+    /// <summary>The text of line 1, as <see cref="Lines"/> gives it; read from the bytes when the text is not decoded yet and
+    /// the line is ASCII (<see cref="FirstLine"/>), so a whole-file finding's <c># noqa</c> test decodes no large file.</summary>
+    internal string FirstLineText() =>
+        Volatile.Read(ref decodedText) == null && HasText && FirstLine.TryReadAscii(Content.Span, out var line) ? line : Lines.GetLine(1);
+
     /// <summary>A parsed form of this document, computed once and cached (thread-safe) for the document's lifetime.</summary>
     public T GetOrAdd<T>(Func<SourceDocument, T> factory)
         where T : class => GetOrAdd(ref features, factory, kept: true);

@@ -391,6 +391,8 @@ public sealed class Linter
             return Noqa.Suppresses(f.SuppressionText, f.RuleId, config.HonorBareNoqa);
         }
         if (doc == null || !doc.HasText || !DocumentClassifier.HasHashComments(doc.Kind)) return false;
+        // every text has a line 1: a whole-file finding (a committed data file) reads it without decoding the file
+        if (f.Span.StartLine == 1 && f.Span.EndLine == 1) return Noqa.Suppresses(doc.FirstLineText(), f.RuleId, config.HonorBareNoqa);
         var lines = doc.Lines;
         if (f.Span.StartLine < 1 || f.Span.StartLine > lines.LineCount) return false;
         if (Noqa.Suppresses(lines.GetLine(f.Span.StartLine), f.RuleId, config.HonorBareNoqa)) return true;
