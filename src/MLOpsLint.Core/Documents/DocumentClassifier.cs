@@ -121,9 +121,11 @@ public static class DocumentClassifier
         return folder is "requirements" or "requirement" or "reqs";
     }
 
+    private static readonly char[] Separators = { '/', '\\' };
+
     public static string FileName(string path)
     {
-        int i = path.LastIndexOfAny(new[] { '/', '\\' });
+        int i = path.LastIndexOfAny(Separators);
         return i < 0 ? path : path.Substring(i + 1);
     }
 

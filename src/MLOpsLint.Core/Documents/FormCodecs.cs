@@ -13,7 +13,7 @@ public static class FormCodecs
     static FormCodecs()
     {
         Add(Checks.Dependencies.PythonInstallCallCheck.InstallerFlagCodec);
-        Add(Environments.FactReader.TextSignCodec);
+        Add(Environments.TextSign.Codec);
         Add(Scope.ContentScopes.TestSignCodec);
         Add(Checks.CommittedData.ArtifactHead.Codec);
         Add(Checks.CommittedData.FixAdvice.FingerprintCodec);

@@ -47,18 +47,6 @@ public static partial class FactReader
         return name is ".python-version" or ".tool-versions" or "runtime.txt" or "tox.ini";
     }
 
-    /// <summary>Whether a notebook or YAML file's text shows it may hold facts, cached on the document: the repository checks
-    /// ask about every such file after its text was dropped (<see cref="Summarize"/> asks while it is at hand).</summary>
-    /// <summary>Keeps <see cref="TextSign"/> in the facts cache (<see cref="FormCodecs"/>).</summary>
-    internal static readonly FormCodec<TextSign> TextSignCodec = FormCodec<TextSign>.Flag("facts.text-sign", f => f.Value, v => new TextSign(v));
-
-    internal sealed class TextSign
-    {
-        public TextSign(bool value) => Value = value;
-
-        public bool Value { get; }
-    }
-
     /// <summary>The kinds and names <see cref="MayHoldFacts"/> may accept, by path alone.</summary>
     public static bool MaySummarize(SourceDocument d) => d.Kind switch
     {

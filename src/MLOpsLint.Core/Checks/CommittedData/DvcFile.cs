@@ -26,6 +26,9 @@ public sealed class DvcFile
 
     public static bool IsDvcFile(SourceDocument document)
     {
+        // asked of every document by several checks: the path's ending first, the file name (a new string) only if it may match
+        string path = document.Path;
+        if (!path.EndsWith(".dvc", StringComparison.Ordinal) && !path.EndsWith("dvc.yaml", StringComparison.Ordinal) && !path.EndsWith("dvc.lock", StringComparison.Ordinal)) return false;
         string name = document.FileName;
         return name == "dvc.yaml" || name == "dvc.lock"
             || (name.EndsWith(".dvc", StringComparison.Ordinal) && name.Length > 4);

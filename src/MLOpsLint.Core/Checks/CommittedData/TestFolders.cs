@@ -19,8 +19,11 @@ internal static class TestFolders
             if (d.Kind != DocumentKind.Python) continue;
             string folder = DataPlaces.FolderOf(d.Path);
             if (folder.Length == 0) continue;
+            // a folder with one module that is not a test is decided: its other modules need not be asked (in a staged scan,
+            // asking is reading each module's cached test sign)
+            if (verdict.TryGetValue(folder, out bool all) && !all) continue;
             bool test = context.Scopes.IsTest(d);
-            verdict[folder] = verdict.TryGetValue(folder, out bool all) ? all && test : test;
+            verdict[folder] = test;
         }
         return new HashSet<string>(verdict.Where(kv => kv.Value).Select(kv => kv.Key), StringComparer.Ordinal);
     }
