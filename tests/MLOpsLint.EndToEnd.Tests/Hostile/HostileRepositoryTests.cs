@@ -291,7 +291,7 @@ public class HostileRepositoryTests : IClassFixture<HostileRepositoryTests.Corpu
     {
         // cp -a keeps contents and times but not inodes, so no file's stat data matches the index any more: libgit2's status
         // hashed every tracked file again, matching each against the .gitattributes worst case (the victim's name alone
-        // took it minutes). The copy must scan like the original.
+        // took it minutes). The copy must scan like the original, in every mode that reads the work tree.
         string copy = Path.Combine(Path.GetTempPath(), "mlops-lint-tests", "hostile-copy-" + Guid.NewGuid().ToString("N"));
         var cp = Process.Start(new ProcessStartInfo("cp", new[] { "-a", corpus.Root, copy }) { RedirectStandardError = true })!;
         cp.StandardError.ReadToEnd(); // an unreadable entry may not copy for a user other than root: the rest does
@@ -299,9 +299,10 @@ public class HostileRepositoryTests : IClassFixture<HostileRepositoryTests.Corpu
         try
         {
             Assert.True(Directory.Exists(Path.Combine(copy, ".git")) && File.Exists(Path.Combine(copy, HostileCorpus.GlobVictim)));
-            foreach (var mode in new[] { null, "--diff" })
+            // --new-from-rev compared the work tree with the revision through libgit2, which hashed every copied file too
+            foreach (var mode in new[] { "", "--diff", "--new-from-rev base", "--new-from-rev HEAD~1 --changed-lines-only" })
             {
-                var args = mode == null ? new[] { "--format", "json" } : new[] { mode, "--format", "json" };
+                var args = mode.Split(' ', StringSplitOptions.RemoveEmptyEntries).Concat(new[] { "--format", "json" }).ToArray();
                 var original = Cli(null, new[] { "scan", corpus.Root }.Concat(args).ToArray());
                 var copied = Cli(null, new[] { "scan", copy }.Concat(args).ToArray());
                 Assert.Equal(1, copied.Exit);
