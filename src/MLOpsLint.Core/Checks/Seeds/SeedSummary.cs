@@ -112,12 +112,14 @@ public sealed class SeedSummary
         }
     }
 
-    /// <summary>Where the call at <paramref name="index"/> in <see cref="Calls"/> is, as a finding would place it. For a
-    /// notebook this parses the notebook again (only the rare finding on an arbitrary call needs it).</summary>
+    /// <summary>Where the call at <paramref name="index"/> in <see cref="Calls"/> is, as a finding would place it. This
+    /// parses the module again for the call's end (only the rare finding on an arbitrary call needs it): the module's
+    /// calls are the same, in the same order, every time it is parsed.</summary>
     public SeedSite SiteOf(int index)
     {
         var call = Calls[index];
-        return SiteAt(call.Start, call.End, call.InFunction);
+        var parsed = PythonModule.Of(Document).Calls[index];
+        return SiteAt(call.Start, parsed.End, call.InFunction);
     }
 
     /// <summary>Where the text [<paramref name="start"/>, <paramref name="end"/>) of the module is, as a finding would
@@ -161,9 +163,25 @@ public readonly record struct SeedCallKey(string QualifiedName, string Callee, R
     }
 }
 
-/// <summary>A call site: its key in <see cref="SeedSummary.Keys"/>, its offsets in the module text, and whether it is
-/// inside a function.</summary>
-public readonly record struct SeedCall(int Key, int Start, int End, bool InFunction);
+/// <summary>A call site: its key in <see cref="SeedSummary.Keys"/>, its offset in the module text, and whether it is
+/// inside a function. Every call of every module has one for the whole scan, so it is 8 bytes: the key and the flag share
+/// an int, and the call's end is not kept (<see cref="SeedSummary.SiteOf"/> parses the module again for it).</summary>
+public readonly record struct SeedCall
+{
+    private readonly int keyAndFlag;
+
+    public SeedCall(int key, int start, bool inFunction)
+    {
+        keyAndFlag = key << 1 | (inFunction ? 1 : 0);
+        Start = start;
+    }
+
+    public int Key => keyAndFlag >> 1;
+
+    public int Start { get; }
+
+    public bool InFunction => (keyAndFlag & 1) != 0;
+}
 
 /// <summary>Where a finding goes: the node's offset (to compare with seeding calls), whether it is inside a function,
 /// and its place in the document as <see cref="PythonModule.Report"/> gives it.</summary>
