@@ -103,6 +103,19 @@ public sealed class SeedSummary
     /// deterministic kernels, in any module (a project's <c>seed_everything</c> helper): MLO306 by default.</summary>
     public IReadOnlyList<(SeedSite Site, string Asked)> CudnnContradictions { get; internal set; } = Array.Empty<(SeedSite, string)>();
 
+    /// <summary>Whether a seed rule can report anything on this module, or because of it: MLO301 on a scikit-learn call,
+    /// MLO305 on a loader, MLO306 on a cuDNN contradiction, and what <see cref="SeedsCheck"/> looks at only in a module
+    /// that imports an ML library (MLO302 on its draws or Keras fits; a training script's imported draws and GPU settings).
+    /// A test module counts only for the rules told to judge tests (the <c>include-tests</c> options). A repository where
+    /// no module can skips the index (the standard library: thousands of modules, none of them).</summary>
+    internal bool MayReport(bool tests301, bool tests302, bool tests305, bool tests306)
+    {
+        bool ml = ImportsMlLibrary && (Trains || Draws.Count > 0 || KerasFits.Count > 0);
+        if (!IsTest) return Sklearn.Count > 0 || Loaders.Count > 0 || CudnnContradictions.Count > 0 || ml;
+        return (tests301 && Sklearn.Count > 0) || (tests305 && Loaders.Count > 0) || (tests306 && CudnnContradictions.Count > 0)
+            || ((tests302 || tests306) && ml);
+    }
+
     /// <summary>Functions defined with <paramref name="name"/> outside a class, by index in <see cref="Functions"/>.</summary>
     public IEnumerable<int> ModuleFunctionsNamed(string name)
     {
