@@ -48,11 +48,13 @@ internal sealed class ModuleParser
         public readonly List<(PyStringLiteral, int)> Literals = new();
         public readonly List<int> Indents = new(); // sig index << 1 of each INDENT, | 1 for a DEDENT
         public readonly List<PyParameter> Parameters = new();
+        public readonly List<int> CallHeads = new(); // sig indices of the names calls may start at (Collect finds them)
 
         public void Clear()
         {
             Reset(Indents);
             Reset(Parameters);
+            Reset(CallHeads);
             Reset(Literals);
             Reset(Calls);
             Reset(Assignments);
@@ -251,6 +253,7 @@ internal sealed class ModuleParser
         var match = this.match;
         var literalIndex = this.literalIndex;
         var indents = scratch.Indents;
+        var heads = scratch.CallHeads;
         int count = 0;
         int fdepth = 0;
         int fstart = 0;
@@ -353,6 +356,13 @@ internal sealed class ModuleParser
                 {
                     Errors.Add(new PyParseError(module, t.Start, t.End, $"unmatched '{c}'"));
                 }
+            }
+            // a call (or a chain that may hold one) starts at a name followed by '(', '.' or '[', when the name is not an
+            // attribute (after '.') nor the name a def or class defines: FindCalls starts from these names only
+            if ((c == '(' || c == '.' || c == '[') && count > 0 && kw[count - 1] == Kw.Name
+                && (count == 1 || (op1[count - 2] != '.' && kw[count - 2] is not (Kw.Def or Kw.Class))))
+            {
+                heads.Add(count - 1);
             }
             count++;
         }
@@ -631,12 +641,8 @@ internal sealed class ModuleParser
 
     private void FindCalls()
     {
-        for (int si = 0; si < n; si++)
+        foreach (int si in scratch.CallHeads)
         {
-            if (kw[si] != Kw.Name || IsOp(si - 1, '.')) continue;
-            char next = (uint)(si + 1) < (uint)n ? op1[si + 1] : '\0';
-            if (next != '(' && next != '.' && next != '[') continue;
-            if (Is(si - 1, Kw.Def) || Is(si - 1, Kw.Class)) continue;
             ref readonly var t = ref all[sig[si]];
             // While the callee is a dotted name written without spaces it is the source text [t.Start, simpleEnd)
             // (the call reads it from there when asked); past a call, a subscript or a space it is built in 'callee'.
