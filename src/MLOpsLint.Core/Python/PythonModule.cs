@@ -251,7 +251,8 @@ public sealed class PythonModule : IDisposable
         var made = MakeArguments(first, count);
         lock (map)
         {
-            if (!map.TryAdd(first, made)) made = map[first];
+            if (map.TryGetValue(first, out var other)) made = other; // another thread made it meanwhile
+            else map[first] = made;
         }
         return made;
     }
@@ -320,7 +321,8 @@ public sealed class PythonModule : IDisposable
         var made = Locate(start, end);
         lock (map)
         {
-            if (!map.TryAdd(key, made)) made = map[key];
+            if (map.TryGetValue(key, out var other)) made = other; // another thread made it meanwhile
+            else map[key] = made;
         }
         return made;
     }
