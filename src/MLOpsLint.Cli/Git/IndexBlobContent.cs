@@ -27,6 +27,10 @@ internal sealed class IndexBlobContent : ContentSource
     }
 
     public override ReadOnlyMemory<byte> Read() => store.Read(sha, length);
+
+    /// <summary>Each read looks the blob up and inflates it (three times over, through LibGit2Sharp's lazy properties), one
+    /// reader at a time.</summary>
+    public override bool CostlyToReadAgain => true;
 }
 
 /// <summary>One repository handle for the blob reads of a scan (opening a repository for every file would cost more than

@@ -7,4 +7,9 @@ namespace MLOpsLint.Core.Documents;
 public abstract class ContentSource
 {
     public abstract ReadOnlyMemory<byte> Read();
+
+    /// <summary>True when reading again costs more than holding the bytes (a git blob, inflated again on every read): a
+    /// released document keeps the bytes of such a source once read, until it is released again, instead of reading them
+    /// for every check that asks (a cold staged scan reads each unchanged file for four repository checks).</summary>
+    public virtual bool CostlyToReadAgain => false;
 }

@@ -32,6 +32,11 @@ public sealed class SourceDocument
     private int users;
     private bool releasePending;
 
+    /// <summary>Released (<see cref="ReleaseWhenUnused"/>) and not entered by a pass since: what is read or computed from now
+    /// on (bytes, text, transient forms) is kept only as long as something else holds it (<see cref="ReleasedHold"/>).</summary>
+    private bool released;
+    private ReleasedHold? releasedHold;
+
     public SourceDocument(string path, ReadOnlyMemory<byte> content, long size, bool isComplete = true, string? origin = null)
     {
         Path = path.Replace('\\', '/');
@@ -113,9 +118,11 @@ public sealed class SourceDocument
             lock (gate)
             {
                 if (held != null) return held.Bytes;
+                if (releasedHold?.Bytes is { } kept) return kept.Bytes;
                 var bytes = ScanProfile.Measure("read content", () => source.Read());
                 if (isBinary < 0) isBinary = TextDecoder.LooksBinary(bytes.Span) ? 1 : 0;
                 if (!contentReleased) Volatile.Write(ref held, new HeldBytes(bytes));
+                else if (released) (releasedHold ??= new ReleasedHold()).Keep(new HeldBytes(bytes), strongly: source.CostlyToReadAgain);
                 return bytes;
             }
         }
@@ -215,10 +222,16 @@ public sealed class SourceDocument
     /// <summary>Drops the decoded text and its line index; the bytes stay, and the text is decoded again if asked for.
     /// The engine calls it when the document's own checks are done (with <see cref="ReleaseTransient"/>): the text of a
     /// Python file is twice its bytes, and holding every document's text is what made memory grow with the bytes of the
-    /// repository. What comes later (repository checks, <c># noqa</c>, fingerprints) reads a few documents again.</summary>
+    /// repository. What comes later (repository checks, <c># noqa</c>, fingerprints) reads a few documents again. Of a
+    /// released document, whatever was read again since its release goes too (<see cref="ReleasedHold"/>).</summary>
     public void ReleaseText()
     {
-        Volatile.Write(ref decodedText, null);
+        lock (gate)
+        {
+            Volatile.Write(ref decodedText, null);
+            // a released document's reader is done with it: what it read again goes too
+            releasedHold = null;
+        }
     }
 
     /// <summary>A pass of the engine starts using this document (its checks, or a repository pass reading it): a release
@@ -230,6 +243,8 @@ public sealed class SourceDocument
         {
             users++;
             contentReleased = false;
+            released = false;
+            releasedHold = null;
         }
     }
 
@@ -267,6 +282,8 @@ public sealed class SourceDocument
             dropped = transient;
             transient = null;
             decodedText = null;
+            released = true;
+            releasedHold = null;
             if (source != null)
             {
                 contentReleased = true;
@@ -285,6 +302,7 @@ public sealed class SourceDocument
             {
                 return (T)existing;
             }
+            if (!kept && releasedHold?.Transient(typeof(T)) is T held) return held;
         }
         T created;
         if (kept && Forms is { } store)
@@ -303,11 +321,19 @@ public sealed class SourceDocument
         }
         lock (gate)
         {
-            cache ??= new Dictionary<Type, object>();
-            if (cache.TryGetValue(typeof(T), out var existing))
+            if (cache != null && cache.TryGetValue(typeof(T), out var existing))
             {
                 return (T)existing;
             }
+            if (!kept && released)
+            {
+                // asked of a released document (a repository check reading a module again): kept while its reader holds it,
+                // not until the pass ends; never disposed, so a reader never sees it given back under it
+                if (releasedHold?.Transient(typeof(T)) is T other) return other;
+                (releasedHold ??= new ReleasedHold()).Keep(typeof(T), created);
+                return created;
+            }
+            cache ??= new Dictionary<Type, object>();
             cache[typeof(T)] = created;
             return created;
         }
@@ -321,6 +347,7 @@ public sealed class SourceDocument
         lock (gate)
         {
             if (decodedText is { } again) return again;
+            if (releasedHold?.Text is { } kept) return kept;
             DecodedText made;
             if (HasText)
             {
@@ -331,7 +358,8 @@ public sealed class SourceDocument
             {
                 made = new DecodedText("", TextEncodingKind.Utf8);
             }
-            Volatile.Write(ref decodedText, made);
+            if (released) (releasedHold ??= new ReleasedHold()).Text = made;
+            else Volatile.Write(ref decodedText, made);
             return made;
         }
     }
@@ -348,6 +376,54 @@ public sealed class SourceDocument
         {
             Text = text;
             Encoding = encoding;
+        }
+    }
+
+    /// <summary>
+    /// What a released document read or computed since its release: bytes, text, transient forms, each held weakly (the bytes
+    /// of a source costly to read again excepted), so that a pass reading many documents that no pass has entered (a staged
+    /// scan's repository checks reading the unchanged files, a repository check parsing modules again) holds each only while
+    /// something uses it, and the collector takes it after: the scan's memory follows the documents in use, not the
+    /// repository. Decoded or computed again if asked for after a collection took it. Guarded by the document's lock.
+    /// </summary>
+    private sealed class ReleasedHold
+    {
+        private HeldBytes? bytes;
+        private WeakReference<HeldBytes>? weakBytes;
+        private WeakReference<DecodedText>? text;
+        private List<(Type Type, WeakReference<object> Form)>? transient;
+
+        public HeldBytes? Bytes => bytes ?? (weakBytes != null && weakBytes.TryGetTarget(out var b) ? b : null);
+
+        /// <summary>Bytes read again: held weakly, or <paramref name="strongly"/> when reading them again costs more
+        /// (<see cref="ContentSource.CostlyToReadAgain"/>).</summary>
+        public void Keep(HeldBytes read, bool strongly)
+        {
+            if (strongly) bytes = read;
+            else weakBytes = new WeakReference<HeldBytes>(read);
+        }
+
+        public DecodedText? Text
+        {
+            get => text != null && text.TryGetTarget(out var t) ? t : null;
+            set => text = value == null ? null : new WeakReference<DecodedText>(value);
+        }
+
+        public object? Transient(Type type)
+        {
+            if (transient == null) return null;
+            foreach (var (t, form) in transient)
+            {
+                if (t == type && form.TryGetTarget(out var f)) return f;
+            }
+            return null;
+        }
+
+        public void Keep(Type type, object form)
+        {
+            transient ??= new List<(Type, WeakReference<object>)>(1);
+            transient.RemoveAll(e => e.Type == type);
+            transient.Add((type, new WeakReference<object>(form)));
         }
     }
 

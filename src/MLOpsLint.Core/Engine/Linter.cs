@@ -37,6 +37,16 @@ public sealed class Linter
     {
         var docChecks = documentChecks.Where(c => c.Rules.Any(config.IsSelected)).ToArray();
         var documents = snapshot.Documents;
+        if (reported != null)
+        {
+            // the documents that are only context go through no document pass, which is where a document is released: released
+            // now, whatever the repository checks read of them (a cold staged scan: every unchanged file's bytes and text, to
+            // make the facts its cache lacks) is held only while it is used, not until the scan ends
+            foreach (var doc in documents)
+            {
+                if (!reported(doc.Path)) doc.ReleaseWhenUnused();
+            }
+        }
         // a file is judged under the name it is installed as (COPY x requirements.txt), before anything asks what it is
         // (which checks may report on a staged file too: a staged prod.deps installed as requirements.txt is a manifest)
         InstalledNames.Apply(snapshot);

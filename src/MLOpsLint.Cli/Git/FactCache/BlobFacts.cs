@@ -232,6 +232,8 @@ internal sealed class CachedBlobContent : ContentSource
         this.whole = whole;
     }
 
+    public override bool CostlyToReadAgain => inner.CostlyToReadAgain;
+
     public override ReadOnlyMemory<byte> Read()
     {
         var bytes = inner.Read();
