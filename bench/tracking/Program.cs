@@ -1,11 +1,13 @@
-// The MLO7xx rules' own cost, apart from the scan around them: for every Python file and notebook git tracks in a
-// corpus, parse the module, build its TrackingSummary, then index them all (TrackingIndex: helpers followed across files).
+// The seed (MLO3xx) and tracking (MLO7xx) rules' own cost, apart from the scan around them: for every Python file and
+// notebook git tracks in a corpus, parse the module, build its SeedSummary then its TrackingSummary (the scan's order), then
+// index them all (SeedIndex, TrackingIndex: helpers followed across files).
 // Single-threaded; each phase's CPU time (this thread's, clock_gettime) and bytes allocated, median of several runs after
 // a warm-up. --dump FILE writes every summary and the index's flags as text (to diff the rules' input before and after).
 // --touch makes the module's lazy parts (each call's resolved name and arguments) with the parse, as other rules would.
 // Usage: run.sh [--runs N] [--touch] [--dump FILE] CORPUS...
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using MLOpsLint.Core.Checks.Seeds;
 using MLOpsLint.Core.Checks.Tracking;
 using MLOpsLint.Core.Documents;
 using MLOpsLint.Core.Python;
@@ -13,6 +15,7 @@ using MLOpsLint.Core.Python;
 int runs = 5;
 string? dump = null;
 bool allocations = false; // what the summaries allocate, by type (sampled allocation events), instead of timing
+bool stats = false; // how many modules hold what the seed and tracking rules can report on
 bool touch = false; // make the module's lazy parts (callee names, arguments) before the summary: charged to the parse
 var corpora = new List<string>();
 for (int a = 0; a < args.Length; a++)
@@ -21,6 +24,7 @@ for (int a = 0; a < args.Length; a++)
     else if (args[a] == "--dump") dump = args[++a];
     else if (args[a] == "--touch") touch = true;
     else if (args[a] == "--alloc") allocations = true;
+    else if (args[a] == "--stats") stats = true;
     else corpora.Add(args[a]);
 }
 
@@ -41,6 +45,17 @@ foreach (var root in corpora)
         }
         continue;
     }
+    if (stats)
+    {
+        var docs = files.Select(f => new SourceDocument(f.Path, f.Bytes, f.Bytes.Length)).ToArray();
+        var seeds = docs.Select(d => { var s = SeedSummary.Of(d); TrackingSummary.Of(d); d.ReleaseTransient(); return s; }).ToArray();
+        var tracking = docs.Select(TrackingSummary.Of).ToArray();
+        Console.WriteLine($"  seeds: sklearn {seeds.Count(s => s.Sklearn.Count > 0)}, draws {seeds.Count(s => s.Draws.Count > 0)}, keras fits {seeds.Count(s => s.KerasFits.Count > 0)}, loaders {seeds.Count(s => s.Loaders.Count > 0)}, cudnn contradictions {seeds.Count(s => s.CudnnContradictions.Count > 0)}, cudnn benchmarks {seeds.Count(s => s.CudnnBenchmarks.Count > 0)}, ml imports {seeds.Count(s => s.ImportsMlLibrary)}");
+        var mayReport = typeof(SeedSummary).GetMethod("MayReport", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        foreach (var s in seeds.Where(s => (bool)mayReport.Invoke(s, new object[] { false, false, false, false })!).Take(5)) Console.WriteLine($"  seed rules may report on {s.Path}");
+        Console.WriteLine($"  tracking: trains {tracking.Count(t => ((t.Own | t.Functions.Aggregate(RunFlags.None, (a, f) => a | f.Own)) & RunFlags.Trains) != 0)}, lineage {tracking.Count(t => t.Lineage.Count > 0)}, reads {tracking.Count(t => t.Reads.Count > 0)}, tracker {tracking.Count(t => t.Tracker != null)}, functions with flags {tracking.Sum(t => t.Functions.Count(f => f.Own != RunFlags.None))} of {tracking.Sum(t => t.Functions.Count)}");
+        continue;
+    }
     if (dump != null)
     {
         using var w = new StreamWriter(dump + "." + System.IO.Path.GetFileName(root.TrimEnd('/')));
@@ -55,12 +70,11 @@ foreach (var root in corpora)
         Run(files, touch, out var times);
         t.Add(times);
     }
-    string[] names = { "parse PythonModule", "TrackingSummary", "TrackingIndex" };
-    for (int k = 0; k < names.Length; k++)
+    for (int k = 0; k < Phases.Length; k++)
     {
         var v = t.Select(x => x[k]).OrderBy(x => x).ToArray();
-        var alloc = t.Select(x => x[k + 3]).OrderBy(x => x).ToArray();
-        Console.WriteLine($"  {names[k],-20} cpu {v[v.Length / 2]:F3} s (min {v[0]:F3}, max {v[^1]:F3})  allocated {alloc[alloc.Length / 2] / 1e6,6:F0} MB");
+        var alloc = t.Select(x => x[k + Phases.Length]).OrderBy(x => x).ToArray();
+        Console.WriteLine($"  {Phases[k],-20} cpu {v[v.Length / 2]:F3} s (min {v[0]:F3}, max {v[^1]:F3})  allocated {alloc[alloc.Length / 2] / 1e6,6:F0} MB");
     }
 }
 
@@ -72,8 +86,10 @@ static void Touch(PythonModule module)
 
 static TrackingSummary[] Run((string Path, byte[] Bytes)[] files, bool touch, out double[] times)
 {
-    times = new double[6];
+    int n = Phases.Length;
+    times = new double[2 * n];
     var summaries = new TrackingSummary[files.Length];
+    var seeds = new SeedSummary[files.Length];
     for (int i = 0; i < files.Length; i++)
     {
         var doc = new SourceDocument(files[i].Path, files[i].Bytes, files[i].Bytes.Length);
@@ -83,19 +99,28 @@ static TrackingSummary[] Run((string Path, byte[] Bytes)[] files, bool touch, ou
         if (touch) Touch(module);
         double c1 = ThreadCpu();
         long a1 = GC.GetAllocatedBytesForCurrentThread();
-        summaries[i] = TrackingSummary.Of(doc);
+        seeds[i] = SeedSummary.Of(doc);
         double c2 = ThreadCpu();
         long a2 = GC.GetAllocatedBytesForCurrentThread();
+        summaries[i] = TrackingSummary.Of(doc);
+        double c3 = ThreadCpu();
+        long a3 = GC.GetAllocatedBytesForCurrentThread();
         doc.ReleaseTransient();
-        times[0] += c1 - c0; times[1] += c2 - c1;
-        times[3] += a1 - a0; times[4] += a2 - a1;
+        times[0] += c1 - c0; times[1] += c2 - c1; times[2] += c3 - c2;
+        times[n] += a1 - a0; times[n + 1] += a2 - a1; times[n + 2] += a3 - a2;
     }
     long b0 = GC.GetAllocatedBytesForCurrentThread();
     double d0 = ThreadCpu();
+    var seedIndex = new SeedIndex(seeds);
+    double d1 = ThreadCpu();
+    long b1 = GC.GetAllocatedBytesForCurrentThread();
     var index = new TrackingIndex(summaries);
-    times[2] = ThreadCpu() - d0;
-    times[5] = GC.GetAllocatedBytesForCurrentThread() - b0;
+    times[3] = d1 - d0;
+    times[4] = ThreadCpu() - d1;
+    times[n + 3] = b1 - b0;
+    times[n + 4] = GC.GetAllocatedBytesForCurrentThread() - b1;
     lastIndex = index;
+    lastSeedIndex = seedIndex;
     return summaries;
 }
 
@@ -162,4 +187,6 @@ sealed class AllocationListener : System.Diagnostics.Tracing.EventListener
 partial class Program
 {
     private static TrackingIndex? lastIndex;
+    private static SeedIndex? lastSeedIndex;
+    private static readonly string[] Phases = { "parse PythonModule", "SeedSummary", "TrackingSummary", "SeedIndex", "TrackingIndex" };
 }

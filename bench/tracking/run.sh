@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The MLO7xx rules' own CPU (parse, TrackingSummary, TrackingIndex) on the benchmark corpora, one thread, in process.
+# The seed and MLO7xx rules' own CPU (parse, SeedSummary, TrackingSummary, SeedIndex, TrackingIndex) on the benchmark corpora, one thread, in process.
 #   bench/tracking/run.sh [--runs N] [--dump FILE] [CORPUS...]   (default: bench/out/synth bench/out/kaggle bench/out/stdlib)
 set -euo pipefail
 cd "$(dirname "$0")"

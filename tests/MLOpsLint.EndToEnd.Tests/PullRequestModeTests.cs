@@ -76,6 +76,31 @@ public class PullRequestModeTests
             Findings(CliRunner.InProcess("scan", repo.Root, "--format", "json", "--new-from-rev", "main", "--changed-lines-only")));
     }
 
+    [Theory]
+    [InlineData("*a*a*a*a*b diff\n", true)]
+    [InlineData("*.pt filter=lfs diff=lfs merge=lfs -text\n**/data/**/*.csv -diff\n", false)]
+    public void Changed_lines_only_counts_changed_files_whole_when_the_attributes_hold_an_unbounded_pattern(string attributes, bool unbounded)
+    {
+        // libgit2 matches each file it hashes or diffs against every attribute pattern, in time exponential in the pattern's
+        // wildcards: with such a pattern its diff is not asked, and a file that differs from REV counts as added throughout
+        using var repo = FeatureBranch();
+        repo.Write(".gitattributes", attributes);
+        repo.Run("git", "add", ".gitattributes");
+        var r = CliRunner.InProcess("scan", repo.Root, "--format", "json", "--new-from-rev", "main", "--changed-lines-only", "--verbose");
+        Assert.Equal(1, r.ExitCode);
+        if (unbounded)
+        {
+            // train.py changed (its seeding line deleted): the finding on its untouched line 2 is kept
+            Assert.Equal(new[] { "Dockerfile:1 MLO601", "requirements.txt:3 MLO201", "train.py:2 MLO302" }, Findings(r));
+            Assert.Contains("the repository's attributes hold the pattern *a*a*a*a*b", r.Stderr);
+        }
+        else
+        {
+            Assert.Equal(new[] { "Dockerfile:1 MLO601", "requirements.txt:3 MLO201" }, Findings(r));
+            Assert.DoesNotContain("attributes hold", r.Stderr);
+        }
+    }
+
     [Fact]
     public void Staged_with_new_from_rev_compares_the_index()
     {

@@ -34,7 +34,8 @@ internal static class NewFindings
         var note = new ScanDiagnostic(ScanDiagnosticLevel.Note, options.ChangedLinesOnly
             ? $"{atRev} findings are already at {rev} ({sha}) and {elsewhere} new ones are on lines the change does not add; neither is reported"
             : $"{atRev} findings are already at {rev} ({sha}) and are not reported");
-        return new LintResult(kept, result.Diagnostics.Append(note).ToArray(), result.FilesScanned, result.Suppressed, result.Baselined)
+        var notes = before.Notes.Select(n => new ScanDiagnostic(ScanDiagnosticLevel.Note, n));
+        return new LintResult(kept, result.Diagnostics.Append(note).Concat(notes).ToArray(), result.FilesScanned, result.Suppressed, result.Baselined)
         {
             BytesScanned = result.BytesScanned,
             CheckTimes = result.CheckTimes,

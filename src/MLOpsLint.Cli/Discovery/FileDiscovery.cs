@@ -95,10 +95,13 @@ internal static class FileDiscovery
 
             var files = new List<DiscoveredFile>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            // every index path, compared as the repository compares names: what the untracked walk leaves out
+            var tracked = new HashSet<string>(IgnoresCase(repo) ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
             var missing = new List<(string Path, IndexEntry Entry)>();
             foreach (var entry in repo.Index)
             {
                 string rel = Slashes(entry.Path);
+                tracked.Add(rel);
                 if (entry.Mode == Mode.GitLink || entry.Mode == Mode.SymbolicLink) continue;
                 if (!InScope(rel) || exclude.IsMatch(rel) || !seen.Add(rel)) continue;
                 string fullPath = Path.Combine(root, rel);
@@ -113,29 +116,14 @@ internal static class FileDiscovery
                 files.Add(new DiscoveredFile(rel, fullPath));
             }
 
-            var options = new StatusOptions
-            {
-                IncludeUntracked = true,
-                RecurseUntrackedDirs = true,
-                IncludeIgnored = false,
-                IncludeUnaltered = false,
-                ExcludeSubmodules = true,
-                DetectRenamesInIndex = false,
-                DetectRenamesInWorkDir = false,
-                RecurseIgnoredDirs = false,
-            };
-            if (scope.Length > 0) options.PathSpec = new[] { scope };
+            // the untracked files, without libgit2's status: it would compare (and, in a copied repository, hash) every
+            // tracked file too, matching each one against the .gitattributes patterns (UntrackedFiles)
             try
             {
-                foreach (var s in repo.RetrieveStatus(options))
+                foreach (string rel in UntrackedFiles.Find(repo, root, scope, tracked, diagnostics))
                 {
-                    if ((s.State & FileStatus.NewInWorkdir) == 0) continue;
-                    string rel = Slashes(s.FilePath);
-                    if (rel.EndsWith("/", StringComparison.Ordinal)) continue; // a nested repository: not descended
                     if (!InScope(rel) || exclude.IsMatch(rel) || !seen.Add(rel)) continue;
-                    string fullPath = Path.Combine(root, rel);
-                    if (IsSymlink(fullPath) || !File.Exists(fullPath)) continue;
-                    files.Add(new DiscoveredFile(rel, fullPath));
+                    files.Add(new DiscoveredFile(rel, Path.Combine(root, rel)));
                 }
             }
             catch (LibGit2SharpException e)
@@ -206,6 +194,18 @@ internal static class FileDiscovery
         try
         {
             return repo.Ignore.IsPathIgnored(scope + "/") || repo.Ignore.IsPathIgnored(scope);
+        }
+        catch (LibGit2SharpException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IgnoresCase(Repository repo)
+    {
+        try
+        {
+            return repo.Config.Get<bool>("core.ignorecase")?.Value ?? false;
         }
         catch (LibGit2SharpException)
         {

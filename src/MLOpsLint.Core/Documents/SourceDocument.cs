@@ -22,8 +22,8 @@ namespace MLOpsLint.Core.Documents;
 public sealed class SourceDocument
 {
     private readonly object gate = new();
-    private Dictionary<Type, object>? features;
-    private Dictionary<Type, object>? transient;
+    private object[]? features;   // FormTable: type and form pairs
+    private object[]? transient;
     private DecodedText? decodedText;
     private readonly ContentSource? source;
     private HeldBytes? held;
@@ -177,14 +177,14 @@ public sealed class SourceDocument
     internal bool Holds<T>()
         where T : class
     {
-        lock (gate) return features != null && features.ContainsKey(typeof(T));
+        lock (gate) return FormTable.TryGet(features, typeof(T), out _);
     }
 
     /// <summary>Whether a form made by <see cref="GetOrAddTransient{T}"/> is held (tests: what was not parsed).</summary>
     internal bool HoldsTransient<T>()
         where T : class
     {
-        lock (gate) return transient != null && transient.ContainsKey(typeof(T));
+        lock (gate) return FormTable.TryGet(transient, typeof(T), out _);
     }
 
     /// <summary>
@@ -201,7 +201,7 @@ public sealed class SourceDocument
     /// when the document's own checks are done: nothing may read a form it got before.</summary>
     public void ReleaseTransient()
     {
-        Dictionary<Type, object>? released;
+        object[]? released;
         lock (gate)
         {
             released = transient;
@@ -210,10 +210,9 @@ public sealed class SourceDocument
         Dispose(released);
     }
 
-    private static void Dispose(Dictionary<Type, object>? forms)
+    private static void Dispose(object[]? forms)
     {
-        if (forms == null) return;
-        foreach (var form in forms.Values)
+        foreach (var form in FormTable.Forms(forms))
         {
             (form as IDisposable)?.Dispose();
         }
@@ -274,7 +273,7 @@ public sealed class SourceDocument
 
     private void ReleaseIfPending()
     {
-        Dictionary<Type, object>? dropped;
+        object[]? dropped;
         lock (gate)
         {
             if (users > 0 || !releasePending) return;
@@ -293,12 +292,12 @@ public sealed class SourceDocument
         Dispose(dropped);
     }
 
-    private T GetOrAdd<T>(ref Dictionary<Type, object>? cache, Func<SourceDocument, T> factory, bool kept)
+    private T GetOrAdd<T>(ref object[]? cache, Func<SourceDocument, T> factory, bool kept)
         where T : class
     {
         lock (gate)
         {
-            if (cache != null && cache.TryGetValue(typeof(T), out var existing))
+            if (FormTable.TryGet(cache, typeof(T), out var existing))
             {
                 return (T)existing;
             }
@@ -321,7 +320,7 @@ public sealed class SourceDocument
         }
         lock (gate)
         {
-            if (cache != null && cache.TryGetValue(typeof(T), out var existing))
+            if (FormTable.TryGet(cache, typeof(T), out var existing))
             {
                 return (T)existing;
             }
@@ -333,8 +332,7 @@ public sealed class SourceDocument
                 (releasedHold ??= new ReleasedHold()).Keep(typeof(T), created);
                 return created;
             }
-            cache ??= new Dictionary<Type, object>();
-            cache[typeof(T)] = created;
+            FormTable.Add(ref cache, typeof(T), created);
             return created;
         }
     }

@@ -286,6 +286,43 @@ public class HostileRepositoryTests : IClassFixture<HostileRepositoryTests.Corpu
         }
     }
 
+    [Fact]
+    public void A_copied_repository_finishes_and_reports_what_the_original_does()
+    {
+        // cp -a keeps contents and times but not inodes, so no file's stat data matches the index any more: libgit2's status
+        // hashed every tracked file again, matching each against the .gitattributes worst case (the victim's name alone
+        // took it minutes). The copy must scan like the original, in every mode that reads the work tree.
+        string copy = Path.Combine(Path.GetTempPath(), "mlops-lint-tests", "hostile-copy-" + Guid.NewGuid().ToString("N"));
+        var cp = Process.Start(new ProcessStartInfo("cp", new[] { "-a", corpus.Root, copy }) { RedirectStandardError = true })!;
+        cp.StandardError.ReadToEnd(); // an unreadable entry may not copy for a user other than root: the rest does
+        cp.WaitForExit();
+        try
+        {
+            Assert.True(Directory.Exists(Path.Combine(copy, ".git")) && File.Exists(Path.Combine(copy, HostileCorpus.GlobVictim)));
+            // --new-from-rev compared the work tree with the revision through libgit2, which hashed every copied file too
+            foreach (var mode in new[] { "", "--diff", "--new-from-rev base", "--new-from-rev HEAD~1 --changed-lines-only" })
+            {
+                var args = mode.Split(' ', StringSplitOptions.RemoveEmptyEntries).Concat(new[] { "--format", "json" }).ToArray();
+                var original = Cli(null, new[] { "scan", corpus.Root }.Concat(args).ToArray());
+                var copied = Cli(null, new[] { "scan", copy }.Concat(args).ToArray());
+                Assert.Equal(1, copied.Exit);
+                Assert.Equal(original.Stdout.Replace(corpus.Root, "ROOT"), copied.Stdout.Replace(copy, "ROOT"));
+            }
+        }
+        finally
+        {
+            HostileCorpus.Unlock(copy);
+            try
+            {
+                Directory.Delete(copy, recursive: true);
+            }
+            catch (Exception)
+            {
+                // best effort
+            }
+        }
+    }
+
     public static TheoryData<string> DamageKinds => new(CorruptGit.Kinds);
 
     [Theory]

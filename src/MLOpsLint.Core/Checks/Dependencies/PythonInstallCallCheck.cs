@@ -17,16 +17,16 @@ namespace MLOpsLint.Core.Checks.Dependencies;
 /// </summary>
 public sealed class PythonInstallCallCheck : IRepositoryCheck, IDocumentSummarizer
 {
-    /// <summary>The text names an installer and the module calls a function that runs a process (cached on the document: a
-    /// few bytes, not its text). Asked while the module is parsed for the document's own checks, so the repository pass
-    /// parses again only the modules that call one.</summary>
+    /// <summary>The module runs an install command (<see cref="Installs"/>; cached on the document: a few bytes, not its text).
+    /// Asked while the module is parsed for the document's own checks, so the repository pass parses again only the modules
+    /// it reports on; the text is looked at first (an installer's name, a process module's).</summary>
     private static bool MayRunInstaller(SourceDocument doc) => doc.GetOrAdd(d =>
     {
         string text = d.Text;
         bool mentions = text.IndexOf("install", StringComparison.Ordinal) >= 0
             && (text.IndexOf("subprocess", StringComparison.Ordinal) >= 0 || text.IndexOf("system", StringComparison.Ordinal) >= 0
                 || text.IndexOf("popen", StringComparison.Ordinal) >= 0);
-        return new InstallerFlag(mentions && PythonModule.Of(d).Calls.Any(IsProcessCall));
+        return new InstallerFlag(mentions && PythonModule.Of(d).Calls.Any(IsProcessCall) && Installs(PythonModule.Of(d)).Any());
     }).Value;
 
     /// <summary>Keeps <see cref="InstallerFlag"/> in the facts cache (<see cref="FormCodecs"/>).</summary>
@@ -82,41 +82,50 @@ public sealed class PythonInstallCallCheck : IRepositoryCheck, IDocumentSummariz
             var module = PythonModule.Of(doc, context);
             var rule = module.IsNotebook ? RuleCatalog.MLO212 : RuleCatalog.MLO205;
             var site = new InstallSite(doc, rule, "", (s, e) => module.Locate(s, Math.Max(s + 1, e)).Span, f => f);
-            foreach (var call in module.Calls)
+            foreach (var (call, install) in Installs(module))
             {
-                if (!IsProcessCall(call)) continue;
-                bool shell = ShellCalls.Contains(call.QualifiedName);
-                var first = call.Keyword("args") ?? call.Keyword("cmd") ?? call.Keyword("command") ?? call.Positional(0);
-                if (first == null || first.Kind is not (PyArgumentKind.Positional or PyArgumentKind.Keyword)) continue;
-                IReadOnlyList<ShellCommand> commands;
-                if (first.Literal == PyLiteralKind.String)
+                projects ??= new PythonProjects(repository);
+                var callSite = site with
                 {
-                    if (!shell && call.Keyword("shell") is not { Literal: PyLiteralKind.True }) continue;
-                    if (PlainString(module, first) is not { } lit) continue;
-                    commands = ShellParser.Parse(lit.Value, lit.BodyStart);
-                }
-                else if (!shell && call.Keyword("shell") is not { Literal: PyLiteralKind.True } && ListWords(module, first) is { } words)
-                {
-                    commands = new[] { new ShellCommand(words, Array.Empty<string>()) };
-                }
-                else
-                {
-                    continue;
-                }
-                foreach (var cmd in commands)
-                {
-                    if (InstallCommandParser.Parse(cmd) is not { Installer: not (Installer.Apt or Installer.Apk) } install) continue;
-                    projects ??= new PythonProjects(repository);
-                    var callSite = site with
+                    Decorate = f => f with
                     {
-                        Decorate = f => f with
-                        {
-                            SuppressionText = module.IsNotebook ? call.SourceLine : null,
-                            LocationHint = call.LocationHint,
-                        },
-                    };
-                    InstallCommandCheck.CheckInstall(callSite, install, null, null, repository, projects, context);
-                }
+                        SuppressionText = module.IsNotebook ? call.SourceLine : null,
+                        LocationHint = call.LocationHint,
+                    },
+                };
+                InstallCommandCheck.CheckInstall(callSite, install, null, null, repository, projects, context);
+            }
+        }
+    }
+
+    /// <summary>The install commands the module's process calls run (pip, conda…; not apt or apk), in order: what the
+    /// repository pass reports on, decided from the module alone.</summary>
+    private static IEnumerable<(PyCall Call, InstallCommand Install)> Installs(PythonModule module)
+    {
+        foreach (var call in module.Calls)
+        {
+            if (!IsProcessCall(call)) continue;
+            bool shell = ShellCalls.Contains(call.QualifiedName);
+            var first = call.Keyword("args") ?? call.Keyword("cmd") ?? call.Keyword("command") ?? call.Positional(0);
+            if (first == null || first.Kind is not (PyArgumentKind.Positional or PyArgumentKind.Keyword)) continue;
+            IReadOnlyList<ShellCommand> commands;
+            if (first.Literal == PyLiteralKind.String)
+            {
+                if (!shell && call.Keyword("shell") is not { Literal: PyLiteralKind.True }) continue;
+                if (PlainString(module, first) is not { } lit) continue;
+                commands = ShellParser.Parse(lit.Value, lit.BodyStart);
+            }
+            else if (!shell && call.Keyword("shell") is not { Literal: PyLiteralKind.True } && ListWords(module, first) is { } words)
+            {
+                commands = new[] { new ShellCommand(words, Array.Empty<string>()) };
+            }
+            else
+            {
+                continue;
+            }
+            foreach (var cmd in commands)
+            {
+                if (InstallCommandParser.Parse(cmd) is { Installer: not (Installer.Apt or Installer.Apk) } install) yield return (call, install);
             }
         }
     }
@@ -136,7 +145,14 @@ public sealed class PythonInstallCallCheck : IRepositoryCheck, IDocumentSummariz
     /// <c>sys.executable</c> as "python", anything else as an unknown word. Null when the argument is not a list display.</summary>
     private static List<ShellWord>? ListWords(PythonModule module, PyArgument arg)
     {
-        var tokens = module.Tokens.Where(t => t.Start >= arg.ValueStart && t.End <= arg.ValueEnd && !t.IsTrivia && t.Kind != PyTokenKind.Newline).ToList();
+        var tokens = new List<PyToken>();
+        var all = module.Tokens;
+        // the tokens are in order: from the first at the value's start, none past its end can lie within it
+        for (int i = module.TokenIndexAt(arg.ValueStart); i < all.Count && all[i].Start <= arg.ValueEnd; i++)
+        {
+            var t = all[i];
+            if (t.End <= arg.ValueEnd && !t.IsTrivia && t.Kind != PyTokenKind.Newline) tokens.Add(t);
+        }
         string text = module.Text;
         if (tokens.Count < 2 || !(tokens[0].IsOp(text, "[") && tokens[^1].IsOp(text, "]") || tokens[0].IsOp(text, "(") && tokens[^1].IsOp(text, ")")))
         {

@@ -90,6 +90,7 @@ public sealed class SeedIndex
     private readonly Dictionary<string, SeedModule> byPath = new(StringComparer.Ordinal);
     private readonly Dictionary<(SeedModule, string), IReadOnlyList<(SeedModule, int)>> resolved = new();
     private readonly IReadOnlyList<string> seedFunctions;
+    private readonly HelperNames seeding;
 
     public SeedIndex(IReadOnlyList<SeedSummary> summaries, IReadOnlyList<string>? seedFunctions = null)
     {
@@ -118,6 +119,7 @@ public sealed class SeedIndex
                 if (imports[i].IsFrom && !imports[i].IsStar) AddImport(m, k + 1, imports[i], i, imports[i].QualifiedName); // from pkg import utils
             }
         }
+        seeding = SeedingNames();
         ComputeFunctionSeeds();
         foreach (var m in modules)
         {
@@ -266,6 +268,9 @@ public sealed class SeedIndex
         var rng = call.SeededBy;
         if (IsConfiguredSeedFunction(call)) rng |= Rng.All;
         if (call.HasReceiver || call.QualifiedName.IndexOf('(') >= 0) return rng;
+        // a call that can reach no repository function that may seed adds nothing (HelperNames): not resolved, unless an
+        // unknown seed-like name needs to know whether it resolves at all
+        if (!(rng == Rng.None && call.LooksLikeSeedHelper) && !seeding.MayName(call.QualifiedName)) return rng;
         // what a name resolves to is cached from its first resolution on (ResolveName), so it is kept per key too
         var targets = m.KeyTargets[key] ??= ResolveName(m, call.QualifiedName, 0);
         if (targets.Count == 0)
@@ -278,6 +283,47 @@ public sealed class SeedIndex
             rng |= t.FunctionSeeds[f];
         }
         return rng;
+    }
+
+    /// <summary>The names of the module functions that may seed (by a known API, a configured or seed-like name, or a call
+    /// that may reach such a function), closed over the imports that rebind them: no other function's
+    /// <see cref="SeedModule.FunctionSeeds"/> ever becomes anything but <see cref="Rng.None"/>, so
+    /// <see cref="CallSeeds"/> resolves only calls named here (a fixpoint, cheap: a set lookup per call key).</summary>
+    private HelperNames SeedingNames()
+    {
+        var names = new HelperNames();
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var m in Modules)
+            {
+                var functions = m.Summary.Functions;
+                for (int i = 0; i < functions.Count; i++)
+                {
+                    var f = functions[i];
+                    // calls resolve to module functions only (SeedSummary.ModuleFunctionsNamed)
+                    if (f.IsMethod || names.Contains(f.Name) || !MaySeed(m, i, names)) continue;
+                    names.Add(f.Name);
+                    changed = true;
+                }
+            }
+            foreach (var m in Modules) changed |= names.AddAliases(m.Summary.Imports);
+        }
+        return names;
+    }
+
+    private bool MaySeed(SeedModule m, int function, HelperNames names)
+    {
+        if (m.FunctionSeeds[function] != Rng.None) return true;
+        var keys = m.Summary.Keys;
+        foreach (int k in m.Summary.KeysOf(m.Summary.Functions[function]))
+        {
+            var key = keys[k];
+            if (key.SeededBy != Rng.None || key.LooksLikeSeedHelper || IsConfiguredSeedFunction(key)) return true;
+            if (!key.HasReceiver && key.QualifiedName.IndexOf('(') < 0 && names.MayName(key.QualifiedName)) return true;
+        }
+        return false;
     }
 
     /// <summary>What each function seeds, helpers included: rounds over all functions in order (a function sees what

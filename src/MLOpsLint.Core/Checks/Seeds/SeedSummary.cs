@@ -103,6 +103,19 @@ public sealed class SeedSummary
     /// deterministic kernels, in any module (a project's <c>seed_everything</c> helper): MLO306 by default.</summary>
     public IReadOnlyList<(SeedSite Site, string Asked)> CudnnContradictions { get; internal set; } = Array.Empty<(SeedSite, string)>();
 
+    /// <summary>Whether a seed rule can report anything on this module, or because of it: MLO301 on a scikit-learn call,
+    /// MLO305 on a loader, MLO306 on a cuDNN contradiction, and what <see cref="SeedsCheck"/> looks at only in a module
+    /// that imports an ML library (MLO302 on its draws or Keras fits; a training script's imported draws and GPU settings).
+    /// A test module counts only for the rules told to judge tests (the <c>include-tests</c> options). A repository where
+    /// no module can skips the index (the standard library: thousands of modules, none of them).</summary>
+    internal bool MayReport(bool tests301, bool tests302, bool tests305, bool tests306)
+    {
+        bool ml = ImportsMlLibrary && (Trains || Draws.Count > 0 || KerasFits.Count > 0);
+        if (!IsTest) return Sklearn.Count > 0 || Loaders.Count > 0 || CudnnContradictions.Count > 0 || ml;
+        return (tests301 && Sklearn.Count > 0) || (tests305 && Loaders.Count > 0) || (tests306 && CudnnContradictions.Count > 0)
+            || ((tests302 || tests306) && ml);
+    }
+
     /// <summary>Functions defined with <paramref name="name"/> outside a class, by index in <see cref="Functions"/>.</summary>
     public IEnumerable<int> ModuleFunctionsNamed(string name)
     {
@@ -112,12 +125,14 @@ public sealed class SeedSummary
         }
     }
 
-    /// <summary>Where the call at <paramref name="index"/> in <see cref="Calls"/> is, as a finding would place it. For a
-    /// notebook this parses the notebook again (only the rare finding on an arbitrary call needs it).</summary>
+    /// <summary>Where the call at <paramref name="index"/> in <see cref="Calls"/> is, as a finding would place it. This
+    /// parses the module again for the call's end (only the rare finding on an arbitrary call needs it): the module's
+    /// calls are the same, in the same order, every time it is parsed.</summary>
     public SeedSite SiteOf(int index)
     {
         var call = Calls[index];
-        return SiteAt(call.Start, call.End, call.InFunction);
+        var parsed = PythonModule.Of(Document).Calls[index];
+        return SiteAt(call.Start, parsed.End, call.InFunction);
     }
 
     /// <summary>Where the text [<paramref name="start"/>, <paramref name="end"/>) of the module is, as a finding would
@@ -161,9 +176,25 @@ public readonly record struct SeedCallKey(string QualifiedName, string Callee, R
     }
 }
 
-/// <summary>A call site: its key in <see cref="SeedSummary.Keys"/>, its offsets in the module text, and whether it is
-/// inside a function.</summary>
-public readonly record struct SeedCall(int Key, int Start, int End, bool InFunction);
+/// <summary>A call site: its key in <see cref="SeedSummary.Keys"/>, its offset in the module text, and whether it is
+/// inside a function. Every call of every module has one for the whole scan, so it is 8 bytes: the key and the flag share
+/// an int, and the call's end is not kept (<see cref="SeedSummary.SiteOf"/> parses the module again for it).</summary>
+public readonly record struct SeedCall
+{
+    private readonly int keyAndFlag;
+
+    public SeedCall(int key, int start, bool inFunction)
+    {
+        keyAndFlag = key << 1 | (inFunction ? 1 : 0);
+        Start = start;
+    }
+
+    public int Key => keyAndFlag >> 1;
+
+    public int Start { get; }
+
+    public bool InFunction => (keyAndFlag & 1) != 0;
+}
 
 /// <summary>Where a finding goes: the node's offset (to compare with seeding calls), whether it is inside a function,
 /// and its place in the document as <see cref="PythonModule.Report"/> gives it.</summary>

@@ -39,8 +39,7 @@ internal static class SeedSummaryBuilder
             // a decorator (@torch.no_grad() on a method) or a parameter's default (ignore_keys=list()) runs when the class
             // is defined: it makes no module a script
             HasTopLevelCalls = module.Calls.Any(c => c.EnclosingFunction == null && !module.RunsAtDefinition(c)),
-            Imports = module.Imports.Select(i => new SeedImport(Shared(i.ModuleName), Shared(i.QualifiedName), i.IsFrom, i.IsStar,
-                i.BoundName is { } b ? Shared(b) : null, i.Start, i.End)).ToArray(),
+            Imports = ModuleImports.Of(document, module),
         };
         ReadCalls(module, summary);
         summary.Sklearn = SklearnCandidates(module);
@@ -99,7 +98,7 @@ internal static class SeedSummaryBuilder
                 nextWithCallee.Add(byCallee.TryGetValue(c.Callee, out first) ? first : -1);
                 byCallee[c.Callee] = k;
             }
-            calls[i] = new SeedCall(k, c.Start, c.End, c.EnclosingFunction != null);
+            calls[i] = new SeedCall(k, c.Start, c.EnclosingFunction != null);
         }
 
         var deterministic = CudnnDeterministicStarts(module);

@@ -39,8 +39,9 @@ public sealed class SeedsCheck : IFileScopedRepositoryCheck, IDocumentSummarizer
         var seedFunctions = context.Options(RuleCatalog.MLO302).GetStringList("seed-functions", Array.Empty<string>());
         var summaries = new SeedSummary[docs.Length];
         Parallel.For(0, docs.Length, i => summaries[i] = SeedSummary.Of(docs[i]));
-        var index = new SeedIndex(paths == null ? summaries : SeedNeighbourhood.Of(summaries, paths), seedFunctions);
         var settings = new Settings(context);
+        if (!HasAnythingToReport(summaries, settings)) return;
+        var index = new SeedIndex(paths == null ? summaries : SeedNeighbourhood.Of(summaries, paths), seedFunctions);
         var judged = paths == null ? index.Modules : index.Modules.Where(m => paths.Contains(m.Path)).ToArray();
         var perModule = new List<Finding>[judged.Count];
         Parallel.For(0, judged.Count, i =>
@@ -69,6 +70,16 @@ public sealed class SeedsCheck : IFileScopedRepositoryCheck, IDocumentSummarizer
         {
             foreach (var f in list) context.Report(f);
         }
+    }
+
+    /// <summary>Some module can be reported on (<see cref="SeedSummary.MayReport"/>): otherwise no index is built.</summary>
+    private static bool HasAnythingToReport(SeedSummary[] summaries, Settings settings)
+    {
+        foreach (var s in summaries)
+        {
+            if (s.MayReport(settings.Tests301, settings.Tests302, settings.Tests305, settings.Tests306)) return true;
+        }
+        return false;
     }
 
     private sealed class Settings

@@ -41,6 +41,8 @@ public sealed partial class TrackingCheck : IRepositoryCheck, IDocumentSummarize
     {
         var summaries = new TrackingSummary[docs.Length];
         Parallel.For(0, docs.Length, i => summaries[i] = TrackingSummary.Of(docs[i]));
+        // nothing trains and no lineage is written: no finding can come of following the helpers
+        if (!summaries.Any(s => s.MayReport)) return;
         var index = new TrackingIndex(summaries, TrackingFunctions(context));
         var entries = Entries(index.Modules, index.IsNotebookExport, context).OrderBy(m => m.Path, StringComparer.Ordinal).ToArray();
         var versioning = context.IsEnabled(RuleCatalog.MLO702) || context.IsEnabled(RuleCatalog.MLO703)

@@ -69,6 +69,7 @@ public sealed class TrackingIndex
     private readonly Dictionary<string, ImportName<TrackingModule>> byDotted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TrackingModule> byPath = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<string> trackingFunctions;
+    private readonly HelperNames helpers;
     // a call resolved into many modules (one name that thousands of folders each have a module for) is resolved into
     // each once a round: what the whole list gives, valid while no function's flags changed (flagsVersion) and when
     // nothing it read was still being resolved (placeholderReads: a cycle sees what was known then)
@@ -100,6 +101,7 @@ public sealed class TrackingIndex
                 if (imp.IsFrom && !imp.IsStar) AddImport(m, imp.QualifiedName);
             }
         }
+        helpers = HelperNamesOf();
         ComputeFunctionFlags();
         foreach (var m in Modules) ComputeModuleFlags(m);
     }
@@ -257,7 +259,50 @@ public sealed class TrackingIndex
         trackingFunctions.Count > 0 && trackingFunctions.Any(s => s == call.QualifiedName || s == call.Name);
 
     private RunFlags CallFlags(TrackingModule m, RunCall call) =>
-        call.Own | (IsConfiguredTracker(call) ? RunFlags.Records : RunFlags.None) | Resolve(m, call.QualifiedName, 0);
+        call.Own | (IsConfiguredTracker(call) ? RunFlags.Records : RunFlags.None)
+        | (helpers.MayName(call.QualifiedName) ? Resolve(m, call.QualifiedName, 0) : RunFlags.None);
+
+    /// <summary>The names of the functions that may do something (their own flags, a configured tracker, or a call that
+    /// may reach such a function) and of the classes whose methods may, closed over the imports that rebind them
+    /// (<see cref="HelperNames"/>): <see cref="Resolve"/> finds functions by the last name of what a call names (a method of
+    /// the module for <c>self.x</c>, what a project class records when it is built), so a call not named here can reach
+    /// none whose <see cref="TrackingModule.FunctionFlags"/> ever become anything but <see cref="RunFlags.None"/>, and is
+    /// not resolved.</summary>
+    private HelperNames HelperNamesOf()
+    {
+        var names = new HelperNames();
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var m in Modules)
+            {
+                var functions = m.Summary.Functions;
+                for (int i = 0; i < functions.Count; i++)
+                {
+                    var f = functions[i];
+                    if (names.Contains(f.Name) && (f.ClassName == null || names.Contains(f.ClassName))) continue;
+                    if (!MayDoSomething(m, i, names)) continue;
+                    changed |= names.Add(f.Name);
+                    if (f.ClassName != null) changed |= names.Add(f.ClassName);
+                }
+            }
+            foreach (var m in Modules) changed |= names.AddAliases(m.Summary.Imports);
+        }
+        return names;
+    }
+
+    private bool MayDoSomething(TrackingModule m, int function, HelperNames names)
+    {
+        if (m.FunctionFlags[function] != RunFlags.None) return true;
+        var calls = m.Summary.Calls;
+        foreach (int k in m.Summary.CallsOf(m.Summary.Functions[function]))
+        {
+            var call = calls[k];
+            if (call.Own != RunFlags.None || IsConfiguredTracker(call) || names.MayName(call.QualifiedName)) return true;
+        }
+        return false;
+    }
 
     private void ComputeFunctionFlags()
     {

@@ -98,6 +98,26 @@ public sealed class TrackingSummary
     /// <summary>Lineage written as literals (MLO703).</summary>
     public IReadOnlyList<LineageLiteral> Lineage { get; internal set; } = Array.Empty<LineageLiteral>();
 
+    /// <summary>Whether an MLO7xx rule can report anything because of this module: it trains (by itself, or in a function or
+    /// call a script may reach), or writes lineage literals. MLO701 and MLO702 judge only scripts that train, by themselves or
+    /// through a helper, so a repository where no module does (and none writes lineage) needs no index.</summary>
+    internal bool MayReport
+    {
+        get
+        {
+            if (Lineage.Count > 0 || (Own & RunFlags.Trains) != 0 || Training != null) return true;
+            foreach (var f in Functions)
+            {
+                if ((f.Own & RunFlags.Trains) != 0) return true;
+            }
+            foreach (var c in Calls)
+            {
+                if ((c.Own & RunFlags.Trains) != 0) return true;
+            }
+            return false;
+        }
+    }
+
     /// <summary>Where the module's text is, as a finding would place it (for a notebook this parses it again).</summary>
     public SeedSite SiteAt(int start, int end)
     {

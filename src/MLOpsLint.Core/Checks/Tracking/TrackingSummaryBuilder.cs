@@ -16,7 +16,7 @@ internal static class TrackingSummaryBuilder
 {
     public static TrackingSummary Build(SourceDocument document, PythonModule module)
     {
-        var imports = module.Imports.Select(i => new SeedImport(i.ModuleName, i.QualifiedName, i.IsFrom, i.IsStar, i.BoundName, i.Start, i.End)).ToArray();
+        var imports = ModuleImports.Of(document, module); // the seed summary's array
         var summary = new TrackingSummary(document)
         {
             Imports = imports,

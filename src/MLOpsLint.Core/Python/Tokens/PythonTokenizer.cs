@@ -48,8 +48,8 @@ public static class PythonTokenizer
 /// </summary>
 internal sealed class TokenBuffer
 {
-    /// <summary>Arrays up to this many tokens (16 bytes each) or lines are pooled; a larger module's are left to the
-    /// garbage collector.</summary>
+    /// <summary>Arrays up to this many tokens (16 bytes each) or lines are pooled; a larger module's are kept only weakly
+    /// (<see cref="LargeArrayCache{T}"/>).</summary>
     private const int MaxPooled = 1 << 18;
 
     /// <summary>Like the parser's <c>ScratchPool</c>: pools that never trim (the shared one trims on gen-2 collections).</summary>
@@ -66,26 +66,29 @@ internal sealed class TokenBuffer
     private int lastLine = -1;      // the line the last derived token ended on, and its start (what Add checks first)
     private int lastLineStart = -1;
 
-    private TokenBuffer(CompactToken[] items, int[] lineStarts)
+    private readonly int textLength;
+
+    private TokenBuffer(CompactToken[] items, int[] lineStarts, int textLength)
     {
         this.items = items;
         this.lineStarts = lineStarts;
+        this.textLength = textLength;
     }
 
     /// <summary>A buffer for about <paramref name="textLength"/> characters of source (about one token per four, one line per forty).</summary>
     public static TokenBuffer Rent(int textLength) =>
-        new(RentTokens(Math.Max(64, Math.Min(textLength / 4, MaxPooled))), RentLines(Math.Max(64, Math.Min(textLength / 40, MaxPooled))));
+        new(RentTokens(Math.Max(64, Math.Min(textLength / 4, MaxPooled))), RentLines(Math.Max(64, Math.Min(textLength / 40, MaxPooled))), textLength);
 
-    private static CompactToken[] RentTokens(int n) => n <= MaxPooled ? Pool.Rent(n) : new CompactToken[n];
+    private static CompactToken[] RentTokens(int n) => n <= MaxPooled ? Pool.Rent(n) : LargeArrayCache<CompactToken>.Rent(n);
 
-    private static int[] RentLines(int n) => n <= MaxPooled ? LinePool.Rent(n) : new int[n];
+    private static int[] RentLines(int n) => n <= MaxPooled ? LinePool.Rent(n) : LargeArrayCache<int>.Rent(n);
 
     public int Count { get; private set; }
 
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     public void Add(in PyToken token)
     {
-        if (Count == items.Length) GrowTokens();
+        if (Count == items.Length) GrowTokens(token.Start);
         int line = token.Line;
         int start = token.Start - token.Column;
         if (line == lastLine && token.EndLine == line && start == lastLineStart && token.End - token.EndColumn == start)
@@ -115,7 +118,7 @@ internal sealed class TokenBuffer
 
     private void AddOnNewLine(PyTokenKind kind, int start, int end, int line, int lineStart)
     {
-        if (Count == items.Length) GrowTokens();
+        if (Count == items.Length) GrowTokens(start);
         if (line == lastLine && lineStart == lastLineStart)
         {
             items[Count++] = new CompactToken(kind, start, end, line, 0, false);
@@ -158,9 +161,19 @@ internal sealed class TokenBuffer
         return slot;
     }
 
-    private void GrowTokens()
+    /// <summary>Room for more tokens, the next one starting at <paramref name="position"/>: twice the room within the pools'
+    /// sizes; past them, what the tokens so far foretell for the whole text (their count in proportion to the text read, and
+    /// a sixteenth more), so that a large module grows its array once or twice instead of doubling through sizes it leaves
+    /// to the collector.</summary>
+    private void GrowTokens(int position)
     {
-        var larger = RentTokens(items.Length * 2);
+        long size = (long)items.Length * 2;
+        if (size > MaxPooled)
+        {
+            long foretold = position > 0 && position < textLength ? (long)Count * textLength / position : size;
+            size = Math.Max(Count + Count / 4 + 64, foretold + foretold / 16 + 64);
+        }
+        var larger = RentTokens((int)Math.Min(size, LargeArrayCache<CompactToken>.MaxLength));
         items.AsSpan(0, Count).CopyTo(larger);
         ReturnTokens(items);
         items = larger;
@@ -212,12 +225,14 @@ internal sealed class TokenBuffer
     private static void ReturnTokens(CompactToken[] array)
     {
         int n = array.Length;
-        if (n >= 16 && n <= MaxPooled && (n & (n - 1)) == 0) Pool.Return(array);
+        if (n > MaxPooled) LargeArrayCache<CompactToken>.Return(array);
+        else if (n >= 16 && (n & (n - 1)) == 0) Pool.Return(array);
     }
 
     private static void ReturnLines(int[] array)
     {
         int n = array.Length;
-        if (n >= 16 && n <= MaxPooled && (n & (n - 1)) == 0) LinePool.Return(array);
+        if (n > MaxPooled) LargeArrayCache<int>.Return(array);
+        else if (n >= 16 && (n & (n - 1)) == 0) LinePool.Return(array);
     }
 }

@@ -65,6 +65,20 @@ public class GeneratorAndLoaderTests
         Assert.Empty(Of("MLO306", WithOptions("MLO306", ("require-deterministic-algorithms", true)), Doc("sample.py", sampling)));
     }
 
+    // the seed summary keeps where each call starts, not where it ends: the finding on the seeding call finds its end by
+    // parsing the module again, and must cover the whole call as the parsed call does
+    [Fact]
+    public void Mlo306_on_the_seeding_call_covers_the_whole_call()
+    {
+        const string script = "import torch\nx = torch.zeros(3)\ntorch.manual_seed(\n    0,\n)\nmodel = torch.nn.Linear(2, 2).cuda()\n"
+            + "optimizer = torch.optim.SGD(model.parameters(), lr=0.1)\nloss = model(x).sum()\nloss.backward()\noptimizer.step()\n";
+        var options = WithOptions("MLO306", ("require-deterministic-algorithms", true));
+        var finding = Assert.Single(Of("MLO306", options, Doc("train.py", script)));
+        Assert.Equal(new MLOpsLint.Core.Findings.SourceSpan(3, 1, 5, 2), finding.Span);
+        // the same script asking for deterministic kernels: nothing to report
+        Assert.Empty(Of("MLO306", options, Doc("train.py", script.Replace("model = torch", "torch.use_deterministic_algorithms(True)\nmodel = torch"))));
+    }
+
     [Fact]
     public void Mlo306_determinism_set_in_a_helper_counts()
     {
