@@ -17,14 +17,11 @@ public sealed record PyLocation(SourceSpan Span, int? CellIndex, int? CellLine, 
 /// <summary>Something found in a Python module: its offsets in <see cref="PythonModule.Text"/> and, lazily, its location.</summary>
 public abstract class PyNode
 {
-    private PyLocation? location;
-
-    private protected PyNode(PythonModule module, int start, int end, PyLocation? location = null)
+    private protected PyNode(PythonModule module, int start, int end)
     {
         Module = module;
         Start = start;
         End = end;
-        this.location = location;
     }
 
     public PythonModule Module { get; }
@@ -38,7 +35,13 @@ public abstract class PyNode
     /// <summary>The source text as written (for a notebook: the cell's Python text, JSON escapes decoded).</summary>
     public virtual string Text => Module.Text.Substring(Start, End - Start);
 
-    public PyLocation Location => location ??= Module.Locate(Start, End);
+    /// <summary>Where the node is in the document, made when first read and kept by the module (per span: nodes are many and
+    /// few are ever located, so the node itself holds no field for it).</summary>
+    public PyLocation Location => OwnLocation ?? Module.LocationOf(Start, End);
+
+    /// <summary>The location of a node that does not follow from its offsets (a notebook's IPython line, a malformed
+    /// notebook's error), or null.</summary>
+    private protected virtual PyLocation? OwnLocation => null;
 
     /// <summary>The span in document coordinates (for a notebook: in the .ipynb file).</summary>
     public SourceSpan Span => Location.Span;

@@ -236,8 +236,29 @@ public sealed class PythonModule : IDisposable
     /// imports (the name runs to the first character that is not a letter, digit, '_' or non-ASCII).</summary>
     internal string ResolveCallee(string dotted) => ModuleParser.Resolve(dotted, aliases);
 
+    /// <summary>The arguments made so far, by their first entry in the argument table (a call with arguments has its own).</summary>
+    private Dictionary<int, PyArgument[]>? madeArguments;
+
+    /// <summary>The PyArgument objects of a call's entries in the argument table, made once (checks on several threads
+    /// may ask).</summary>
+    internal PyArgument[] ArgumentsOf(int first, int count)
+    {
+        var map = madeArguments ?? Interlocked.CompareExchange(ref madeArguments, new Dictionary<int, PyArgument[]>(), null) ?? madeArguments!;
+        lock (map)
+        {
+            if (map.TryGetValue(first, out var known)) return known;
+        }
+        var made = MakeArguments(first, count);
+        lock (map)
+        {
+            if (map.TryGetValue(first, out var other)) made = other; // another thread made it meanwhile
+            else map[first] = made;
+        }
+        return made;
+    }
+
     /// <summary>The PyArgument objects of a call's entries in the argument table.</summary>
-    internal PyArgument[] MakeArguments(int first, int count)
+    private PyArgument[] MakeArguments(int first, int count)
     {
         var result = new PyArgument[count];
         for (int i = 0; i < count; i++)
@@ -283,6 +304,27 @@ public sealed class PythonModule : IDisposable
             if (t.Kind == PyTokenKind.Comment) result[i++] = new PyComment(this, t.Start, t.End);
         }
         return result;
+    }
+
+    /// <summary>The locations of nodes read so far, by span (<see cref="PyNode.Location"/>).</summary>
+    private Dictionary<long, PyLocation>? locations;
+
+    /// <summary><see cref="Locate"/>, made once per span for the nodes of this module (checks on several threads may ask).</summary>
+    internal PyLocation LocationOf(int start, int end)
+    {
+        long key = (long)start << 32 | (uint)end;
+        var map = locations ?? Interlocked.CompareExchange(ref locations, new Dictionary<long, PyLocation>(), null) ?? locations!;
+        lock (map)
+        {
+            if (map.TryGetValue(key, out var known)) return known;
+        }
+        var made = Locate(start, end);
+        lock (map)
+        {
+            if (map.TryGetValue(key, out var other)) made = other; // another thread made it meanwhile
+            else map[key] = made;
+        }
+        return made;
     }
 
     /// <summary>Location in document coordinates of <c>Text[start..end)</c>.</summary>

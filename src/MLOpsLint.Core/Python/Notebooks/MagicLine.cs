@@ -22,12 +22,17 @@ public enum MagicKind
 public sealed class MagicLine : PyNode
 {
     internal MagicLine(PythonModule module, int virtualStart, MagicKind kind, string line, string command, PyLocation location)
-        : base(module, virtualStart, virtualStart, location)
+        : base(module, virtualStart, virtualStart)
     {
+        this.location = location;
         Kind = kind;
         Line = line;
         Command = command;
     }
+
+    private readonly PyLocation location;
+
+    private protected override PyLocation? OwnLocation => location;
 
     public MagicKind Kind { get; }
 

@@ -46,9 +46,15 @@ internal sealed class ModuleParser
         public readonly List<ArgInfo> Arguments = new();
         public readonly List<PyStringLiteral> ArgLiterals = new();
         public readonly List<(PyStringLiteral, int)> Literals = new();
+        public readonly List<int> Indents = new(); // sig index << 1 of each INDENT, | 1 for a DEDENT
+        public readonly List<PyParameter> Parameters = new();
+        public readonly List<int> CallHeads = new(); // sig indices of the names calls may start at (Collect finds them)
 
         public void Clear()
         {
+            Reset(Indents);
+            Reset(Parameters);
+            Reset(CallHeads);
             Reset(Literals);
             Reset(Calls);
             Reset(Assignments);
@@ -99,7 +105,6 @@ internal sealed class ModuleParser
         try
         {
             Collect();
-            MatchBrackets();
             var statements = SplitStatements();
             foreach (var (s, e) in statements)
             {
@@ -110,8 +115,8 @@ internal sealed class ModuleParser
                 if (imp.BoundName != null) Aliases[imp.BoundName] = imp.QualifiedName;
             }
             FindCalls();
-            FindFunctions(statements);
             CallArray = Calls.ToArray();
+            FindFunctions(statements);
             AssignmentArray = Assignments.ToArray();
             StringArray = Strings.ToArray();
             ArgTable = scratch.Arguments.ToArray();
@@ -173,9 +178,16 @@ internal sealed class ModuleParser
         For, From, Global, If, Import, In, Is, Lambda, Nonlocal, Not, Or, Pass, Raise, Return, Try, While, With, Yield,
     }
 
+    /// <summary>The lowercase letters a keyword starts with, as bits ('a' is bit 0): a b c d e f g i l n o p r t w y.</summary>
+    private const uint KeywordFirstLetters = 1u << 0 | 1u << 1 | 1u << 2 | 1u << 3 | 1u << 4 | 1u << 5 | 1u << 6 | 1u << 8 | 1u << 11
+        | 1u << 13 | 1u << 14 | 1u << 15 | 1u << 17 | 1u << 19 | 1u << 22 | 1u << 24;
+
     private static Kw Classify(ReadOnlySpan<char> w)
     {
         if (w.Length < 2 || w.Length > 8) return Kw.Name;
+        // most names cannot be a keyword by their first letter (self, x, np...): no switch for them
+        uint letter = (uint)(w[0] - 'a');
+        if (letter < 26 ? (KeywordFirstLetters & (1u << (int)letter)) == 0 : w[0] is not ('F' or 'N' or 'T')) return Kw.Name;
         switch (w)
         {
             case "False": return Kw.False;
@@ -227,35 +239,64 @@ internal sealed class ModuleParser
         return NameTable.Get(text, t.Start, t.End);
     }
 
+    /// <summary>One pass over the tokens: the significant ones (not comments, not NL) go to the per-sig arrays (kind,
+    /// keyword, one-character operator, literal starting there), brackets are matched as they come, and the sig indices
+    /// of INDENT and DEDENT are noted (what <see cref="FindFunctions"/> measures bodies with).</summary>
     private void Collect()
     {
         var list = sig;
+        var all = this.all;
+        var text = this.text;
+        var kinds = this.kinds;
+        var kw = this.kw;
+        var op1 = this.op1;
+        var match = this.match;
+        var literalIndex = this.literalIndex;
+        var indents = scratch.Indents;
+        var heads = scratch.CallHeads;
         int count = 0;
         int fdepth = 0;
         int fstart = 0;
+        var stack = ScratchPool<int>.Rent(64);
+        int top = 0;
         for (int i = 0; i < allCount; i++)
         {
             ref readonly var t = ref all[i];
-            switch (t.Kind)
+            var kind = t.Kind;
+            var word = Kw.NotName;
+            char c = '\0';
+            int literal = 0;
+            switch (kind)
             {
                 case PyTokenKind.Comment:
                 case PyTokenKind.NL:
                     continue;
+                case PyTokenKind.Name:
+                    word = Classify(text.AsSpan(t.Start, t.End - t.Start));
+                    if (word is Kw.Def or Kw.Class) sawDefinition = true;
+                    break;
+                case PyTokenKind.Op:
+                    if (t.End - t.Start == 1) c = text[t.Start];
+                    break;
+                case PyTokenKind.Indent:
+                    indents.Add(count << 1);
+                    break;
+                case PyTokenKind.Dedent:
+                    indents.Add(count << 1 | 1);
+                    break;
                 case PyTokenKind.String:
                     {
                         var lit = new PyStringLiteral(module, t.Start, t.End);
                         AddString(lit);
-                        literalIndex[count] = fdepth == 0 ? AddLiteral(lit) : 0;
+                        if (fdepth == 0) literal = AddLiteral(lit);
                         break;
                     }
                 case PyTokenKind.FStringStart:
                     if (fdepth == 0) fstart = count;
                     fdepth++;
-                    literalIndex[count] = 0;
                     break;
                 case PyTokenKind.FStringEnd:
                     fdepth = Math.Max(0, fdepth - 1);
-                    literalIndex[count] = 0;
                     {
                         // find the matching start for nested f-strings: scan back over the sig list
                         int depth = 0;
@@ -277,16 +318,61 @@ internal sealed class ModuleParser
                         }
                     }
                     break;
-                default:
-                    literalIndex[count] = 0;
-                    break;
             }
-            kinds[count] = t.Kind;
-            kw[count] = t.Kind == PyTokenKind.Name ? Classify(text.AsSpan(t.Start, t.End - t.Start)) : Kw.NotName;
-            op1[count] = t.Kind == PyTokenKind.Op && t.Length == 1 ? text[t.Start] : '\0';
-            list[count++] = i;
+            list[count] = i;
+            kinds[count] = kind;
+            kw[count] = word;
+            op1[count] = c;
+            literalIndex[count] = literal;
+            match[count] = -1;
+            if (c == '(' || c == '[' || c == '{')
+            {
+                if (top == stack.Length)
+                {
+                    var bigger = ScratchPool<int>.Rent(top * 2);
+                    Array.Copy(stack, bigger, top);
+                    ScratchPool<int>.Return(stack);
+                    stack = bigger;
+                }
+                stack[top++] = count;
+            }
+            else if (c == ')' || c == ']' || c == '}')
+            {
+                char open = c == ')' ? '(' : c == ']' ? '[' : '{';
+                if (top > 0 && op1[stack[top - 1]] == open)
+                {
+                    match[stack[--top]] = count;
+                }
+                else if (top > 1 && Contains(stack, top - 1, open))
+                {
+                    while (op1[stack[top - 1]] != open)
+                    {
+                        int o = stack[--top];
+                        Errors.Add(new PyParseError(module, T(o).Start, T(o).End, $"'{op1[o]}' was never closed"));
+                    }
+                    match[stack[--top]] = count;
+                }
+                else
+                {
+                    Errors.Add(new PyParseError(module, t.Start, t.End, $"unmatched '{c}'"));
+                }
+            }
+            // a call (or a chain that may hold one) starts at a name followed by '(', '.' or '[', when the name is not an
+            // attribute (after '.') nor the name a def or class defines: FindCalls starts from these names only
+            if ((c == '(' || c == '.' || c == '[') && count > 0 && kw[count - 1] == Kw.Name
+                && (count == 1 || (op1[count - 2] != '.' && kw[count - 2] is not (Kw.Def or Kw.Class))))
+            {
+                heads.Add(count - 1);
+            }
+            count++;
         }
         n = count;
+        while (top > 0)
+        {
+            int o = stack[--top];
+            Errors.Add(new PyParseError(module, T(o).Start, T(o).End, $"'{op1[o]}' was never closed"));
+        }
+        ScratchPool<int>.Return(stack);
         for (int si = 0; si < n; si++)
         {
             int index = literalIndex[si] - 1;
@@ -298,73 +384,26 @@ internal sealed class ModuleParser
         }
         // an f-string is added at its end, after the strings inside it: then (only) the list needs sorting
         if (stringsUnsorted) Strings.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-    }
 
-    private bool stringsUnsorted;
-
-    private void AddString(PyStringLiteral literal)
-    {
-        if (Strings.Count > 0 && Strings[Strings.Count - 1].Start > literal.Start) stringsUnsorted = true;
-        Strings.Add(literal);
-    }
-
-    private void MatchBrackets()
-    {
-        var stack = ScratchPool<int>.Rent(64);
-        int top = 0;
-        for (int si = 0; si < n; si++)
+        bool Contains(int[] st, int length, char open)
         {
-            match[si] = -1;
-            char c = op1[si];
-            if (c == '(' || c == '[' || c == '{')
-            {
-                if (top == stack.Length)
-                {
-                    var bigger = ScratchPool<int>.Rent(top * 2);
-                    Array.Copy(stack, bigger, top);
-                    ScratchPool<int>.Return(stack);
-                    stack = bigger;
-                }
-                stack[top++] = si;
-            }
-            else if (c == ')' || c == ']' || c == '}')
-            {
-                char open = c == ')' ? '(' : c == ']' ? '[' : '{';
-                if (top > 0 && op1[stack[top - 1]] == open)
-                {
-                    match[stack[--top]] = si;
-                }
-                else if (top > 1 && Contains(stack, top - 1, open))
-                {
-                    while (op1[stack[top - 1]] != open)
-                    {
-                        int o = stack[--top];
-                        Errors.Add(new PyParseError(module, T(o).Start, T(o).End, $"'{op1[o]}' was never closed"));
-                    }
-                    match[stack[--top]] = si;
-                }
-                else
-                {
-                    var t = T(si);
-                    Errors.Add(new PyParseError(module, t.Start, t.End, $"unmatched '{c}'"));
-                }
-            }
-        }
-        while (top > 0)
-        {
-            int o = stack[--top];
-            Errors.Add(new PyParseError(module, T(o).Start, T(o).End, $"'{op1[o]}' was never closed"));
-        }
-        ScratchPool<int>.Return(stack);
-
-        bool Contains(int[] st, int count, char open)
-        {
-            for (int i = 0; i < count; i++)
+            for (int i = 0; i < length; i++)
             {
                 if (op1[st[i]] == open) return true;
             }
             return false;
         }
+    }
+
+    private bool stringsUnsorted;
+
+    /// <summary>A NAME token <c>def</c> or <c>class</c> was seen (else there is no function to find).</summary>
+    private bool sawDefinition;
+
+    private void AddString(PyStringLiteral literal)
+    {
+        if (Strings.Count > 0 && Strings[Strings.Count - 1].Start > literal.Start) stringsUnsorted = true;
+        Strings.Add(literal);
     }
 
     /// <summary>Next sig index after the bracketed group or token at <paramref name="si"/>.</summary>
@@ -521,7 +560,7 @@ internal sealed class ModuleParser
 
     private PyAssignment MakeAssignment(int s, int e, int ts, int te, int colon, int eq, int vs)
     {
-        // annotation: Join(colon + 1, eq), as offsets (computed on first use)
+        // annotation: the source text of [colon + 1, eq), as offsets (the string made on first use)
         int annStart = -1, annEnd = -1;
         if (colon >= 0)
         {
@@ -553,9 +592,6 @@ internal sealed class ModuleParser
         var (literal, strings) = Literal(vs, e);
         return new PyAssignment(module, T(s).Start, T(e - 1).End, T(ts).Start, T(te - 1).End, targetName, key, annStart, annEnd, T(vs).Start, T(e - 1).End, literal, strings);
     }
-
-    /// <summary>Source text of sig range [s, e), as written.</summary>
-    private string Join(int s, int e) => e <= s ? "" : text.Substring(T(s).Start, T(e - 1).End - T(s).Start);
 
     /// <summary>Replaces the first name of a dotted expression by what it was imported as.</summary>
     internal static string Resolve(string dotted, Dictionary<string, string> aliases)
@@ -605,12 +641,8 @@ internal sealed class ModuleParser
 
     private void FindCalls()
     {
-        for (int si = 0; si < n; si++)
+        foreach (int si in scratch.CallHeads)
         {
-            if (kw[si] != Kw.Name || IsOp(si - 1, '.')) continue;
-            char next = (uint)(si + 1) < (uint)n ? op1[si + 1] : '\0';
-            if (next != '(' && next != '.' && next != '[') continue;
-            if (Is(si - 1, Kw.Def) || Is(si - 1, Kw.Class)) continue;
             ref readonly var t = ref all[sig[si]];
             // While the callee is a dotted name written without spaces it is the source text [t.Start, simpleEnd)
             // (the call reads it from there when asked); past a call, a subscript or a space it is built in 'callee'.
@@ -773,26 +805,19 @@ internal sealed class ModuleParser
 
     private void FindFunctions(List<(int S, int E)> statements)
     {
-        bool any = false;
-        foreach (var (s, _) in statements)
-        {
-            int k = Is(s, Kw.Async) ? s + 1 : s;
-            if (Is(k, Kw.Def) || Is(k, Kw.Class)) { any = true; break; }
-        }
-        if (!any) return; // no def and no class: nothing below would be found
-        // indentation depth per sig index, to find where an indented body ends
+        if (!sawDefinition) return; // no def and no class: nothing below would be found
+        // the indentation depth at a statement's start: the INDENTs less the DEDENTs before it (statements come in order)
+        var indents = scratch.Indents;
         var classStack = new List<(int Depth, string Name)>();
         int depth = 0;
-        var depthAt = ScratchPool<int>.Rent(n + 1);
-        depthAt[n] = 0;
-        for (int si = 0; si < n; si++)
-        {
-            if (kinds[si] == PyTokenKind.Indent) depth++;
-            else if (kinds[si] == PyTokenKind.Dedent) depth--;
-            depthAt[si] = depth;
-        }
+        int passed = 0; // indents[..passed] are before the current statement
         foreach (var (s, e) in statements)
         {
+            while (passed < indents.Count && indents[passed] >> 1 < s)
+            {
+                depth += (indents[passed] & 1) == 0 ? 1 : -1;
+                passed++;
+            }
             int k = s;
             bool isAsync = false;
             if (Is(k, Kw.Async)) { isAsync = true; k++; }
@@ -800,32 +825,32 @@ internal sealed class ModuleParser
             if (!isClass && !Is(k, Kw.Def)) continue;
             if (k + 1 >= e || kinds[k + 1] != PyTokenKind.Name) continue;
             string name = Str(k + 1);
-            while (classStack.Count > 0 && classStack[classStack.Count - 1].Depth >= depthAt[s]) classStack.RemoveAt(classStack.Count - 1);
+            while (classStack.Count > 0 && classStack[classStack.Count - 1].Depth >= depth) classStack.RemoveAt(classStack.Count - 1);
             if (isClass)
             {
-                classStack.Add((depthAt[s], name));
+                classStack.Add((depth, name));
                 continue;
             }
-            int bodyEndSig = BodyEnd(e, depthAt);
+            int bodyEndSig = BodyEnd(e, passed, depth);
             int endOffset = bodyEndSig > e ? LastEnd(bodyEndSig) : T(e - 1).End;
             var parameters = IsOp(k + 2, "(") && match[k + 2] > 0 ? Parameters(k + 2, match[k + 2]) : Array.Empty<PyParameter>();
-            string? className = classStack.Count > 0 && classStack[classStack.Count - 1].Depth == depthAt[s] - 1 ? classStack[classStack.Count - 1].Name : null;
+            string? className = classStack.Count > 0 && classStack[classStack.Count - 1].Depth == depth - 1 ? classStack[classStack.Count - 1].Name : null;
             var fn = new PyFunction(module, T(s).Start, endOffset, name, isAsync, parameters, T(e - 1).End, className);
             Functions.Add(fn);
         }
-        ScratchPool<int>.Return(depthAt);
         if (Functions.Count == 0) return;
-        var opens = ScratchPool<int>.Rent(Math.Max(1, Calls.Count));
-        for (int i = 0; i < Calls.Count; i++) opens[i] = Calls[i].OpenParen;
+        // a function's calls are a run of the module's (in source order): a view of that run, not a copy
+        var all = CallArray;
+        var opens = ScratchPool<int>.Rent(Math.Max(1, all.Length));
+        for (int i = 0; i < all.Length; i++) opens[i] = all[i].OpenParen;
         foreach (var fn in Functions)
         {
-            int from = LowerBound(opens, Calls.Count, fn.BodyStart), to = LowerBound(opens, Calls.Count, fn.End);
+            int from = LowerBound(opens, all.Length, fn.BodyStart), to = LowerBound(opens, all.Length, fn.End);
             if (to <= from) continue;
-            var calls = new PyCall[to - from];
-            Calls.CopyTo(from, calls, 0, to - from);
-            fn.Calls = calls;
-            foreach (var c in calls)
+            fn.SetCalls(all, from, to - from);
+            for (int i = from; i < to; i++)
             {
+                var c = all[i];
                 if (c.EnclosingFunction == null || c.EnclosingFunction.Start < fn.Start) c.EnclosingFunction = fn;
             }
         }
@@ -844,16 +869,25 @@ internal sealed class ModuleParser
         return lo;
     }
 
-    /// <summary>End (sig index) of the body of a compound statement whose header ends at <paramref name="headerEnd"/>.</summary>
-    private int BodyEnd(int headerEnd, int[] depthAt)
+    /// <summary>End (sig index) of the body of a compound statement whose header ends at <paramref name="headerEnd"/>:
+    /// the DEDENT that leaves an indented body (read from the INDENT/DEDENT list from <paramref name="passed"/>, the first
+    /// after the header, at <paramref name="depth"/>), or the end of a one-line body's logical line.</summary>
+    private int BodyEnd(int headerEnd, int passed, int depth)
     {
         int k = headerEnd;
+        var indents = scratch.Indents;
         if (k < n && kinds[k] == PyTokenKind.Newline && k + 1 < n && kinds[k + 1] == PyTokenKind.Indent)
         {
-            int d = depthAt[k + 1];
-            k += 2;
-            while (k < n && !(kinds[k] == PyTokenKind.Dedent && depthAt[k] < d)) k++;
-            return k;
+            // the INDENT at k + 1 is the first entry from 'passed' (a header holds no INDENT or DEDENT)
+            int i = passed;
+            while (indents[i] >> 1 < k + 1) depth += (indents[i++] & 1) == 0 ? 1 : -1;
+            int d = ++depth;
+            for (i++; i < indents.Count; i++)
+            {
+                if ((indents[i] & 1) == 0) depth++;
+                else if (--depth < d) return indents[i] >> 1;
+            }
+            return n;
         }
         // a one-line body: to the end of the logical line
         while (k < n && !(kinds[k] is PyTokenKind.Newline or PyTokenKind.EndMarker)) k++;
@@ -871,36 +905,37 @@ internal sealed class ModuleParser
 
     private PyParameter[] Parameters(int open, int close)
     {
-        var list = new List<PyParameter>();
+        var list = scratch.Parameters;
+        list.Clear();
         int s = open + 1, k = s;
         while (k <= close)
         {
-            if (k == close || IsOp(k, ","))
+            if (k == close || IsOp(k, ','))
             {
                 if (k > s)
                 {
                     var kind = PyArgumentKind.Positional;
                     int n = s;
-                    if (IsOp(n, "*")) { kind = PyArgumentKind.Star; n++; }
+                    if (IsOp(n, '*')) { kind = PyArgumentKind.Star; n++; }
                     else if (IsOp(n, "**")) { kind = PyArgumentKind.StarStar; n++; }
                     if (n < k && kinds[n] == PyTokenKind.Name)
                     {
-                        string? annotation = null, dflt = null;
+                        int annotationStart = -1, annotationEnd = -1, defaultStart = -1, defaultEnd = -1;
                         PyStringLiteral? literal = null;
                         int m = n + 1;
                         int colon = -1, eq = -1;
                         for (int q = m; q < k; q = Skip(q))
                         {
-                            if (colon < 0 && eq < 0 && IsOp(q, ":")) colon = q;
-                            if (eq < 0 && IsOp(q, "=")) eq = q;
+                            if (colon < 0 && eq < 0 && IsOp(q, ':')) colon = q;
+                            if (eq < 0 && IsOp(q, '=')) eq = q;
                         }
-                        if (colon > 0) annotation = Join(colon + 1, eq > 0 ? eq : k);
+                        if (colon > 0) (annotationStart, annotationEnd) = Range(colon + 1, eq > 0 ? eq : k);
                         if (eq > 0)
                         {
-                            dflt = Join(eq + 1, k);
+                            (defaultStart, defaultEnd) = Range(eq + 1, k);
                             if (eq + 2 == k) literal = LiteralAt(eq + 1); // one token: not "a" "b", not an expression
                         }
-                        list.Add(new PyParameter(Str(n), annotation, dflt, kind, literal));
+                        list.Add(new PyParameter(text, Str(n), annotationStart, annotationEnd, defaultStart, defaultEnd, kind, literal));
                     }
                 }
                 s = k + 1;
@@ -909,8 +944,11 @@ internal sealed class ModuleParser
             }
             k = Skip(k);
         }
-        return list.ToArray();
+        return list.Count == 0 ? Array.Empty<PyParameter>() : list.ToArray();
     }
+
+    /// <summary>The offsets of the source text of sig range [s, e), as written (empty, at 0, for an empty range).</summary>
+    private (int Start, int End) Range(int s, int e) => e <= s ? (0, 0) : (T(s).Start, T(e - 1).End);
 }
 
 /// <summary>One call argument as the parser found it, kept in the module's table until the call's
@@ -922,8 +960,8 @@ internal readonly struct ArgInfo
         Start = start;
         End = end;
         ValueStart = valueStart;
-        Kind = kind;
-        Literal = literal;
+        kind8 = (byte)kind;
+        literal8 = (byte)literal;
         Name = name;
         LiteralFirst = literalFirst;
         LiteralCount = literalCount;
@@ -935,6 +973,9 @@ internal readonly struct ArgInfo
     public readonly int ValueStart;
     public readonly int LiteralFirst;
     public readonly int LiteralCount;
-    public readonly PyArgumentKind Kind;
-    public readonly PyLiteralKind Literal;
+    private readonly byte kind8;    // the kinds as bytes: 32 bytes an entry, not 40
+    private readonly byte literal8;
+
+    public PyArgumentKind Kind => (PyArgumentKind)kind8;
+    public PyLiteralKind Literal => (PyLiteralKind)literal8;
 }

@@ -30,8 +30,8 @@ public sealed class PyAssignment : PyNode
         this.annotationStart = annotationStart;
         this.annotationEnd = annotationEnd;
         ValueStart = valueStart;
-        ValueEnd = valueEnd;
-        ValueLiteral = literal;
+        System.Diagnostics.Debug.Assert(valueEnd == end, "the value runs to the statement's end");
+        valueLiteral = (byte)literal;
         StringLiterals = strings;
     }
 
@@ -61,11 +61,14 @@ public sealed class PyAssignment : PyNode
 
     public int ValueStart { get; }
 
-    public int ValueEnd { get; }
+    /// <summary>The value runs to the end of the statement.</summary>
+    public int ValueEnd => End;
 
     public string ValueText => Module.Text.Substring(ValueStart, ValueEnd - ValueStart);
 
-    public PyLiteralKind ValueLiteral { get; }
+    public PyLiteralKind ValueLiteral => (PyLiteralKind)valueLiteral;
+
+    private readonly byte valueLiteral;
 
     /// <summary>The string literal tokens of the value, when the value is a string literal.</summary>
     public IReadOnlyList<PyStringLiteral> StringLiterals { get; }

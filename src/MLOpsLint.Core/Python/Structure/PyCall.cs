@@ -14,7 +14,6 @@ public sealed class PyCall : PyNode
     private readonly int calleeEnd;
     private readonly int argFirst;
     private readonly int argCount;
-    private IReadOnlyList<PyArgument>? arguments;
 
     /// <summary>A call whose callee is the source text [start, calleeEnd) (a dotted name without spaces), with
     /// arguments [argFirst, argFirst + argCount) of the module's argument table.</summary>
@@ -80,20 +79,9 @@ public sealed class PyCall : PyNode
         return callee.AsSpan(i + 1).SequenceEqual(name.AsSpan());
     }
 
-    /// <summary>The arguments in source order (made on first use, then the same objects every time).</summary>
-    public IReadOnlyList<PyArgument> Arguments
-    {
-        get
-        {
-            var a = arguments;
-            if (a == null)
-            {
-                a = argCount == 0 ? Array.Empty<PyArgument>() : Module.MakeArguments(argFirst, argCount);
-                a = Interlocked.CompareExchange(ref arguments, a, null) ?? a;
-            }
-            return a;
-        }
-    }
+    /// <summary>The arguments in source order (made on first use, then the same objects every time; the module keeps them,
+    /// as most calls' arguments are never made).</summary>
+    public IReadOnlyList<PyArgument> Arguments => argCount == 0 ? Array.Empty<PyArgument>() : Module.ArgumentsOf(argFirst, argCount);
 
     /// <summary>For a chained call (<c>torch.Generator().manual_seed(0)</c>), the call it is made on.</summary>
     public PyCall? Receiver { get; }

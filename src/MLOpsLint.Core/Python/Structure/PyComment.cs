@@ -12,8 +12,16 @@ public sealed class PyComment : PyNode
 /// <summary>Something that did not lex or parse (unterminated string, stray character, unbalanced bracket, bad notebook JSON).</summary>
 public sealed class PyParseError : PyNode
 {
+    private readonly PyLocation? location;
+
     internal PyParseError(PythonModule module, int start, int end, string message, PyLocation? location = null)
-        : base(module, start, end, location) => Message = message;
+        : base(module, start, end)
+    {
+        Message = message;
+        this.location = location;
+    }
+
+    private protected override PyLocation? OwnLocation => location;
 
     public string Message { get; }
 

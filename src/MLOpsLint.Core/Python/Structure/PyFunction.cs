@@ -26,8 +26,20 @@ public sealed class PyFunction : PyNode
     /// <summary>Offset where the body starts (after the header's ':').</summary>
     public int BodyStart { get; }
 
-    /// <summary>Calls inside the body.</summary>
-    public IReadOnlyList<PyCall> Calls { get; internal set; } = Array.Empty<PyCall>();
+    /// <summary>Calls inside the body: a run of the module's <see cref="PythonModule.Calls"/>, from
+    /// <see cref="FirstCall"/> on.</summary>
+    public IReadOnlyList<PyCall> Calls { get; private set; } = Array.Empty<PyCall>();
+
+    /// <summary>The index in the module's <see cref="PythonModule.Calls"/> of the first of <see cref="Calls"/> (they are
+    /// the next <c>Calls.Count</c> calls there); 0 when the body makes no call.</summary>
+    public int FirstCall { get; private set; }
+
+    /// <summary>The calls in the body are <paramref name="moduleCalls"/>[first, first + count): kept as a view of that run.</summary>
+    internal void SetCalls(PyCall[] moduleCalls, int first, int count)
+    {
+        Calls = new ArraySegment<PyCall>(moduleCalls, first, count);
+        FirstCall = first;
+    }
 
     /// <summary>True when the body calls <paramref name="qualifiedName"/>.</summary>
     public bool HasCallTo(string qualifiedName)
@@ -41,6 +53,44 @@ public sealed class PyFunction : PyNode
     }
 }
 
-/// <summary>A parameter: <c>x</c>, <c>x: int = 0</c>, <c>*args</c>, <c>**kwargs</c>.</summary>
-/// <param name="DefaultLiteral">The default when it is one string literal (<c>password="…"</c>), else null.</param>
-public sealed record PyParameter(string Name, string? Annotation, string? Default, PyArgumentKind Kind, PyStringLiteral? DefaultLiteral = null);
+/// <summary>A parameter: <c>x</c>, <c>x: int = 0</c>, <c>*args</c>, <c>**kwargs</c>. The annotation and the default are
+/// kept as offsets and made into strings when read.</summary>
+public sealed class PyParameter
+{
+    private readonly string text;
+    private readonly int annotationStart;
+    private readonly int annotationEnd;
+    private readonly int defaultStart;
+    private readonly int defaultEnd;
+    private string? annotation;
+    private string? defaultText;
+
+    /// <summary>The annotation is <paramref name="text"/>[annotationStart, annotationEnd) when annotationStart ≥ 0, the
+    /// default [defaultStart, defaultEnd) when defaultStart ≥ 0.</summary>
+    internal PyParameter(string text, string name, int annotationStart, int annotationEnd, int defaultStart, int defaultEnd, PyArgumentKind kind, PyStringLiteral? defaultLiteral)
+    {
+        this.text = text;
+        Name = name;
+        this.annotationStart = annotationStart;
+        this.annotationEnd = annotationEnd;
+        this.defaultStart = defaultStart;
+        this.defaultEnd = defaultEnd;
+        Kind = kind;
+        DefaultLiteral = defaultLiteral;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The annotation as written (<c>int</c>), or null.</summary>
+    public string? Annotation => annotationStart < 0 ? null : annotation ??= text.Substring(annotationStart, annotationEnd - annotationStart);
+
+    /// <summary>The default as written (<c>42</c>), or null.</summary>
+    public string? Default => defaultStart < 0 ? null : defaultText ??= text.Substring(defaultStart, defaultEnd - defaultStart);
+
+    public PyArgumentKind Kind { get; }
+
+    /// <summary>The default when it is one string literal (<c>password="…"</c>), else null.</summary>
+    public PyStringLiteral? DefaultLiteral { get; }
+
+    public override string ToString() => $"PyParameter {{ Name = {Name}, Annotation = {Annotation}, Default = {Default}, Kind = {Kind} }}";
+}

@@ -8,8 +8,21 @@ namespace MLOpsLint.Core.Python.Structure;
 /// </summary>
 public sealed class PyStringLiteral : PyNode
 {
-    private string? value;
-    private IReadOnlyList<PyStringPart>? parts;
+    /// <summary>Null until decoded; then the value (a string), or the value with its parts (<see cref="Decoded"/>: an f-string,
+    /// or a string whose <see cref="Parts"/> were read). One field for both: literals are many, and parts are rarely read.</summary>
+    private object? decoded;
+
+    private sealed class Decoded
+    {
+        public Decoded(string value, IReadOnlyList<PyStringPart> parts)
+        {
+            Value = value;
+            Parts = parts;
+        }
+
+        public readonly string Value;
+        public readonly IReadOnlyList<PyStringPart> Parts;
+    }
 
     private readonly int prefixLength;
     private readonly byte quoteLength;
@@ -52,13 +65,24 @@ public sealed class PyStringLiteral : PyNode
     public int BodyEnd => Math.Max(BodyStart, End - quoteLength);
 
     /// <summary>The decoded value (bytes literals decoded as Latin-1 characters).</summary>
-    public string Value => value ??= StringDecoder.DecodeLiteral(this, out parts);
+    public string Value
+    {
+        get
+        {
+            var d = decoded;
+            if (d is string known) return known;
+            if (d != null) return ((Decoded)d).Value;
+            string value = StringDecoder.DecodeLiteral(this, out var parts);
+            decoded = parts == null ? value : new Decoded(value, parts);
+            return value;
+        }
+    }
 
     /// <summary>True when <see cref="Value"/> is <paramref name="s"/> (or, with <paramref name="prefix"/>, starts with it),
     /// without decoding the literal when its body is its value (no escape, carriage return or brace in it).</summary>
     public bool ValueIs(string s, bool prefix = false)
     {
-        if (value == null && Module.Text.AsSpan(BodyStart, BodyEnd - BodyStart).IndexOfAny(DecodedChars) < 0)
+        if (decoded == null && Module.Text.AsSpan(BodyStart, BodyEnd - BodyStart).IndexOfAny(DecodedChars) < 0)
         {
             var body = Module.Text.AsSpan(BodyStart, BodyEnd - BodyStart);
             return prefix ? body.StartsWith(s.AsSpan(), StringComparison.Ordinal) : body.SequenceEqual(s.AsSpan());
@@ -85,8 +109,11 @@ public sealed class PyStringLiteral : PyNode
         get
         {
             string v = Value;
+            if (decoded is Decoded withParts) return withParts.Parts;
             // a plain string is one part, made when asked for (f-strings make theirs while decoding)
-            return parts ??= new[] { new PyStringPart(BodyStart, BodyEnd, v) };
+            var made = new Decoded(v, new[] { new PyStringPart(BodyStart, BodyEnd, v) });
+            decoded = made;
+            return made.Parts;
         }
     }
 }

@@ -179,7 +179,7 @@ internal sealed partial class PythonLexer
         return next;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Emit(PyTokenKind kind, int s, int e) => tokens.AddOnLine(kind, s, e, lnum, lineStart);
 
     /// <summary>Emits a token that began at (<paramref name="line"/>, <paramref name="col"/>) and ends on the current line.</summary>

@@ -100,9 +100,23 @@ internal sealed class TokenBuffer
         AddOther(token);
     }
 
-    /// <summary><see cref="Add"/> of a token on one line, <paramref name="line"/>, which starts at <paramref name="lineStart"/>.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+    /// <summary><see cref="Add"/> of a token on one line, <paramref name="line"/>, which starts at <paramref name="lineStart"/>:
+    /// inlined into the lexer (a call per token), the rest (growing, a token on a new line) out of line.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void AddOnLine(PyTokenKind kind, int start, int end, int line, int lineStart)
+    {
+        var array = items;
+        int count = Count;
+        if (line == lastLine && lineStart == lastLineStart && (uint)count < (uint)array.Length)
+        {
+            array[count] = new CompactToken(kind, start, end, line, 0, false);
+            Count = count + 1;
+            return;
+        }
+        AddOnNewLine(kind, start, end, line, lineStart);
+    }
+
+    private void AddOnNewLine(PyTokenKind kind, int start, int end, int line, int lineStart)
     {
         if (Count == items.Length) GrowTokens(start);
         if (line == lastLine && lineStart == lastLineStart)
