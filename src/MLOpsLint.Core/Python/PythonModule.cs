@@ -241,21 +241,8 @@ public sealed class PythonModule : IDisposable
 
     /// <summary>The PyArgument objects of a call's entries in the argument table, made once (checks on several threads
     /// may ask).</summary>
-    internal PyArgument[] ArgumentsOf(int first, int count)
-    {
-        var map = madeArguments ?? Interlocked.CompareExchange(ref madeArguments, new Dictionary<int, PyArgument[]>(), null) ?? madeArguments!;
-        lock (map)
-        {
-            if (map.TryGetValue(first, out var known)) return known;
-        }
-        var made = MakeArguments(first, count);
-        lock (map)
-        {
-            if (map.TryGetValue(first, out var other)) made = other; // another thread made it meanwhile
-            else map[first] = made;
-        }
-        return made;
-    }
+    internal PyArgument[] ArgumentsOf(int first, int count) =>
+        MadeOnce.Get(ref madeArguments, first, (Module: this, Count: count), static (s, f) => s.Module.MakeArguments(f, s.Count));
 
     /// <summary>The PyArgument objects of a call's entries in the argument table.</summary>
     private PyArgument[] MakeArguments(int first, int count)
@@ -313,18 +300,7 @@ public sealed class PythonModule : IDisposable
     internal PyLocation LocationOf(int start, int end)
     {
         long key = (long)start << 32 | (uint)end;
-        var map = locations ?? Interlocked.CompareExchange(ref locations, new Dictionary<long, PyLocation>(), null) ?? locations!;
-        lock (map)
-        {
-            if (map.TryGetValue(key, out var known)) return known;
-        }
-        var made = Locate(start, end);
-        lock (map)
-        {
-            if (map.TryGetValue(key, out var other)) made = other; // another thread made it meanwhile
-            else map[key] = made;
-        }
-        return made;
+        return MadeOnce.Get(ref locations, key, (Module: this, Start: start, End: end), static (s, _) => s.Module.Locate(s.Start, s.End));
     }
 
     /// <summary>Location in document coordinates of <c>Text[start..end)</c>.</summary>
